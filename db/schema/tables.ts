@@ -1,0 +1,171 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  index,
+  integer,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+  type AnySQLiteColumn,
+} from 'drizzle-orm/sqlite-core';
+
+const createdAt = () =>
+  text('created_at')
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
+const updatedAt = () =>
+  text('updated_at')
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
+
+/** The indicator catalog: codes are the stable key that workbooks, rules and history refer to. */
+export const indicators = sqliteTable(
+  'indicators',
+  {
+    code: text('code').primaryKey(),
+    parentCode: text('parent_code').references((): AnySQLiteColumn => indicators.code, {
+      onDelete: 'restrict',
+      onUpdate: 'cascade',
+    }),
+    stt: text('stt').notNull().default(''),
+    nameVi: text('name_vi').notNull(),
+    aliases: text('aliases', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    unit: text('unit').notNull().default(''),
+    kind: text('kind', { enum: ['flow', 'index', 'ratio', 'group'] }).notNull(),
+    decimals: integer('decimals').notNull().default(0),
+    sortOrder: integer('sort_order').notNull(),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('indicators_parent_idx').on(t.parentCode),
+    check('indicators_kind_check', sql`${t.kind} in ('flow', 'index', 'ratio', 'group')`),
+    check('indicators_decimals_check', sql`${t.decimals} between 0 and 6`),
+  ],
+);
+
+/**
+ * Reporting units get a surrogate id because province codes were reused after the 2025 mergers
+ * (Tây Ninh took Long An's old 80): a code names a unit only within its validity dates.
+ */
+export const reportingUnits = sqliteTable(
+  'reporting_units',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: ['province', 'commune', 'enterprise', 'border_gate', 'other'] }).notNull(),
+    parentId: integer('parent_id').references((): AnySQLiteColumn => reportingUnits.id, { onDelete: 'restrict' }),
+    validFrom: text('valid_from'),
+    validTo: text('valid_to'),
+    predecessorIds: text('predecessor_ids', { mode: 'json' }).$type<number[]>().notNull().default(sql`'[]'`),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('reporting_units_code_from_idx').on(t.code, t.validFrom),
+    check(
+      'reporting_units_kind_check',
+      sql`${t.kind} in ('province', 'commune', 'enterprise', 'border_gate', 'other')`,
+    ),
+  ],
+);
+
+const sourceColumns = () => ({
+  sourceKind: text('source_kind', { enum: ['typed', 'pasted', 'imported', 'cli'] }).notNull(),
+  sourceFile: text('source_file'),
+  sourceSha256: text('source_sha256'),
+  sourceSheet: text('source_sheet'),
+  sourceCell: text('source_cell'),
+});
+
+/** One figure of one indicator, for one reporting unit and one period key (see shared/periods). */
+export const indicatorValues = sqliteTable(
+  'indicator_values',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    indicatorCode: text('indicator_code')
+      .notNull()
+      .references(() => indicators.code, { onDelete: 'restrict', onUpdate: 'cascade' }),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => reportingUnits.id, { onDelete: 'restrict' }),
+    period: text('period').notNull(),
+    value: real('value').notNull(),
+    status: text('status', { enum: ['estimate', 'actual'] }).notNull(),
+    comment: text('comment'),
+    updatedBy: text('updated_by').notNull(),
+    updatedAt: updatedAt(),
+    ...sourceColumns(),
+  },
+  (t) => [
+    uniqueIndex('indicator_values_key_idx').on(t.indicatorCode, t.unitId, t.period),
+    index('indicator_values_unit_period_idx').on(t.unitId, t.period),
+    check('indicator_values_status_check', sql`${t.status} in ('estimate', 'actual')`),
+  ],
+);
+
+/** Annual plans at both levels: the assigned plan (giao) and the stretch target (phấn đấu). */
+export const annualPlans = sqliteTable(
+  'annual_plans',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    indicatorCode: text('indicator_code')
+      .notNull()
+      .references(() => indicators.code, { onDelete: 'restrict', onUpdate: 'cascade' }),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => reportingUnits.id, { onDelete: 'restrict' }),
+    year: integer('year').notNull(),
+    level: text('level', { enum: ['giao', 'phan_dau'] }).notNull(),
+    value: real('value').notNull(),
+    updatedBy: text('updated_by').notNull(),
+    updatedAt: updatedAt(),
+    ...sourceColumns(),
+  },
+  (t) => [
+    uniqueIndex('annual_plans_key_idx').on(t.indicatorCode, t.unitId, t.year, t.level),
+    check('annual_plans_level_check', sql`${t.level} in ('giao', 'phan_dau')`),
+  ],
+);
+
+/**
+ * Every write of a value or a plan, old and new side by side. Rows are only ever appended
+ * (a migration adds triggers that refuse UPDATE and DELETE); a batch groups the rows of one
+ * user action so that undo can take them back together.
+ */
+export const changeLog = sqliteTable(
+  'change_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    batchId: text('batch_id').notNull(),
+    at: text('at').notNull(),
+    who: text('who').notNull(),
+    entity: text('entity', { enum: ['value', 'plan'] }).notNull(),
+    indicatorCode: text('indicator_code').notNull(),
+    unitId: integer('unit_id').notNull(),
+    period: text('period'),
+    year: integer('year'),
+    level: text('level'),
+    oldValue: real('old_value'),
+    newValue: real('new_value'),
+    oldStatus: text('old_status'),
+    newStatus: text('new_status'),
+    oldComment: text('old_comment'),
+    newComment: text('new_comment'),
+    ...sourceColumns(),
+  },
+  (t) => [
+    index('change_log_batch_idx').on(t.batchId),
+    index('change_log_target_idx').on(t.indicatorCode, t.unitId, t.period),
+  ],
+);
+
+/** Settings are few and shapeless at this layer; shared/api gives each key its schema. */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value', { mode: 'json' }).$type<unknown>().notNull(),
+  updatedAt: updatedAt(),
+});

@@ -1,0 +1,83 @@
+import { version as appVersion } from '../../package.json';
+import { openDatabase, type OpenedDatabase } from '../../db/open-database';
+import { contract, isOperationName, type OperationName } from '../../shared/api/contract';
+import { describeZodError } from '../../shared/api/describe-zod-error';
+import type { ApiResponse } from '../../shared/api/envelope';
+import { AppError } from '../../shared/api/errors';
+import type { HandlerContext, Handlers } from './handler-types';
+import { appInfoHandlers } from './handlers/app-info';
+import { catalogHandlers } from './handlers/catalog';
+import { reportingUnitHandlers } from './handlers/reporting-units';
+import { settingsHandlers } from './handlers/settings';
+import { createFileLogger, type Logger } from './log';
+
+const handlers: Handlers = {
+  ...appInfoHandlers,
+  ...catalogHandlers,
+  ...reportingUnitHandlers,
+  ...settingsHandlers,
+};
+
+export interface BackendOptions {
+  dataDir: string;
+  nativeBinding?: string;
+}
+
+/** The one backend behind every door (IPC, HTTP, command line, tests). */
+export interface Backend {
+  readonly dataDir: string;
+  readonly database: OpenedDatabase;
+  call(operation: string, input: unknown): ApiResponse<unknown>;
+  close(): void;
+}
+
+function runHandler<K extends OperationName>(name: K, input: unknown, ctx: HandlerContext): unknown {
+  const parsed = contract[name].input.safeParse(input ?? {});
+  if (!parsed.success) {
+    throw new AppError(
+      'bad_input',
+      `Dữ liệu không hợp lệ: ${describeZodError(parsed.error)}`,
+      { issues: parsed.error.issues },
+      `invalid input for ${name}`,
+    );
+  }
+  const handler = handlers[name] as (input: unknown, ctx: HandlerContext) => unknown;
+  return handler(parsed.data, ctx);
+}
+
+function toErrorResponse(error: unknown, operation: string, log: Logger): ApiResponse<never> {
+  if (error instanceof AppError) {
+    log.error('operation refused', { operation, code: error.code, message: error.english, details: error.details });
+    return { ok: false, error: error.toBody() };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  log.error('operation failed', { operation, message, stack: error instanceof Error ? error.stack : undefined });
+  return {
+    ok: false,
+    error: { code: 'internal', message: 'ChiTieu gặp lỗi không mong đợi; dữ liệu đã lưu không bị ảnh hưởng. Chi tiết đã được ghi vào nhật ký.' },
+  };
+}
+
+export function createBackend(options: BackendOptions): Backend {
+  const database = openDatabase(options);
+  const log = createFileLogger(options.dataDir);
+  log.info('backend opened', { dataDir: options.dataDir, schemaVersion: database.schemaVersion, backupFile: database.backupFile });
+  const ctx: HandlerContext = { db: database.db, database, dataDir: options.dataDir, appVersion };
+  return {
+    dataDir: options.dataDir,
+    database,
+    call(operation, input) {
+      try {
+        if (!isOperationName(operation)) {
+          throw new AppError('unknown_operation', `Không có thao tác "${operation}".`, { operation }, 'unknown operation');
+        }
+        return { ok: true, result: runHandler(operation, input, ctx) };
+      } catch (error) {
+        return toErrorResponse(error, operation, log);
+      }
+    },
+    close() {
+      database.close();
+    },
+  };
+}

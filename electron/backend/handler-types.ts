@@ -1,0 +1,15 @@
+import type { ChitieuDb } from '../../db/connection';
+import type { OpenedDatabase } from '../../db/open-database';
+import type { OperationName, OperationOutput, ParsedInput } from '../../shared/api/contract';
+
+export interface HandlerContext {
+  db: ChitieuDb;
+  database: OpenedDatabase;
+  dataDir: string;
+  appVersion: string;
+}
+
+export type Handler<K extends OperationName> = (input: ParsedInput<K>, ctx: HandlerContext) => OperationOutput<K>;
+
+/** Exactly one handler per operation of the contract: a missing or extra name is a type error. */
+export type Handlers = { [K in OperationName]: Handler<K> };

@@ -1,0 +1,73 @@
+import {
+  findReportingUnit,
+  insertReportingUnit,
+  listReportingUnits,
+  reportingUnitsWithCode,
+  updateReportingUnit,
+} from '../../../db/access/reporting-units';
+import type { ChitieuDb } from '../../../db/connection';
+import type { ReportingUnit } from '../../../shared/api/entities';
+import { AppError } from '../../../shared/api/errors';
+import type { Handlers } from '../handler-types';
+
+function mustFind(db: ChitieuDb, id: number): ReportingUnit {
+  const unit = findReportingUnit(db, id);
+  if (!unit) throw new AppError('not_found', `Không có đơn vị báo cáo số ${id}.`, { id }, `reporting unit ${id} not found`);
+  return unit;
+}
+
+function overlaps(a: Pick<ReportingUnit, 'validFrom' | 'validTo'>, b: Pick<ReportingUnit, 'validFrom' | 'validTo'>): boolean {
+  const aFrom = a.validFrom ?? '0000-01-01';
+  const aTo = a.validTo ?? '9999-12-31';
+  const bFrom = b.validFrom ?? '0000-01-01';
+  const bTo = b.validTo ?? '9999-12-31';
+  return aFrom <= bTo && bFrom <= aTo;
+}
+
+/** Codes may be reused after a merger, but never by two units at the same time. */
+function checkUnit(db: ChitieuDb, unit: Omit<ReportingUnit, 'id'>, id: number | null): void {
+  if (unit.validFrom && unit.validTo && unit.validFrom > unit.validTo) {
+    throw new AppError('bad_input', 'Ngày bắt đầu hiệu lực phải trước ngày hết hiệu lực.', unit, 'validFrom after validTo');
+  }
+  const clash = reportingUnitsWithCode(db, unit.code).find((other) => other.id !== id && overlaps(other, unit));
+  if (clash) {
+    throw new AppError(
+      'conflict',
+      `Mã ${unit.code} đang được đơn vị "${clash.name}" dùng trong cùng thời gian hiệu lực.`,
+      { code: unit.code, clashId: clash.id },
+      'unit code in use in an overlapping validity range',
+    );
+  }
+  if (unit.parentId !== null) {
+    if (unit.parentId === id) throw new AppError('bad_input', 'Một đơn vị không thể trực thuộc chính nó.', { id }, 'unit is its own parent');
+    mustFind(db, unit.parentId);
+  }
+  for (const predecessorId of unit.predecessorIds) {
+    if (predecessorId === id) throw new AppError('bad_input', 'Một đơn vị không thể là tiền thân của chính nó.', { id }, 'unit is its own predecessor');
+    mustFind(db, predecessorId);
+  }
+}
+
+export const reportingUnitHandlers: Pick<Handlers, 'units.list' | 'units.create' | 'units.update'> = {
+  'units.list': (_input, { db }) => listReportingUnits(db),
+
+  'units.create': (draft, { db }) =>
+    db.transaction(
+      () => {
+        checkUnit(db, draft, null);
+        return mustFind(db, insertReportingUnit(db, draft));
+      },
+      { behavior: 'immediate' },
+    ),
+
+  'units.update': ({ id, patch }, { db }) =>
+    db.transaction(
+      () => {
+        const current = mustFind(db, id);
+        checkUnit(db, { ...current, ...patch }, id);
+        updateReportingUnit(db, id, patch);
+        return mustFind(db, id);
+      },
+      { behavior: 'immediate' },
+    ),
+};

@@ -1,0 +1,42 @@
+import { parseArgs } from 'node:util';
+import { AppError } from '../../shared/api/errors';
+import { createBackend, type Backend } from './backend';
+import { workerRequestSchema, type WorkerMessage } from './worker-protocol';
+
+/** The slice of Electron's utility-process parent port this entry uses; it is a global, not an import. */
+interface ParentPort {
+  on(event: 'message', listener: (event: { data: unknown }) => void): void;
+  postMessage(message: WorkerMessage): void;
+}
+
+const parentPort = (process as NodeJS.Process & { parentPort?: ParentPort }).parentPort;
+if (!parentPort) throw new Error('backend-process must run as an Electron utility process');
+const port = parentPort;
+
+const { values } = parseArgs({
+  args: process.argv.slice(2),
+  options: { data: { type: 'string' }, 'native-binding': { type: 'string' } },
+  strict: false,
+});
+
+let backend: Backend | null = null;
+try {
+  backend = createBackend({
+    dataDir: String(values.data),
+    ...(typeof values['native-binding'] === 'string' ? { nativeBinding: values['native-binding'] } : {}),
+  });
+  port.postMessage({ type: 'ready' });
+} catch (error) {
+  port.postMessage({
+    type: 'fatal',
+    message: error instanceof AppError ? error.message : `Không mở được cơ sở dữ liệu: ${error instanceof Error ? error.message : String(error)}`,
+  });
+}
+
+port.on('message', ({ data }) => {
+  const request = workerRequestSchema.safeParse(data);
+  if (!request.success || !backend) return;
+  port.postMessage({ type: 'response', id: request.data.id, response: backend.call(request.data.operation, request.data.input) });
+});
+
+process.on('exit', () => backend?.close());

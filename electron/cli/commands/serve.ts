@@ -1,0 +1,47 @@
+import { fileURLToPath } from 'node:url';
+import { createBackend } from '../../backend/backend';
+import { storedWebPasswordHash } from '../../backend/handlers/settings';
+import { createFileLogger } from '../../backend/log';
+import { startWebServer } from '../../web/server';
+import { isLoopbackHost } from '../../web/security';
+import { UsageError } from '../cli-error';
+
+export interface ServeOptions {
+  dataDir: string;
+  port: number;
+  host: string;
+  /** Where the built UI is; the bundled CLI sits in out/main beside out/renderer. */
+  staticDir?: string;
+}
+
+export async function serveCommand(options: ServeOptions): Promise<void> {
+  const backend = createBackend({ dataDir: options.dataDir });
+  if (!isLoopbackHost(options.host) && !storedWebPasswordHash(backend.database.db)) {
+    backend.close();
+    throw new UsageError(
+      `Không thể mở ChiTieu ra ngoài máy này (--host ${options.host}) khi chưa đặt mật khẩu truy cập trong Cài đặt.`,
+    );
+  }
+  const server = await startWebServer({
+    backend,
+    staticDir: options.staticDir ?? fileURLToPath(new URL('../renderer', import.meta.url)),
+    port: options.port,
+    host: options.host,
+    log: createFileLogger(options.dataDir),
+  }).catch((error: unknown) => {
+    backend.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new UsageError(`Cổng ${options.port} đang được chương trình khác dùng; hãy chọn cổng khác bằng --port.`);
+    throw error;
+  });
+  process.stdout.write(`${server.url}\n`);
+  process.stdout.write(`Mở đường dẫn trên trong trình duyệt. Dữ liệu: ${options.dataDir}. Nhấn Ctrl+C để dừng.\n`);
+  const stop = () => {
+    void server.close().then(() => {
+      backend.close();
+      process.exit(0);
+    });
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

@@ -1,0 +1,78 @@
+import { parseArgs } from 'node:util';
+import { AppError } from '../../shared/api/errors';
+import { resolveDataDir } from '../data-dir';
+import { UsageError } from './cli-error';
+import { catalogCommand } from './commands/catalog';
+import { infoCommand } from './commands/info';
+import { serveCommand } from './commands/serve';
+import { usageText } from './usage';
+
+function parsePort(text: string | undefined): number {
+  if (text === undefined) return 0;
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`Cổng không hợp lệ: "${text}". Dùng một số từ 0 đến 65535.`);
+  return port;
+}
+
+async function run(argv: string[]): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        data: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        port: { type: 'string' },
+        host: { type: 'string', default: '127.0.0.1' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`${error instanceof Error ? error.message.replace(/^Unknown option/, 'Tùy chọn không có') : String(error)}\n\n${usageText}`);
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help || command === undefined || command === 'help') {
+    process.stdout.write(usageText);
+    return;
+  }
+  if (rest.length > 0) throw new UsageError(`Thừa đối số: ${rest.join(' ')}\n\n${usageText}`);
+  const dataDir = resolveDataDir(values.data);
+  switch (command) {
+    case 'info':
+      return infoCommand(dataDir, values.json);
+    case 'catalog':
+      return catalogCommand(dataDir, values.json);
+    case 'serve':
+      return serveCommand({ dataDir, port: parsePort(values.port), host: values.host });
+    default:
+      throw new UsageError(`Không có lệnh "${command}".\n\n${usageText}`);
+  }
+}
+
+/** Exit codes: 0 done, 2 bad words or bad input, 1 anything else; the message is Vietnamese, on stderr. */
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await run(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`Lỗi: ${error.message}\n`);
+      process.exitCode = 2;
+    } else if (error instanceof AppError) {
+      process.stderr.write(`Lỗi: ${error.message}\n`);
+      process.exitCode = error.code === 'bad_input' || error.code === 'not_found' ? 2 : 1;
+    } else {
+      process.stderr.write(`Lỗi không mong đợi: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    }
+  }
+}
+
+// `chitieu catalog | head` closes the pipe early; that is the reader's choice, not a failure.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
+await main(process.argv.slice(2));

@@ -1,0 +1,52 @@
+import { utilityProcess, type UtilityProcess } from 'electron';
+import type { WorkerMessage, WorkerRequest } from '../backend/worker-protocol';
+
+const stoppedResponse = {
+  ok: false,
+  error: { code: 'internal', message: 'Tiến trình xử lý dữ liệu của ChiTieu đã dừng; hãy mở lại ứng dụng.' },
+};
+
+/** Runs the backend in a utility process so that SQLite never blocks the window's main thread. */
+export class BackendProcess {
+  private readonly child: UtilityProcess;
+  private readonly pending = new Map<number, (response: unknown) => void>();
+  private nextId = 1;
+  private exited = false;
+  readonly ready: Promise<void>;
+
+  constructor(entry: string, args: string[]) {
+    this.child = utilityProcess.fork(entry, args, { serviceName: 'ChiTieu backend', stdio: 'inherit' });
+    this.ready = new Promise((resolve, reject) => {
+      this.child.on('message', (message: WorkerMessage) => {
+        if (message.type === 'ready') {
+          resolve();
+        } else if (message.type === 'fatal') {
+          reject(new Error(message.message));
+        } else {
+          this.pending.get(message.id)?.(message.response);
+          this.pending.delete(message.id);
+        }
+      });
+      this.child.once('exit', (code) => {
+        this.exited = true;
+        for (const settle of this.pending.values()) settle(stoppedResponse);
+        this.pending.clear();
+        reject(new Error(`Tiến trình xử lý dữ liệu đã dừng (mã ${code}).`));
+      });
+    });
+  }
+
+  call(operation: string, input: unknown): Promise<unknown> {
+    if (this.exited) return Promise.resolve(stoppedResponse);
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, resolve);
+      const request: WorkerRequest = { id, operation, input };
+      this.child.postMessage(request);
+    });
+  }
+
+  stop(): void {
+    this.child.kill();
+  }
+}

@@ -1,0 +1,58 @@
+import { Layout, Menu, Typography } from 'antd';
+import { useApiQuery } from '../api/api';
+import { CatalogScreen } from '../screens/catalog/CatalogScreen';
+import { ComingSoon } from '../screens/placeholder/ComingSoon';
+import { SettingsScreen } from '../screens/settings/SettingsScreen';
+import { UnitsScreen } from '../screens/units/UnitsScreen';
+import { screens, type ScreenKey } from './screens';
+import { useHashScreen } from './use-hash-screen';
+
+function ScreenBody({ screen }: { screen: ScreenKey }) {
+  switch (screen) {
+    case 'danh-muc':
+      return <CatalogScreen />;
+    case 'don-vi':
+      return <UnitsScreen />;
+    case 'cai-dat':
+      return <SettingsScreen />;
+    default: {
+      const meta = screens.find((s) => s.key === screen);
+      return <ComingSoon title={meta?.label ?? ''} description={meta?.comingSoon ?? ''} />;
+    }
+  }
+}
+
+export function AppShell() {
+  const [screen, go] = useHashScreen();
+  const settings = useApiQuery('settings.get', {});
+  const office = [settings.data?.departmentName, settings.data?.provinceName].filter(Boolean).join(' · ');
+  return (
+    <Layout style={{ minHeight: '100%' }}>
+      <Layout.Sider width={220} breakpoint="lg" collapsedWidth={0}>
+        <div className="app-brand">
+          ChiTieu
+          <small>{office || 'Số liệu chỉ tiêu Sở Công Thương'}</small>
+        </div>
+        <nav aria-label="Chức năng">
+          <Menu
+            theme="dark"
+            mode="inline"
+            selectedKeys={[screen]}
+            items={screens.map((s) => ({ key: s.key, label: s.label }))}
+            onClick={({ key }) => go(key as ScreenKey)}
+          />
+        </nav>
+      </Layout.Sider>
+      <Layout>
+        <Layout.Content>
+          <main className="screen">
+            <Typography.Title level={3} style={{ marginTop: 0 }}>
+              {screens.find((s) => s.key === screen)?.label}
+            </Typography.Title>
+            <ScreenBody screen={screen} />
+          </main>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

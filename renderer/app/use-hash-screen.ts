@@ -1,0 +1,13 @@
+import { useEffect, useState } from 'react';
+import { screenFromHash, type ScreenKey } from './screens';
+
+/** The screen lives in the URL hash so that a reload, or the browser's Back, keeps the clerk where they were. */
+export function useHashScreen(): [ScreenKey, (key: ScreenKey) => void] {
+  const [screen, setScreen] = useState<ScreenKey>(() => screenFromHash(window.location.hash));
+  useEffect(() => {
+    const onChange = () => setScreen(screenFromHash(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return [screen, (key) => (window.location.hash = `/${key}`)];
+}

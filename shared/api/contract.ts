@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { vi } from 'zod/locales';
+import {
+  appInfoSchema,
+  indicatorCodeSchema,
+  indicatorDraftSchema,
+  indicatorPatchSchema,
+  indicatorSchema,
+  reportingUnitDraftSchema,
+  reportingUnitPatchSchema,
+  reportingUnitSchema,
+  settingsPatchSchema,
+  settingsSchema,
+} from './entities';
+
+z.config(vi());
+
+interface OperationSpec<I extends z.ZodType, O extends z.ZodType> {
+  input: I;
+  output: O;
+  /** Whether the operation changes data: doors may refuse writes where reading is all they allow. */
+  writes: boolean;
+  summaryVi: string;
+}
+
+function operation<I extends z.ZodType, O extends z.ZodType>(spec: OperationSpec<I, O>): OperationSpec<I, O> {
+  return spec;
+}
+
+const none = z.object({}).strict();
+
+/** Every operation any door can call, by name; the backend has exactly one handler per name. */
+export const contract = {
+  'app.info': operation({
+    input: none,
+    output: appInfoSchema,
+    writes: false,
+    summaryVi: 'Phiên bản, thư mục dữ liệu và phiên bản cấu trúc cơ sở dữ liệu',
+  }),
+  'catalog.list': operation({
+    input: z.object({ includeRetired: z.boolean().default(true) }).strict(),
+    output: z.array(indicatorSchema),
+    writes: false,
+    summaryVi: 'Danh mục chỉ tiêu theo thứ tự cây',
+  }),
+  'catalog.create': operation({
+    input: indicatorDraftSchema.strict(),
+    output: indicatorSchema,
+    writes: true,
+    summaryVi: 'Thêm chỉ tiêu',
+  }),
+  'catalog.update': operation({
+    input: z.object({ code: indicatorCodeSchema, patch: indicatorPatchSchema.strict() }).strict(),
+    output: indicatorSchema,
+    writes: true,
+    summaryVi: 'Sửa chỉ tiêu',
+  }),
+  'catalog.retire': operation({
+    input: z.object({ code: indicatorCodeSchema, retired: z.boolean().default(true) }).strict(),
+    output: indicatorSchema,
+    writes: true,
+    summaryVi: 'Ngừng dùng hoặc dùng lại chỉ tiêu',
+  }),
+  'units.list': operation({
+    input: none,
+    output: z.array(reportingUnitSchema),
+    writes: false,
+    summaryVi: 'Danh sách đơn vị báo cáo',
+  }),
+  'units.create': operation({
+    input: reportingUnitDraftSchema.strict(),
+    output: reportingUnitSchema,
+    writes: true,
+    summaryVi: 'Thêm đơn vị báo cáo',
+  }),
+  'units.update': operation({
+    input: z.object({ id: z.number().int(), patch: reportingUnitPatchSchema.strict() }).strict(),
+    output: reportingUnitSchema,
+    writes: true,
+    summaryVi: 'Sửa đơn vị báo cáo',
+  }),
+  'settings.get': operation({
+    input: none,
+    output: settingsSchema,
+    writes: false,
+    summaryVi: 'Đọc cài đặt',
+  }),
+  'settings.set': operation({
+    input: settingsPatchSchema.strict(),
+    output: settingsSchema,
+    writes: true,
+    summaryVi: 'Lưu cài đặt',
+  }),
+} as const;
+
+export type Contract = typeof contract;
+export type OperationName = keyof Contract;
+export type OperationInput<K extends OperationName> = z.input<Contract[K]['input']>;
+export type ParsedInput<K extends OperationName> = z.output<Contract[K]['input']>;
+export type OperationOutput<K extends OperationName> = z.output<Contract[K]['output']>;
+
+export const operationNames = Object.keys(contract) as OperationName[];
+
+export function isOperationName(name: string): name is OperationName {
+  return Object.hasOwn(contract, name);
+}

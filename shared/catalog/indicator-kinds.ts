@@ -1,0 +1,18 @@
+export const indicatorKinds = ['flow', 'index', 'ratio', 'group'] as const;
+export type IndicatorKind = (typeof indicatorKinds)[number];
+
+export const indicatorKindLabelsVi: Record<IndicatorKind, string> = {
+  flow: 'Số lượng (cộng dồn được)',
+  index: 'Chỉ số so với cùng kỳ (%)',
+  ratio: 'Tỷ lệ (%)',
+  group: 'Nhóm (không có số liệu)',
+};
+
+/** Flows add up over months and over children; indices and ratios are published figures of their own. */
+export function isAdditive(kind: IndicatorKind): boolean {
+  return kind === 'flow';
+}
+
+export function holdsValues(kind: IndicatorKind): boolean {
+  return kind !== 'group';
+}
