@@ -8,6 +8,13 @@ export const indicatorKindLabelsVi: Record<IndicatorKind, string> = {
   group: 'Nhóm (không có số liệu)',
 };
 
+export const indicatorKindShortLabelsVi: Record<IndicatorKind, string> = {
+  flow: 'Cộng dồn',
+  index: 'Chỉ số',
+  ratio: 'Tỷ lệ',
+  group: 'Nhóm',
+};
+
 /** Flows add up over months and over children; indices and ratios are published figures of their own. */
 export function isAdditive(kind: IndicatorKind): boolean {
   return kind === 'flow';
