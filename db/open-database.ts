@@ -34,20 +34,28 @@ function backupFileName(beforeTag: string): string {
   return `chitieu-truoc-${beforeTag}-${stamp}.db`;
 }
 
-export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
-  mkdirSync(options.dataDir, { recursive: true });
-  const file = join(options.dataDir, databaseFileName);
-  let sqlite: Database.Database;
+function openFile(file: string, nativeBinding: string | undefined): Database.Database {
+  let sqlite: Database.Database | null = null;
   try {
-    sqlite = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    sqlite = new Database(file, nativeBinding ? { nativeBinding } : {});
     sqlite.pragma('journal_mode = WAL');
+    return sqlite;
   } catch (error) {
+    // Let go of the file at once: the clerk must be able to move a broken file aside while ChiTieu runs.
+    sqlite?.close();
     throw new AppError(
       'database_unreadable',
       `Không mở được tệp dữ liệu ${file}: tệp không phải cơ sở dữ liệu ChiTieu hoặc đã hỏng.`,
       { cause: error instanceof Error ? error.message : String(error) },
+      'database file cannot be opened',
     );
   }
+}
+
+export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
+  mkdirSync(options.dataDir, { recursive: true });
+  const file = join(options.dataDir, databaseFileName);
+  const sqlite = openFile(file, options.nativeBinding);
   try {
     // FULL keeps a committed figure on disk even through a power cut, which a clerk expects of "saved".
     sqlite.pragma('synchronous = FULL');

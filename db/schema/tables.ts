@@ -74,7 +74,7 @@ export const reportingUnits = sqliteTable(
 );
 
 const sourceColumns = () => ({
-  sourceKind: text('source_kind', { enum: ['typed', 'pasted', 'imported', 'cli'] }).notNull(),
+  sourceKind: text('source_kind', { enum: ['typed', 'pasted', 'imported', 'cli', 'undo'] }).notNull(),
   sourceFile: text('source_file'),
   sourceSha256: text('source_sha256'),
   sourceSheet: text('source_sheet'),

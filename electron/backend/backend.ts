@@ -7,8 +7,11 @@ import { AppError } from '../../shared/api/errors';
 import type { HandlerContext, Handlers } from './handler-types';
 import { appInfoHandlers } from './handlers/app-info';
 import { catalogHandlers } from './handlers/catalog';
+import { changeHandlers } from './handlers/changes';
+import { planHandlers } from './handlers/plans';
 import { reportingUnitHandlers } from './handlers/reporting-units';
 import { settingsHandlers } from './handlers/settings';
+import { valueHandlers } from './handlers/values';
 import { createFileLogger, type Logger } from './log';
 
 const handlers: Handlers = {
@@ -16,6 +19,9 @@ const handlers: Handlers = {
   ...catalogHandlers,
   ...reportingUnitHandlers,
   ...settingsHandlers,
+  ...valueHandlers,
+  ...planHandlers,
+  ...changeHandlers,
 };
 
 export interface BackendOptions {

@@ -4,6 +4,8 @@ import { resolveDataDir } from '../data-dir';
 import { UsageError } from './cli-error';
 import { catalogCommand } from './commands/catalog';
 import { infoCommand } from './commands/info';
+import { planSetCommand } from './commands/plan';
+import { valuesGetCommand, valuesSetCommand } from './commands/values';
 import { serveCommand } from './commands/serve';
 import { usageText } from './usage';
 
@@ -25,6 +27,11 @@ async function run(argv: string[]): Promise<void> {
         json: { type: 'boolean', default: false },
         port: { type: 'string' },
         host: { type: 'string', default: '127.0.0.1' },
+        period: { type: 'string' },
+        unit: { type: 'string' },
+        status: { type: 'string' },
+        year: { type: 'string' },
+        level: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -37,8 +44,16 @@ async function run(argv: string[]): Promise<void> {
     process.stdout.write(usageText);
     return;
   }
-  if (rest.length > 0) throw new UsageError(`Thừa đối số: ${rest.join(' ')}\n\n${usageText}`);
   const dataDir = resolveDataDir(values.data);
+  if (command === 'values' || command === 'plan') {
+    const [action, ...words] = rest;
+    const options = { dataDir, period: values.period, unit: values.unit, status: values.status, year: values.year, level: values.level, json: values.json };
+    if (command === 'values' && action === 'set') return valuesSetCommand(options, words);
+    if (command === 'values' && action === 'get' && words.length === 0) return valuesGetCommand(options);
+    if (command === 'plan' && action === 'set') return planSetCommand(options, words);
+    throw new UsageError(`Không hiểu "${[command, ...rest].join(' ')}".\n\n${usageText}`);
+  }
+  if (rest.length > 0) throw new UsageError(`Thừa đối số: ${rest.join(' ')}\n\n${usageText}`);
   switch (command) {
     case 'info':
       return infoCommand(dataDir, values.json);

@@ -5,8 +5,16 @@ ChiTieu: nhập liệu, kiểm tra và báo cáo chỉ tiêu của Sở Công Th
 Lệnh:
   info [--json]                  Phiên bản, thư mục dữ liệu và phiên bản cấu trúc cơ sở dữ liệu
   catalog [--json]               Danh mục chỉ tiêu (mã, chỉ tiêu cha, STT, tên, đơn vị tính, loại, số chữ số thập phân)
+  values set --period P [--unit U] [--status estimate|actual] MÃ=SỐ ...
+                                 Ghi số liệu một kỳ (số viết kiểu Việt Nam 14.659,9 hoặc 14659.9); một lỗi là không ghi gì
+  values get --period P [--unit U] [--json]
+                                 Số liệu một kỳ với kế hoạch, cùng kỳ, kỳ trước, lũy kế và các tỷ lệ (%)
+  plan set --year Y [--level giao|phan-dau] [--unit U] MÃ=SỐ ...
+                                 Ghi kế hoạch năm (mặc định: kế hoạch giao)
   serve [--port N] [--host H]    Mở ChiTieu trong trình duyệt; dòng đầu tiên in ra là đường dẫn để mở
                                  (mặc định 127.0.0.1; nghe ngoài máy này cần --host và mật khẩu trong Cài đặt)
+
+Kỳ báo cáo: 2023-06 (tháng), 2023-Q2 (quý), 2023-L07 (lũy kế 7 tháng), 2023-H1 (6 tháng), 2023-9M, 2023 (năm).
 
 Tùy chọn chung:
   --data DIR                     Thư mục dữ liệu (mặc định: thư mục dữ liệu ứng dụng "ChiTieu" của người dùng,

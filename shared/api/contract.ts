@@ -12,6 +12,16 @@ import {
   settingsPatchSchema,
   settingsSchema,
 } from './entities';
+import {
+  batchResultSchema,
+  planGridSchema,
+  plansGridInputSchema,
+  plansSetInputSchema,
+  revertInputSchema,
+  valueGridSchema,
+  valuesGridInputSchema,
+  valuesSetInputSchema,
+} from './values-entities';
 
 z.config(vi());
 
@@ -90,6 +100,36 @@ export const contract = {
     output: settingsSchema,
     writes: true,
     summaryVi: 'Lưu cài đặt',
+  }),
+  'values.grid': operation({
+    input: valuesGridInputSchema,
+    output: valueGridSchema,
+    writes: false,
+    summaryVi: 'Số liệu của một kỳ: giá trị, kế hoạch, cùng kỳ, kỳ trước, lũy kế và các tỷ lệ',
+  }),
+  'values.set': operation({
+    input: valuesSetInputSchema,
+    output: batchResultSchema,
+    writes: true,
+    summaryVi: 'Ghi số liệu (một lần ghi là một thay đổi, hoàn tác được)',
+  }),
+  'plans.grid': operation({
+    input: plansGridInputSchema,
+    output: planGridSchema,
+    writes: false,
+    summaryVi: 'Kế hoạch năm theo hai mức',
+  }),
+  'plans.set': operation({
+    input: plansSetInputSchema,
+    output: batchResultSchema,
+    writes: true,
+    summaryVi: 'Ghi kế hoạch năm',
+  }),
+  'changes.revert': operation({
+    input: revertInputSchema,
+    output: batchResultSchema,
+    writes: true,
+    summaryVi: 'Hoàn tác (hoặc làm lại) một lần ghi số liệu hoặc kế hoạch',
   }),
 } as const;
 

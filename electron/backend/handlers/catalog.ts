@@ -10,6 +10,7 @@ import {
 import type { ChitieuDb } from '../../../db/connection';
 import type { Indicator } from '../../../shared/api/entities';
 import { AppError } from '../../../shared/api/errors';
+import { orderAsTree } from '../../../shared/catalog/catalog-tree';
 import type { Handlers } from '../handler-types';
 
 function mustFind(db: ChitieuDb, code: string): Indicator {
@@ -27,6 +28,14 @@ function checkParent(db: ChitieuDb, code: string, parentCode: string | null): vo
   if (!parent) {
     throw new AppError('bad_input', `Chỉ tiêu cha ${parentCode} không có trong danh mục.`, { parentCode }, 'unknown parent');
   }
+  if (!parent.active) {
+    throw new AppError(
+      'conflict',
+      `Chỉ tiêu cha ${parentCode} đang ngừng dùng; hãy dùng lại nó trước khi đặt chỉ tiêu vào dưới.`,
+      { parentCode },
+      'parent is retired',
+    );
+  }
   for (let up: Indicator | undefined = parent; up; up = up.parentCode ? findIndicator(db, up.parentCode) : undefined) {
     if (up.code === code) {
       throw new AppError(
@@ -42,7 +51,7 @@ function checkParent(db: ChitieuDb, code: string, parentCode: string | null): vo
 export const catalogHandlers: Pick<Handlers, 'catalog.list' | 'catalog.create' | 'catalog.update' | 'catalog.retire'> = {
   'catalog.list': (input, { db }) => {
     const all = listIndicators(db);
-    return input.includeRetired ? all : all.filter((i) => i.active);
+    return orderAsTree(input.includeRetired ? all : all.filter((i) => i.active)).map(({ depth: _depth, ...indicator }) => indicator);
   },
 
   'catalog.create': (draft, { db }) =>

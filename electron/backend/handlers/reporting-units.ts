@@ -38,9 +38,8 @@ function checkUnit(db: ChitieuDb, unit: Omit<ReportingUnit, 'id'>, id: number | 
       'unit code in use in an overlapping validity range',
     );
   }
-  if (unit.parentId !== null) {
-    if (unit.parentId === id) throw new AppError('bad_input', 'Một đơn vị không thể trực thuộc chính nó.', { id }, 'unit is its own parent');
-    mustFind(db, unit.parentId);
+  for (let up = unit.parentId; up !== null; up = mustFind(db, up).parentId) {
+    if (up === id) throw new AppError('bad_input', 'Một đơn vị không thể trực thuộc chính nó hay một đơn vị cấp dưới của nó.', { id }, 'unit parent would make a cycle');
   }
   for (const predecessorId of unit.predecessorIds) {
     if (predecessorId === id) throw new AppError('bad_input', 'Một đơn vị không thể là tiền thân của chính nó.', { id }, 'unit is its own predecessor');

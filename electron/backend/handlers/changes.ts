@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import { changesOfBatch, type ChangeRow } from '../../../db/access/change-log';
+import { findPlan, writePlan } from '../../../db/access/plans';
+import { findValue, writeValue, type ValueState } from '../../../db/access/values';
+import type { ChitieuDb } from '../../../db/connection';
+import { AppError } from '../../../shared/api/errors';
+import { planLevels, valueStatuses, type PlanLevel, type ValueStatus } from '../../../shared/api/values-entities';
+import type { Handlers } from '../handler-types';
+import { currentSettings } from './settings';
+
+function asStatus(text: string | null): ValueStatus {
+  return valueStatuses.find((s) => s === text) ?? 'estimate';
+}
+
+function asLevel(text: string | null): PlanLevel {
+  const level = planLevels.find((l) => l === text);
+  if (!level) throw new Error(`change log row has no plan level: ${text}`);
+  return level;
+}
+
+function stateOf(value: number | null, status: string | null, comment: string | null): ValueState | null {
+  return value === null ? null : { value, status: asStatus(status), comment };
+}
+
+function describeTarget(row: ChangeRow): string {
+  return row.entity === 'value' ? `${row.indicatorCode} kỳ ${row.period}` : `kế hoạch ${row.indicatorCode} năm ${row.year}`;
+}
+
+/** A figure changed again after the batch would be lost by undoing it: refuse rather than overwrite. */
+function refuseIfChangedSince(db: ChitieuDb, row: ChangeRow): void {
+  let now: number | null;
+  let nowStatus: string | null = null;
+  let nowComment: string | null = null;
+  if (row.entity === 'value') {
+    const current = findValue(db, row.indicatorCode, row.unitId, row.period ?? '');
+    now = current?.value ?? null;
+    nowStatus = current?.status ?? null;
+    nowComment = current?.comment ?? null;
+  } else {
+    now = findPlan(db, row.indicatorCode, row.unitId, row.year ?? 0, asLevel(row.level))?.value ?? null;
+  }
+  const same =
+    now === row.newValue && (row.entity === 'plan' || (nowStatus === row.newStatus && nowComment === row.newComment));
+  if (!same) {
+    throw new AppError(
+      'conflict',
+      `Không hoàn tác được: ${describeTarget(row)} đã được sửa sau lần ghi đó.`,
+      { batchId: row.batchId, indicatorCode: row.indicatorCode },
+      'figure changed after the batch',
+    );
+  }
+}
+
+export const changeHandlers: Pick<Handlers, 'changes.revert'> = {
+  /** Undo writes the old figures back as a new batch, so the append-only log keeps both and redo is another revert. */
+  'changes.revert': ({ batchId }, { db }) =>
+    db.transaction(
+      () => {
+        const rows = changesOfBatch(db, batchId);
+        if (rows.length === 0) throw new AppError('not_found', 'Không tìm thấy lần ghi cần hoàn tác.', { batchId }, 'batch not found');
+        const who = currentSettings(db).clerkName;
+        const at = new Date().toISOString();
+        const revertId = randomUUID();
+        for (const row of [...rows].reverse()) {
+          refuseIfChangedSince(db, row);
+          const common = { indicatorCode: row.indicatorCode, unitId: row.unitId, who, at, batchId: revertId, source: { kind: 'undo' as const } };
+          if (row.entity === 'value') {
+            writeValue(db, { ...common, period: row.period ?? '', next: stateOf(row.oldValue, row.oldStatus, row.oldComment) });
+          } else {
+            writePlan(db, { ...common, year: row.year ?? 0, level: asLevel(row.level), next: row.oldValue });
+          }
+        }
+        return { batchId: revertId, changed: rows.length };
+      },
+      { behavior: 'immediate' },
+    ),
+};

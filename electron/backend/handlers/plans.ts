@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import { listIndicators } from '../../../db/access/catalog';
+import { findPlan, writePlan } from '../../../db/access/plans';
+import { orderAsTree } from '../../../shared/catalog/catalog-tree';
+import type { Handlers } from '../handler-types';
+import { enteredNumber, refuseDuplicates, writableIndicator } from './entry-rules';
+import { resolveUnit } from './resolve-unit';
+import { currentSettings } from './settings';
+import { planFiguresOf } from './values';
+
+const levelNamesVi = { giao: 'kế hoạch giao', phan_dau: 'chỉ tiêu phấn đấu' } as const;
+
+export const planHandlers: Pick<Handlers, 'plans.grid' | 'plans.set'> = {
+  'plans.grid': ({ unitId, year }, { db }) => {
+    const unit = resolveUnit(db, unitId);
+    const plans = planFiguresOf(db, unit.id, year);
+    const rows = orderAsTree(listIndicators(db).filter((i) => i.active && i.kind !== 'group')).map((i) => ({
+      code: i.code,
+      giao: plans.get(i.code)?.giao ?? null,
+      phanDau: plans.get(i.code)?.phanDau ?? null,
+    }));
+    return { unitId: unit.id, year, rows };
+  },
+
+  'plans.set': ({ unitId, year, entries, source }, { db }) =>
+    db.transaction(
+      () => {
+        const unit = resolveUnit(db, unitId);
+        const catalog = new Map(listIndicators(db).map((i) => [i.code, i]));
+        refuseDuplicates(
+          entries.map((e) => `${e.code}|${e.level}`),
+          (key) => {
+            const [code, level] = key.split('|') as [string, keyof typeof levelNamesVi];
+            return `${levelNamesVi[level]} của ${code}`;
+          },
+        );
+        const who = currentSettings(db).clerkName;
+        const at = new Date().toISOString();
+        const batchId = randomUUID();
+        let changed = 0;
+        for (const entry of entries) {
+          writableIndicator(catalog, entry.code);
+          const next = entry.value === null ? null : enteredNumber(entry.code, entry.value);
+          const current = findPlan(db, entry.code, unit.id, year, entry.level)?.value ?? null;
+          if (current === next) continue;
+          writePlan(db, { indicatorCode: entry.code, unitId: unit.id, year, level: entry.level, next, who, at, batchId, source: { kind: source } });
+          changed++;
+        }
+        return { batchId: changed > 0 ? batchId : null, changed };
+      },
+      { behavior: 'immediate' },
+    ),
+};

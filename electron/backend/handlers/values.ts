@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import { listIndicators } from '../../../db/access/catalog';
+import { plansOfYears } from '../../../db/access/plans';
+import { findValue, valuesOfYears, writeValue, type ValueState } from '../../../db/access/values';
+import type { ChitieuDb } from '../../../db/connection';
+import type { ValueStatus } from '../../../shared/api/values-entities';
+import { computeGridRows, type PlanFigures } from '../../../shared/figures/grid-rows';
+import { orderAsTree } from '../../../shared/catalog/catalog-tree';
+import {
+  formatPeriodKey,
+  lastMonth,
+  periodLabelVi,
+  periodOrThrow,
+  previousPeriod,
+  samePeriodLastYear,
+  ytdThrough,
+  type Period,
+} from '../../../shared/periods/period';
+import { AppError } from '../../../shared/api/errors';
+import type { Handlers } from '../handler-types';
+import { currentSettings } from './settings';
+import { enteredNumber, refuseDuplicates, writableIndicator } from './entry-rules';
+import { resolveUnit } from './resolve-unit';
+
+/** A period still running (or in the future) is reported as an estimate; one that is over, as actual. */
+export function defaultStatus(period: Period, today: Date): ValueStatus {
+  const current = today.getFullYear() * 12 + today.getMonth();
+  const end = period.year * 12 + (lastMonth(period) - 1);
+  return end < current ? 'actual' : 'estimate';
+}
+
+function sameState(a: ValueState | null, b: ValueState | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.value === b.value && a.status === b.status && a.comment === b.comment;
+}
+
+export function planFiguresOf(db: ChitieuDb, unitId: number, year: number): Map<string, PlanFigures> {
+  const plans = new Map<string, PlanFigures>();
+  for (const p of plansOfYears(db, unitId, [year])) {
+    const entry = plans.get(p.indicatorCode) ?? { giao: null, phanDau: null };
+    if (p.level === 'giao') entry.giao = p.value;
+    else entry.phanDau = p.value;
+    plans.set(p.indicatorCode, entry);
+  }
+  return plans;
+}
+
+export const valueHandlers: Pick<Handlers, 'values.grid' | 'values.set'> = {
+  'values.grid': ({ unitId, period: periodKey }, { db }) => {
+    const unit = resolveUnit(db, unitId);
+    const period = periodOrThrow(periodKey);
+    const indicators = orderAsTree(listIndicators(db).filter((i) => i.active));
+    const entered = valuesOfYears(db, unit.id, [period.year - 1, period.year]).map((v) => ({
+      indicatorCode: v.indicatorCode,
+      period: v.period,
+      value: v.value,
+      status: v.status,
+      comment: v.comment,
+      updatedBy: v.updatedBy,
+      updatedAt: v.updatedAt,
+      source: { kind: v.sourceKind, file: v.sourceFile, sheet: v.sourceSheet, cell: v.sourceCell },
+    }));
+    const previous = previousPeriod(period);
+    return {
+      unitId: unit.id,
+      period: periodKey,
+      periodLabel: periodLabelVi(period),
+      samePeriod: formatPeriodKey(samePeriodLastYear(period)),
+      previousPeriod: previous ? formatPeriodKey(previous) : null,
+      ytdPeriod: formatPeriodKey(ytdThrough(period.year, lastMonth(period))),
+      rows: computeGridRows(indicators, period, entered, planFiguresOf(db, unit.id, period.year)),
+    };
+  },
+
+  'values.set': ({ unitId, period: periodKey, entries, source }, { db }) =>
+    db.transaction(
+      () => {
+        const unit = resolveUnit(db, unitId);
+        const period = periodOrThrow(periodKey);
+        const catalog = new Map(listIndicators(db).map((i) => [i.code, i]));
+        refuseDuplicates(
+          entries.map((e) => e.code),
+          (code) => `Chỉ tiêu ${code}`,
+        );
+        const who = currentSettings(db).clerkName;
+        const at = new Date().toISOString();
+        const batchId = randomUUID();
+        let changed = 0;
+        for (const entry of entries) {
+          writableIndicator(catalog, entry.code);
+          const current = findValue(db, entry.code, unit.id, periodKey);
+          const currentState: ValueState | null = current ? { value: current.value, status: current.status, comment: current.comment } : null;
+          let next: ValueState | null;
+          if (entry.value === null) {
+            next = null;
+          } else if (entry.value === undefined) {
+            if (!currentState) {
+              throw new AppError(
+                'bad_input',
+                `Chỉ tiêu ${entry.code} chưa có số liệu kỳ này nên chưa ghi được trạng thái hay ghi chú.`,
+                { code: entry.code },
+                'status or comment without a value',
+              );
+            }
+            next = { ...currentState, status: entry.status ?? currentState.status, comment: entry.comment === undefined ? currentState.comment : entry.comment };
+          } else {
+            next = {
+              value: enteredNumber(entry.code, entry.value),
+              status: entry.status ?? currentState?.status ?? defaultStatus(period, new Date()),
+              comment: entry.comment === undefined ? (currentState?.comment ?? null) : entry.comment,
+            };
+          }
+          if (next && next.comment !== null && next.comment.trim() === '') next = { ...next, comment: null };
+          if (sameState(currentState, next)) continue;
+          writeValue(db, { indicatorCode: entry.code, unitId: unit.id, period: periodKey, next, who, at, batchId, source: { kind: source } });
+          changed++;
+        }
+        return { batchId: changed > 0 ? batchId : null, changed };
+      },
+      { behavior: 'immediate' },
+    ),
+};

@@ -1,0 +1,109 @@
+import type { IndicatorKind } from '../catalog/indicator-kinds';
+import { cleanNumber } from '../numbers/vi-number';
+import { formatPeriodKey, monthPeriod, monthsCovered, type Period, ytdThrough } from '../periods/period';
+
+export interface FigureIndicator {
+  code: string;
+  parentCode: string | null;
+  unit: string;
+  kind: IndicatorKind;
+}
+
+export type PartsOrigin = 'months' | 'children';
+
+export interface Figure {
+  value: number;
+  /** 'entered' is a stored figure; the others follow from the figures they add up. */
+  origin: 'entered' | PartsOrigin;
+}
+
+/**
+ * A flow parent adds up its children only where every child is a flow in the parent's own unit:
+ * XNK = XK + NK, but XK's commodity rows (tonnes beside USD, and only a selection) never make XK.
+ */
+export function childrenAddUp(parent: FigureIndicator, children: readonly FigureIndicator[]): boolean {
+  return parent.kind === 'flow' && children.length > 0 && children.every((c) => c.kind === 'flow' && c.unit === parent.unit);
+}
+
+function sumAll(values: (number | null)[]): number | null {
+  let total = 0;
+  for (const v of values) {
+    if (v === null) return null;
+    total += v;
+  }
+  return cleanNumber(total);
+}
+
+/**
+ * Finds the figure of an indicator for a period, entered or derived, following the rules of domain.md:
+ * flows add up over months (a cumulative is the previous cumulative plus the month, so an entered
+ * "5 tháng" plus a June estimate gives "6 tháng") and over children; indices and ratios are published
+ * figures of their own and are never derived.
+ */
+export class FigureResolver {
+  private readonly byCode: Map<string, FigureIndicator>;
+  private readonly children = new Map<string, FigureIndicator[]>();
+  private readonly memo = new Map<string, Figure | null>();
+  private readonly partsMemo = new Map<string, Figure | null>();
+
+  constructor(
+    indicators: readonly FigureIndicator[],
+    private readonly entered: (code: string, periodKey: string) => number | undefined,
+  ) {
+    this.byCode = new Map(indicators.map((i) => [i.code, i]));
+    for (const i of indicators) {
+      if (i.parentCode === null) continue;
+      const list = this.children.get(i.parentCode) ?? [];
+      list.push(i);
+      this.children.set(i.parentCode, list);
+    }
+  }
+
+  /** The entered figure, else the one that follows from its parts. */
+  figure(code: string, period: Period): Figure | null {
+    const key = `${code}|${formatPeriodKey(period)}`;
+    const cached = this.memo.get(key);
+    if (cached !== undefined) return cached;
+    const stored = this.entered(code, formatPeriodKey(period));
+    const result: Figure | null = stored !== undefined ? { value: stored, origin: 'entered' } : this.fromParts(code, period);
+    this.memo.set(key, result);
+    return result;
+  }
+
+  value(code: string, period: Period | null): number | null {
+    return period === null ? null : (this.figure(code, period)?.value ?? null);
+  }
+
+  /** What the months or the children add up to, whether or not a figure was entered for the period itself. */
+  fromParts(code: string, period: Period): Figure | null {
+    const key = `${code}|${formatPeriodKey(period)}`;
+    const cached = this.partsMemo.get(key);
+    if (cached !== undefined) return cached;
+    const result = this.computeParts(code, period);
+    this.partsMemo.set(key, result);
+    return result;
+  }
+
+  private computeParts(code: string, period: Period): Figure | null {
+    const indicator = this.byCode.get(code);
+    if (!indicator || indicator.kind !== 'flow') return null;
+    const overMonths = this.overMonths(code, period);
+    if (overMonths !== null) return { value: overMonths, origin: 'months' };
+    const children = this.children.get(code) ?? [];
+    if (childrenAddUp(indicator, children)) {
+      const total = sumAll(children.map((c) => this.value(c.code, period)));
+      if (total !== null) return { value: total, origin: 'children' };
+    }
+    return null;
+  }
+
+  private overMonths(code: string, period: Period): number | null {
+    if (period.kind === 'month') return null;
+    if (period.kind === 'quarter') return sumAll(monthsCovered(period).map((m) => this.value(code, m)));
+    if (period.throughMonth === 1) return this.value(code, monthPeriod(period.year, 1));
+    return sumAll([
+      this.value(code, ytdThrough(period.year, period.throughMonth - 1)),
+      this.value(code, monthPeriod(period.year, period.throughMonth)),
+    ]);
+  }
+}
