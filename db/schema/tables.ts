@@ -169,3 +169,49 @@ export const settings = sqliteTable('settings', {
   value: text('value', { mode: 'json' }).$type<unknown>().notNull(),
   updatedAt: updatedAt(),
 });
+
+/** Per-indicator settings of the built-in validation rules (shared/validation/rule-settings.ts). */
+export const indicatorRuleSettings = sqliteTable('indicator_rule_settings', {
+  indicatorCode: text('indicator_code')
+    .primaryKey()
+    .references(() => indicators.code, { onDelete: 'cascade', onUpdate: 'cascade' }),
+  required: integer('required', { mode: 'boolean' }),
+  bandLow: real('band_low'),
+  bandHigh: real('band_high'),
+  disabledRules: text('disabled_rules', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+  updatedAt: updatedAt(),
+});
+
+/** The department's own rules (shared/validation/user-rule.ts). */
+export const validationRules = sqliteTable('validation_rules', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  left: text('left_expression').notNull(),
+  operator: text('operator').notNull(),
+  right: text('right_expression').notNull(),
+  missing: text('missing_strategy').notNull(),
+  severity: text('severity').notNull(),
+  message: text('message').notNull().default(''),
+  enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+  sortOrder: integer('sort_order').notNull().default(0),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** Comments on warnings and override reasons for errors, kept with who and when; the latest one counts. */
+export const findingNotes = sqliteTable(
+  'finding_notes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    findingKey: text('finding_key').notNull(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => reportingUnits.id, { onDelete: 'restrict' }),
+    period: text('period').notNull(),
+    kind: text('kind', { enum: ['comment', 'override'] }).notNull(),
+    text: text('text').notNull(),
+    who: text('who').notNull(),
+    at: text('at').notNull(),
+  },
+  (t) => [index('finding_notes_target_idx').on(t.unitId, t.period)],
+);

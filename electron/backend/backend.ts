@@ -11,6 +11,7 @@ import { changeHandlers } from './handlers/changes';
 import { planHandlers } from './handlers/plans';
 import { reportingUnitHandlers } from './handlers/reporting-units';
 import { settingsHandlers } from './handlers/settings';
+import { validationHandlers } from './handlers/validation';
 import { valueHandlers } from './handlers/values';
 import { createFileLogger, type Logger } from './log';
 
@@ -22,6 +23,7 @@ const handlers: Handlers = {
   ...valueHandlers,
   ...planHandlers,
   ...changeHandlers,
+  ...validationHandlers,
 };
 
 export interface BackendOptions {

@@ -33,9 +33,17 @@ try {
   });
 }
 
+// Messages are handled in order and every write is synchronous, so by the time 'shutdown' arrives
+// every save the window sent before closing is committed.
 port.on('message', ({ data }) => {
   const request = workerRequestSchema.safeParse(data);
-  if (!request.success || !backend) return;
+  if (!request.success) return;
+  if (request.data.type === 'shutdown') {
+    backend?.close();
+    backend = null;
+    process.exit(0);
+  }
+  if (!backend) return;
   port.postMessage({ type: 'response', id: request.data.id, response: backend.call(request.data.operation, request.data.input) });
 });
 

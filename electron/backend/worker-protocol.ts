@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
 /** Messages between the Electron host and the backend's utility process. */
-export const workerRequestSchema = z.object({ id: z.number().int(), operation: z.string(), input: z.unknown() });
+export const workerRequestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('call'), id: z.number().int(), operation: z.string(), input: z.unknown() }),
+  z.object({ type: z.literal('shutdown') }),
+]);
 export type WorkerRequest = z.infer<typeof workerRequestSchema>;
 
 export type WorkerMessage =

@@ -5,6 +5,7 @@ import { UsageError } from './cli-error';
 import { catalogCommand } from './commands/catalog';
 import { infoCommand } from './commands/info';
 import { planSetCommand } from './commands/plan';
+import { validateCommand } from './commands/validate';
 import { valuesGetCommand, valuesSetCommand } from './commands/values';
 import { serveCommand } from './commands/serve';
 import { usageText } from './usage';
@@ -59,6 +60,8 @@ async function run(argv: string[]): Promise<void> {
       return infoCommand(dataDir, values.json);
     case 'catalog':
       return catalogCommand(dataDir, values.json);
+    case 'validate':
+      return validateCommand({ dataDir, period: values.period, unit: values.unit, json: values.json });
     case 'serve':
       return serveCommand({ dataDir, port: parsePort(values.port), host: values.host });
     default:

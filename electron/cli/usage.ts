@@ -11,6 +11,8 @@ Lệnh:
                                  Số liệu một kỳ với kế hoạch, cùng kỳ, kỳ trước, lũy kế và các tỷ lệ (%)
   plan set --year Y [--level giao|phan-dau] [--unit U] MÃ=SỐ ...
                                  Ghi kế hoạch năm (mặc định: kế hoạch giao)
+  validate --period P [--unit U] [--json]
+                                 Kiểm tra số liệu; mã thoát 1 khi còn lỗi chưa được bỏ qua có lý do
   serve [--port N] [--host H]    Mở ChiTieu trong trình duyệt; dòng đầu tiên in ra là đường dẫn để mở
                                  (mặc định 127.0.0.1; nghe ngoài máy này cần --host và mật khẩu trong Cài đặt)
 

@@ -22,6 +22,15 @@ import {
   valuesGridInputSchema,
   valuesSetInputSchema,
 } from './values-entities';
+import {
+  ruleSettingsEntrySchema,
+  userRuleDraftSchema,
+  userRuleSchema,
+  userRulesFileSchema,
+  validationNoteInputSchema,
+  validationReportSchema,
+  validationRunInputSchema,
+} from './validation-entities';
 
 z.config(vi());
 
@@ -130,6 +139,60 @@ export const contract = {
     output: batchResultSchema,
     writes: true,
     summaryVi: 'Hoàn tác (hoặc làm lại) một lần ghi số liệu hoặc kế hoạch',
+  }),
+  'validation.run': operation({
+    input: validationRunInputSchema,
+    output: validationReportSchema,
+    writes: false,
+    summaryVi: 'Kiểm tra số liệu của một đơn vị và kỳ',
+  }),
+  'validation.note': operation({
+    input: validationNoteInputSchema,
+    output: validationReportSchema,
+    writes: true,
+    summaryVi: 'Ghi chú cho cảnh báo hoặc lý do bỏ qua lỗi',
+  }),
+  'validation.rules.list': operation({
+    input: none,
+    output: z.array(userRuleSchema),
+    writes: false,
+    summaryVi: 'Các quy tắc kiểm tra của đơn vị',
+  }),
+  'validation.rules.save': operation({
+    input: userRuleDraftSchema,
+    output: userRuleSchema,
+    writes: true,
+    summaryVi: 'Thêm hoặc sửa quy tắc kiểm tra',
+  }),
+  'validation.rules.delete': operation({
+    input: z.object({ id: z.string().min(1) }).strict(),
+    output: z.object({ deleted: z.boolean() }),
+    writes: true,
+    summaryVi: 'Xóa quy tắc kiểm tra',
+  }),
+  'validation.rules.export': operation({
+    input: none,
+    output: userRulesFileSchema,
+    writes: false,
+    summaryVi: 'Xuất các quy tắc kiểm tra ra JSON',
+  }),
+  'validation.rules.import': operation({
+    input: z.object({ file: userRulesFileSchema, replace: z.boolean().default(false) }).strict(),
+    output: z.object({ imported: z.number().int() }),
+    writes: true,
+    summaryVi: 'Nhập các quy tắc kiểm tra từ JSON',
+  }),
+  'validation.settings.list': operation({
+    input: none,
+    output: z.array(ruleSettingsEntrySchema),
+    writes: false,
+    summaryVi: 'Thiết lập kiểm tra theo từng chỉ tiêu',
+  }),
+  'validation.settings.set': operation({
+    input: ruleSettingsEntrySchema.strict(),
+    output: ruleSettingsEntrySchema,
+    writes: true,
+    summaryVi: 'Lưu thiết lập kiểm tra của một chỉ tiêu',
   }),
 } as const;
 

@@ -39,6 +39,16 @@ const unitIdSchema = z.number().int().optional();
 
 const nullableNumber = z.number().nullable();
 
+/** What the grid shows on a cell: the validation findings of its indicator for the period. */
+export const gridFindingSchema = z.object({
+  key: z.string(),
+  ruleId: z.string(),
+  severity: z.enum(['error', 'warning', 'info']),
+  message: z.string(),
+  open: z.boolean(),
+});
+export type GridFinding = z.infer<typeof gridFindingSchema>;
+
 export const gridRowSchema = z.object({
   code: z.string(),
   /** The figure entered for this period (typed, pasted, imported), if any. */
@@ -61,6 +71,7 @@ export const gridRowSchema = z.object({
   updatedBy: z.string().nullable(),
   updatedAt: z.string().nullable(),
   source: valueSourceSchema.nullable(),
+  findings: z.array(gridFindingSchema),
 });
 export type GridRow = z.infer<typeof gridRowSchema>;
 

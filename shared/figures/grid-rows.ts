@@ -15,6 +15,9 @@ export interface EnteredFigure {
   source: { kind: SourceKind; file: string | null; sheet: string | null; cell: string | null };
 }
 
+/** A grid row before validation adds its findings. */
+export type ComputedRow = Omit<GridRow, 'findings'>;
+
 export interface PlanFigures {
   giao: number | null;
   phanDau: number | null;
@@ -37,7 +40,7 @@ export function computeGridRows(
   period: Period,
   entered: readonly EnteredFigure[],
   plans: ReadonlyMap<string, PlanFigures>,
-): GridRow[] {
+): ComputedRow[] {
   const byKey = new Map(entered.map((e) => [`${e.indicatorCode}|${e.period}`, e]));
   const resolver = new FigureResolver(indicators, (code, key) => byKey.get(`${code}|${key}`)?.value);
   const ytd = ytdThrough(period.year, lastMonth(period));

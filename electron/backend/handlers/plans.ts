@@ -6,7 +6,7 @@ import type { Handlers } from '../handler-types';
 import { enteredNumber, refuseDuplicates, writableIndicator } from './entry-rules';
 import { resolveUnit } from './resolve-unit';
 import { currentSettings } from './settings';
-import { planFiguresOf } from './values';
+import { planFiguresOf } from './plan-figures';
 
 const levelNamesVi = { giao: 'kế hoạch giao', phan_dau: 'chỉ tiêu phấn đấu' } as const;
 

@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { listIndicators } from '../../../db/access/catalog';
-import { plansOfYears } from '../../../db/access/plans';
 import { findValue, valuesOfYears, writeValue, type ValueState } from '../../../db/access/values';
-import type { ChitieuDb } from '../../../db/connection';
-import type { ValueStatus } from '../../../shared/api/values-entities';
-import { computeGridRows, type PlanFigures } from '../../../shared/figures/grid-rows';
+import type { GridFinding, ValueStatus } from '../../../shared/api/values-entities';
+import { computeGridRows } from '../../../shared/figures/grid-rows';
 import { orderAsTree } from '../../../shared/catalog/catalog-tree';
 import {
   formatPeriodKey,
@@ -20,7 +18,9 @@ import { AppError } from '../../../shared/api/errors';
 import type { Handlers } from '../handler-types';
 import { currentSettings } from './settings';
 import { enteredNumber, refuseDuplicates, writableIndicator } from './entry-rules';
+import { planFiguresOf } from './plan-figures';
 import { resolveUnit } from './resolve-unit';
+import { validateUnitPeriod } from './validation';
 
 /** A period still running (or in the future) is reported as an estimate; one that is over, as actual. */
 export function defaultStatus(period: Period, today: Date): ValueStatus {
@@ -32,17 +32,6 @@ export function defaultStatus(period: Period, today: Date): ValueStatus {
 function sameState(a: ValueState | null, b: ValueState | null): boolean {
   if (a === null || b === null) return a === b;
   return a.value === b.value && a.status === b.status && a.comment === b.comment;
-}
-
-export function planFiguresOf(db: ChitieuDb, unitId: number, year: number): Map<string, PlanFigures> {
-  const plans = new Map<string, PlanFigures>();
-  for (const p of plansOfYears(db, unitId, [year])) {
-    const entry = plans.get(p.indicatorCode) ?? { giao: null, phanDau: null };
-    if (p.level === 'giao') entry.giao = p.value;
-    else entry.phanDau = p.value;
-    plans.set(p.indicatorCode, entry);
-  }
-  return plans;
 }
 
 export const valueHandlers: Pick<Handlers, 'values.grid' | 'values.set'> = {
@@ -61,6 +50,12 @@ export const valueHandlers: Pick<Handlers, 'values.grid' | 'values.set'> = {
       source: { kind: v.sourceKind, file: v.sourceFile, sheet: v.sourceSheet, cell: v.sourceCell },
     }));
     const previous = previousPeriod(period);
+    const findings = new Map<string, GridFinding[]>();
+    for (const f of validateUnitPeriod(db, unit, periodKey).findings) {
+      const list = findings.get(f.indicatorCode) ?? [];
+      list.push({ key: f.key, ruleId: f.ruleId, severity: f.severity, message: f.message, open: f.open });
+      findings.set(f.indicatorCode, list);
+    }
     return {
       unitId: unit.id,
       period: periodKey,
@@ -68,7 +63,10 @@ export const valueHandlers: Pick<Handlers, 'values.grid' | 'values.set'> = {
       samePeriod: formatPeriodKey(samePeriodLastYear(period)),
       previousPeriod: previous ? formatPeriodKey(previous) : null,
       ytdPeriod: formatPeriodKey(ytdThrough(period.year, lastMonth(period))),
-      rows: computeGridRows(indicators, period, entered, planFiguresOf(db, unit.id, period.year)),
+      rows: computeGridRows(indicators, period, entered, planFiguresOf(db, unit.id, period.year)).map((row) => ({
+        ...row,
+        findings: findings.get(row.code) ?? [],
+      })),
     };
   },
 

@@ -1,9 +1,9 @@
 import { formatViNumber } from '../../../shared/numbers/vi-number';
-import { lastMonth, periodOrThrow } from '../../../shared/periods/period';
 import { valueStatuses, type ValueStatus } from '../../../shared/api/values-entities';
 import { parseAssignments } from '../assignments';
 import { openSession } from '../backend-session';
 import { UsageError } from '../cli-error';
+import { endDayOf, requirePeriod } from '../period-option';
 import { unitIdOption } from '../resolve-unit-option';
 
 export interface ValuesOptions {
@@ -12,21 +12,6 @@ export interface ValuesOptions {
   unit: string | undefined;
   status: string | undefined;
   json: boolean;
-}
-
-function requirePeriod(text: string | undefined): string {
-  if (!text) throw new UsageError('Thiếu --period (ví dụ --period 2023-H1).');
-  try {
-    periodOrThrow(text);
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  return text;
-}
-
-function endDayOf(periodText: string): string {
-  const period = periodOrThrow(periodText);
-  return `${period.year}-${String(lastMonth(period)).padStart(2, '0')}-28`;
 }
 
 function statusOption(text: string | undefined): ValueStatus | undefined {

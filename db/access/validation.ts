@@ -1,0 +1,91 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { IndicatorRuleSettings } from '../../shared/validation/rule-settings';
+import type { UserRule } from '../../shared/validation/user-rule';
+import type { ChitieuDb } from '../connection';
+import { findingNotes, indicatorRuleSettings, indicatorValues, validationRules } from '../schema';
+
+export type StoredNote = typeof findingNotes.$inferSelect;
+
+export function ruleSettingsByIndicator(db: ChitieuDb): Map<string, IndicatorRuleSettings> {
+  return new Map(
+    db
+      .select()
+      .from(indicatorRuleSettings)
+      .all()
+      .map((r) => [r.indicatorCode, { required: r.required, bandLow: r.bandLow, bandHigh: r.bandHigh, disabledRules: r.disabledRules }]),
+  );
+}
+
+export function saveRuleSettings(db: ChitieuDb, indicatorCode: string, settings: IndicatorRuleSettings): void {
+  const at = new Date().toISOString();
+  db.insert(indicatorRuleSettings)
+    .values({ indicatorCode, ...settings, updatedAt: at })
+    .onConflictDoUpdate({ target: indicatorRuleSettings.indicatorCode, set: { ...settings, updatedAt: at } })
+    .run();
+}
+
+export function listUserRules(db: ChitieuDb): UserRule[] {
+  return db
+    .select()
+    .from(validationRules)
+    .orderBy(asc(validationRules.sortOrder), asc(validationRules.createdAt))
+    .all()
+    .map((r) => ({
+      id: r.id,
+      name: r.name,
+      left: r.left,
+      operator: r.operator as UserRule['operator'],
+      right: r.right,
+      missing: r.missing as UserRule['missing'],
+      severity: r.severity as UserRule['severity'],
+      message: r.message,
+      enabled: r.enabled,
+    }));
+}
+
+export function saveUserRule(db: ChitieuDb, rule: UserRule): void {
+  const at = new Date().toISOString();
+  const { id, ...fields } = rule;
+  db.insert(validationRules)
+    .values({ id, ...fields, updatedAt: at })
+    .onConflictDoUpdate({ target: validationRules.id, set: { ...fields, updatedAt: at } })
+    .run();
+}
+
+export function deleteUserRule(db: ChitieuDb, id: string): boolean {
+  return db.delete(validationRules).where(eq(validationRules.id, id)).run().changes > 0;
+}
+
+/** The latest note of each finding of a unit and period. */
+export function latestNotes(db: ChitieuDb, unitId: number, period: string): Map<string, StoredNote> {
+  const rows = db
+    .select()
+    .from(findingNotes)
+    .where(and(eq(findingNotes.unitId, unitId), eq(findingNotes.period, period)))
+    .orderBy(asc(findingNotes.id))
+    .all();
+  return new Map(rows.map((r) => [r.findingKey, r]));
+}
+
+export function addNote(db: ChitieuDb, note: Omit<StoredNote, 'id'>): void {
+  db.insert(findingNotes).values(note).run();
+}
+
+/** Entered figures of a unit from `fromYear` through `toYear`: the history the outlier rule measures against. */
+export function enteredHistory(db: ChitieuDb, unitId: number, fromYear: number, toYear: number) {
+  return db
+    .select({
+      indicatorCode: indicatorValues.indicatorCode,
+      period: indicatorValues.period,
+      value: indicatorValues.value,
+      status: indicatorValues.status,
+    })
+    .from(indicatorValues)
+    .where(
+      and(
+        eq(indicatorValues.unitId, unitId),
+        sql`substr(${indicatorValues.period}, 1, 4) between ${String(fromYear)} and ${String(toYear)}`,
+      ),
+    )
+    .all();
+}

@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto';
+import { findIndicator, listIndicators } from '../../../db/access/catalog';
+import {
+  addNote,
+  deleteUserRule,
+  enteredHistory,
+  latestNotes,
+  listUserRules,
+  ruleSettingsByIndicator,
+  saveRuleSettings,
+  saveUserRule,
+} from '../../../db/access/validation';
+import type { ChitieuDb } from '../../../db/connection';
+import type { ReportingUnit } from '../../../shared/api/entities';
+import { AppError } from '../../../shared/api/errors';
+import type { ReportedFinding, ValidationReport } from '../../../shared/api/validation-entities';
+import { orderAsTree } from '../../../shared/catalog/catalog-tree';
+import { periodLabelVi, periodOrThrow } from '../../../shared/periods/period';
+import { parseExpression } from '../../../shared/validation/expression';
+import type { UserRule } from '../../../shared/validation/user-rule';
+import { validatePeriod } from '../../../shared/validation/validate';
+import type { Handlers } from '../handler-types';
+import { resolveUnit } from './resolve-unit';
+import { currentSettings } from './settings';
+import { planFiguresOf } from './plan-figures';
+
+/** Ten years back is enough history for the outlier rule's robust z-score. */
+const historyYears = 10;
+
+export function validateUnitPeriod(db: ChitieuDb, unit: ReportingUnit, periodKey: string): ValidationReport {
+  const period = periodOrThrow(periodKey);
+  const settings = ruleSettingsByIndicator(db);
+  const indicators = orderAsTree(listIndicators(db).filter((i) => i.active)).map((i) => ({ ...i, settings: settings.get(i.code) }));
+  const findings = validatePeriod({
+    indicators,
+    period,
+    today: new Date(),
+    entered: enteredHistory(db, unit.id, period.year - historyYears, period.year),
+    plans: planFiguresOf(db, unit.id, period.year),
+    userRules: listUserRules(db),
+  });
+  const notes = latestNotes(db, unit.id, periodKey);
+  const reported: ReportedFinding[] = findings.map((f) => {
+    const stored = notes.get(f.key);
+    const note = stored ? { kind: stored.kind, text: stored.text, who: stored.who, at: stored.at } : null;
+    const open = f.severity === 'error' ? note?.kind !== 'override' : f.severity === 'warning' ? note === null : false;
+    return { ...f, note, open };
+  });
+  const count = (pred: (f: ReportedFinding) => boolean) => reported.filter(pred).length;
+  return {
+    unitId: unit.id,
+    period: periodKey,
+    periodLabel: periodLabelVi(period),
+    findings: reported,
+    counts: {
+      error: count((f) => f.severity === 'error'),
+      warning: count((f) => f.severity === 'warning'),
+      info: count((f) => f.severity === 'info'),
+      open: count((f) => f.open),
+      openErrors: count((f) => f.open && f.severity === 'error'),
+    },
+  };
+}
+
+function checkRule(db: ChitieuDb, rule: Pick<UserRule, 'left' | 'right' | 'name'>): void {
+  const known = new Set(listIndicators(db).map((i) => i.code));
+  for (const [side, text] of [
+    ['Vế trái', rule.left],
+    ['Vế phải', rule.right],
+  ] as const) {
+    const parsed = parseExpression(text, known);
+    if (!parsed.ok) {
+      throw new AppError('bad_input', `Quy tắc "${rule.name}", ${side.toLowerCase()}: ${parsed.message}`, { side, text }, 'invalid rule expression');
+    }
+  }
+}
+
+export const validationHandlers: Pick<
+  Handlers,
+  | 'validation.run'
+  | 'validation.note'
+  | 'validation.rules.list'
+  | 'validation.rules.save'
+  | 'validation.rules.delete'
+  | 'validation.rules.export'
+  | 'validation.rules.import'
+  | 'validation.settings.list'
+  | 'validation.settings.set'
+> = {
+  'validation.run': ({ unitId, period }, { db }) => validateUnitPeriod(db, resolveUnit(db, unitId), period),
+
+  'validation.note': ({ unitId, period, key, kind, text }, { db }) => {
+    const unit = resolveUnit(db, unitId);
+    const before = validateUnitPeriod(db, unit, period);
+    const finding = before.findings.find((f) => f.key === key);
+    if (!finding) throw new AppError('not_found', 'Không còn phát hiện này (số liệu có thể đã được sửa).', { key }, 'finding not found');
+    if (kind === 'override' && finding.severity !== 'error') {
+      throw new AppError('bad_input', 'Chỉ lỗi mới cần lý do bỏ qua; với cảnh báo hãy ghi chú.', { key }, 'override on a non-error');
+    }
+    addNote(db, { findingKey: key, unitId: unit.id, period, kind, text, who: currentSettings(db).clerkName, at: new Date().toISOString() });
+    return validateUnitPeriod(db, unit, period);
+  },
+
+  'validation.rules.list': (_input, { db }) => listUserRules(db),
+
+  'validation.rules.save': (draft, { db }) =>
+    db.transaction(
+      () => {
+        checkRule(db, draft);
+        const rule: UserRule = { ...draft, id: draft.id ?? randomUUID() };
+        saveUserRule(db, rule);
+        return rule;
+      },
+      { behavior: 'immediate' },
+    ),
+
+  'validation.rules.delete': ({ id }, { db }) => ({ deleted: deleteUserRule(db, id) }),
+
+  'validation.rules.export': (_input, { db }) => ({ format: 'chitieu-validation-rules', version: 1, rules: listUserRules(db) }),
+
+  'validation.rules.import': ({ file, replace }, { db }) =>
+    db.transaction(
+      () => {
+        if (replace) for (const rule of listUserRules(db)) deleteUserRule(db, rule.id);
+        for (const rule of file.rules) {
+          checkRule(db, rule);
+          saveUserRule(db, rule);
+        }
+        return { imported: file.rules.length };
+      },
+      { behavior: 'immediate' },
+    ),
+
+  'validation.settings.list': (_input, { db }) => [...ruleSettingsByIndicator(db)].map(([code, settings]) => ({ code, settings })),
+
+  'validation.settings.set': ({ code, settings }, { db }) => {
+    if (!findIndicator(db, code)) throw new AppError('not_found', `Không có chỉ tiêu mã ${code}.`, { code }, 'indicator not found');
+    saveRuleSettings(db, code, settings);
+    return { code, settings };
+  },
+};

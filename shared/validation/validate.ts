@@ -1,0 +1,368 @@
+import type { ValueStatus } from '../api/values-entities';
+import type { PlanFigures } from '../figures/grid-rows';
+import { childrenAddUp, FigureResolver, type FigureIndicator } from '../figures/resolve-figures';
+import { cleanNumber, formatViNumber, percentOf } from '../numbers/vi-number';
+import {
+  formatPeriodKey,
+  lastMonth,
+  parsePeriod,
+  periodLabelVi,
+  previousPeriod,
+  samePeriodLastYear,
+  ytdThrough,
+  type Period,
+} from '../periods/period';
+import { builtinRules, type BuiltinRuleId } from './builtin-rules';
+import { findingKey, type Finding, type Severity } from './finding';
+import { robustZ } from './robust-z';
+import { defaultBand, defaultRuleSettings, type IndicatorRuleSettings } from './rule-settings';
+import { evaluateExpression, parseExpression, type PeriodOffset } from './expression';
+import { ruleOperatorLabelsVi, type UserRule } from './user-rule';
+
+export interface ValidationIndicator extends FigureIndicator {
+  nameVi: string;
+  decimals: number;
+  settings?: IndicatorRuleSettings;
+}
+
+export interface EnteredValue {
+  indicatorCode: string;
+  period: string;
+  value: number;
+  status: ValueStatus;
+}
+
+export interface StatedComparison {
+  indicatorCode: string;
+  period: string;
+  measure: 'pctOfPlan' | 'pctOfSamePeriod' | 'pctYtdOfSamePeriod';
+  value: number;
+}
+
+export interface ValidationInput {
+  indicators: readonly ValidationIndicator[];
+  period: Period;
+  today: Date;
+  /** The unit's entered figures; the outlier rule wants the history of the same indicator (12+ periods). */
+  entered: readonly EnteredValue[];
+  plans: ReadonlyMap<string, PlanFigures>;
+  userRules?: readonly UserRule[];
+  stated?: readonly StatedComparison[];
+}
+
+const severityOf = new Map<string, Severity>(builtinRules.map((r) => [r.id, r.severity]));
+const outlierThreshold = 3.5;
+const outlierMinHistory = 12;
+
+function tolerance(decimals: number): number {
+  return 0.5 * 10 ** -decimals + 1e-9;
+}
+
+const parsedPeriods = new Map<string, Period | null>();
+
+/** Histories hold the same few hundred period keys for every indicator: parse each once. */
+function periodOf(key: string): Period | null {
+  let p = parsedPeriods.get(key);
+  if (p === undefined) {
+    const parsed = parsePeriod(key);
+    p = parsed.ok ? parsed.period : null;
+    parsedPeriods.set(key, p);
+  }
+  return p;
+}
+
+function endIndex(p: Period): number {
+  return p.year * 12 + lastMonth(p);
+}
+
+function sameShape(a: Period, b: Period): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'ytd' && b.kind === 'ytd') return a.throughMonth === b.throughMonth;
+  return true;
+}
+
+/**
+ * Checks one unit and period with the built-in rules and the department's own, and explains every finding in
+ * Vietnamese with the figures involved. Pure: the same input gives the same findings, wherever it runs.
+ */
+export function validatePeriod(input: ValidationInput): Finding[] {
+  const { indicators, period } = input;
+  const periodKey = formatPeriodKey(period);
+  const label = periodLabelVi(period);
+  const byCode = new Map(indicators.map((i) => [i.code, i]));
+  const enteredByCode = new Map<string, Map<string, EnteredValue>>();
+  for (const e of input.entered) {
+    let m = enteredByCode.get(e.indicatorCode);
+    if (!m) enteredByCode.set(e.indicatorCode, (m = new Map()));
+    m.set(e.period, e);
+  }
+  const entered = (code: string, key: string) => enteredByCode.get(code)?.get(key);
+  const resolver = new FigureResolver(indicators, (code, key) => entered(code, key)?.value);
+  const childrenOf = new Map<string, ValidationIndicator[]>();
+  for (const i of indicators) {
+    if (i.parentCode === null) continue;
+    const list = childrenOf.get(i.parentCode) ?? [];
+    list.push(i);
+    childrenOf.set(i.parentCode, list);
+  }
+
+  const findings: Finding[] = [];
+  const add = (ruleId: BuiltinRuleId, indicator: ValidationIndicator, message: string, values: Record<string, number | null>) => {
+    if ((indicator.settings ?? defaultRuleSettings).disabledRules.includes(ruleId)) return;
+    findings.push({
+      key: findingKey(ruleId, indicator.code, periodKey),
+      ruleId,
+      indicatorCode: indicator.code,
+      period: periodKey,
+      severity: severityOf.get(ruleId) ?? 'warning',
+      message,
+      values,
+    });
+  };
+  const fmt = (x: number | null, indicator: ValidationIndicator) => (x === null ? '—' : formatViNumber(cleanNumber(x), indicator.decimals));
+  const ytd = ytdThrough(period.year, lastMonth(period));
+  const same = samePeriodLastYear(period);
+  const periodOver = endIndex(period) <= input.today.getFullYear() * 12 + input.today.getMonth();
+
+  for (const indicator of indicators) {
+    if (indicator.kind === 'group') continue;
+    const settings = indicator.settings ?? defaultRuleSettings;
+    const own = entered(indicator.code, periodKey);
+    const isFlow = indicator.kind === 'flow';
+    const current = own?.value ?? (isFlow ? resolver.value(indicator.code, period) : null);
+    const samePeriodValue = isFlow ? resolver.value(indicator.code, same) : (entered(indicator.code, formatPeriodKey(same))?.value ?? null);
+
+    if (current === null) {
+      const required = settings.required ?? samePeriodValue !== null;
+      if (required) {
+        add('required-missing', indicator, `Chưa có số liệu ${label} của "${indicator.nameVi}"${samePeriodValue !== null ? ` (cùng kỳ năm trước: ${fmt(samePeriodValue, indicator)} ${indicator.unit})` : ''}.`, {
+          samePeriod: samePeriodValue,
+        });
+      }
+      continue;
+    }
+
+    if (isFlow && own && own.value < 0) {
+      add('negative-flow', indicator, `"${indicator.nameVi}" ${label} là số âm (${fmt(own.value, indicator)}): số liệu cộng dồn được không thể âm.`, { value: own.value });
+    }
+
+    if (own && indicator.kind === 'index' && (own.value < 20 || own.value > 500)) {
+      add('index-range', indicator, `Chỉ số "${indicator.nameVi}" bằng ${fmt(own.value, indicator)}, ngoài khoảng hợp lý 20–500 (kiểm tra dấu chấm, dấu phẩy hoặc công thức).`, { value: own.value });
+    }
+    if (own && indicator.kind === 'ratio' && (own.value < 0 || own.value > 100)) {
+      add('ratio-range', indicator, `Tỷ lệ "${indicator.nameVi}" bằng ${fmt(own.value, indicator)}%, ngoài khoảng 0–100%.`, { value: own.value });
+    }
+
+    if (isFlow && own) {
+      const children = childrenOf.get(indicator.code) ?? [];
+      if (childrenAddUp(indicator, children)) {
+        const parts = children.map((c) => resolver.value(c.code, period));
+        if (parts.every((p) => p !== null)) {
+          const sum = cleanNumber(parts.reduce<number>((a, b) => a + (b ?? 0), 0));
+          if (Math.abs(own.value - sum) > tolerance(indicator.decimals)) {
+            add('parent-sum', indicator, `"${indicator.nameVi}" (${fmt(own.value, indicator)}) khác tổng các chỉ tiêu con ${children.map((c) => c.code).join(' + ')} (${fmt(sum, indicator)}).`, {
+              value: own.value,
+              sumOfChildren: sum,
+            });
+          }
+        }
+      }
+    }
+
+    if (isFlow && lastMonth(period) > 1) {
+      const ytdValue = resolver.value(indicator.code, ytd);
+      const earlier = ytdThrough(period.year, lastMonth(period) - 1);
+      const earlierValue = resolver.value(indicator.code, earlier);
+      if (ytdValue !== null && earlierValue !== null && ytdValue < earlierValue - tolerance(indicator.decimals)) {
+        add('ytd-decreasing', indicator, `Lũy kế ${periodLabelVi(ytd)} của "${indicator.nameVi}" (${fmt(ytdValue, indicator)}) thấp hơn ${periodLabelVi(earlier)} (${fmt(earlierValue, indicator)}): số lũy kế không thể giảm.`, {
+          ytd: ytdValue,
+          previousYtd: earlierValue,
+        });
+      }
+    }
+
+    if (isFlow && own && period.kind !== 'month') {
+      const parts = resolver.fromParts(indicator.code, period);
+      if (parts?.origin === 'months' && Math.abs(parts.value - own.value) > tolerance(indicator.decimals)) {
+        add('ytd-vs-months', indicator, `"${indicator.nameVi}" ${label} nhập trực tiếp (${fmt(own.value, indicator)}) khác số cộng từ các tháng (${fmt(parts.value, indicator)}).`, {
+          value: own.value,
+          sumOfMonths: parts.value,
+        });
+      }
+    }
+
+    if (isFlow && samePeriodValue !== null && samePeriodValue > 0) {
+      const pct = percentOf(current, samePeriodValue);
+      const low = settings.bandLow ?? defaultBand.low;
+      const high = settings.bandHigh ?? defaultBand.high;
+      if (pct !== null && (pct < low || pct > high)) {
+        add('same-period-band', indicator, `"${indicator.nameVi}" ${label} bằng ${formatViNumber(pct, 1)}% cùng kỳ năm trước, ngoài ngưỡng ${low}–${high}%.`, {
+          value: current,
+          samePeriod: samePeriodValue,
+          percent: pct,
+        });
+      }
+    }
+
+    if (own) {
+      const history: number[] = [];
+      for (const [key, e] of enteredByCode.get(indicator.code) ?? []) {
+        const p = periodOf(key);
+        if (p && sameShape(p, period) && endIndex(p) < endIndex(period)) history.push(e.value);
+      }
+      if (history.length >= outlierMinHistory) {
+        const z = robustZ(own.value, history);
+        if (z !== null && Math.abs(z) > outlierThreshold) {
+          add('outlier', indicator, `"${indicator.nameVi}" ${label} (${fmt(own.value, indicator)}) khác xa các kỳ trước (z = ${formatViNumber(z, 1)}, ngưỡng ${formatViNumber(outlierThreshold, 1)}).`, {
+            value: own.value,
+            robustZ: z,
+          });
+        }
+      }
+    }
+
+    const plan = input.plans.get(indicator.code)?.giao ?? null;
+    if (isFlow && plan !== null && plan > 0) {
+      const ytdValue = resolver.value(indicator.code, ytd);
+      const share = percentOf(ytdValue, plan);
+      const due = (lastMonth(period) / 12) * 100;
+      if (share !== null && share + 1e-9 < due) {
+        add('behind-schedule', indicator, `"${indicator.nameVi}" lũy kế đạt ${formatViNumber(share, 1)}% kế hoạch năm, chậm so với tiến độ ${formatViNumber(due, 1)}% (${lastMonth(period)}/12 tháng).`, {
+          ytd: ytdValue,
+          plan,
+          percent: share,
+        });
+      }
+    }
+
+    if (own && own.status === 'estimate' && periodOver) {
+      add('estimate-not-replaced', indicator, `Số ${label} của "${indicator.nameVi}" vẫn là số ước tính dù kỳ đã kết thúc; hãy nhập số thực hiện.`, { value: own.value });
+    }
+  }
+
+  findings.push(...copiedGroups(indicators, childrenOf, entered, periodKey, formatPeriodKey(same), label));
+  findings.push(...statedComparisons(input, byCode, resolver));
+  findings.push(...userRuleFindings(input, byCode, resolver));
+  return findings;
+}
+
+function copiedGroups(
+  indicators: readonly ValidationIndicator[],
+  childrenOf: ReadonlyMap<string, ValidationIndicator[]>,
+  entered: (code: string, key: string) => EnteredValue | undefined,
+  periodKey: string,
+  sameKey: string,
+  label: string,
+): Finding[] {
+  const out: Finding[] = [];
+  for (const parent of indicators) {
+    // The parent is left out: a total may be revised while every part was pasted from last year's sheet.
+    const members = (childrenOf.get(parent.code) ?? []).filter((i) => i.kind !== 'group');
+    const pairs = members
+      .map((i) => ({ now: entered(i.code, periodKey)?.value, before: entered(i.code, sameKey)?.value }))
+      .filter((p): p is { now: number; before: number } => p.now !== undefined && p.before !== undefined);
+    if (pairs.length < 2) continue;
+    if (pairs.every((p) => p.now === p.before)) {
+      if ((parent.settings ?? defaultRuleSettings).disabledRules.includes('copied-group')) continue;
+      out.push({
+        key: findingKey('copied-group', parent.code, periodKey),
+        ruleId: 'copied-group',
+        indicatorCode: parent.code,
+        period: periodKey,
+        severity: 'warning',
+        message: `Cả ${pairs.length} số liệu của nhóm "${parent.nameVi}" ${label} giống hệt cùng kỳ năm trước: có thể đã chép nhầm số năm trước.`,
+        values: { identical: pairs.length },
+      });
+    }
+  }
+  return out;
+}
+
+function statedComparisons(input: ValidationInput, byCode: ReadonlyMap<string, ValidationIndicator>, resolver: FigureResolver): Finding[] {
+  const out: Finding[] = [];
+  const periodKey = formatPeriodKey(input.period);
+  for (const stated of input.stated ?? []) {
+    const indicator = byCode.get(stated.indicatorCode);
+    if (!indicator || indicator.kind !== 'flow' || stated.period !== periodKey) continue;
+    const ytd = ytdThrough(input.period.year, lastMonth(input.period));
+    const computed =
+      stated.measure === 'pctOfPlan'
+        ? percentOf(resolver.value(indicator.code, ytd), input.plans.get(indicator.code)?.giao ?? null)
+        : stated.measure === 'pctOfSamePeriod'
+          ? percentOf(resolver.value(indicator.code, input.period), resolver.value(indicator.code, samePeriodLastYear(input.period)))
+          : percentOf(resolver.value(indicator.code, ytd), resolver.value(indicator.code, samePeriodLastYear(ytd)));
+    if (computed === null || Math.abs(computed - stated.value) <= 0.1 + 1e-9) continue;
+    const measureVi = { pctOfPlan: 'so với kế hoạch năm', pctOfSamePeriod: 'so với cùng kỳ', pctYtdOfSamePeriod: 'lũy kế so với cùng kỳ' }[stated.measure];
+    out.push({
+      key: findingKey(`stated-comparison:${stated.measure}`, indicator.code, periodKey),
+      ruleId: 'stated-comparison',
+      indicatorCode: indicator.code,
+      period: periodKey,
+      severity: 'warning',
+      message: `Tỷ lệ ghi sẵn ${measureVi} của "${indicator.nameVi}" là ${formatViNumber(stated.value, 1)}%, nhưng số liệu cho ${formatViNumber(computed, 1)}%.`,
+      values: { stated: stated.value, computed },
+    });
+  }
+  return out;
+}
+
+function userRuleFindings(input: ValidationInput, byCode: ReadonlyMap<string, ValidationIndicator>, resolver: FigureResolver): Finding[] {
+  const out: Finding[] = [];
+  const periodKey = formatPeriodKey(input.period);
+  const known = new Set(byCode.keys());
+  const periodAt: Record<PeriodOffset, Period | null> = {
+    current: input.period,
+    samePeriod: samePeriodLastYear(input.period),
+    previous: previousPeriod(input.period),
+  };
+  const lookup = (code: string, offset: PeriodOffset) => resolver.value(code, periodAt[offset]);
+  for (const rule of input.userRules ?? []) {
+    if (!rule.enabled) continue;
+    const left = parseExpression(rule.left, known);
+    const right = parseExpression(rule.right, known);
+    if (!left.ok || !right.ok) continue;
+    const refs = [...left.refs, ...right.refs];
+    const present = refs.map((r) => lookup(r.code, r.offset) !== null);
+    const leftRaw = evaluateExpression(left.expression, lookup, null);
+    const rightRaw = evaluateExpression(right.expression, lookup, null);
+    let violated: boolean;
+    if (rule.operator === 'compulsory_pair' || rule.operator === 'exclusive_pair') {
+      const l = leftRaw !== null;
+      const r = rightRaw !== null;
+      violated = rule.operator === 'compulsory_pair' ? l !== r : l && r;
+    } else {
+      if (rule.missing === 'skip_if_any_missing' && present.some((p) => !p)) continue;
+      if (rule.missing === 'skip_if_all_missing' && present.every((p) => !p)) continue;
+      const l = rule.missing === 'skip_if_any_missing' ? leftRaw : evaluateExpression(left.expression, lookup, 0);
+      const r = rule.missing === 'skip_if_any_missing' ? rightRaw : evaluateExpression(right.expression, lookup, 0);
+      if (l === null || r === null) continue;
+      const decimals = Math.max(0, ...refs.map((ref) => byCode.get(ref.code)?.decimals ?? 0));
+      const tol = tolerance(decimals);
+      const diff = cleanNumber(l - r);
+      violated = {
+        eq: Math.abs(diff) > tol,
+        ne: Math.abs(diff) <= tol,
+        lt: !(diff < -tol),
+        le: !(diff <= tol),
+        gt: !(diff > tol),
+        ge: !(diff >= -tol),
+      }[rule.operator];
+    }
+    if (!violated) continue;
+    const anchor = refs[0]?.code ?? '';
+    const indicator = byCode.get(anchor);
+    const show = (x: number | null) => (x === null ? 'không có' : formatViNumber(cleanNumber(x), indicator?.decimals ?? 1));
+    out.push({
+      key: findingKey(`user:${rule.id}`, anchor, periodKey),
+      ruleId: `user:${rule.id}`,
+      indicatorCode: anchor,
+      period: periodKey,
+      severity: rule.severity,
+      message:
+        rule.message ||
+        `${rule.name}: ${rule.left} (${show(leftRaw)}) ${ruleOperatorLabelsVi[rule.operator]} ${rule.right} (${show(rightRaw)}) không được thỏa mãn.`,
+      values: { left: leftRaw, right: rightRaw },
+    });
+  }
+  return out;
+}
