@@ -41,12 +41,22 @@ export class BackendProcess {
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
-      const request: WorkerRequest = { id, operation, input };
+      const request: WorkerRequest = { type: 'call', id, operation, input };
       this.child.postMessage(request);
     });
   }
 
-  stop(): void {
-    this.child.kill();
+  /** Lets the backend finish what it was sent and close the database; kills it only if it hangs. */
+  shutdown(): Promise<void> {
+    if (this.exited) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => this.child.kill(), 5000);
+      this.child.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      const request: WorkerRequest = { type: 'shutdown' };
+      this.child.postMessage(request);
+    });
   }
 }

@@ -93,7 +93,13 @@ async function start(): Promise<void> {
   createWindow();
   app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
   app.on('window-all-closed', () => app.quit());
-  app.on('before-quit', () => backend.stop());
+  let closing = false;
+  app.on('before-quit', (event) => {
+    if (closing) return;
+    closing = true;
+    event.preventDefault();
+    void backend.shutdown().then(() => app.quit());
+  });
 }
 
 void start();
