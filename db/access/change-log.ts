@@ -1,12 +1,45 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { ChitieuDb } from '../connection';
 import { changeLog } from '../schema';
+import { preparedFor } from './prepared';
 
 export type ChangeRow = typeof changeLog.$inferSelect;
-export type NewChangeRow = typeof changeLog.$inferInsert;
+export type NewChangeRow = Omit<typeof changeLog.$inferInsert, 'id'>;
+
+const columns = [
+  'batchId',
+  'at',
+  'who',
+  'entity',
+  'indicatorCode',
+  'unitId',
+  'period',
+  'year',
+  'level',
+  'oldValue',
+  'newValue',
+  'oldStatus',
+  'newStatus',
+  'oldComment',
+  'newComment',
+  'sourceKind',
+  'sourceFile',
+  'sourceSha256',
+  'sourceSheet',
+  'sourceCell',
+] as const satisfies readonly (keyof NewChangeRow)[];
+
+const statements = preparedFor((db) => ({
+  append: db
+    .insert(changeLog)
+    .values(Object.fromEntries(columns.map((c) => [c, sql.placeholder(c)])) as unknown as typeof changeLog.$inferInsert)
+    .prepare(),
+}));
 
 export function appendChange(db: ChitieuDb, row: NewChangeRow): void {
-  db.insert(changeLog).values(row).run();
+  const params: Record<string, unknown> = {};
+  for (const c of columns) params[c] = row[c] ?? null;
+  statements(db).append.run(params);
 }
 
 export function changesOfBatch(db: ChitieuDb, batchId: string): ChangeRow[] {

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { IndicatorRuleSettings } from '../../shared/validation/rule-settings';
 import type { UserRule } from '../../shared/validation/user-rule';
 import type { ChitieuDb } from '../connection';
@@ -71,8 +71,8 @@ export function addNote(db: ChitieuDb, note: Omit<StoredNote, 'id'>): void {
   db.insert(findingNotes).values(note).run();
 }
 
-/** Entered figures of a unit from `fromYear` through `toYear`: the history the outlier rule measures against. */
-export function enteredHistory(db: ChitieuDb, unitId: number, fromYear: number, toYear: number) {
+/** Every entered figure of a unit, without comments or sources: what the validation rules read. */
+export function enteredHistory(db: ChitieuDb, unitId: number) {
   return db
     .select({
       indicatorCode: indicatorValues.indicatorCode,
@@ -81,11 +81,11 @@ export function enteredHistory(db: ChitieuDb, unitId: number, fromYear: number, 
       status: indicatorValues.status,
     })
     .from(indicatorValues)
-    .where(
-      and(
-        eq(indicatorValues.unitId, unitId),
-        sql`substr(${indicatorValues.period}, 1, 4) between ${String(fromYear)} and ${String(toYear)}`,
-      ),
-    )
+    .where(eq(indicatorValues.unitId, unitId))
     .all();
+}
+
+/** Changes whenever another connection (the command line beside the open app) commits to the file. */
+export function dataVersion(db: ChitieuDb): number {
+  return db.$client.pragma('data_version', { simple: true }) as number;
 }

@@ -3,6 +3,7 @@ import type { ValueStatus } from '../../shared/api/values-entities';
 import type { ChitieuDb } from '../connection';
 import { indicatorValues } from '../schema';
 import { appendChange } from './change-log';
+import { preparedFor } from './prepared';
 import { sourceColumns, type WriteSource } from './write-source';
 
 export type StoredValue = typeof indicatorValues.$inferSelect;
@@ -42,18 +43,56 @@ export function valuesOfYears(db: ChitieuDb, unitId: number, years: number[]): S
     .all();
 }
 
-export function findValue(db: ChitieuDb, indicatorCode: string, unitId: number, period: string): StoredValue | undefined {
-  return db
+const statements = preparedFor((db) => ({
+  find: db
     .select()
     .from(indicatorValues)
     .where(
       and(
-        eq(indicatorValues.indicatorCode, indicatorCode),
-        eq(indicatorValues.unitId, unitId),
-        eq(indicatorValues.period, period),
+        eq(indicatorValues.indicatorCode, sql.placeholder('code')),
+        eq(indicatorValues.unitId, sql.placeholder('unitId')),
+        eq(indicatorValues.period, sql.placeholder('period')),
       ),
     )
-    .get();
+    .prepare(),
+  remove: db.delete(indicatorValues).where(eq(indicatorValues.id, sql.placeholder('id'))).prepare(),
+  upsert: db
+    .insert(indicatorValues)
+    .values({
+      indicatorCode: sql.placeholder('indicatorCode'),
+      unitId: sql.placeholder('unitId'),
+      period: sql.placeholder('period'),
+      value: sql.placeholder('value'),
+      status: sql.placeholder('status'),
+      comment: sql.placeholder('comment'),
+      updatedBy: sql.placeholder('updatedBy'),
+      updatedAt: sql.placeholder('updatedAt'),
+      sourceKind: sql.placeholder('sourceKind'),
+      sourceFile: sql.placeholder('sourceFile'),
+      sourceSha256: sql.placeholder('sourceSha256'),
+      sourceSheet: sql.placeholder('sourceSheet'),
+      sourceCell: sql.placeholder('sourceCell'),
+    })
+    .onConflictDoUpdate({
+      target: [indicatorValues.indicatorCode, indicatorValues.unitId, indicatorValues.period],
+      set: {
+        value: sql`excluded.value`,
+        status: sql`excluded.status`,
+        comment: sql`excluded.comment`,
+        updatedBy: sql`excluded.updated_by`,
+        updatedAt: sql`excluded.updated_at`,
+        sourceKind: sql`excluded.source_kind`,
+        sourceFile: sql`excluded.source_file`,
+        sourceSha256: sql`excluded.source_sha256`,
+        sourceSheet: sql`excluded.source_sheet`,
+        sourceCell: sql`excluded.source_cell`,
+      },
+    })
+    .prepare(),
+}));
+
+export function findValue(db: ChitieuDb, indicatorCode: string, unitId: number, period: string): StoredValue | undefined {
+  return statements(db).find.get({ code: indicatorCode, unitId, period });
 }
 
 /** Writes (or removes) one figure and appends its change-log row; the caller holds the transaction. */
@@ -61,23 +100,17 @@ export function writeValue(db: ChitieuDb, write: ValueWrite): void {
   const current = findValue(db, write.indicatorCode, write.unitId, write.period);
   const source = sourceColumns(write.source);
   if (write.next === null) {
-    if (current) db.delete(indicatorValues).where(eq(indicatorValues.id, current.id)).run();
+    if (current) statements(db).remove.run({ id: current.id });
   } else {
-    db.insert(indicatorValues)
-      .values({
-        indicatorCode: write.indicatorCode,
-        unitId: write.unitId,
-        period: write.period,
-        ...write.next,
-        updatedBy: write.who,
-        updatedAt: write.at,
-        ...source,
-      })
-      .onConflictDoUpdate({
-        target: [indicatorValues.indicatorCode, indicatorValues.unitId, indicatorValues.period],
-        set: { ...write.next, updatedBy: write.who, updatedAt: write.at, ...source },
-      })
-      .run();
+    statements(db).upsert.run({
+      indicatorCode: write.indicatorCode,
+      unitId: write.unitId,
+      period: write.period,
+      ...write.next,
+      updatedBy: write.who,
+      updatedAt: write.at,
+      ...source,
+    });
   }
   appendChange(db, {
     batchId: write.batchId,

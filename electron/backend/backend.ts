@@ -5,6 +5,7 @@ import { describeZodError } from '../../shared/api/describe-zod-error';
 import type { ApiResponse } from '../../shared/api/envelope';
 import { AppError } from '../../shared/api/errors';
 import type { HandlerContext, Handlers } from './handler-types';
+import { HistoryCache } from './history-cache';
 import { appInfoHandlers } from './handlers/app-info';
 import { catalogHandlers } from './handlers/catalog';
 import { changeHandlers } from './handlers/changes';
@@ -70,7 +71,7 @@ export function createBackend(options: BackendOptions): Backend {
   const database = openDatabase(options);
   const log = createFileLogger(options.dataDir);
   log.info('backend opened', { dataDir: options.dataDir, schemaVersion: database.schemaVersion, backupFile: database.backupFile });
-  const ctx: HandlerContext = { db: database.db, database, dataDir: options.dataDir, appVersion };
+  const ctx: HandlerContext = { db: database.db, database, dataDir: options.dataDir, appVersion, history: new HistoryCache(database.db) };
   return {
     dataDir: options.dataDir,
     database,

@@ -1,5 +1,6 @@
 import type { ChitieuDb } from '../../db/connection';
 import type { OpenedDatabase } from '../../db/open-database';
+import type { HistoryCache } from './history-cache';
 import type { OperationName, OperationOutput, ParsedInput } from '../../shared/api/contract';
 
 export interface HandlerContext {
@@ -7,6 +8,7 @@ export interface HandlerContext {
   database: OpenedDatabase;
   dataDir: string;
   appVersion: string;
+  history: HistoryCache;
 }
 
 export type Handler<K extends OperationName> = (input: ParsedInput<K>, ctx: HandlerContext) => OperationOutput<K>;

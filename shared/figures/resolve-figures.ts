@@ -7,6 +7,8 @@ export interface FigureIndicator {
   parentCode: string | null;
   unit: string;
   kind: IndicatorKind;
+  /** Retired indicators still count in the totals of the periods they have figures for. */
+  active?: boolean;
 }
 
 export type PartsOrigin = 'months' | 'children';
@@ -23,6 +25,12 @@ export interface Figure {
  */
 export function childrenAddUp(parent: FigureIndicator, children: readonly FigureIndicator[]): boolean {
   return parent.kind === 'flow' && children.length > 0 && children.every((c) => c.kind === 'flow' && c.unit === parent.unit);
+}
+
+function memoOf<T>(memos: Map<string, Map<string, T>>, code: string): Map<string, T> {
+  let memo = memos.get(code);
+  if (!memo) memos.set(code, (memo = new Map()));
+  return memo;
 }
 
 function sumAll(values: (number | null)[]): number | null {
@@ -43,8 +51,9 @@ function sumAll(values: (number | null)[]): number | null {
 export class FigureResolver {
   private readonly byCode: Map<string, FigureIndicator>;
   private readonly children = new Map<string, FigureIndicator[]>();
-  private readonly memo = new Map<string, Figure | null>();
-  private readonly partsMemo = new Map<string, Figure | null>();
+  // By indicator, then period key: building one composite string key per lookup cost more than the lookups.
+  private readonly memo = new Map<string, Map<string, Figure | null>>();
+  private readonly partsMemo = new Map<string, Map<string, Figure | null>>();
 
   constructor(
     indicators: readonly FigureIndicator[],
@@ -61,12 +70,13 @@ export class FigureResolver {
 
   /** The entered figure, else the one that follows from its parts. */
   figure(code: string, period: Period): Figure | null {
-    const key = `${code}|${formatPeriodKey(period)}`;
-    const cached = this.memo.get(key);
+    const key = formatPeriodKey(period);
+    const memo = memoOf(this.memo, code);
+    const cached = memo.get(key);
     if (cached !== undefined) return cached;
-    const stored = this.entered(code, formatPeriodKey(period));
+    const stored = this.entered(code, key);
     const result: Figure | null = stored !== undefined ? { value: stored, origin: 'entered' } : this.fromParts(code, period);
-    this.memo.set(key, result);
+    memo.set(key, result);
     return result;
   }
 
@@ -76,11 +86,12 @@ export class FigureResolver {
 
   /** What the months or the children add up to, whether or not a figure was entered for the period itself. */
   fromParts(code: string, period: Period): Figure | null {
-    const key = `${code}|${formatPeriodKey(period)}`;
-    const cached = this.partsMemo.get(key);
+    const key = formatPeriodKey(period);
+    const memo = memoOf(this.partsMemo, code);
+    const cached = memo.get(key);
     if (cached !== undefined) return cached;
     const result = this.computeParts(code, period);
-    this.partsMemo.set(key, result);
+    memo.set(key, result);
     return result;
   }
 
@@ -91,7 +102,9 @@ export class FigureResolver {
     if (overMonths !== null) return { value: overMonths, origin: 'months' };
     const children = this.children.get(code) ?? [];
     if (childrenAddUp(indicator, children)) {
-      const total = sumAll(children.map((c) => this.value(c.code, period)));
+      // A retired child stays in the totals of the periods it reported, and drops out of later ones.
+      const parts = children.map((c) => this.value(c.code, period)).filter((v, i) => v !== null || children[i]?.active !== false);
+      const total = parts.length > 0 ? sumAll(parts) : null;
       if (total !== null) return { value: total, origin: 'children' };
     }
     return null;

@@ -1,4 +1,3 @@
-import type { ValueStatus } from '../api/values-entities';
 import type { PlanFigures } from '../figures/grid-rows';
 import { childrenAddUp, FigureResolver, type FigureIndicator } from '../figures/resolve-figures';
 import { cleanNumber, formatViNumber, percentOf } from '../numbers/vi-number';
@@ -13,6 +12,7 @@ import {
   type Period,
 } from '../periods/period';
 import { builtinRules, type BuiltinRuleId } from './builtin-rules';
+import { indexEnteredFigures, type EnteredFigures, type EnteredValue } from './entered-figures';
 import { findingKey, type Finding, type Severity } from './finding';
 import { robustZ } from './robust-z';
 import { defaultBand, defaultRuleSettings, type IndicatorRuleSettings } from './rule-settings';
@@ -25,12 +25,7 @@ export interface ValidationIndicator extends FigureIndicator {
   settings?: IndicatorRuleSettings;
 }
 
-export interface EnteredValue {
-  indicatorCode: string;
-  period: string;
-  value: number;
-  status: ValueStatus;
-}
+export type { EnteredValue };
 
 export interface StatedComparison {
   indicatorCode: string;
@@ -44,7 +39,7 @@ export interface ValidationInput {
   period: Period;
   today: Date;
   /** The unit's entered figures; the outlier rule wants the history of the same indicator (12+ periods). */
-  entered: readonly EnteredValue[];
+  entered: EnteredFigures | readonly EnteredValue[];
   plans: ReadonlyMap<string, PlanFigures>;
   userRules?: readonly UserRule[];
   stated?: readonly StatedComparison[];
@@ -53,6 +48,12 @@ export interface ValidationInput {
 const severityOf = new Map<string, Severity>(builtinRules.map((r) => [r.id, r.severity]));
 const outlierThreshold = 3.5;
 const outlierMinHistory = 12;
+/** Ten years of a month's history say what is usual for it; older figures describe another economy. */
+export const historyYears = 10;
+
+function decimalsOf(x: number): number {
+  return String(x).split('.')[1]?.length ?? 0;
+}
 
 function tolerance(decimals: number): number {
   return 0.5 * 10 ** -decimals + 1e-9;
@@ -90,12 +91,7 @@ export function validatePeriod(input: ValidationInput): Finding[] {
   const periodKey = formatPeriodKey(period);
   const label = periodLabelVi(period);
   const byCode = new Map(indicators.map((i) => [i.code, i]));
-  const enteredByCode = new Map<string, Map<string, EnteredValue>>();
-  for (const e of input.entered) {
-    let m = enteredByCode.get(e.indicatorCode);
-    if (!m) enteredByCode.set(e.indicatorCode, (m = new Map()));
-    m.set(e.period, e);
-  }
+  const enteredByCode = Array.isArray(input.entered) ? indexEnteredFigures(input.entered) : (input.entered as EnteredFigures);
   const entered = (code: string, key: string) => enteredByCode.get(code)?.get(key);
   const resolver = new FigureResolver(indicators, (code, key) => entered(code, key)?.value);
   const childrenOf = new Map<string, ValidationIndicator[]>();
@@ -122,10 +118,12 @@ export function validatePeriod(input: ValidationInput): Finding[] {
   const fmt = (x: number | null, indicator: ValidationIndicator) => (x === null ? '—' : formatViNumber(cleanNumber(x), indicator.decimals));
   const ytd = ytdThrough(period.year, lastMonth(period));
   const same = samePeriodLastYear(period);
+  const ownEnd = endIndex(period);
+  const oldestYear = period.year - historyYears;
   const periodOver = endIndex(period) <= input.today.getFullYear() * 12 + input.today.getMonth();
 
   for (const indicator of indicators) {
-    if (indicator.kind === 'group') continue;
+    if (indicator.kind === 'group' || indicator.active === false) continue;
     const settings = indicator.settings ?? defaultRuleSettings;
     const own = entered(indicator.code, periodKey);
     const isFlow = indicator.kind === 'flow';
@@ -156,8 +154,8 @@ export function validatePeriod(input: ValidationInput): Finding[] {
     if (isFlow && own) {
       const children = childrenOf.get(indicator.code) ?? [];
       if (childrenAddUp(indicator, children)) {
-        const parts = children.map((c) => resolver.value(c.code, period));
-        if (parts.every((p) => p !== null)) {
+        const parts = children.map((c) => resolver.value(c.code, period)).filter((v, i) => v !== null || children[i]?.active !== false);
+        if (parts.length > 0 && parts.every((p) => p !== null)) {
           const sum = cleanNumber(parts.reduce<number>((a, b) => a + (b ?? 0), 0));
           if (Math.abs(own.value - sum) > tolerance(indicator.decimals)) {
             add('parent-sum', indicator, `"${indicator.nameVi}" (${fmt(own.value, indicator)}) khác tổng các chỉ tiêu con ${children.map((c) => c.code).join(' + ')} (${fmt(sum, indicator)}).`, {
@@ -196,7 +194,7 @@ export function validatePeriod(input: ValidationInput): Finding[] {
       const low = settings.bandLow ?? defaultBand.low;
       const high = settings.bandHigh ?? defaultBand.high;
       if (pct !== null && (pct < low || pct > high)) {
-        add('same-period-band', indicator, `"${indicator.nameVi}" ${label} bằng ${formatViNumber(pct, 1)}% cùng kỳ năm trước, ngoài ngưỡng ${low}–${high}%.`, {
+        add('same-period-band', indicator, `"${indicator.nameVi}" ${label} bằng ${formatViNumber(pct, 1)}% cùng kỳ năm trước, ngoài ngưỡng ${formatViNumber(low, decimalsOf(low))}–${formatViNumber(high, decimalsOf(high))}%.`, {
           value: current,
           samePeriod: samePeriodValue,
           percent: pct,
@@ -208,7 +206,7 @@ export function validatePeriod(input: ValidationInput): Finding[] {
       const history: number[] = [];
       for (const [key, e] of enteredByCode.get(indicator.code) ?? []) {
         const p = periodOf(key);
-        if (p && sameShape(p, period) && endIndex(p) < endIndex(period)) history.push(e.value);
+        if (p && p.year >= oldestYear && sameShape(p, period) && endIndex(p) < ownEnd) history.push(e.value);
       }
       if (history.length >= outlierMinHistory) {
         const z = robustZ(own.value, history);
@@ -256,6 +254,7 @@ function copiedGroups(
 ): Finding[] {
   const out: Finding[] = [];
   for (const parent of indicators) {
+    if (parent.active === false) continue;
     // The parent is left out: a total may be revised while every part was pasted from last year's sheet.
     const members = (childrenOf.get(parent.code) ?? []).filter((i) => i.kind !== 'group');
     const pairs = members
@@ -284,6 +283,7 @@ function statedComparisons(input: ValidationInput, byCode: ReadonlyMap<string, V
   for (const stated of input.stated ?? []) {
     const indicator = byCode.get(stated.indicatorCode);
     if (!indicator || indicator.kind !== 'flow' || stated.period !== periodKey) continue;
+    if ((indicator.settings ?? defaultRuleSettings).disabledRules.includes('stated-comparison')) continue;
     const ytd = ytdThrough(input.period.year, lastMonth(input.period));
     const computed =
       stated.measure === 'pctOfPlan'
@@ -325,6 +325,9 @@ function userRuleFindings(input: ValidationInput, byCode: ReadonlyMap<string, Va
     const present = refs.map((r) => lookup(r.code, r.offset) !== null);
     const leftRaw = evaluateExpression(left.expression, lookup, null);
     const rightRaw = evaluateExpression(right.expression, lookup, null);
+    // The sides as compared: with a strategy that counts missing figures as 0, that is what the finding shows.
+    let shownLeft = leftRaw;
+    let shownRight = rightRaw;
     let violated: boolean;
     if (rule.operator === 'compulsory_pair' || rule.operator === 'exclusive_pair') {
       const l = leftRaw !== null;
@@ -333,12 +336,14 @@ function userRuleFindings(input: ValidationInput, byCode: ReadonlyMap<string, Va
     } else {
       if (rule.missing === 'skip_if_any_missing' && present.some((p) => !p)) continue;
       if (rule.missing === 'skip_if_all_missing' && present.every((p) => !p)) continue;
-      const l = rule.missing === 'skip_if_any_missing' ? leftRaw : evaluateExpression(left.expression, lookup, 0);
-      const r = rule.missing === 'skip_if_any_missing' ? rightRaw : evaluateExpression(right.expression, lookup, 0);
-      if (l === null || r === null) continue;
+      if (rule.missing !== 'skip_if_any_missing') {
+        shownLeft = evaluateExpression(left.expression, lookup, 0);
+        shownRight = evaluateExpression(right.expression, lookup, 0);
+      }
+      if (shownLeft === null || shownRight === null) continue;
       const decimals = Math.max(0, ...refs.map((ref) => byCode.get(ref.code)?.decimals ?? 0));
       const tol = tolerance(decimals);
-      const diff = cleanNumber(l - r);
+      const diff = cleanNumber(shownLeft - shownRight);
       violated = {
         eq: Math.abs(diff) > tol,
         ne: Math.abs(diff) <= tol,
@@ -360,8 +365,8 @@ function userRuleFindings(input: ValidationInput, byCode: ReadonlyMap<string, Va
       severity: rule.severity,
       message:
         rule.message ||
-        `${rule.name}: ${rule.left} (${show(leftRaw)}) ${ruleOperatorLabelsVi[rule.operator]} ${rule.right} (${show(rightRaw)}) không được thỏa mãn.`,
-      values: { left: leftRaw, right: rightRaw },
+        `${rule.name}: ${rule.left} (${show(shownLeft)}) ${ruleOperatorLabelsVi[rule.operator]} ${rule.right} (${show(shownRight)}) không được thỏa mãn.`,
+      values: { left: shownLeft, right: shownRight },
     });
   }
   return out;

@@ -53,8 +53,9 @@ function refuseIfChangedSince(db: ChitieuDb, row: ChangeRow): void {
 
 export const changeHandlers: Pick<Handlers, 'changes.revert'> = {
   /** Undo writes the old figures back as a new batch, so the append-only log keeps both and redo is another revert. */
-  'changes.revert': ({ batchId }, { db }) =>
-    db.transaction(
+  'changes.revert': ({ batchId }, { db, history }) => {
+    const written: [number, string, string, ValueState | null][] = [];
+    const result = db.transaction(
       () => {
         const rows = changesOfBatch(db, batchId);
         if (rows.length === 0) throw new AppError('not_found', 'Không tìm thấy lần ghi cần hoàn tác.', { batchId }, 'batch not found');
@@ -65,7 +66,9 @@ export const changeHandlers: Pick<Handlers, 'changes.revert'> = {
           refuseIfChangedSince(db, row);
           const common = { indicatorCode: row.indicatorCode, unitId: row.unitId, who, at, batchId: revertId, source: { kind: 'undo' as const } };
           if (row.entity === 'value') {
-            writeValue(db, { ...common, period: row.period ?? '', next: stateOf(row.oldValue, row.oldStatus, row.oldComment) });
+            const next = stateOf(row.oldValue, row.oldStatus, row.oldComment);
+            writeValue(db, { ...common, period: row.period ?? '', next });
+            written.push([row.unitId, row.indicatorCode, row.period ?? '', next]);
           } else {
             writePlan(db, { ...common, year: row.year ?? 0, level: asLevel(row.level), next: row.oldValue });
           }
@@ -73,5 +76,8 @@ export const changeHandlers: Pick<Handlers, 'changes.revert'> = {
         return { batchId: revertId, changed: rows.length };
       },
       { behavior: 'immediate' },
-    ),
+    );
+    for (const [unitId, code, period, next] of written) history.written(unitId, code, period, next);
+    return result;
+  },
 };

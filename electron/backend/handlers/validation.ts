@@ -3,7 +3,6 @@ import { findIndicator, listIndicators } from '../../../db/access/catalog';
 import {
   addNote,
   deleteUserRule,
-  enteredHistory,
   latestNotes,
   listUserRules,
   ruleSettingsByIndicator,
@@ -20,22 +19,20 @@ import { parseExpression } from '../../../shared/validation/expression';
 import type { UserRule } from '../../../shared/validation/user-rule';
 import { validatePeriod } from '../../../shared/validation/validate';
 import type { Handlers } from '../handler-types';
+import type { HistoryCache } from '../history-cache';
 import { resolveUnit } from './resolve-unit';
 import { currentSettings } from './settings';
 import { planFiguresOf } from './plan-figures';
 
-/** Ten years back is enough history for the outlier rule's robust z-score. */
-const historyYears = 10;
-
-export function validateUnitPeriod(db: ChitieuDb, unit: ReportingUnit, periodKey: string): ValidationReport {
+export function validateUnitPeriod(db: ChitieuDb, history: HistoryCache, unit: ReportingUnit, periodKey: string): ValidationReport {
   const period = periodOrThrow(periodKey);
   const settings = ruleSettingsByIndicator(db);
-  const indicators = orderAsTree(listIndicators(db).filter((i) => i.active)).map((i) => ({ ...i, settings: settings.get(i.code) }));
+  const indicators = orderAsTree(listIndicators(db)).map((i) => ({ ...i, settings: settings.get(i.code) }));
   const findings = validatePeriod({
     indicators,
     period,
     today: new Date(),
-    entered: enteredHistory(db, unit.id, period.year - historyYears, period.year),
+    entered: history.entered(unit.id),
     plans: planFiguresOf(db, unit.id, period.year),
     userRules: listUserRules(db),
   });
@@ -87,18 +84,18 @@ export const validationHandlers: Pick<
   | 'validation.settings.list'
   | 'validation.settings.set'
 > = {
-  'validation.run': ({ unitId, period }, { db }) => validateUnitPeriod(db, resolveUnit(db, unitId), period),
+  'validation.run': ({ unitId, period }, { db, history }) => validateUnitPeriod(db, history, resolveUnit(db, unitId), period),
 
-  'validation.note': ({ unitId, period, key, kind, text }, { db }) => {
+  'validation.note': ({ unitId, period, key, kind, text }, { db, history }) => {
     const unit = resolveUnit(db, unitId);
-    const before = validateUnitPeriod(db, unit, period);
+    const before = validateUnitPeriod(db, history, unit, period);
     const finding = before.findings.find((f) => f.key === key);
     if (!finding) throw new AppError('not_found', 'Không còn phát hiện này (số liệu có thể đã được sửa).', { key }, 'finding not found');
     if (kind === 'override' && finding.severity !== 'error') {
       throw new AppError('bad_input', 'Chỉ lỗi mới cần lý do bỏ qua; với cảnh báo hãy ghi chú.', { key }, 'override on a non-error');
     }
     addNote(db, { findingKey: key, unitId: unit.id, period, kind, text, who: currentSettings(db).clerkName, at: new Date().toISOString() });
-    return validateUnitPeriod(db, unit, period);
+    return validateUnitPeriod(db, history, unit, period);
   },
 
   'validation.rules.list': (_input, { db }) => listUserRules(db),

@@ -35,10 +35,10 @@ function sameState(a: ValueState | null, b: ValueState | null): boolean {
 }
 
 export const valueHandlers: Pick<Handlers, 'values.grid' | 'values.set'> = {
-  'values.grid': ({ unitId, period: periodKey }, { db }) => {
+  'values.grid': ({ unitId, period: periodKey }, { db, history }) => {
     const unit = resolveUnit(db, unitId);
     const period = periodOrThrow(periodKey);
-    const indicators = orderAsTree(listIndicators(db).filter((i) => i.active));
+    const indicators = orderAsTree(listIndicators(db));
     const entered = valuesOfYears(db, unit.id, [period.year - 1, period.year]).map((v) => ({
       indicatorCode: v.indicatorCode,
       period: v.period,
@@ -51,7 +51,7 @@ export const valueHandlers: Pick<Handlers, 'values.grid' | 'values.set'> = {
     }));
     const previous = previousPeriod(period);
     const findings = new Map<string, GridFinding[]>();
-    for (const f of validateUnitPeriod(db, unit, periodKey).findings) {
+    for (const f of validateUnitPeriod(db, history, unit, periodKey).findings) {
       const list = findings.get(f.indicatorCode) ?? [];
       list.push({ key: f.key, ruleId: f.ruleId, severity: f.severity, message: f.message, open: f.open });
       findings.set(f.indicatorCode, list);
@@ -63,15 +63,15 @@ export const valueHandlers: Pick<Handlers, 'values.grid' | 'values.set'> = {
       samePeriod: formatPeriodKey(samePeriodLastYear(period)),
       previousPeriod: previous ? formatPeriodKey(previous) : null,
       ytdPeriod: formatPeriodKey(ytdThrough(period.year, lastMonth(period))),
-      rows: computeGridRows(indicators, period, entered, planFiguresOf(db, unit.id, period.year)).map((row) => ({
-        ...row,
-        findings: findings.get(row.code) ?? [],
-      })),
+      rows: computeGridRows(indicators, period, entered, planFiguresOf(db, unit.id, period.year))
+        .filter((_row, i) => indicators[i]?.active)
+        .map((row) => ({ ...row, findings: findings.get(row.code) ?? [] })),
     };
   },
 
-  'values.set': ({ unitId, period: periodKey, entries, source }, { db }) =>
-    db.transaction(
+  'values.set': ({ unitId, period: periodKey, entries, source }, { db, history }) => {
+    const written: [string, ValueState | null][] = [];
+    const result = db.transaction(
       () => {
         const unit = resolveUnit(db, unitId);
         const period = periodOrThrow(periodKey);
@@ -111,10 +111,14 @@ export const valueHandlers: Pick<Handlers, 'values.grid' | 'values.set'> = {
           if (next && next.comment !== null && next.comment.trim() === '') next = { ...next, comment: null };
           if (sameState(currentState, next)) continue;
           writeValue(db, { indicatorCode: entry.code, unitId: unit.id, period: periodKey, next, who, at, batchId, source: { kind: source } });
+          written.push([entry.code, next]);
           changed++;
         }
-        return { batchId: changed > 0 ? batchId : null, changed };
+        return { unitId: unit.id, batchId: changed > 0 ? batchId : null, changed };
       },
       { behavior: 'immediate' },
-    ),
+    );
+    for (const [code, next] of written) history.written(result.unitId, code, periodKey, next);
+    return { batchId: result.batchId, changed: result.changed };
+  },
 };

@@ -1,0 +1,11 @@
+import { benchValidation } from './bench-validation';
+
+const only = process.argv[2];
+const benches: Record<string, () => Promise<void>> = {
+  validation: benchValidation,
+};
+
+for (const [name, run] of Object.entries(benches)) {
+  if (only && only !== name) continue;
+  await run();
+}
