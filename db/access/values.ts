@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { ValueStatus } from '../../shared/api/values-entities';
 import type { ChitieuDb } from '../connection';
 import { indicatorValues } from '../schema';
@@ -26,20 +26,12 @@ export interface ValueWrite {
   source: WriteSource;
 }
 
-/** Every figure of a unit in the given years: the grid derives quarters, cumulative and last year from them. */
-export function valuesOfYears(db: ChitieuDb, unitId: number, years: number[]): StoredValue[] {
+/** The figures of one unit and period with everything the grid shows of them. */
+export function valuesOfPeriod(db: ChitieuDb, unitId: number, period: string): StoredValue[] {
   return db
     .select()
     .from(indicatorValues)
-    .where(
-      and(
-        eq(indicatorValues.unitId, unitId),
-        inArray(
-          sql`substr(${indicatorValues.period}, 1, 4)`,
-          years.map((y) => String(y)),
-        ),
-      ),
-    )
+    .where(and(eq(indicatorValues.unitId, unitId), eq(indicatorValues.period, period)))
     .all();
 }
 

@@ -9,6 +9,7 @@ import { HistoryCache } from './history-cache';
 import { appInfoHandlers } from './handlers/app-info';
 import { catalogHandlers } from './handlers/catalog';
 import { changeHandlers } from './handlers/changes';
+import { importHandlers } from './handlers/import';
 import { planHandlers } from './handlers/plans';
 import { reportingUnitHandlers } from './handlers/reporting-units';
 import { settingsHandlers } from './handlers/settings';
@@ -25,6 +26,7 @@ const handlers: Handlers = {
   ...planHandlers,
   ...changeHandlers,
   ...validationHandlers,
+  ...importHandlers,
 };
 
 export interface BackendOptions {

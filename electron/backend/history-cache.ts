@@ -1,6 +1,6 @@
 import { dataVersion, enteredHistory } from '../../db/access/validation';
 import type { ChitieuDb } from '../../db/connection';
-import { indexEnteredFigures, type EnteredFigures, type EnteredValue } from '../../shared/validation/entered-figures';
+import { indexEnteredFigures, type EnteredFigures, type EnteredValue } from '../../shared/figures/entered-figures';
 
 /**
  * The entered figures of each unit, kept in memory after the first validation: reading ten years of a large

@@ -1,19 +1,18 @@
-import type { GridRow, ValueStatus } from '../api/values-entities';
-import type { SourceKind } from '../api/values-entities';
+import type { GridRow, SourceKind } from '../api/values-entities';
 import { percentOf, roundDecimal } from '../numbers/vi-number';
 import { formatPeriodKey, lastMonth, type Period, previousPeriod, samePeriodLastYear, ytdThrough } from '../periods/period';
+import type { EnteredFigures, EnteredValue } from './entered-figures';
 import { FigureResolver, type FigureIndicator } from './resolve-figures';
 
-export interface EnteredFigure {
-  indicatorCode: string;
-  period: string;
-  value: number;
-  status: ValueStatus;
+/** What the grid shows of the figure of its own period beyond the number: the clerk's note and its origin. */
+export interface ValueDetail {
   comment: string | null;
   updatedBy: string;
   updatedAt: string;
   source: { kind: SourceKind; file: string | null; sheet: string | null; cell: string | null };
 }
+
+export type EnteredFigure = EnteredValue & ValueDetail;
 
 /** A grid row before validation adds its findings. */
 export type ComputedRow = Omit<GridRow, 'findings'>;
@@ -38,11 +37,11 @@ function pct(part: number | null, whole: number | null): number | null {
 export function computeGridRows(
   indicators: readonly FigureIndicator[],
   period: Period,
-  entered: readonly EnteredFigure[],
+  figures: EnteredFigures,
+  details: ReadonlyMap<string, ValueDetail>,
   plans: ReadonlyMap<string, PlanFigures>,
 ): ComputedRow[] {
-  const byKey = new Map(entered.map((e) => [`${e.indicatorCode}|${e.period}`, e]));
-  const resolver = new FigureResolver(indicators, (code, key) => byKey.get(`${code}|${key}`)?.value);
+  const resolver = new FigureResolver(indicators, (code, key) => figures.get(code)?.get(key)?.value);
   const ytd = ytdThrough(period.year, lastMonth(period));
   const same = samePeriodLastYear(period);
   const ytdSame = samePeriodLastYear(ytd);
@@ -50,12 +49,14 @@ export function computeGridRows(
   const periodKey = formatPeriodKey(period);
 
   return indicators.map((indicator) => {
-    const own = byKey.get(`${indicator.code}|${periodKey}`) ?? null;
+    const ownFigures = figures.get(indicator.code);
+    const own = ownFigures?.get(periodKey) ?? null;
+    const detail = own ? details.get(indicator.code) : undefined;
     const plan = plans.get(indicator.code) ?? { giao: null, phanDau: null };
     const isFlow = indicator.kind === 'flow';
     const parts = isFlow ? resolver.fromParts(indicator.code, period) : null;
     const current = own?.value ?? parts?.value ?? null;
-    const enteredOnly = (p: Period | null) => (p === null ? null : (byKey.get(`${indicator.code}|${formatPeriodKey(p)}`)?.value ?? null));
+    const enteredOnly = (p: Period | null) => (p === null ? null : (ownFigures?.get(formatPeriodKey(p))?.value ?? null));
     const figure = (p: Period | null) => (isFlow ? resolver.value(indicator.code, p) : enteredOnly(p));
     const ytdValue = figure(ytd);
     const ytdSameValue = figure(ytdSame);
@@ -64,7 +65,7 @@ export function computeGridRows(
       code: indicator.code,
       value: own?.value ?? null,
       status: own?.status ?? null,
-      comment: own?.comment ?? null,
+      comment: detail?.comment ?? null,
       valueFromParts: parts?.value ?? null,
       partsOrigin: parts && parts.origin !== 'entered' ? parts.origin : null,
       plan: plan.giao,
@@ -77,9 +78,9 @@ export function computeGridRows(
       pctOfPlanStretch: isFlow ? pct(ytdValue, plan.phanDau) : null,
       pctOfSamePeriod: isFlow ? pct(current, samePeriodValue) : null,
       pctYtdOfSamePeriod: isFlow ? pct(ytdValue, ytdSameValue) : null,
-      updatedBy: own?.updatedBy ?? null,
-      updatedAt: own?.updatedAt ?? null,
-      source: own?.source ?? null,
+      updatedBy: detail?.updatedBy ?? null,
+      updatedAt: detail?.updatedAt ?? null,
+      source: detail?.source ?? null,
     };
   });
 }

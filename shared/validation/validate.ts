@@ -12,7 +12,7 @@ import {
   type Period,
 } from '../periods/period';
 import { builtinRules, type BuiltinRuleId } from './builtin-rules';
-import { indexEnteredFigures, type EnteredFigures, type EnteredValue } from './entered-figures';
+import { indexEnteredFigures, type EnteredFigures, type EnteredValue } from '../figures/entered-figures';
 import { findingKey, type Finding, type Severity } from './finding';
 import { robustZ } from './robust-z';
 import { defaultBand, defaultRuleSettings, type IndicatorRuleSettings } from './rule-settings';

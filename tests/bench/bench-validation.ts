@@ -35,6 +35,18 @@ export async function benchValidation(): Promise<void> {
     }
     report('validation: first run, history read from the database', runs[0] ?? 0, 'ms');
     report(`validation: one unit and period, 3.000 indicators, 10 years of months (${findings} findings; median of 7 later runs; target < 100 ms)`, median(runs.slice(1)), 'ms');
+    const grids: number[] = [];
+    const saves: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      let start = performance.now();
+      await api.call('values.set', { period: '2024-06', entries: [{ code: codes[5] ?? '', value: 500 + i }] });
+      saves.push(performance.now() - start);
+      start = performance.now();
+      await api.call('values.grid', { period: '2024-06' });
+      grids.push(performance.now() - start);
+    }
+    report('backend: values.set of one figure (median of 6)', median(saves), 'ms');
+    report('backend: values.grid of 3.000 rows with their findings (median of 6)', median(grids), 'ms');
     backend.close();
   } finally {
     rmSync(dataDir, { recursive: true, force: true });

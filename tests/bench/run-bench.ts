@@ -1,7 +1,9 @@
+import { benchGrid } from './bench-grid';
 import { benchValidation } from './bench-validation';
 
 const only = process.argv[2];
 const benches: Record<string, () => Promise<void>> = {
+  grid: benchGrid,
   validation: benchValidation,
 };
 

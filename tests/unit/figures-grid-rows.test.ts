@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { computeGridRows, type EnteredFigure, type PlanFigures } from '../../shared/figures/grid-rows';
+import { indexEnteredFigures } from '../../shared/figures/entered-figures';
+import { computeGridRows, type EnteredFigure, type PlanFigures, type ValueDetail } from '../../shared/figures/grid-rows';
 import { childrenAddUp, FigureResolver, type FigureIndicator } from '../../shared/figures/resolve-figures';
 import { periodOrThrow } from '../../shared/periods/period';
 
 /** A computed row, before the backend adds anything of its own to it. */
 type GridRow = ReturnType<typeof computeGridRows>[number];
+
+function detailsOf(entered: readonly EnteredFigure[], period: string): Map<string, ValueDetail> {
+  return new Map(entered.filter((e) => e.period === period).map((e) => [e.indicatorCode, e]));
+}
 
 // A hand-made catalog with the shapes of the default one: flows with flow children in the same unit
 // (XNK = XK + NK), commodity rows in other units under XK, an index with its sectors, a ratio, a group.
@@ -42,7 +47,7 @@ function plansOf(entries: Record<string, Partial<PlanFigures>>): Map<string, Pla
 }
 
 function rowsFor(period: string, entered: readonly EnteredFigure[], plans: ReadonlyMap<string, PlanFigures> = new Map()): Map<string, GridRow> {
-  const rows = computeGridRows(catalog, periodOrThrow(period), entered, plans);
+  const rows = computeGridRows(catalog, periodOrThrow(period), indexEnteredFigures(entered), detailsOf(entered, period), plans);
   return new Map(rows.map((r) => [r.code, r]));
 }
 
@@ -105,7 +110,7 @@ describe('the report row of the seed figures', () => {
   });
 
   it('gives one row per indicator, in the order of the catalog', () => {
-    expect(computeGridRows(catalog, periodOrThrow('2023-06'), [], new Map()).map((r) => r.code)).toEqual(catalog.map((i) => i.code));
+    expect(computeGridRows(catalog, periodOrThrow('2023-06'), new Map(), new Map(), new Map()).map((r) => r.code)).toEqual(catalog.map((i) => i.code));
   });
 });
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { listIndicators } from '../../../db/access/catalog';
-import { findValue, valuesOfYears, writeValue, type ValueState } from '../../../db/access/values';
+import { findValue, valuesOfPeriod, writeValue, type ValueState } from '../../../db/access/values';
 import type { GridFinding, ValueStatus } from '../../../shared/api/values-entities';
 import { computeGridRows } from '../../../shared/figures/grid-rows';
 import { orderAsTree } from '../../../shared/catalog/catalog-tree';
@@ -39,16 +39,17 @@ export const valueHandlers: Pick<Handlers, 'values.grid' | 'values.set'> = {
     const unit = resolveUnit(db, unitId);
     const period = periodOrThrow(periodKey);
     const indicators = orderAsTree(listIndicators(db));
-    const entered = valuesOfYears(db, unit.id, [period.year - 1, period.year]).map((v) => ({
-      indicatorCode: v.indicatorCode,
-      period: v.period,
-      value: v.value,
-      status: v.status,
-      comment: v.comment,
-      updatedBy: v.updatedBy,
-      updatedAt: v.updatedAt,
-      source: { kind: v.sourceKind, file: v.sourceFile, sheet: v.sourceSheet, cell: v.sourceCell },
-    }));
+    const details = new Map(
+      valuesOfPeriod(db, unit.id, periodKey).map((v) => [
+        v.indicatorCode,
+        {
+          comment: v.comment,
+          updatedBy: v.updatedBy,
+          updatedAt: v.updatedAt,
+          source: { kind: v.sourceKind, file: v.sourceFile, sheet: v.sourceSheet, cell: v.sourceCell },
+        },
+      ]),
+    );
     const previous = previousPeriod(period);
     const findings = new Map<string, GridFinding[]>();
     for (const f of validateUnitPeriod(db, history, unit, periodKey).findings) {
@@ -63,7 +64,7 @@ export const valueHandlers: Pick<Handlers, 'values.grid' | 'values.set'> = {
       samePeriod: formatPeriodKey(samePeriodLastYear(period)),
       previousPeriod: previous ? formatPeriodKey(previous) : null,
       ytdPeriod: formatPeriodKey(ytdThrough(period.year, lastMonth(period))),
-      rows: computeGridRows(indicators, period, entered, planFiguresOf(db, unit.id, period.year))
+      rows: computeGridRows(indicators, period, history.entered(unit.id), details, planFiguresOf(db, unit.id, period.year))
         .filter((_row, i) => indicators[i]?.active)
         .map((row) => ({ ...row, findings: findings.get(row.code) ?? [] })),
     };

@@ -1,0 +1,85 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { median, report } from './report';
+
+const cli = fileURLToPath(new URL('../../electron/cli/bin.mjs', import.meta.url));
+const period = '2024-06';
+
+async function startServer(dataDir: string): Promise<{ url: string; origin: string; token: string; stop(): void }> {
+  const child = spawn(process.execPath, [cli, 'serve', '--data', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const firstLine = await new Promise<string>((resolve) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      if (out.includes('\n')) resolve(out.split('\n')[0] ?? '');
+    });
+  });
+  const url = new URL(firstLine.trim());
+  return { url: url.toString(), origin: url.origin, token: url.searchParams.get('token') ?? '', stop: () => child.kill('SIGTERM') };
+}
+
+async function call(server: { origin: string; token: string }, operation: string, input: unknown): Promise<unknown> {
+  const response = await fetch(`${server.origin}/api/${operation}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+  const body = (await response.json()) as { ok: boolean; result?: unknown; error?: { message: string } };
+  if (!body.ok) throw new Error(`${operation}: ${body.error?.message}`);
+  return body.result;
+}
+
+/** Issue 3: the grid of 3,000 rows shown in Chromium through the browser mode, and keystroke-to-saved. */
+export async function benchGrid(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'chitieu-bench-grid-'));
+  const server = await startServer(dataDir);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHITIEU_CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  try {
+    const codes: string[] = [];
+    for (let g = 0; g < 30; g++) {
+      const parent = `NHOM_${g}`;
+      await call(server, 'catalog.create', { code: parent, nameVi: `Nhóm thử ${g + 1}`, kind: 'flow', unit: 'tỷ đồng', decimals: 1 });
+      const children = Array.from({ length: 99 }, (_, i) => `CT_${g}_${i}`);
+      await Promise.all(
+        children.map((code, i) =>
+          call(server, 'catalog.create', { code, parentCode: parent, nameVi: `Chỉ tiêu thử ${g * 100 + i + 1}`, kind: 'flow', unit: 'tỷ đồng', decimals: 1 }),
+        ),
+      );
+      codes.push(parent, ...children);
+    }
+    await call(server, 'values.set', { period, entries: codes.slice(1, 2000).map((code, i) => ({ code, value: 100 + i })) });
+
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const shown: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const start = Date.now();
+      await page.goto(`${server.url}#/nhap-lieu?ky=${period}`);
+      await page.locator('[role="grid"] tbody [role="gridcell"][data-column-id="value"]').first().waitFor();
+      shown.push(Date.now() - start);
+    }
+    report(`grid: page opened to ${codes.length} rows shown (median of 3 after the first; target < 1 s)`, median(shown.slice(1)), 'ms');
+
+    const cell = page.locator('[role="grid"] tbody [role="gridcell"][data-column-id="value"]').nth(3);
+    await cell.click();
+    const saves: number[] = [];
+    for (let i = 0; i < 15; i++) {
+      await page.keyboard.type(String(1000 + i));
+      const start = Date.now();
+      await Promise.all([page.waitForResponse((r) => r.url().includes('/api/values.set')), page.keyboard.press('Enter')]);
+      saves.push(Date.now() - start);
+      await page.keyboard.press('ArrowUp');
+    }
+    report('grid: keystroke (Enter) to saved value (median of 15; target < 50 ms)', median(saves), 'ms');
+  } finally {
+    await browser.close();
+    server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
