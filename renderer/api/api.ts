@@ -5,7 +5,7 @@ import { pickTransport } from './transport';
 
 export const api = createApiClient(pickTransport());
 
-type ReadOperation = 'app.info' | 'catalog.list' | 'units.list' | 'settings.get';
+type ReadOperation = 'app.info' | 'catalog.list' | 'units.list' | 'settings.get' | 'values.grid' | 'plans.grid';
 
 /** Query keys start with the operation name, so a write can invalidate everything that read its data. */
 export function useApiQuery<K extends ReadOperation>(

@@ -10,13 +10,19 @@ declare global {
   }
 }
 
+// The browser's budget for all keepalive requests in flight is 64 KiB; a paste of thousands of cells goes without.
+const keepaliveLimit = 16 * 1024;
+
 /** HTTP to the local server of `chitieu serve`; the session cookie set from the token URL authorises it. */
 const httpTransport: Transport = async (operation, input) => {
+  const body = JSON.stringify(input ?? {});
   const response = await fetch(`/api/${encodeURIComponent(operation)}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(input ?? {}),
+    body,
     credentials: 'same-origin',
+    // A figure typed just before the window closes must still arrive; browsers let only small bodies outlive the page.
+    keepalive: body.length <= keepaliveLimit,
   });
   return response.json();
 };

@@ -1,7 +1,9 @@
 import { Layout, Menu, Typography } from 'antd';
 import { useApiQuery } from '../api/api';
 import { CatalogScreen } from '../screens/catalog/CatalogScreen';
+import { EntryScreen } from '../screens/entry/EntryScreen';
 import { ComingSoon } from '../screens/placeholder/ComingSoon';
+import { PlansScreen } from '../screens/plans/PlansScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { UnitsScreen } from '../screens/units/UnitsScreen';
 import { screens, type ScreenKey } from './screens';
@@ -9,6 +11,10 @@ import { useHashScreen } from './use-hash-screen';
 
 function ScreenBody({ screen }: { screen: ScreenKey }) {
   switch (screen) {
+    case 'nhap-lieu':
+      return <EntryScreen />;
+    case 'ke-hoach':
+      return <PlansScreen />;
     case 'danh-muc':
       return <CatalogScreen />;
     case 'don-vi':
@@ -27,8 +33,8 @@ export function AppShell() {
   const settings = useApiQuery('settings.get', {});
   const office = [settings.data?.departmentName, settings.data?.provinceName].filter(Boolean).join(' · ');
   return (
-    <Layout style={{ minHeight: '100%' }}>
-      <Layout.Sider width={220} breakpoint="lg" collapsedWidth={0}>
+    <Layout style={{ height: '100%' }}>
+      <Layout.Sider width={200} breakpoint="lg" collapsedWidth={0}>
         <div className="app-brand">
           ChiTieu
           <small>{office || 'Số liệu chỉ tiêu Sở Công Thương'}</small>
@@ -46,10 +52,12 @@ export function AppShell() {
       <Layout>
         <Layout.Content>
           <main className="screen">
-            <Typography.Title level={3} style={{ marginTop: 0 }}>
+            <Typography.Title level={3} style={{ marginTop: 0, marginBottom: 12 }}>
               {screens.find((s) => s.key === screen)?.label}
             </Typography.Title>
-            <ScreenBody screen={screen} />
+            <div className="screen-body">
+              <ScreenBody screen={screen} />
+            </div>
           </main>
         </Layout.Content>
       </Layout>

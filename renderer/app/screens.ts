@@ -1,6 +1,6 @@
 export const screens = [
-  { key: 'nhap-lieu', label: 'Nhập liệu', comingSoon: 'Lưới nhập số liệu theo kỳ, so với kế hoạch và cùng kỳ.' },
-  { key: 'ke-hoach', label: 'Kế hoạch', comingSoon: 'Kế hoạch năm theo hai mức: kế hoạch giao và chỉ tiêu phấn đấu.' },
+  { key: 'nhap-lieu', label: 'Nhập liệu', comingSoon: null },
+  { key: 'ke-hoach', label: 'Kế hoạch', comingSoon: null },
   { key: 'kiem-tra', label: 'Kiểm tra', comingSoon: 'Kiểm tra số liệu: tổng không khớp, lũy kế giảm, số liệu chép từ năm trước…' },
   { key: 'excel', label: 'Nhập/Xuất Excel', comingSoon: 'Nhập các biểu Excel của Bộ và Cục Thống kê, xuất biểu báo cáo.' },
   { key: 'bao-cao', label: 'Báo cáo', comingSoon: 'Báo cáo bằng lời văn tiếng Việt và biểu đồ, sinh từ số liệu.' },
@@ -11,9 +11,9 @@ export const screens = [
 
 export type ScreenKey = (typeof screens)[number]['key'];
 
-export const defaultScreen: ScreenKey = 'danh-muc';
+export const defaultScreen: ScreenKey = 'nhap-lieu';
 
 export function screenFromHash(hash: string): ScreenKey {
-  const key = hash.replace(/^#\/?/, '');
+  const key = hash.replace(/^#\/?/, '').split('?')[0];
   return screens.find((s) => s.key === key)?.key ?? defaultScreen;
 }

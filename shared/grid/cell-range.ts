@@ -25,10 +25,6 @@ export function clampPos(p: CellPos, size: GridSize): CellPos {
   return { row: clamp(p.row, size.rows), col: clamp(p.col, size.cols) };
 }
 
-export function movePos(p: CellPos, dRow: number, dCol: number, size: GridSize): CellPos {
-  return clampPos({ row: p.row + dRow, col: p.col + dCol }, size);
-}
-
 /** The rectangle between two corners, whichever way round they are. */
 export function rangeOf(a: CellPos, b: CellPos): CellRange {
   return {

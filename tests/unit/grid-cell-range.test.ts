@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { movePos, positionsIn, rangeCellCount, rangeContains, rangeOf } from '../../shared/grid/cell-range';
+import { clampPos, positionsIn, rangeCellCount, rangeContains, rangeOf } from '../../shared/grid/cell-range';
 
 const size = { rows: 3, cols: 4 };
 
-describe('moving in the grid', () => {
-  it('moves by rows and columns and stops at the edges', () => {
-    expect(movePos({ row: 1, col: 1 }, 1, 1, size)).toEqual({ row: 2, col: 2 });
-    expect(movePos({ row: 2, col: 3 }, 1, 1, size)).toEqual({ row: 2, col: 3 });
-    expect(movePos({ row: 0, col: 0 }, -1, -5, size)).toEqual({ row: 0, col: 0 });
+describe('keeping a position in the grid', () => {
+  it('stops at the edges', () => {
+    expect(clampPos({ row: 2, col: 2 }, size)).toEqual({ row: 2, col: 2 });
+    expect(clampPos({ row: 3, col: 4 }, size)).toEqual({ row: 2, col: 3 });
+    expect(clampPos({ row: -1, col: -5 }, size)).toEqual({ row: 0, col: 0 });
+  });
+
+  it('stays at the first row of a grid that has none', () => {
+    expect(clampPos({ row: 4, col: 1 }, { rows: 0, cols: 4 })).toEqual({ row: 0, col: 1 });
   });
 });
 

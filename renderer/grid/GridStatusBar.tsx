@@ -1,0 +1,63 @@
+import { Button, Space, Tooltip } from 'antd';
+import { memo } from 'react';
+import { cleanNumber, formatViNumber, parseViNumber } from '../../shared/numbers/vi-number';
+
+interface Props {
+  pending: number;
+  failure: string | null;
+  canUndo: boolean;
+  canRedo: boolean;
+  undo(): void;
+  redo(): void;
+  /** Count and sum of the selected cells (see selectionSummary). */
+  summary: string;
+}
+
+function decimalsOf(text: string): number {
+  return text.split(',')[1]?.length ?? 0;
+}
+
+/** The count and the sum a clerk checks a column with, as Excel shows them for a selection. */
+export function selectionSummary(texts: readonly string[]): string {
+  if (texts.length < 2) return '';
+  const numbers = texts.map((t) => ({ t, r: parseViNumber(t) })).filter((x) => x.r.ok && x.t.trim() !== '');
+  const values = numbers.map((x) => (x.r.ok ? x.r.value : 0));
+  const sum = cleanNumber(values.reduce((a, b) => a + b, 0));
+  const decimals = Math.min(6, Math.max(0, ...numbers.map((x) => decimalsOf(x.t))));
+  const sumText = values.length > 0 ? ` · Tổng: ${formatViNumber(sum, decimals)}` : '';
+  return `${texts.length} ô${sumText}`;
+}
+
+/** Memoised on plain values: it sits under a grid that redraws on every move of the active cell. */
+function saveState(pending: number, failure: string | null): { text: string; className: string } {
+  if (pending > 0) return { text: 'Đang lưu…', className: 'grid-status-saving' };
+  if (failure !== null) return { text: 'Chưa lưu được', className: 'grid-status-failed' };
+  return { text: 'Đã lưu', className: 'grid-status-saved' };
+}
+
+export const GridStatusBar = memo(function GridStatusBar({ pending, failure, canUndo, canRedo, undo, redo, summary }: Props) {
+  const state = saveState(pending, failure);
+  return (
+    <div className="grid-status">
+      <span className="grid-status-hint">
+        Gõ số để nhập · Enter lưu · Esc hủy · F2 sửa · Delete xóa · Ctrl+C / Ctrl+V sao chép, dán từ Excel
+      </span>
+      <Space size="middle">
+        <span>{summary}</span>
+        <span role="status" className={state.className} title={failure ?? undefined}>
+          {state.text}
+        </span>
+        <Tooltip title="Ctrl+Z">
+          <Button size="small" disabled={!canUndo} onClick={undo}>
+            Hoàn tác
+          </Button>
+        </Tooltip>
+        <Tooltip title="Ctrl+Y">
+          <Button size="small" disabled={!canRedo} onClick={redo}>
+            Làm lại
+          </Button>
+        </Tooltip>
+      </Space>
+    </div>
+  );
+});

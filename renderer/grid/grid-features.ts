@@ -1,0 +1,31 @@
+import { columnSizingFeature, metaHelper, tableFeatures, type RowData, type TableOptions } from '@tanstack/react-table';
+
+/** What the editable grid needs to know about a column beyond its TanStack definition. */
+export interface GridColumnMeta {
+  /** Plain text naming the column in messages and for screen readers (the header itself may hold markup). */
+  label: string;
+  /** Figures are right-aligned so that their digits line up. */
+  numeric?: boolean;
+  /** The column takes input on rows that hold figures. */
+  editable?: boolean;
+  /** Stays in view at the left while the grid scrolls sideways. */
+  sticky?: boolean;
+  /** Takes the width the window has to spare (at least its size), so long names show in full when they can. */
+  grow?: boolean;
+}
+
+export const gridFeatures = tableFeatures({ columnSizingFeature, columnMeta: metaHelper<GridColumnMeta>() });
+export type GridFeatures = typeof gridFeatures;
+export type GridColumns<TRow extends RowData> = TableOptions<GridFeatures, TRow>['columns'];
+
+/** One cell written by the clerk; the screen turns these into its own write operation. */
+export interface CellEdit<TRow> {
+  row: TRow;
+  columnId: string;
+  value: number | null;
+}
+
+export type WriteSource = 'typed' | 'pasted';
+
+/** Every figure a grid shows comes from these reads, so every write refreshes them all. */
+export const figureQueryKeys = ['values.grid', 'plans.grid'] as const;

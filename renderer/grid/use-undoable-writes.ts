@@ -1,0 +1,138 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { App } from 'antd';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { AppError } from '../../shared/api/errors';
+import type { BatchResult } from '../../shared/api/values-entities';
+import { emptyHistory, pushRedo, pushUndo, recordWrite, takeRedo, takeUndo, type Step, type UndoHistory } from '../../shared/grid/undo-history';
+import { api } from '../api/api';
+import { figureQueryKeys } from './grid-features';
+
+export interface UndoableWrites {
+  /** Runs a write after every earlier one and records its batch for Ctrl+Z; settles once the figures are re-read. */
+  write(run: () => Promise<BatchResult>): Promise<BatchResult>;
+  /** Starts a write at once, ahead of the queue: for the last edit when the window closes. */
+  writeNow(run: () => Promise<BatchResult>): void;
+  undo(): void;
+  redo(): void;
+  canUndo: boolean;
+  canRedo: boolean;
+  /** Writes sent and not yet answered. */
+  pending: number;
+  /** Why the last write failed, until a write succeeds. */
+  failure: string | null;
+}
+
+/**
+ * Saved writes of one screen, with undo and redo by change-log batch. Writes go one after another so that
+ * two quick edits of the same cell reach the database in the order they were typed. A new scope (another
+ * unit or period) starts a new history: undoing figures that are no longer on screen would be invisible.
+ */
+export function useUndoableWrites(scopeKey: string): UndoableWrites {
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const history = useRef<UndoHistory>(emptyHistory);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const [depths, setDepths] = useState({ undo: 0, redo: 0 });
+  const [pending, setPending] = useState(0);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const setHistory = useCallback((next: UndoHistory) => {
+    history.current = next;
+    setDepths({ undo: next.undo.length, redo: next.redo.length });
+  }, []);
+
+  useEffect(() => setHistory(emptyHistory), [scopeKey, setHistory]);
+
+  const refresh = useCallback(
+    () => Promise.all(figureQueryKeys.map((key) => queryClient.invalidateQueries({ queryKey: [key] }))),
+    [queryClient],
+  );
+
+  const track = useCallback(<T,>(promise: Promise<T>): Promise<T> => {
+    setPending((n) => n + 1);
+    return promise.finally(() => setPending((n) => n - 1));
+  }, []);
+
+  const write = useCallback(
+    (run: () => Promise<BatchResult>) => {
+      const saved = track(
+        queue.current.then(run).then(
+          (result) => {
+            if (result.batchId !== null) setHistory(recordWrite(history.current, result.batchId));
+            setFailure(null);
+            return result;
+          },
+          (error: unknown) => {
+            setFailure(errorText(error));
+            throw error;
+          },
+        ),
+      );
+      queue.current = saved.catch(() => undefined);
+      return saved.then(async (result) => {
+        await refresh();
+        return result;
+      });
+    },
+    [refresh, setHistory, track],
+  );
+
+  const writeNow = useCallback(
+    (run: () => Promise<BatchResult>) => {
+      const saved = run().then((result) => {
+        if (result.batchId !== null) setHistory(recordWrite(history.current, result.batchId));
+        setFailure(null);
+        return refresh();
+      });
+      saved.catch((error: unknown) => {
+        setFailure(errorText(error));
+        void message.error(errorText(error));
+      });
+    },
+    [message, refresh, setHistory],
+  );
+
+  const revert = useCallback(
+    (take: (h: UndoHistory) => Step, giveBack: typeof pushUndo, record: typeof pushUndo, doneText: string, emptyText: string) => {
+      const step = queue.current.then(async () => {
+        const taken = take(history.current);
+        if (taken === null) {
+          void message.info(emptyText);
+          return;
+        }
+        setHistory(taken.history);
+        try {
+          const result = await api.call('changes.revert', { batchId: taken.batchId });
+          if (result.batchId !== null) setHistory(record(history.current, result.batchId));
+          void message.success(`${doneText} ${result.changed} ô.`);
+        } catch (error) {
+          setHistory(giveBack(history.current, taken.batchId));
+          void message.error(errorText(error));
+        }
+        await refresh();
+      });
+      queue.current = track(step).catch(() => undefined);
+    },
+    [message, refresh, setHistory, track],
+  );
+
+  const undo = useCallback(
+    () => revert(takeUndo, pushUndo, pushRedo, 'Đã hoàn tác:', 'Không còn thao tác nào để hoàn tác.'),
+    [revert],
+  );
+  const redo = useCallback(
+    () => revert(takeRedo, pushRedo, pushUndo, 'Đã làm lại:', 'Không còn thao tác nào để làm lại.'),
+    [revert],
+  );
+
+  return useMemo(
+    () => ({ write, writeNow, undo, redo, canUndo: depths.undo > 0, canRedo: depths.redo > 0, pending, failure }),
+    [write, writeNow, undo, redo, depths, pending, failure],
+  );
+}
+
+/** The backend's errors are already Vietnamese; a failed connection is the browser's English, so it is said here. */
+export function errorText(error: unknown): string {
+  if (error instanceof AppError) return error.message;
+  return 'Không kết nối được với ChiTieu (máy chủ đã tắt hoặc mất mạng): chưa lưu.';
+}
