@@ -5,6 +5,7 @@ import { describeZodError } from '../../shared/api/describe-zod-error';
 import type { ApiResponse } from '../../shared/api/envelope';
 import { AppError } from '../../shared/api/errors';
 import type { HandlerContext, Handlers } from './handler-types';
+import { CatalogCache } from './catalog-cache';
 import { HistoryCache } from './history-cache';
 import { appInfoHandlers } from './handlers/app-info';
 import { catalogHandlers } from './handlers/catalog';
@@ -28,6 +29,9 @@ const handlers: Handlers = {
   ...validationHandlers,
   ...importHandlers,
 };
+
+/** Writes known not to touch the catalog; any other write, present or future, refreshes the cached catalog. */
+const writesLeavingCatalog = new Set<string>(['values.set', 'plans.set', 'changes.revert', 'validation.note', 'settings.set']);
 
 export interface BackendOptions {
   dataDir: string;
@@ -73,7 +77,7 @@ export function createBackend(options: BackendOptions): Backend {
   const database = openDatabase(options);
   const log = createFileLogger(options.dataDir);
   log.info('backend opened', { dataDir: options.dataDir, schemaVersion: database.schemaVersion, backupFile: database.backupFile });
-  const ctx: HandlerContext = { db: database.db, database, dataDir: options.dataDir, appVersion, history: new HistoryCache(database.db) };
+  const ctx: HandlerContext = { db: database.db, database, dataDir: options.dataDir, appVersion, history: new HistoryCache(database.db), catalog: new CatalogCache(database.db) };
   return {
     dataDir: options.dataDir,
     database,
@@ -82,7 +86,9 @@ export function createBackend(options: BackendOptions): Backend {
         if (!isOperationName(operation)) {
           throw new AppError('unknown_operation', `Không có thao tác "${operation}".`, { operation }, 'unknown operation');
         }
-        return { ok: true, result: runHandler(operation, input, ctx) };
+        const result = runHandler(operation, input, ctx);
+        if (contract[operation].writes && !writesLeavingCatalog.has(operation)) ctx.catalog.changed();
+        return { ok: true, result };
       } catch (error) {
         return toErrorResponse(error, operation, log);
       }

@@ -1,5 +1,6 @@
 import type { ChitieuDb } from '../../db/connection';
 import type { OpenedDatabase } from '../../db/open-database';
+import type { CatalogCache } from './catalog-cache';
 import type { HistoryCache } from './history-cache';
 import type { OperationName, OperationOutput, ParsedInput } from '../../shared/api/contract';
 
@@ -9,6 +10,7 @@ export interface HandlerContext {
   dataDir: string;
   appVersion: string;
   history: HistoryCache;
+  catalog: CatalogCache;
 }
 
 export type Handler<K extends OperationName> = (input: ParsedInput<K>, ctx: HandlerContext) => OperationOutput<K>;

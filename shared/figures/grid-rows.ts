@@ -40,8 +40,8 @@ export function computeGridRows(
   figures: EnteredFigures,
   details: ReadonlyMap<string, ValueDetail>,
   plans: ReadonlyMap<string, PlanFigures>,
+  resolver = new FigureResolver(indicators, (code, key) => figures.get(code)?.get(key)?.value),
 ): ComputedRow[] {
-  const resolver = new FigureResolver(indicators, (code, key) => figures.get(code)?.get(key)?.value);
   const ytd = ytdThrough(period.year, lastMonth(period));
   const same = samePeriodLastYear(period);
   const ytdSame = samePeriodLastYear(ytd);

@@ -43,6 +43,8 @@ export interface ValidationInput {
   plans: ReadonlyMap<string, PlanFigures>;
   userRules?: readonly UserRule[];
   stated?: readonly StatedComparison[];
+  /** A resolver over the same figures, when the caller has one already (the grid computes its rows with it). */
+  resolver?: FigureResolver;
 }
 
 const severityOf = new Map<string, Severity>(builtinRules.map((r) => [r.id, r.severity]));
@@ -93,7 +95,7 @@ export function validatePeriod(input: ValidationInput): Finding[] {
   const byCode = new Map(indicators.map((i) => [i.code, i]));
   const enteredByCode = Array.isArray(input.entered) ? indexEnteredFigures(input.entered) : (input.entered as EnteredFigures);
   const entered = (code: string, key: string) => enteredByCode.get(code)?.get(key);
-  const resolver = new FigureResolver(indicators, (code, key) => entered(code, key)?.value);
+  const resolver = input.resolver ?? new FigureResolver(indicators, (code, key) => entered(code, key)?.value);
   const childrenOf = new Map<string, ValidationIndicator[]>();
   for (const i of indicators) {
     if (i.parentCode === null) continue;

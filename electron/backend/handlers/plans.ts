@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { listIndicators } from '../../../db/access/catalog';
 import { findPlan, writePlan } from '../../../db/access/plans';
-import { orderAsTree } from '../../../shared/catalog/catalog-tree';
 import type { Handlers } from '../handler-types';
 import { enteredNumber, refuseDuplicates, writableIndicator } from './entry-rules';
 import { resolveUnit } from './resolve-unit';
@@ -11,10 +9,10 @@ import { planFiguresOf } from './plan-figures';
 const levelNamesVi = { giao: 'kế hoạch giao', phan_dau: 'chỉ tiêu phấn đấu' } as const;
 
 export const planHandlers: Pick<Handlers, 'plans.grid' | 'plans.set'> = {
-  'plans.grid': ({ unitId, year }, { db }) => {
+  'plans.grid': ({ unitId, year }, { db, catalog }) => {
     const unit = resolveUnit(db, unitId);
     const plans = planFiguresOf(db, unit.id, year);
-    const rows = orderAsTree(listIndicators(db).filter((i) => i.active && i.kind !== 'group')).map((i) => ({
+    const rows = catalog.all().filter((i) => i.active && i.kind !== 'group').map((i) => ({
       code: i.code,
       giao: plans.get(i.code)?.giao ?? null,
       phanDau: plans.get(i.code)?.phanDau ?? null,
@@ -22,11 +20,11 @@ export const planHandlers: Pick<Handlers, 'plans.grid' | 'plans.set'> = {
     return { unitId: unit.id, year, rows };
   },
 
-  'plans.set': ({ unitId, year, entries, source }, { db }) =>
+  'plans.set': ({ unitId, year, entries, source }, { db, catalog: catalogCache }) =>
     db.transaction(
       () => {
         const unit = resolveUnit(db, unitId);
-        const catalog = new Map(listIndicators(db).map((i) => [i.code, i]));
+        const catalog = new Map(catalogCache.all().map((i) => [i.code, i]));
         refuseDuplicates(
           entries.map((e) => `${e.code}|${e.level}`),
           (key) => {

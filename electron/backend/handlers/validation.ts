@@ -13,21 +13,29 @@ import type { ChitieuDb } from '../../../db/connection';
 import type { ReportingUnit } from '../../../shared/api/entities';
 import { AppError } from '../../../shared/api/errors';
 import type { ReportedFinding, ValidationReport } from '../../../shared/api/validation-entities';
-import { orderAsTree } from '../../../shared/catalog/catalog-tree';
 import { periodLabelVi, periodOrThrow } from '../../../shared/periods/period';
 import { parseExpression } from '../../../shared/validation/expression';
 import type { UserRule } from '../../../shared/validation/user-rule';
 import { validatePeriod } from '../../../shared/validation/validate';
+import type { FigureResolver } from '../../../shared/figures/resolve-figures';
 import type { Handlers } from '../handler-types';
+import type { CatalogCache } from '../catalog-cache';
 import type { HistoryCache } from '../history-cache';
 import { resolveUnit } from './resolve-unit';
 import { currentSettings } from './settings';
 import { planFiguresOf } from './plan-figures';
 
-export function validateUnitPeriod(db: ChitieuDb, history: HistoryCache, unit: ReportingUnit, periodKey: string): ValidationReport {
+export function validateUnitPeriod(
+  db: ChitieuDb,
+  history: HistoryCache,
+  catalog: CatalogCache,
+  unit: ReportingUnit,
+  periodKey: string,
+  resolver?: FigureResolver,
+): ValidationReport {
   const period = periodOrThrow(periodKey);
   const settings = ruleSettingsByIndicator(db);
-  const indicators = orderAsTree(listIndicators(db)).map((i) => ({ ...i, settings: settings.get(i.code) }));
+  const indicators = catalog.all().map((i) => ({ ...i, settings: settings.get(i.code) }));
   const findings = validatePeriod({
     indicators,
     period,
@@ -35,6 +43,7 @@ export function validateUnitPeriod(db: ChitieuDb, history: HistoryCache, unit: R
     entered: history.entered(unit.id),
     plans: planFiguresOf(db, unit.id, period.year),
     userRules: listUserRules(db),
+    ...(resolver ? { resolver } : {}),
   });
   const notes = latestNotes(db, unit.id, periodKey);
   const reported: ReportedFinding[] = findings.map((f) => {
@@ -84,18 +93,18 @@ export const validationHandlers: Pick<
   | 'validation.settings.list'
   | 'validation.settings.set'
 > = {
-  'validation.run': ({ unitId, period }, { db, history }) => validateUnitPeriod(db, history, resolveUnit(db, unitId), period),
+  'validation.run': ({ unitId, period }, { db, history, catalog }) => validateUnitPeriod(db, history, catalog, resolveUnit(db, unitId), period),
 
-  'validation.note': ({ unitId, period, key, kind, text }, { db, history }) => {
+  'validation.note': ({ unitId, period, key, kind, text }, { db, history, catalog }) => {
     const unit = resolveUnit(db, unitId);
-    const before = validateUnitPeriod(db, history, unit, period);
+    const before = validateUnitPeriod(db, history, catalog, unit, period);
     const finding = before.findings.find((f) => f.key === key);
     if (!finding) throw new AppError('not_found', 'Không còn phát hiện này (số liệu có thể đã được sửa).', { key }, 'finding not found');
     if (kind === 'override' && finding.severity !== 'error') {
       throw new AppError('bad_input', 'Chỉ lỗi mới cần lý do bỏ qua; với cảnh báo hãy ghi chú.', { key }, 'override on a non-error');
     }
     addNote(db, { findingKey: key, unitId: unit.id, period, kind, text, who: currentSettings(db).clerkName, at: new Date().toISOString() });
-    return validateUnitPeriod(db, history, unit, period);
+    return validateUnitPeriod(db, history, catalog, unit, period);
   },
 
   'validation.rules.list': (_input, { db }) => listUserRules(db),

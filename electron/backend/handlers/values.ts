@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { listIndicators } from '../../../db/access/catalog';
 import { findValue, valuesOfPeriod, writeValue, type ValueState } from '../../../db/access/values';
 import type { GridFinding, ValueStatus } from '../../../shared/api/values-entities';
 import { computeGridRows } from '../../../shared/figures/grid-rows';
-import { orderAsTree } from '../../../shared/catalog/catalog-tree';
+import { FigureResolver } from '../../../shared/figures/resolve-figures';
 import {
   formatPeriodKey,
   lastMonth,
@@ -35,10 +34,12 @@ function sameState(a: ValueState | null, b: ValueState | null): boolean {
 }
 
 export const valueHandlers: Pick<Handlers, 'values.grid' | 'values.set'> = {
-  'values.grid': ({ unitId, period: periodKey }, { db, history }) => {
+  'values.grid': ({ unitId, period: periodKey }, { db, history, catalog }) => {
     const unit = resolveUnit(db, unitId);
     const period = periodOrThrow(periodKey);
-    const indicators = orderAsTree(listIndicators(db));
+    const indicators = catalog.all();
+    const figures = history.entered(unit.id);
+    const resolver = new FigureResolver(indicators, (code, key) => figures.get(code)?.get(key)?.value);
     const details = new Map(
       valuesOfPeriod(db, unit.id, periodKey).map((v) => [
         v.indicatorCode,
@@ -52,7 +53,7 @@ export const valueHandlers: Pick<Handlers, 'values.grid' | 'values.set'> = {
     );
     const previous = previousPeriod(period);
     const findings = new Map<string, GridFinding[]>();
-    for (const f of validateUnitPeriod(db, history, unit, periodKey).findings) {
+    for (const f of validateUnitPeriod(db, history, catalog, unit, periodKey, resolver).findings) {
       const list = findings.get(f.indicatorCode) ?? [];
       list.push({ key: f.key, ruleId: f.ruleId, severity: f.severity, message: f.message, open: f.open });
       findings.set(f.indicatorCode, list);
@@ -64,19 +65,19 @@ export const valueHandlers: Pick<Handlers, 'values.grid' | 'values.set'> = {
       samePeriod: formatPeriodKey(samePeriodLastYear(period)),
       previousPeriod: previous ? formatPeriodKey(previous) : null,
       ytdPeriod: formatPeriodKey(ytdThrough(period.year, lastMonth(period))),
-      rows: computeGridRows(indicators, period, history.entered(unit.id), details, planFiguresOf(db, unit.id, period.year))
+      rows: computeGridRows(indicators, period, figures, details, planFiguresOf(db, unit.id, period.year), resolver)
         .filter((_row, i) => indicators[i]?.active)
         .map((row) => ({ ...row, findings: findings.get(row.code) ?? [] })),
     };
   },
 
-  'values.set': ({ unitId, period: periodKey, entries, source }, { db, history }) => {
+  'values.set': ({ unitId, period: periodKey, entries, source }, { db, history, catalog: catalogCache }) => {
     const written: [string, ValueState | null][] = [];
     const result = db.transaction(
       () => {
         const unit = resolveUnit(db, unitId);
         const period = periodOrThrow(periodKey);
-        const catalog = new Map(listIndicators(db).map((i) => [i.code, i]));
+        const catalog = new Map(catalogCache.all().map((i) => [i.code, i]));
         refuseDuplicates(
           entries.map((e) => e.code),
           (code) => `Chỉ tiêu ${code}`,
