@@ -10,7 +10,6 @@ import { HistoryCache } from './history-cache';
 import { appInfoHandlers } from './handlers/app-info';
 import { catalogHandlers } from './handlers/catalog';
 import { changeHandlers } from './handlers/changes';
-import { importHandlers } from './handlers/import';
 import { planHandlers } from './handlers/plans';
 import { reportingUnitHandlers } from './handlers/reporting-units';
 import { settingsHandlers } from './handlers/settings';
@@ -27,7 +26,6 @@ const handlers: Handlers = {
   ...planHandlers,
   ...changeHandlers,
   ...validationHandlers,
-  ...importHandlers,
 };
 
 /** Writes known not to touch the catalog; any other write, present or future, refreshes the cached catalog. */
