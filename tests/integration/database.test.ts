@@ -8,7 +8,7 @@ import { openDatabase } from '../../db/open-database';
 import { bundledMigrations, type Migration } from '../../db/migrate/bundled-migrations';
 import { annualPlans, changeLog, indicators, indicatorValues, reportingUnits, settings } from '../../db/schema';
 import { refusalOfSync } from '../support/backend';
-import { readDefaultCatalog } from '../support/catalog-csv';
+import { defaultCatalogFile, handedCatalogFile, readDefaultCatalog } from '../support/catalog-csv';
 import { makeDataDir } from '../support/data-dir';
 import { dumpTables, fingerprint, openHandlesTo, schemaObjects, withRawDatabase, type Row } from '../support/sqlite-files';
 
@@ -91,6 +91,10 @@ describe('a new data directory', () => {
     } finally {
       opened.close();
     }
+  });
+
+  it.skipIf(!existsSync(handedCatalogFile))('ships the catalog the department handed over, byte for byte', () => {
+    expect(readFileSync(defaultCatalogFile)).toEqual(readFileSync(handedCatalogFile));
   });
 
   it('is not seeded a second time when it is opened again', () => {

@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** The default catalog as the team keeps it, beside the repository in ../shared. */
-export const defaultCatalogFile = fileURLToPath(new URL('../../../shared/catalog/default-indicators.csv', import.meta.url));
+/** The default catalog as the app ships it. */
+export const defaultCatalogFile = fileURLToPath(new URL('../../db/seed/default-indicators.csv', import.meta.url));
+
+/** The department's catalog as the team keeps it beside the repository, where a checkout has it. */
+export const handedCatalogFile = fileURLToPath(new URL('../../../shared/catalog/default-indicators.csv', import.meta.url));
 
 export interface ExpectedIndicator {
   code: string;
