@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { changesOfBatch, type ChangeRow } from '../../../db/access/change-log';
 import { findPlan, writePlan } from '../../../db/access/plans';
 import { findValue, writeValue, type ValueState } from '../../../db/access/values';
@@ -6,7 +5,7 @@ import type { ChitieuDb } from '../../../db/connection';
 import { AppError } from '../../../shared/api/errors';
 import { planLevels, valueStatuses, type PlanLevel, type ValueStatus } from '../../../shared/api/values-entities';
 import type { Handlers } from '../handler-types';
-import { currentSettings } from './settings';
+import { newBatch } from './new-batch';
 
 function asStatus(text: string | null): ValueStatus {
   return valueStatuses.find((s) => s === text) ?? 'estimate';
@@ -59,9 +58,7 @@ export const changeHandlers: Pick<Handlers, 'changes.revert'> = {
       () => {
         const rows = changesOfBatch(db, batchId);
         if (rows.length === 0) throw new AppError('not_found', 'Không tìm thấy lần ghi cần hoàn tác.', { batchId }, 'batch not found');
-        const who = currentSettings(db).clerkName;
-        const at = new Date().toISOString();
-        const revertId = randomUUID();
+        const { batchId: revertId, who, at } = newBatch(db);
         for (const row of [...rows].reverse()) {
           refuseIfChangedSince(db, row);
           const common = { indicatorCode: row.indicatorCode, unitId: row.unitId, who, at, batchId: revertId, source: { kind: 'undo' as const } };

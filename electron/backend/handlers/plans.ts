@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { findPlan, writePlan } from '../../../db/access/plans';
 import type { Handlers } from '../handler-types';
+import { newBatch } from './new-batch';
 import { enteredNumber, refuseDuplicates, writableIndicator } from './entry-rules';
 import { resolveUnit } from './resolve-unit';
-import { currentSettings } from './settings';
 import { planFiguresOf } from './plan-figures';
 
 const levelNamesVi = { giao: 'kế hoạch giao', phan_dau: 'chỉ tiêu phấn đấu' } as const;
@@ -32,9 +31,7 @@ export const planHandlers: Pick<Handlers, 'plans.grid' | 'plans.set'> = {
             return `${levelNamesVi[level]} của ${code}`;
           },
         );
-        const who = currentSettings(db).clerkName;
-        const at = new Date().toISOString();
-        const batchId = randomUUID();
+        const { batchId, who, at } = newBatch(db);
         let changed = 0;
         for (const entry of entries) {
           writableIndicator(catalog, entry.code);

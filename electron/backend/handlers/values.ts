@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { findValue, valuesOfPeriod, writeValue, type ValueState } from '../../../db/access/values';
 import type { GridFinding, ValueStatus } from '../../../shared/api/values-entities';
 import { computeGridRows } from '../../../shared/figures/grid-rows';
@@ -15,7 +14,7 @@ import {
 } from '../../../shared/periods/period';
 import { AppError } from '../../../shared/api/errors';
 import type { Handlers } from '../handler-types';
-import { currentSettings } from './settings';
+import { newBatch } from './new-batch';
 import { enteredNumber, refuseDuplicates, writableIndicator } from './entry-rules';
 import { planFiguresOf } from './plan-figures';
 import { resolveUnit } from './resolve-unit';
@@ -82,9 +81,7 @@ export const valueHandlers: Pick<Handlers, 'values.grid' | 'values.set'> = {
           entries.map((e) => e.code),
           (code) => `Chỉ tiêu ${code}`,
         );
-        const who = currentSettings(db).clerkName;
-        const at = new Date().toISOString();
-        const batchId = randomUUID();
+        const { batchId, who, at } = newBatch(db);
         let changed = 0;
         for (const entry of entries) {
           writableIndicator(catalog, entry.code);

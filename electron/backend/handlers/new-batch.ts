@@ -1,0 +1,14 @@
+import { randomUUID } from 'node:crypto';
+import type { ChitieuDb } from '../../../db/connection';
+import { currentSettings } from './settings';
+
+export interface Batch {
+  batchId: string;
+  who: string;
+  at: string;
+}
+
+/** One user action's writes share a batch id, so that one undo takes them all back, and one author and time. */
+export function newBatch(db: ChitieuDb): Batch {
+  return { batchId: randomUUID(), who: currentSettings(db).clerkName, at: new Date().toISOString() };
+}
