@@ -5,7 +5,16 @@ import { pickTransport } from './transport';
 
 export const api = createApiClient(pickTransport());
 
-type ReadOperation = 'app.info' | 'catalog.list' | 'units.list' | 'settings.get' | 'values.grid' | 'plans.grid';
+type ReadOperation =
+  | 'app.info'
+  | 'catalog.list'
+  | 'units.list'
+  | 'settings.get'
+  | 'values.grid'
+  | 'plans.grid'
+  | 'validation.run'
+  | 'validation.rules.list'
+  | 'validation.settings.list';
 
 /** Query keys start with the operation name, so a write can invalidate everything that read its data. */
 export function useApiQuery<K extends ReadOperation>(
@@ -20,7 +29,7 @@ export function useApiQuery<K extends ReadOperation>(
   });
 }
 
-export function useApiMutation<K extends OperationName>(operation: K, invalidates: ReadOperation[]) {
+export function useApiMutation<K extends OperationName>(operation: K, invalidates: readonly ReadOperation[]) {
   const queryClient = useQueryClient();
   return useMutation<OperationOutput<K>, Error, OperationInput<K>>({
     mutationFn: (input) => api.call(operation, input),

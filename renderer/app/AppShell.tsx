@@ -6,6 +6,8 @@ import { ComingSoon } from '../screens/placeholder/ComingSoon';
 import { PlansScreen } from '../screens/plans/PlansScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { UnitsScreen } from '../screens/units/UnitsScreen';
+import { OpenFindingsBadge } from '../screens/validation/OpenFindingsBadge';
+import { ValidationScreen } from '../screens/validation/ValidationScreen';
 import { screens, type ScreenKey } from './screens';
 import { useHashScreen } from './use-hash-screen';
 
@@ -15,6 +17,8 @@ function ScreenBody({ screen }: { screen: ScreenKey }) {
       return <EntryScreen />;
     case 'ke-hoach':
       return <PlansScreen />;
+    case 'kiem-tra':
+      return <ValidationScreen />;
     case 'danh-muc':
       return <CatalogScreen />;
     case 'don-vi':
@@ -52,9 +56,12 @@ export function AppShell() {
       <Layout>
         <Layout.Content>
           <main className="screen">
-            <Typography.Title level={3} style={{ marginTop: 0, marginBottom: 12 }}>
-              {screens.find((s) => s.key === screen)?.label}
-            </Typography.Title>
+            <header className="screen-head">
+              <Typography.Title level={3} style={{ margin: 0 }}>
+                {screens.find((s) => s.key === screen)?.label}
+              </Typography.Title>
+              <OpenFindingsBadge />
+            </header>
             <div className="screen-body">
               <ScreenBody screen={screen} />
             </div>

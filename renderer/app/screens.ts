@@ -1,7 +1,7 @@
 export const screens = [
   { key: 'nhap-lieu', label: 'Nhập liệu', comingSoon: null },
   { key: 'ke-hoach', label: 'Kế hoạch', comingSoon: null },
-  { key: 'kiem-tra', label: 'Kiểm tra', comingSoon: 'Kiểm tra số liệu: tổng không khớp, lũy kế giảm, số liệu chép từ năm trước…' },
+  { key: 'kiem-tra', label: 'Kiểm tra', comingSoon: null },
   { key: 'excel', label: 'Nhập/Xuất Excel', comingSoon: 'Nhập các biểu Excel của Bộ và Cục Thống kê, xuất biểu báo cáo.' },
   { key: 'bao-cao', label: 'Báo cáo', comingSoon: 'Báo cáo bằng lời văn tiếng Việt và biểu đồ, sinh từ số liệu.' },
   { key: 'danh-muc', label: 'Danh mục chỉ tiêu', comingSoon: null },

@@ -48,6 +48,12 @@ export interface EditableGridProps<TRow extends RowData> {
    * thousands of rows never waits for the browser's layout.
    */
   rowHeight?(row: TRow): number;
+  /**
+   * A row to select (on its first editable cell) and scroll to, such as the row a link from Kiểm tra names.
+   * Give it once the rows are in; onRowFocused tells that it was taken, found or not.
+   */
+  focusRowId?: string | null;
+  onRowFocused?(): void;
 }
 
 const ROW_HEIGHT = 30;
@@ -128,13 +134,33 @@ function EditableGridInner<TRow extends RowData>(props: EditableGridProps<TRow>)
   const cellId = useCallback((p: CellPos) => `${gridId}-r${p.row}-c${p.col}`, [gridId]);
   const { active, range } = selection;
 
+  // A row asked for from outside lands mid-view, with the rows around it; a keyboard step only just comes into view.
+  const centerNextMove = useRef(false);
+
   // Keep the active cell in view; far jumps first bring its row into the rendered window.
   useEffect(() => {
+    const center = centerNextMove.current;
+    centerNextMove.current = false;
     const el = document.getElementById(cellId(active));
-    if (el !== null) el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-    else if (rows.length > 0) virtualizer.scrollToIndex(active.row, { align: 'auto' });
+    if (el !== null) el.scrollIntoView({ block: center ? 'center' : 'nearest', inline: 'nearest' });
+    else if (rows.length > 0) virtualizer.scrollToIndex(active.row, { align: center ? 'center' : 'auto' });
     // Only a move of the active cell scrolls: a refresh of the figures must leave the view where the clerk put it.
   }, [active.row, active.col]);
+
+  const { focusRowId, onRowFocused } = props;
+  const { moveTo } = selection;
+  useEffect(() => {
+    if (focusRowId === null || focusRowId === undefined) return;
+    const index = rowIds.indexOf(focusRowId);
+    if (index >= 0) {
+      // The scroll follows a move of the active cell only: there is none when the row is already the active one.
+      centerNextMove.current = index !== active.row || startCol !== active.col;
+      moveTo({ row: index, col: startCol }, false);
+      focusGrid();
+    }
+    onRowFocused?.();
+    // Taken once when asked for: the clerk's own moves afterwards must not bring the row back.
+  }, [focusRowId, onRowFocused, rowIds, moveTo, startCol, focusGrid]);
 
   const activeRow = rows[active.row]?.original ?? null;
   const { onActiveRowChange } = props;

@@ -29,3 +29,11 @@ export type WriteSource = 'typed' | 'pasted';
 
 /** Every figure a grid shows comes from these reads, so every write refreshes them all. */
 export const figureQueryKeys = ['values.grid', 'plans.grid'] as const;
+
+/**
+ * Reads that sum the figures up (Kiểm tra's report, the header's count of open findings). The grid's own rows
+ * carry their findings already; these are refreshed once the clerk pauses, so that a run of quick edits does
+ * not queue a whole check in the backend ahead of every next save.
+ */
+export const summaryQueryKeys = ['validation.run'] as const;
+export const summaryRefreshDelayMs = 400;

@@ -5,7 +5,7 @@ import { AppError } from '../../shared/api/errors';
 import type { BatchResult } from '../../shared/api/values-entities';
 import { emptyHistory, pushRedo, pushUndo, recordWrite, takeRedo, takeUndo, type Step, type UndoHistory } from '../../shared/grid/undo-history';
 import { api } from '../api/api';
-import { figureQueryKeys } from './grid-features';
+import { figureQueryKeys, summaryQueryKeys, summaryRefreshDelayMs } from './grid-features';
 
 export interface UndoableWrites {
   /** Runs a write after every earlier one and records its batch for Ctrl+Z; settles once the figures are re-read. */
@@ -43,10 +43,16 @@ export function useUndoableWrites(scopeKey: string): UndoableWrites {
 
   useEffect(() => setHistory(emptyHistory), [scopeKey, setHistory]);
 
-  const refresh = useCallback(
-    () => Promise.all(figureQueryKeys.map((key) => queryClient.invalidateQueries({ queryKey: [key] }))),
-    [queryClient],
-  );
+  const summaryTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const refresh = useCallback(() => {
+    // Marked stale at once, so that a screen opened meanwhile reads them afresh; re-read in place after the pause.
+    for (const key of summaryQueryKeys) void queryClient.invalidateQueries({ queryKey: [key], refetchType: 'none' });
+    clearTimeout(summaryTimer.current);
+    summaryTimer.current = setTimeout(() => {
+      for (const key of summaryQueryKeys) void queryClient.invalidateQueries({ queryKey: [key] });
+    }, summaryRefreshDelayMs);
+    return Promise.all(figureQueryKeys.map((key) => queryClient.invalidateQueries({ queryKey: [key] })));
+  }, [queryClient]);
 
   const track = useCallback(<T,>(promise: Promise<T>): Promise<T> => {
     setPending((n) => n + 1);

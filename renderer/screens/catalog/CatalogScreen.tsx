@@ -9,13 +9,15 @@ import { catalogColumns, catalogFeatures, type CatalogRow } from './catalog-colu
 import { IndicatorForm, type IndicatorFormValues } from './IndicatorForm';
 
 const numericColumns = new Set(['decimals']);
+// A child added or retired changes its parent's sum, so the figures' findings are read again with the catalog.
+const catalogReads = ['catalog.list', 'values.grid', 'validation.run'] as const;
 
 export function CatalogScreen() {
   const { message } = App.useApp();
   const catalog = useApiQuery('catalog.list', { includeRetired: true });
-  const create = useApiMutation('catalog.create', ['catalog.list']);
-  const update = useApiMutation('catalog.update', ['catalog.list']);
-  const retire = useApiMutation('catalog.retire', ['catalog.list']);
+  const create = useApiMutation('catalog.create', catalogReads);
+  const update = useApiMutation('catalog.update', catalogReads);
+  const retire = useApiMutation('catalog.retire', catalogReads);
   const [showRetired, setShowRetired] = useState(false);
   const [query, setQuery] = useState('');
   const [formOpen, setFormOpen] = useState(false);

@@ -6,6 +6,7 @@ import { api } from '../../api/api';
 import { errorText, type UndoableWrites } from '../../grid/use-undoable-writes';
 import { showFigure } from '../common/figure-format';
 import type { EntryRow } from './entry-row';
+import { RowFindings } from './RowFindings';
 
 const sourceLabels: Record<SourceKind, string> = {
   typed: 'gõ tay',
@@ -30,7 +31,10 @@ interface Props {
   writes: UndoableWrites;
 }
 
-/** The selected row's figure in detail: whether it is an estimate or actual, its comment, and where it came from. */
+/**
+ * The selected row's figure in detail: whether it is an estimate or actual, its comment, where it came from,
+ * and the findings of Kiểm tra on it.
+ */
 export function CellDetailPanel(props: Props) {
   const { row } = props;
   if (row === null) return <aside className="detail-panel" aria-label="Chi tiết số liệu" />;
@@ -50,6 +54,9 @@ export function CellDetailPanel(props: Props) {
         <Typography.Text type="secondary">Dòng nhóm: không có số liệu riêng.</Typography.Text>
       ) : (
         <FigureDetail {...props} row={row} figures={row.figures} />
+      )}
+      {row.figures === null || row.figures.findings.length === 0 ? null : (
+        <RowFindings findings={row.figures.findings} unitId={props.unitId} periodKey={props.periodKey} />
       )}
     </aside>
   );

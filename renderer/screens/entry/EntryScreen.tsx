@@ -1,7 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { ValueStatus } from '../../../shared/api/values-entities';
 import {
-  formatPeriodKey,
   periodLabelVi,
   previousPeriod,
   samePeriodLastYear,
@@ -10,18 +9,20 @@ import {
   type Period,
 } from '../../../shared/periods/period';
 import { api, useApiQuery } from '../../api/api';
+import { focusRowParam } from '../../app/links';
 import { useHashParam } from '../../app/use-hash-param';
 import { EditableGrid } from '../../grid/EditableGrid';
 import type { CellEdit, WriteSource } from '../../grid/grid-features';
 import { useUndoableWrites } from '../../grid/use-undoable-writes';
 import { filterTree } from '../common/tree-filter';
 import { useCatalogTree } from '../common/use-catalog-tree';
+import { usePeriodChoice } from '../common/use-period-choice';
 import { useUnitChoice } from '../common/use-unit-choice';
 import { CellDetailPanel } from './CellDetailPanel';
 import { entryColumns, type EntryHeaders } from './entry-columns';
 import { EntryToolbar } from './EntryToolbar';
-import { entryRowHeight, hasFigures, holdsValues, type EntryRow } from './entry-row';
-import { defaultStatus, periodFromKey } from './period-choice';
+import { entryRowHeight, hasFigures, hasFindings, holdsValues, type EntryRow } from './entry-row';
+import { defaultStatus } from './period-choice';
 import '../common/grid-screen.css';
 import './entry.css';
 
@@ -57,16 +58,22 @@ const rowId = (row: EntryRow) => row.code;
 const rowLabel = (row: EntryRow) => `${row.nameVi} (${row.code})`;
 const rowClassName = (row: EntryRow) => [row.hasChildren || row.kind === 'group' ? 'is-parent' : '', row.kind === 'group' ? 'is-group' : ''].join(' ');
 
+function rowFilter(onlyWithFigures: boolean, onlyWithFindings: boolean): ((row: EntryRow) => boolean) | null {
+  if (onlyWithFigures && onlyWithFindings) return (row) => hasFigures(row) && hasFindings(row);
+  if (onlyWithFigures) return hasFigures;
+  if (onlyWithFindings) return hasFindings;
+  return null;
+}
+
 export function EntryScreen() {
-  const today = useMemo(() => new Date(), []);
   const { units, unit, setUnitId } = useUnitChoice();
-  const [periodParam, setPeriodParam] = useHashParam('ky');
-  const period = useMemo(() => periodFromKey(periodParam, today), [periodParam, today]);
-  const periodKey = formatPeriodKey(period);
+  const { period, periodKey, setPeriod, today } = usePeriodChoice();
+  const [focusCode, setFocusCode] = useHashParam(focusRowParam);
   const [statusChoice, setStatusChoice] = useState<{ periodKey: string; status: ValueStatus } | null>(null);
   const newStatus = statusChoice?.periodKey === periodKey ? statusChoice.status : defaultStatus(period, today);
   const [query, setQuery] = useState('');
   const [onlyWithFigures, setOnlyWithFigures] = useState(false);
+  const [onlyWithFindings, setOnlyWithFindings] = useState(false);
   const [activeCode, setActiveCode] = useState<string | null>(null);
 
   const unitId = unit?.id;
@@ -78,10 +85,12 @@ export function EntryScreen() {
     const figures = new Map((grid.data?.rows ?? []).map((r) => [r.code, r]));
     return catalog.tree.map((i) => ({ ...i, figures: i.kind === 'group' ? null : (figures.get(i.code) ?? null) }));
   }, [catalog.tree, grid.data]);
-  const rows = useMemo(() => filterTree(allRows, query, onlyWithFigures ? hasFigures : null), [allRows, query, onlyWithFigures]);
+  const rows = useMemo(
+    () => filterTree(allRows, query, rowFilter(onlyWithFigures, onlyWithFindings)),
+    [allRows, query, onlyWithFigures, onlyWithFindings],
+  );
 
   const heading = useMemo(() => valueHeader(allRows, newStatus), [allRows, newStatus]);
-  const onPeriodChange = useCallback((p: Period) => setPeriodParam(formatPeriodKey(p)), [setPeriodParam]);
   const onNewStatusChange = useCallback((status: ValueStatus) => setStatusChoice({ periodKey, status }), [periodKey]);
   const columns = useMemo(() => entryColumns(headersFor(period, heading)), [period, heading]);
 
@@ -99,6 +108,9 @@ export function EntryScreen() {
   const onActiveRowChange = useCallback((row: EntryRow | null) => setActiveCode(row?.code ?? null), []);
   const activeRow = allRows.find((r) => r.code === activeCode) ?? null;
   const error = catalog.error ?? grid.error;
+  // A link from a finding names its row; it is selected once the unit, the rows and their figures are in.
+  const loaded = unitId !== undefined && !catalog.isLoading && !grid.isLoading;
+  const onRowFocused = useCallback(() => setFocusCode(null), [setFocusCode]);
 
   return (
     <section className="grid-screen" aria-label="Nhập liệu">
@@ -107,13 +119,15 @@ export function EntryScreen() {
         unitId={unitId}
         onUnitChange={setUnitId}
         period={period}
-        onPeriodChange={onPeriodChange}
+        onPeriodChange={setPeriod}
         newStatus={newStatus}
         onNewStatusChange={onNewStatusChange}
         query={query}
         onQueryChange={setQuery}
         onlyWithFigures={onlyWithFigures}
         onOnlyWithFiguresChange={setOnlyWithFigures}
+        onlyWithFindings={onlyWithFindings}
+        onOnlyWithFindingsChange={setOnlyWithFindings}
       />
       {error ? (
         <p role="alert" className="grid-error">
@@ -132,8 +146,10 @@ export function EntryScreen() {
         writes={writes}
         scopeKey={`${unitId}|${periodKey}`}
         loading={catalog.isLoading || grid.isLoading}
-        emptyText={query || onlyWithFigures ? 'Không có chỉ tiêu nào khớp bộ lọc.' : 'Danh mục chưa có chỉ tiêu nào.'}
+        emptyText={query || onlyWithFigures || onlyWithFindings ? 'Không có chỉ tiêu nào khớp bộ lọc.' : 'Danh mục chưa có chỉ tiêu nào.'}
         onActiveRowChange={onActiveRowChange}
+        focusRowId={loaded ? focusCode : null}
+        onRowFocused={onRowFocused}
         rowHeight={entryRowHeight}
       />
       <CellDetailPanel row={activeRow} unitId={unitId} periodKey={periodKey} periodLabel={periodLabelVi(period)} writes={writes} />

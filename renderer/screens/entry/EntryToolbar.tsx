@@ -18,6 +18,8 @@ interface Props {
   onQueryChange(query: string): void;
   onlyWithFigures: boolean;
   onOnlyWithFiguresChange(only: boolean): void;
+  onlyWithFindings: boolean;
+  onOnlyWithFindingsChange(only: boolean): void;
 }
 
 /** Memoised: moving through the grid changes the selected row, which must not redraw these controls. */
@@ -45,6 +47,9 @@ export const EntryToolbar = memo(function EntryToolbar(props: Props) {
       />
       <Checkbox checked={props.onlyWithFigures} onChange={(e) => props.onOnlyWithFiguresChange(e.target.checked)}>
         Chỉ dòng có số liệu
+      </Checkbox>
+      <Checkbox checked={props.onlyWithFindings} onChange={(e) => props.onOnlyWithFindingsChange(e.target.checked)}>
+        Chỉ dòng có phát hiện
       </Checkbox>
     </div>
   );

@@ -13,6 +13,10 @@ export function hasFigures(row: EntryRow): boolean {
   return row.figures !== null && (row.figures.value !== null || row.figures.valueFromParts !== null);
 }
 
+export function hasFindings(row: EntryRow): boolean {
+  return row.figures !== null && row.figures.findings.length > 0;
+}
+
 const partsOriginLabel = { months: 'theo tháng', children: 'theo dòng con' } as const;
 
 /**
