@@ -215,3 +215,58 @@ export const findingNotes = sqliteTable(
   },
   (t) => [index('finding_notes_target_idx').on(t.unitId, t.period)],
 );
+
+/**
+ * One import of one or more workbooks: the change-log batch its writes form (undo reverts that batch), who
+ * and when, and whether it has been undone.
+ */
+export const imports = sqliteTable(
+  'imports',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    batchId: text('batch_id').notNull(),
+    at: text('at').notNull(),
+    who: text('who').notNull(),
+    valuesChanged: integer('values_changed').notNull(),
+    plansChanged: integer('plans_changed').notNull(),
+    undoneAt: text('undone_at'),
+    undoneBy: text('undone_by'),
+    undoBatchId: text('undo_batch_id'),
+  },
+  (t) => [uniqueIndex('imports_batch_idx').on(t.batchId)],
+);
+
+/** The files of an import, by content (sha256): the same file imported again is recognized. */
+export const importFiles = sqliteTable(
+  'import_files',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    importId: integer('import_id')
+      .notNull()
+      .references(() => imports.id, { onDelete: 'restrict' }),
+    fileName: text('file_name').notNull(),
+    sha256: text('sha256').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => reportingUnits.id, { onDelete: 'restrict' }),
+    period: text('period').notNull(),
+    changed: integer('changed').notNull(),
+  },
+  (t) => [index('import_files_import_idx').on(t.importId), index('import_files_sha_idx').on(t.sha256)],
+);
+
+/**
+ * Mappings the clerk made by hand for a workbook layout (a signature of its headings): columns by letter and
+ * rows by code or name and unit, applied to the next workbook of the same layout.
+ */
+export const importLayouts = sqliteTable('import_layouts', {
+  signature: text('signature').primaryKey(),
+  sheetName: text('sheet_name').notNull(),
+  fileName: text('file_name').notNull(),
+  headings: text('headings', { mode: 'json' }).$type<string[]>().notNull(),
+  columns: text('columns', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
+  rows: text('rows', { mode: 'json' }).$type<Record<string, string | null>>().notNull().default(sql`'{}'`),
+  updatedBy: text('updated_by').notNull(),
+  updatedAt: updatedAt(),
+});

@@ -10,6 +10,7 @@ import { HistoryCache } from './history-cache';
 import { appInfoHandlers } from './handlers/app-info';
 import { catalogHandlers } from './handlers/catalog';
 import { changeHandlers } from './handlers/changes';
+import { importHandlers } from './handlers/import';
 import { planHandlers } from './handlers/plans';
 import { reportingUnitHandlers } from './handlers/reporting-units';
 import { settingsHandlers } from './handlers/settings';
@@ -26,6 +27,7 @@ const handlers: Handlers = {
   ...planHandlers,
   ...changeHandlers,
   ...validationHandlers,
+  ...importHandlers,
 };
 
 /** Writes known not to touch the catalog; any other write, present or future, refreshes the cached catalog. */

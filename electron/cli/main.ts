@@ -3,6 +3,8 @@ import { AppError } from '../../shared/api/errors';
 import { resolveDataDir } from '../data-dir';
 import { UsageError } from './cli-error';
 import { catalogCommand } from './commands/catalog';
+import { exportCommand } from './commands/export';
+import { importCommand } from './commands/import';
 import { infoCommand } from './commands/info';
 import { planSetCommand } from './commands/plan';
 import { validateCommand } from './commands/validate';
@@ -33,6 +35,16 @@ async function run(argv: string[]): Promise<void> {
         status: { type: 'string' },
         year: { type: 'string' },
         level: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        'accept-suggestions': { type: 'boolean', default: false },
+        history: { type: 'boolean', default: false },
+        undo: { type: 'string' },
+        out: { type: 'string' },
+        units: { type: 'string' },
+        'all-units': { type: 'boolean', default: false },
+        template: { type: 'string' },
+        reason: { type: 'string' },
+        layout: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -54,12 +66,40 @@ async function run(argv: string[]): Promise<void> {
     if (command === 'plan' && action === 'set') return planSetCommand(options, words);
     throw new UsageError(`Không hiểu "${[command, ...rest].join(' ')}".\n\n${usageText}`);
   }
+  if (command === 'import') {
+    return importCommand(
+      {
+        dataDir,
+        period: values.period,
+        unit: values.unit,
+        dryRun: values['dry-run'],
+        acceptSuggestions: values['accept-suggestions'],
+        json: values.json,
+        history: values.history,
+        undo: values.undo,
+      },
+      rest,
+    );
+  }
   if (rest.length > 0) throw new UsageError(`Thừa đối số: ${rest.join(' ')}\n\n${usageText}`);
   switch (command) {
     case 'info':
       return infoCommand(dataDir, values.json);
     case 'catalog':
       return catalogCommand(dataDir, values.json);
+    case 'export':
+      return exportCommand({
+        dataDir,
+        period: values.period,
+        out: values.out,
+        unit: values.unit,
+        units: values.units,
+        allUnits: values['all-units'],
+        template: values.template,
+        reason: values.reason,
+        layout: values.layout,
+        json: values.json,
+      });
     case 'validate':
       return validateCommand({ dataDir, period: values.period, unit: values.unit, json: values.json });
     case 'serve':

@@ -13,6 +13,17 @@ Lệnh:
                                  Ghi kế hoạch năm (mặc định: kế hoạch giao)
   validate --period P [--unit U] [--json]
                                  Kiểm tra số liệu; mã thoát 1 khi còn lỗi chưa được bỏ qua có lý do
+  import TỆP... [--period P] [--unit U] [--dry-run] [--accept-suggestions] [--json]
+                                 Nhập sổ Excel (.xlsx, .xlsm): in bản xem trước (dòng, cột nhận ra, từng số mới hay
+                                 thay đổi, các phát hiện) rồi ghi tất cả trong một lần; --dry-run chỉ xem trước;
+                                 --accept-suggestions áp dụng gợi ý tốt nhất cho các dòng chưa nhận ra.
+                                 Không có --period: lấy kỳ ghi ở tiêu đề biểu; không có --unit: đơn vị ghi trong tệp,
+                                 nếu không có thì toàn tỉnh. Tệp .xls kiểu cũ cần lưu lại thành .xlsx trong Excel.
+  import --history [--json]      Lịch sử các lần nhập
+  import --undo N                Hoàn tác cả lần nhập số N
+  export --period P --out TỆP [--unit U | --units U1,U2 | --all-units] [--layout sheets|columns]
+         [--template TỆP] [--reason "…"] [--json]
+                                 Xuất biểu báo cáo Excel (hoặc điền vào biểu mẫu của Bộ); khi còn lỗi cần --reason
   serve [--port N] [--host H]    Mở ChiTieu trong trình duyệt; dòng đầu tiên in ra là đường dẫn để mở
                                  (mặc định 127.0.0.1; nghe ngoài máy này cần --host và mật khẩu trong Cài đặt)
 

@@ -23,6 +23,19 @@ import {
   valuesSetInputSchema,
 } from './values-entities';
 import {
+  importChoicesSchema,
+  importHistoryInputSchema,
+  importLayoutSchema,
+  importPreviewSchema,
+  importProgressSchema,
+  importReadInputSchema,
+  importReadOutputSchema,
+  importRecordSchema,
+  importResultSchema,
+  importSessionInputSchema,
+  importUndoInputSchema,
+} from './import-entities';
+import {
   ruleSettingsEntrySchema,
   userRuleDraftSchema,
   userRuleSchema,
@@ -193,6 +206,60 @@ export const contract = {
     output: ruleSettingsEntrySchema,
     writes: true,
     summaryVi: 'Lưu thiết lập kiểm tra của một chỉ tiêu',
+  }),
+  'import.read': operation({
+    input: importReadInputSchema,
+    output: importReadOutputSchema,
+    writes: false,
+    summaryVi: 'Bắt đầu đọc các sổ Excel cần nhập (đọc ngầm; theo dõi bằng import.progress)',
+  }),
+  'import.progress': operation({
+    input: importSessionInputSchema,
+    output: importProgressSchema,
+    writes: false,
+    summaryVi: 'Tiến độ đọc các sổ Excel của một phiên nhập',
+  }),
+  'import.preview': operation({
+    input: importChoicesSchema,
+    output: importPreviewSchema,
+    writes: false,
+    summaryVi: 'Xem trước khi nhập: dòng, cột nhận ra và cách nhận, từng số mới, thay đổi hay giữ nguyên, các phát hiện',
+  }),
+  'import.commit': operation({
+    input: importChoicesSchema,
+    output: importResultSchema,
+    writes: true,
+    summaryVi: 'Nhập các sổ Excel (một lần ghi, hoàn tác được cả lần nhập)',
+  }),
+  'import.close': operation({
+    input: importSessionInputSchema,
+    output: z.object({ closed: z.boolean() }),
+    writes: false,
+    summaryVi: 'Đóng một phiên nhập không dùng nữa',
+  }),
+  'import.history': operation({
+    input: importHistoryInputSchema,
+    output: z.array(importRecordSchema),
+    writes: false,
+    summaryVi: 'Lịch sử các lần nhập sổ Excel, mới nhất trước',
+  }),
+  'import.undo': operation({
+    input: importUndoInputSchema,
+    output: batchResultSchema,
+    writes: true,
+    summaryVi: 'Hoàn tác cả một lần nhập',
+  }),
+  'import.layouts.list': operation({
+    input: none,
+    output: z.array(importLayoutSchema),
+    writes: false,
+    summaryVi: 'Các mẫu biểu đã ghi nhớ cách ghép dòng, cột',
+  }),
+  'import.layouts.forget': operation({
+    input: z.object({ signature: z.string().min(1) }).strict(),
+    output: z.object({ forgotten: z.boolean() }),
+    writes: true,
+    summaryVi: 'Quên cách ghép dòng, cột đã nhớ của một mẫu biểu',
   }),
 } as const;
 

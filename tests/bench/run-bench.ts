@@ -1,10 +1,14 @@
+import { benchExport } from './bench-export';
 import { benchGrid } from './bench-grid';
+import { benchImport } from './bench-import';
 import { benchValidation } from './bench-validation';
 
 const only = process.argv[2];
 const benches: Record<string, () => Promise<void>> = {
   grid: benchGrid,
   validation: benchValidation,
+  import: benchImport,
+  export: benchExport,
 };
 
 for (const [name, run] of Object.entries(benches)) {

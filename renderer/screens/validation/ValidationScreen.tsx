@@ -62,7 +62,8 @@ export function ValidationScreen() {
       <div className="grid-toolbar">
         <UnitSelect units={units} value={unit?.id} onChange={setUnitId} />
         <PeriodPicker value={period} onChange={setPeriod} />
-        <Button type="primary" loading={report.isFetching} disabled={unit === undefined} onClick={check}>
+        {/* A fixed name: antd's loading icon would otherwise rename the button "loading Kiểm tra" mid-check. */}
+        <Button type="primary" aria-label="Kiểm tra" loading={report.isFetching} disabled={unit === undefined} onClick={check}>
           Kiểm tra
         </Button>
         {report.dataUpdatedAt > 0 && report.data !== undefined ? (

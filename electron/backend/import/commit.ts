@@ -1,0 +1,147 @@
+import { addAlias, insertImport, saveLayout, withLargePageCache, writeImportedPlan, writeImportedValue } from '../../../db/access/imports';
+import { AppError } from '../../../shared/api/errors';
+import type { ImportChoices, ImportResult } from '../../../shared/api/import-entities';
+import { nameKey } from '../../../shared/import/names';
+import { sameRole } from '../../../shared/import/roles';
+import type { HandlerContext } from '../handler-types';
+import { newBatch } from '../handlers/new-batch';
+import { previewFor, type PlannedSheet } from './preview';
+import type { ImportSessions } from './sessions';
+
+function sameName(a: string, b: string): boolean {
+  return nameKey(a) === nameKey(b);
+}
+
+/** What the layout memory should hold after this import; null when nothing new was mapped by hand. */
+function rememberedAfter(sheet: PlannedSheet): { columns: Record<string, unknown>; rows: Record<string, string | null> } | null {
+  if (sheet.manualRows.length === 0 && sheet.manualColumns.size === 0) return null;
+  const columns: Record<string, unknown> = { ...(sheet.remembered?.columns ?? {}) };
+  const rows: Record<string, string | null> = { ...(sheet.remembered?.rows ?? {}) };
+  let changed = false;
+  for (const [letter, role] of sheet.manualColumns) {
+    const before = sheet.remembered?.columns[letter];
+    if (!before || !sameRole(before, role)) changed = true;
+    columns[letter] = role;
+  }
+  for (const r of sheet.manualRows) {
+    if (r.key === '') continue;
+    if (rows[r.key] !== r.code || !Object.hasOwn(rows, r.key)) changed = true;
+    rows[r.key] = r.code;
+  }
+  return changed || !sheet.remembered ? { columns, rows } : null;
+}
+
+/** The writes of one commit, inside its transaction; the units whose figures changed are added to `touched`. */
+function writeImport(ctx: HandlerContext, sessions: ImportSessions, choices: ImportChoices, touched: Set<number>): ImportResult {
+  const { db } = ctx;
+  const built = previewFor(ctx, sessions, choices);
+  if (built.preview.blockers.length > 0) {
+    throw new AppError('bad_input', built.preview.blockers.join('\n'), { blockers: built.preview.blockers }, 'import has blockers');
+  }
+  const { batchId, who, at } = newBatch(db);
+  let valuesChanged = 0;
+  let plansChanged = 0;
+  const files: ImportResult['files'] = [];
+  const aliasesAdded: ImportResult['aliasesAdded'] = [];
+  let layoutsRemembered = 0;
+  for (const file of built.files) {
+    if (file.preview.skipped || !file.staged.workbook || file.unitId === null || file.period === null) continue;
+    const unitId = file.unitId;
+    const { name, sha256 } = file.staged.workbook;
+    let changedInFile = 0;
+    for (const sheet of file.sheets) {
+      for (const v of sheet.preview.values) {
+        if (v.change !== 'new' && v.change !== 'changed') continue;
+        const source = { kind: 'imported' as const, file: name, sha256, sheet: sheet.preview.name, cell: v.cell };
+        if (v.target.kind === 'value') {
+          writeImportedValue(db, {
+            indicatorCode: v.code,
+            unitId,
+            period: v.target.period,
+            old: v.current ? { value: v.current.value, status: v.current.status ?? 'actual', comment: v.current.comment } : null,
+            next: { value: v.value, status: v.status ?? 'actual', comment: v.current?.comment ?? null },
+            who,
+            at,
+            batchId,
+            source,
+          });
+          valuesChanged++;
+        } else {
+          writeImportedPlan(db, { indicatorCode: v.code, unitId, year: v.target.year, level: v.target.level, next: v.value, who, at, batchId, source });
+          plansChanged++;
+        }
+        changedInFile++;
+      }
+      for (const r of sheet.manualRows) {
+        if (r.code !== null && r.name !== '' && addAlias(db, r.code, r.name, sameName)) aliasesAdded.push({ code: r.code, alias: r.name });
+      }
+      const memory = sheet.layout ? rememberedAfter(sheet) : null;
+      if (memory && sheet.layout) {
+        saveLayout(db, {
+          signature: sheet.layout.signature,
+          sheetName: sheet.preview.name,
+          fileName: name,
+          headings: sheet.layout.columns.map((c) => `${c.letter}: ${c.heading}`),
+          columns: memory.columns,
+          rows: memory.rows,
+          updatedBy: who,
+          at,
+        });
+        layoutsRemembered++;
+      }
+    }
+    if (changedInFile > 0) touched.add(unitId);
+    files.push({ fileId: file.staged.fileId, name, unitId, period: file.period, changed: changedInFile });
+  }
+  const changed = valuesChanged + plansChanged;
+  const importId =
+    changed > 0
+      ? insertImport(db, {
+          batchId,
+          at,
+          who,
+          valuesChanged,
+          plansChanged,
+          files: built.files.flatMap((f) =>
+            f.staged.workbook && f.unitId !== null && f.period !== null && !f.preview.skipped
+              ? [
+                  {
+                    fileName: f.staged.workbook.name,
+                    sha256: f.staged.workbook.sha256,
+                    sizeBytes: f.staged.workbook.size,
+                    unitId: f.unitId,
+                    period: f.period,
+                    changed: files.find((x) => x.fileId === f.staged.fileId)?.changed ?? 0,
+                  },
+                ]
+              : [],
+          ),
+        })
+      : null;
+  return {
+    importId,
+    batchId: changed > 0 ? batchId : null,
+    changed,
+    valuesChanged,
+    plansChanged,
+    aliasesAdded,
+    layoutsRemembered,
+    files,
+    counts: built.preview.counts,
+  };
+}
+
+/**
+ * Writes what the preview shows, all files in one transaction and one change-log batch (so undo takes the
+ * whole import back), each figure with its file, sha256, sheet and cell; an import that changes no figure
+ * leaves no trace but the aliases and layouts the clerk taught.
+ */
+export function commitImport(ctx: HandlerContext, sessions: ImportSessions, choices: ImportChoices): ImportResult {
+  const { db } = ctx;
+  const touched = new Set<number>();
+  const result = withLargePageCache(db, () => db.transaction(() => writeImport(ctx, sessions, choices, touched), { behavior: 'immediate' }));
+  // Too many figures to replay one by one: the validation history of these units is read again when next needed.
+  for (const unitId of touched) ctx.history.forget(unitId);
+  sessions.close(choices.sessionId);
+  return result;
+}

@@ -1,0 +1,199 @@
+import { resolve } from 'node:path';
+import type { ApiClient } from '../../../shared/api/client';
+import { AppError } from '../../../shared/api/errors';
+import type { ImportPreview, ImportResult, PreviewFile, PreviewSheet, PreviewValue } from '../../../shared/api/import-entities';
+import { formatViNumber } from '../../../shared/numbers/vi-number';
+import { severityLabelsVi } from '../../../shared/validation/finding';
+import { openSession } from '../backend-session';
+import { UsageError } from '../cli-error';
+import { endDayOf, requirePeriod } from '../period-option';
+import { unitIdOption } from '../resolve-unit-option';
+
+export interface ImportOptions {
+  dataDir: string;
+  period: string | undefined;
+  unit: string | undefined;
+  dryRun: boolean;
+  acceptSuggestions: boolean;
+  json: boolean;
+  history: boolean;
+  undo: string | undefined;
+}
+
+const out = (line = '') => process.stdout.write(`${line}\n`);
+
+/** A terminal shows every figure of an ordinary report; a history of many years is summed up after this many. */
+const maxValueLines = 500;
+
+function num(x: number): string {
+  const decimals = Math.min(4, (String(x).split('.')[1] ?? '').length);
+  return formatViNumber(x, decimals);
+}
+
+function size(bytes: number | null): string {
+  if (bytes === null) return '';
+  return bytes < 1024 * 1024 ? `${formatViNumber(bytes / 1024, 1)} KB` : `${formatViNumber(bytes / 1024 / 1024, 1)} MB`;
+}
+
+const howVi = { manual: 'ghép tay', layout: 'đã nhớ cho mẫu biểu này', code: 'theo mã', name: 'theo tên và đơn vị', alias: 'theo tên khác đã học', suggestion: 'gợi ý đã chấp nhận' } as const;
+const changeVi = { new: 'mới', changed: 'thay đổi', same: 'giữ nguyên', kept: 'giữ số thực hiện đã có, không ghi số ước tính', duplicate: 'trùng ô khác', conflict: 'mâu thuẫn, không nhập' } as const;
+
+function valueLine(v: PreviewValue): string {
+  const read = v.read !== v.value ? ` (trong tệp: ${num(v.read)})` : '';
+  const status = v.status === 'estimate' ? ', ước tính' : v.status === 'actual' ? ', thực hiện' : '';
+  const now = v.current ? `${num(v.current.value)} → ` : '';
+  return `      ${v.cell} ${v.code} ${v.label}: ${changeVi[v.change]} ${now}${num(v.value)}${read}${status}`;
+}
+
+function printSheet(sheet: PreviewSheet): void {
+  if (sheet.state !== 'table') {
+    for (const f of sheet.findings) out(`  ${f.message}`);
+    if (sheet.state === 'empty') out(`  Trang "${sheet.name}": trống.`);
+    return;
+  }
+  out(`  Trang "${sheet.name}": dòng tiêu đề ${sheet.headerRows.join('–')}, số liệu từ dòng ${sheet.firstDataRow ?? ''}${sheet.remembered ? ' (mẫu biểu đã ghi nhớ)' : ''}`);
+  const recognized = sheet.columns.filter((c) => c.role && c.role.role !== 'ignore');
+  const unknown = sheet.columns.filter((c) => !c.role);
+  out('    Cột:');
+  for (const c of recognized) out(`      ${c.column} "${c.heading}" → ${c.label}${c.how === 'heading' ? '' : c.how === 'manual' ? ' (ghép tay)' : ' (đã nhớ)'}`);
+  if (unknown.length > 0) out(`    Cột không nhận ra: ${unknown.map((c) => `${c.column} "${c.heading}"${c.cell ? ` (${c.cell})` : ''}`).join('; ')}`);
+  const matched = sheet.rows.filter((r) => r.state === 'matched');
+  if (matched.length > 0) {
+    out(`    Dòng nhận ra (${matched.length}):`);
+    for (const r of matched) {
+      const conv = r.conversion ? `; đổi ${r.conversion.from} sang ${r.conversion.to} ${r.conversion.text}` : '';
+      const confidence = r.match?.confidence ? `, độ tin cậy ${Math.round(r.match.confidence * 100)}%` : '';
+      out(`      Dòng ${r.row} (${r.cell}) "${r.name}"${r.unit ? ` (${r.unit})` : ''} → ${r.match?.code} (${r.match ? howVi[r.match.how] : ''}${confidence}${conv})`);
+    }
+  }
+  const suggested = sheet.rows.filter((r) => r.state === 'suggested');
+  if (suggested.length > 0) {
+    out(`    Gợi ý, chưa áp dụng (${suggested.length}; xác nhận trên màn hình Nhập/Xuất Excel hoặc dùng --accept-suggestions):`);
+    for (const r of suggested) {
+      const list = r.suggestions.map((s) => `${s.code} "${s.nameVi}" (${s.unit || 'không đơn vị'}, độ tin cậy ${Math.round(s.confidence * 100)}%)`).join(' hoặc ');
+      out(`      Dòng ${r.row} (${r.cell}) "${r.name}"${r.unit ? ` (${r.unit})` : ''} → ${list}`);
+    }
+  }
+  const other = sheet.rows.filter((r) => r.state === 'unrecognized' || r.state === 'unit_mismatch');
+  if (other.length > 0) {
+    out(`    Không nhận ra hoặc không nhập được (${other.length}):`);
+    for (const r of other) out(`      Dòng ${r.row} (${r.cell}) "${r.name}"${r.unit ? ` (${r.unit})` : ''}${r.note ? `: ${r.note}` : ''}`);
+  }
+  const ignored = sheet.rows.filter((r) => r.state === 'ignored' || r.state === 'group');
+  if (ignored.length > 0) out(`    Bỏ qua: ${ignored.map((r) => `dòng ${r.row} "${r.name}"`).join('; ')}`);
+  const shown = sheet.values.filter((v) => v.change !== 'same');
+  const same = sheet.values.length - shown.length;
+  if (sheet.values.length > 0) {
+    out(`    Số liệu (${sheet.values.length}${same > 0 ? `, trong đó ${same} giữ nguyên` : ''}):`);
+    for (const v of shown.slice(0, maxValueLines)) out(valueLine(v));
+    if (shown.length > maxValueLines) out(`      … và ${shown.length - maxValueLines} số nữa (--json in đủ từng số).`);
+  }
+  if (sheet.findings.length > 0) {
+    out('    Phát hiện:');
+    for (const f of sheet.findings) out(`      ${severityLabelsVi[f.severity]}: ${f.message}`);
+  }
+}
+
+function printFile(file: PreviewFile): void {
+  if (file.skipped) return;
+  const period = file.period ? `kỳ ${file.period.label} (${file.period.how === 'chosen' ? 'đã chọn' : `theo ô ${file.period.sheet}!${file.period.cell}`})` : 'chưa biết kỳ';
+  const unit = file.unit
+    ? `đơn vị ${file.unit.name} (${file.unit.how === 'chosen' ? 'đã chọn' : file.unit.how === 'cell' ? `theo ô ${file.unit.sheet}!${file.unit.cell}` : 'mặc định'})`
+    : 'chưa biết đơn vị';
+  out(`Tệp ${file.name}${file.size ? `, ${size(file.size)}` : ''}: ${file.error ? 'không đọc được' : `${period}, ${unit}`}`);
+  if (file.error) return;
+  for (const p of file.previousImports) out(`  Tệp này đã được nhập lúc ${p.at} (lần nhập số ${p.importId}).`);
+  for (const f of file.findings) out(`  ${severityLabelsVi[f.severity]}: ${f.message}`);
+  for (const sheet of file.sheets) printSheet(sheet);
+}
+
+function printTotals(preview: ImportPreview): void {
+  const c = preview.counts;
+  out(
+    `Tổng cộng: ${c.valuesNew} số mới, ${c.valuesChanged} số thay đổi, ${c.valuesSame} giữ nguyên${c.valuesKept ? `, ${c.valuesKept} số ước tính không ghi đè số thực hiện` : ''}; ` +
+      `${c.rowsMatched} dòng nhận ra, ${c.rowsSuggested} dòng có gợi ý, ${c.rowsUnrecognized} dòng không nhận ra; ${c.errors} lỗi, ${c.warnings} cảnh báo.`,
+  );
+}
+
+async function waitUntilRead(api: ApiClient, sessionId: string): Promise<void> {
+  let last = -1;
+  for (;;) {
+    const progress = await api.call('import.progress', { sessionId });
+    if (progress.done) break;
+    const percent = Math.floor(progress.fraction * 100);
+    if (process.stderr.isTTY && percent !== last) {
+      process.stderr.write(`\rĐang đọc tệp… ${percent}%`);
+      last = percent;
+    }
+    await new Promise((r) => setTimeout(r, 15));
+  }
+  if (process.stderr.isTTY && last >= 0) process.stderr.write('\r\x1b[K');
+}
+
+async function historyCommand(api: ApiClient, json: boolean): Promise<void> {
+  const records = await api.call('import.history', {});
+  if (json) {
+    out(JSON.stringify(records, null, 2));
+    return;
+  }
+  if (records.length === 0) out('Chưa có lần nhập nào.');
+  for (const r of records) {
+    const files = r.files.map((f) => `${f.name} (${f.unitName}, kỳ ${f.period}, ${f.changed} số)`).join('; ');
+    const undone = r.undone ? ` [đã hoàn tác lúc ${r.undone.at}${r.undone.who ? ` bởi ${r.undone.who}` : ''}]` : '';
+    out(`Lần nhập số ${r.importId}, ${r.at}${r.who ? `, ${r.who}` : ''}: ${r.changed} số liệu từ ${files}${undone}`);
+  }
+}
+
+/** `chitieu import FILE...`: preview, then (without --dry-run) import; `--history` and `--undo N` for the record. */
+export async function importCommand(options: ImportOptions, paths: string[]): Promise<void> {
+  if (options.history || options.undo !== undefined) {
+    if (paths.length > 0) throw new UsageError('--history và --undo không đi cùng tên tệp.');
+    const { backend, api } = openSession(options.dataDir);
+    try {
+      if (options.history) return await historyCommand(api, options.json);
+      const importId = Number(options.undo);
+      if (!Number.isInteger(importId) || importId < 1) throw new UsageError(`--undo cần số của lần nhập (xem chitieu import --history), không phải "${options.undo}".`);
+      const result = await api.call('import.undo', { importId });
+      if (options.json) out(JSON.stringify(result));
+      else out(`Đã hoàn tác lần nhập số ${importId}: trả lại ${result.changed} số liệu như trước khi nhập.`);
+      return;
+    } finally {
+      backend.close();
+    }
+  }
+  if (paths.length === 0) throw new UsageError('Thiếu tên tệp cần nhập (ví dụ: chitieu import bao-cao-thang-5.xlsx --period 2023-05).');
+  const period = options.period === undefined ? undefined : requirePeriod(options.period);
+  const { backend, api } = openSession(options.dataDir);
+  try {
+    const onDay = period ? endDayOf(period) : new Date().toISOString().slice(0, 10);
+    const unitId = await unitIdOption(api, options.unit, onDay);
+    const { sessionId } = await api.call('import.read', { files: paths.map((p) => ({ path: resolve(p) })) });
+    await waitUntilRead(api, sessionId);
+    const choices = { sessionId, ...(period ? { period } : {}), ...(unitId !== undefined ? { unitId } : {}), acceptSuggestions: options.acceptSuggestions };
+    const preview = await api.call('import.preview', choices);
+    if (!options.json) {
+      for (const file of preview.files) printFile(file);
+      printTotals(preview);
+    }
+    if (preview.blockers.length > 0) {
+      if (options.json) out(JSON.stringify({ preview, result: null }, null, 2));
+      throw new AppError('bad_input', preview.blockers.join('\n'));
+    }
+    if (options.dryRun) {
+      if (options.json) out(JSON.stringify({ preview, result: null }, null, 2));
+      else out('Chạy thử (--dry-run): chưa ghi gì vào dữ liệu.');
+      return;
+    }
+    const result: ImportResult = await api.call('import.commit', choices);
+    if (options.json) {
+      out(JSON.stringify({ preview, result }, null, 2));
+    } else if (result.importId === null) {
+      out('Không có số liệu nào thay đổi: dữ liệu đã giống hệt tệp, không ghi gì.');
+    } else {
+      const plans = result.plansChanged > 0 ? ` (trong đó ${result.plansChanged} số kế hoạch)` : '';
+      out(`Đã nhập ${result.changed} số liệu${plans}, lần nhập số ${result.importId}. Hoàn tác cả lần nhập: chitieu import --undo ${result.importId}`);
+    }
+  } finally {
+    backend.close();
+  }
+}

@@ -1,0 +1,588 @@
+/**
+ * What importing one sheet would do, decided from its cells, the catalog, the clerk's choices and the figures
+ * already stored: which rows and columns are recognized and how, each figure beside the current one, and the
+ * findings. Pure: the backend supplies the stored figures through the lookups of the context.
+ */
+import type { Indicator } from '../api/entities';
+import type {
+  ImportCounts,
+  ImportFinding,
+  MatchHow,
+  PreviewColumn,
+  PreviewRow,
+  PreviewSheet,
+  PreviewValue,
+  Suggestion,
+  ValueChange,
+} from '../api/import-entities';
+import type { ValueStatus } from '../api/values-entities';
+import { cleanNumber, formatViNumber, percentOf } from '../numbers/vi-number';
+import { lastMonth, parsePeriod, type Period } from '../periods/period';
+import { foldVietnamese } from '../text/fold-vietnamese';
+import { cellAddress, figureInCell, shownText, sttOfCell, textOfCell, type CellFigure } from './cells';
+import { unitFit, type IndicatorMatcher, type RowMatch, type UnitFit } from './match';
+import { nameKey, stripStt } from './names';
+import {
+  resolvedTargetLabel,
+  resolveTarget,
+  statusWordsVi,
+  targetKey,
+  type ColumnRole,
+  type ResolvedTarget,
+  type Target,
+} from './roles';
+import { cellOf, type SheetGrid, type TableLayout } from './table';
+import { convertFigure, describeFactor, parseUnit } from './units';
+
+export interface StoredFigure {
+  value: number;
+  status: ValueStatus | null;
+  comment: string | null;
+}
+
+/** Mappings remembered for a layout: columns by letter, rows by their key (see rowKey). */
+export interface RememberedLayout {
+  columns: Record<string, ColumnRole>;
+  rows: Record<string, string | null>;
+}
+
+export interface SheetContext {
+  report: Period;
+  today: Date;
+  matcher: IndicatorMatcher;
+  acceptSuggestions: boolean;
+  /** Rows mapped by hand in this session: row number → code (null: do not import). */
+  manualRows: ReadonlyMap<number, string | null>;
+  /** Columns mapped by hand in this session, by letter. */
+  manualColumns: ReadonlyMap<string, ColumnRole>;
+  remembered: RememberedLayout | null;
+  /** The figure stored now for an indicator and target (entered, never derived). */
+  current(code: string, target: ResolvedTarget): StoredFigure | null;
+  /** For checking stated percentages: the figure stored or following from its parts (months, children). */
+  figure(code: string, period: Period): number | null;
+}
+
+/** A figure the commit would write, with where it came from. */
+export type PlannedValue = PreviewValue;
+
+export interface SheetPlan {
+  preview: Omit<PreviewSheet, 'values'> & { values: PlannedValue[] };
+  /** Rows mapped by hand, for the alias and the layout memory: key → code, with the name as written. */
+  manualRows: { key: string; code: string | null; name: string }[];
+}
+
+const periodCache = new Map<string, Period | null>();
+export function periodOfKey(key: string): Period | null {
+  let p = periodCache.get(key);
+  if (p === undefined) {
+    const parsed = parsePeriod(key);
+    p = parsed.ok ? parsed.period : null;
+    periodCache.set(key, p);
+  }
+  return p;
+}
+
+/** A period still running (or in the future) is reported as an estimate; one that is over, as actual. */
+export function defaultStatusOf(period: Period, today: Date): ValueStatus {
+  const current = today.getFullYear() * 12 + today.getMonth();
+  const end = period.year * 12 + (lastMonth(period) - 1);
+  return end < current ? 'actual' : 'estimate';
+}
+
+export function targetLabel(target: ResolvedTarget): string {
+  return resolvedTargetLabel(target, periodOfKey);
+}
+
+/** The role of a column in words, for one report period. */
+export function describeRole(role: ColumnRole | null, report: Period): string {
+  if (!role) return 'Không nhận ra';
+  switch (role.role) {
+    case 'stt':
+      return 'Số thứ tự';
+    case 'name':
+      return 'Tên chỉ tiêu';
+    case 'unit':
+      return 'Đơn vị tính';
+    case 'code':
+      return 'Mã chỉ tiêu';
+    case 'note':
+      return 'Ghi chú (không nhập)';
+    case 'ignore':
+      return 'Bỏ qua';
+    case 'data': {
+      const target = resolveTarget(role.target, report);
+      if (!target) return 'Kỳ không xác định được';
+      const status = role.status ? ` (${statusWordsVi[role.status]})` : '';
+      return `${targetLabel(target)}${status}`;
+    }
+    case 'percent': {
+      const of = resolveTarget(role.of, report);
+      const to = resolveTarget(role.to, report);
+      if (!of || !to) return 'Kiểm tra: kỳ không xác định được';
+      return `Kiểm tra: ${targetLabel(of)} so với ${targetLabel(to)} (%)`;
+    }
+  }
+}
+
+/** The key a row is remembered under in a layout: its code cell, else its name and unit. */
+export function rowKey(name: string, unit: string, code: string, key = nameKey(name)): string {
+  if (code.trim() !== '') return `#${code.trim().toUpperCase()}`;
+  const u = parseUnit(unit);
+  return `${key}|${u.family === null ? foldVietnamese(unit) : u.key}`;
+}
+
+export function emptyCounts(): ImportCounts {
+  return { rowsMatched: 0, rowsSuggested: 0, rowsUnrecognized: 0, valuesNew: 0, valuesChanged: 0, valuesSame: 0, valuesKept: 0, errors: 0, warnings: 0 };
+}
+
+export function addCounts(into: ImportCounts, more: ImportCounts): void {
+  for (const k of Object.keys(into) as (keyof ImportCounts)[]) into[k] += more[k];
+}
+
+interface ColumnUse {
+  col: number;
+  letter: string;
+  heading: string;
+  role: ColumnRole | null;
+}
+
+function sameTarget(a: Target, b: Target): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** For an index (IIP), "so với cùng kỳ (%)" of a period is the index of that period itself. */
+function indexTargetOf(role: Extract<ColumnRole, { role: 'percent' }>): Target | null {
+  if (role.of.kind !== 'value' || role.to.kind !== 'value') return null;
+  const back: Target = {
+    kind: 'value',
+    at: role.of.at.year !== undefined ? { ...role.of.at, year: role.of.at.year - 1 } : { ...role.of.at, yearsBack: (role.of.at.yearsBack ?? 0) + 1 },
+  };
+  return sameTarget(back, role.to) ? role.of : null;
+}
+
+function fmt(x: number): string {
+  const decimals = Math.min(4, (String(cleanNumber(x)).split('.')[1] ?? '').length);
+  return formatViNumber(x, decimals);
+}
+
+function withinTolerance(stated: number, computed: number): boolean {
+  const decimals = (String(cleanNumber(stated)).split('.')[1] ?? '').length;
+  const tolerance = Math.max(0.1, 0.5 * 10 ** -Math.min(decimals, 6)) + 1e-9;
+  return (
+    Math.abs(stated - computed) <= tolerance ||
+    Math.abs(stated * 100 - computed) <= tolerance ||
+    Math.abs(stated + 100 - computed) <= tolerance
+  );
+}
+
+export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContext): SheetPlan {
+  const sheet = grid.name;
+  const labels = new Map<string, string>();
+  const findings: ImportFinding[] = [];
+  const add = (severity: ImportFinding['severity'], kind: string, message: string, cell: string | null = null, code: string | null = null) =>
+    findings.push({ severity, kind, message, sheet, cell, code });
+
+  // Columns: by hand, else remembered for the layout, else from the heading.
+  const columns: PreviewColumn[] = [];
+  const uses: ColumnUse[] = [];
+  for (const c of layout.columns) {
+    const manual = ctx.manualColumns.get(c.letter);
+    const remembered = ctx.remembered?.columns[c.letter];
+    const role = manual ?? remembered ?? c.role;
+    const how = manual ? 'manual' : remembered ? 'layout' : c.role ? 'heading' : null;
+    columns.push({ column: c.letter, cell: c.cell, heading: c.heading, role, how, label: describeRole(role, ctx.report) });
+    uses.push({ col: c.col, letter: c.letter, heading: c.heading, role });
+  }
+  for (const [letter, role] of ctx.manualColumns) {
+    if (columns.some((c) => c.column === letter)) continue;
+    let col = 0;
+    for (const ch of letter) col = col * 26 + (ch.charCodeAt(0) - 64);
+    columns.push({ column: letter, cell: null, heading: '', role, how: 'manual', label: describeRole(role, ctx.report) });
+    uses.push({ col, letter, heading: '', role });
+  }
+  columns.sort((a, b) => a.column.length - b.column.length || a.column.localeCompare(b.column));
+  const firstOf = (role: string) => uses.find((u) => u.role?.role === role)?.col ?? null;
+  const nameCol = firstOf('name');
+  const unitCol = firstOf('unit');
+  const codeCol = firstOf('code');
+  const sttCol = firstOf('stt');
+  const dataCols = uses.filter((u) => u.role?.role === 'data' || u.role?.role === 'percent');
+  const unknownCols = uses.filter((u) => u.role === null);
+
+  const resolved = new Map<string, ResolvedTarget | null>();
+  const keyOfColumn = new Map<string, string>();
+  for (const u of dataCols) {
+    if (u.role?.role === 'data') {
+      const t = resolveTarget(u.role.target, ctx.report);
+      resolved.set(u.letter, t);
+      if (t) keyOfColumn.set(u.letter, targetKey(t));
+      if (!t) add('warning', 'column-period', `Cột ${u.letter} "${u.heading}": không xác định được kỳ của cột với kỳ báo cáo này; số liệu trong cột không được nhập.`, null);
+    }
+  }
+
+  // Rows, first pass: what each row is without suggestions.
+  interface RowWork {
+    preview: PreviewRow;
+    indicator: Indicator | null;
+    fit: UnitFit | null;
+    unitText: string;
+    key: string;
+    hasFigures: boolean;
+    /** The figure of each of dataCols, read once. */
+    figures: CellFigure[];
+    fuzzy: boolean;
+  }
+  const work: RowWork[] = [];
+  const manualRows: SheetPlan['manualRows'] = [];
+  for (let r = layout.firstDataRow; r <= layout.lastDataRow; r++) {
+    const cells = grid.rows.get(r);
+    if (!cells) continue;
+    const nameCell = nameCol ? cellOf(grid, r, nameCol) : undefined;
+    const rawName = textOfCell(nameCell);
+    const name = stripStt(rawName);
+    const ownUnit = unitCol ? textOfCell(cellOf(grid, r, unitCol)) : '';
+    const unitText = ownUnit !== '' ? ownUnit : (layout.unitNote?.text ?? '');
+    const code = codeCol ? textOfCell(cellOf(grid, r, codeCol)) : '';
+    const stt = sttCol ? sttOfCell(cellOf(grid, r, sttCol)) : '';
+    const figures = dataCols.map((u) => figureInCell(cells.get(u.col)));
+    const hasFigures = figures.some((f) => f.kind !== 'none');
+    if (rawName === '' && code === '') {
+      if (hasFigures) {
+        const first = dataCols[figures.findIndex((f) => f.kind !== 'none')];
+        const at = cellAddress(r, first?.col ?? 1);
+        work.push({
+          preview: { row: r, cell: at, stt, name: '', unit: ownUnit, codeCell: '', state: 'unrecognized', match: null, suggestions: [], conversion: null, note: 'Dòng có số liệu nhưng không có tên chỉ tiêu.' },
+          indicator: null,
+          fit: null,
+          unitText,
+          key: '',
+          hasFigures,
+          figures,
+          fuzzy: false,
+        });
+      }
+      continue;
+    }
+    const ownKey = nameKey(name);
+    const key = rowKey(name, unitText, code, ownKey);
+    const at = cellAddress(r, nameCol ?? codeCol ?? 1);
+    const preview: PreviewRow = { row: r, cell: at, stt, name: rawName, unit: ownUnit, codeCell: code, state: 'unrecognized', match: null, suggestions: [], conversion: null, note: null };
+    const item: RowWork = { preview, indicator: null, fit: null, unitText, key, hasFigures, figures, fuzzy: false };
+    work.push(item);
+
+    const manual = ctx.manualRows.has(r) ? { code: ctx.manualRows.get(r) ?? null, how: 'manual' as const } : undefined;
+    if (manual) manualRows.push({ key, code: manual.code, name });
+    const remembered = !manual && ctx.remembered && Object.hasOwn(ctx.remembered.rows, key) ? { code: ctx.remembered.rows[key] ?? null, how: 'layout' as const } : undefined;
+    const forced = manual ?? remembered;
+    if (forced) {
+      if (forced.code === null) {
+        preview.state = 'ignored';
+        preview.note = forced.how === 'manual' ? 'Không nhập dòng này (đã chọn).' : 'Không nhập dòng này (đã chọn cho mẫu biểu này).';
+        continue;
+      }
+      const indicator = ctx.matcher.indicator(forced.code);
+      if (!indicator) {
+        add('error', 'mapping-unknown-code', `Dòng ${r} được ghép với mã ${forced.code}, nhưng danh mục không có chỉ tiêu đang dùng nào mang mã này.`, at, forced.code);
+        continue;
+      }
+      settle(item, { kind: 'matched', indicator, how: 'code', fit: unitFit(unitText, indicator) }, forced.how, null);
+      continue;
+    }
+    const result = ctx.matcher.match({ name, unit: unitText, code, nameKey: ownKey });
+    settle(item, result, null, null);
+  }
+
+  function settle(item: RowWork, result: RowMatch, how: MatchHow | null, confidence: number | null): void {
+    const p = item.preview;
+    if (result.kind === 'matched' || result.kind === 'unit-mismatch') {
+      const indicator = result.indicator;
+      p.match = { code: indicator.code, nameVi: indicator.nameVi, unit: indicator.unit, how: how ?? result.how, confidence };
+      item.indicator = indicator;
+      item.fit = result.fit;
+      const fit = result.fit;
+      if (indicator.kind === 'group') {
+        p.state = 'group';
+        p.note = 'Nhóm chỉ tiêu: không có số liệu riêng.';
+      } else if (fit.kind === 'other-family' || fit.kind === 'not-understood') {
+        p.state = 'unit_mismatch';
+        p.note =
+          fit.kind === 'other-family'
+            ? `Đơn vị "${item.unitText}" không đổi được sang "${indicator.unit}" của ${indicator.code}.`
+            : `Không hiểu đơn vị "${item.unitText}" (danh mục: "${indicator.unit}").`;
+      } else {
+        p.state = 'matched';
+        if (fit.kind === 'convert') p.conversion = { from: item.unitText, to: indicator.unit, factor: fit.factor, text: describeFactor(fit.factor) };
+        if (fit.kind === 'assumed') p.note = `Dòng không ghi đơn vị tính; coi như "${indicator.unit}" của danh mục.`;
+      }
+      p.suggestions = [];
+    } else if (result.kind === 'suggested') {
+      p.state = 'suggested';
+      p.suggestions = result.suggestions;
+      item.fuzzy = true;
+    } else {
+      p.state = 'unrecognized';
+      p.suggestions = [];
+    }
+  }
+
+  // Second pass: suggestions leave out indicators other rows already are; accepted ones are taken in row order.
+  const taken = new Set(work.filter((w) => w.indicator && w.preview.state !== 'unit_mismatch').map((w) => w.indicator?.code ?? ''));
+  for (const w of work) {
+    if (!w.fuzzy) continue;
+    const suggestions: Suggestion[] = w.preview.suggestions.filter((s) => !taken.has(s.code));
+    const fresh = suggestions.length > 0 ? suggestions : ctx.matcher.suggest({ name: stripStt(w.preview.name), unit: w.unitText, code: '' }, taken);
+    w.preview.suggestions = fresh;
+    if (fresh.length === 0) {
+      w.preview.state = 'unrecognized';
+      continue;
+    }
+    const top = fresh[0];
+    const second = fresh[1];
+    if (ctx.acceptSuggestions && top && (!second || second.confidence < top.confidence)) {
+      const indicator = ctx.matcher.indicator(top.code);
+      if (indicator) {
+        const kept = fresh;
+        settle(w, { kind: 'matched', indicator, how: 'name', fit: unitFit(w.unitText, indicator) }, 'suggestion', top.confidence);
+        w.preview.suggestions = kept;
+        taken.add(top.code);
+      }
+    }
+  }
+
+  // Values.
+  const values: PlannedValue[] = [];
+  for (const w of work) {
+    const p = w.preview;
+    const r = p.row;
+    if (p.state === 'unit_mismatch' && w.hasFigures) {
+      add('error', 'unit-family', `Dòng ${r} "${p.name}" (ô ${p.cell}): ${p.note ?? ''} Dòng này không được nhập.`, p.cell, w.indicator?.code ?? null);
+    }
+    if (p.state === 'group' && w.hasFigures) {
+      add('info', 'group-figures', `Dòng ${r} "${p.name}" là nhóm ${w.indicator?.code ?? ''}: nhóm không có số liệu riêng nên số trên dòng này không được nhập.`, p.cell, w.indicator?.code ?? null);
+    }
+    if (p.state !== 'matched' || !w.indicator || !w.fit) continue;
+    const indicator = w.indicator;
+    if (w.fit.kind === 'assumed' && w.hasFigures) {
+      add('warning', 'unit-assumed', `Dòng ${r} "${p.name}" (ô ${p.cell}) không ghi đơn vị tính: số liệu được coi là "${indicator.unit}".`, p.cell, indicator.code);
+    }
+    const factor = w.fit.kind === 'convert' ? w.fit.factor : 1;
+    const rowValues = new Map<string, number>();
+    const percentCols: ColumnUse[] = [];
+    const percentFigures: CellFigure[] = [];
+    for (const [i, u] of dataCols.entries()) {
+      const figure = w.figures[i] ?? { kind: 'none' };
+      if (u.role?.role === 'percent') {
+        percentCols.push(u);
+        percentFigures.push(figure);
+        continue;
+      }
+      if (u.role?.role !== 'data') continue;
+      const target = resolved.get(u.letter);
+      const cell = cellOf(grid, r, u.col);
+      const address = cellAddress(r, u.col);
+      if (figure.kind === 'none') continue;
+      if (figure.kind === 'problem') {
+        add('warning', cell?.t === 'f' ? 'formula-without-result' : 'not-a-number', `${sheet}!${address} (${indicator.code}, cột "${u.heading}"): ${figure.reason} Ô này không được nhập.`, address, indicator.code);
+        continue;
+      }
+      if (!target) continue;
+      const value = convertFigure(figure.value, factor);
+      rowValues.set(keyOfColumn.get(u.letter) ?? targetKey(target), value);
+      values.push(plannedValue(indicator, target, u.role.status, address, r, u.letter, cell, figure.value, value));
+    }
+    // An index stated only as "so với cùng kỳ (%)" is the index itself.
+    if (indicator.kind === 'index') {
+      for (const [i, u] of percentCols.entries()) {
+        if (u.role?.role !== 'percent') continue;
+        const own = indexTargetOf(u.role);
+        const target = own ? resolveTarget(own, ctx.report) : null;
+        if (!target || rowValues.has(targetKey(target))) continue;
+        const cell = cellOf(grid, r, u.col);
+        const figure = percentFigures[i] ?? { kind: 'none' };
+        const address = cellAddress(r, u.col);
+        if (figure.kind === 'problem') {
+          add('warning', cell?.t === 'f' ? 'formula-without-result' : 'not-a-number', `${sheet}!${address} (${indicator.code}, cột "${u.heading}"): ${figure.reason} Ô này không được nhập.`, address, indicator.code);
+        }
+        if (figure.kind !== 'number') continue;
+        rowValues.set(targetKey(target), figure.value);
+        values.push(plannedValue(indicator, target, null, address, r, u.letter, cell, figure.value, figure.value));
+      }
+    }
+    // Stated percentages of a flow are checks against the figures, never data.
+    if (indicator.kind === 'flow') {
+      for (const [i, u] of percentCols.entries()) {
+        if (u.role?.role !== 'percent') continue;
+        const cell = cellOf(grid, r, u.col);
+        const figure = percentFigures[i] ?? { kind: 'none' };
+        const address = cellAddress(r, u.col);
+        if (figure.kind === 'none') continue;
+        if (figure.kind === 'problem') {
+          add('warning', cell?.t === 'f' ? 'formula-without-result' : 'not-a-number', `${sheet}!${address} (${indicator.code}, cột "${u.heading}"): ${figure.reason}`, address, indicator.code);
+          continue;
+        }
+        const of = resolveTarget(u.role.of, ctx.report);
+        const to = resolveTarget(u.role.to, ctx.report);
+        if (!of || !to) continue;
+        const amount = (t: ResolvedTarget): number | null => {
+          const inRow = rowValues.get(targetKey(t));
+          if (inRow !== undefined) return inRow;
+          if (t.kind === 'plan') return ctx.current(indicator.code, t)?.value ?? null;
+          const period = periodOfKey(t.period);
+          return period ? ctx.figure(indicator.code, period) : null;
+        };
+        const computed = percentOf(amount(of), amount(to));
+        if (computed === null || withinTolerance(figure.value, computed)) continue;
+        add(
+          'warning',
+          'stated-percent',
+          `${sheet}!${address}: "${u.heading}" của ${indicator.code} ghi ${fmt(figure.value)}%, nhưng số liệu cho ${formatViNumber(computed, 1)}% (${targetLabel(of)} so với ${targetLabel(to)}).`,
+          address,
+          indicator.code,
+        );
+      }
+    }
+  }
+
+  for (const u of unknownCols) {
+    const matchedWithFigures = work.filter((w) => w.preview.state === 'matched' && figureInCell(cellOf(grid, w.preview.row, u.col)).kind === 'number');
+    if (matchedWithFigures.length === 0) continue;
+    add(
+      'info',
+      'column-unrecognized',
+      `Cột ${u.letter} "${u.heading}" không nhận ra: ${matchedWithFigures.length} số trong cột (từ ô ${cellAddress(matchedWithFigures[0]?.preview.row ?? 0, u.col)}) không được nhập. Có thể chọn cột này là số liệu của kỳ nào.`,
+      cellAddress(layout.headerRows[0] ?? 1, u.col),
+    );
+  }
+
+  function labelOf(target: ResolvedTarget): string {
+    const key = targetKey(target);
+    let label = labels.get(key);
+    if (label === undefined) labels.set(key, (label = targetLabel(target)));
+    return label;
+  }
+
+  function plannedValue(
+    indicator: Indicator,
+    target: ResolvedTarget,
+    headingStatus: ValueStatus | null,
+    address: string,
+    row: number,
+    column: string,
+    cell: ReturnType<typeof cellOf>,
+    read: number,
+    value: number,
+  ): PlannedValue {
+    let status: ValueStatus | null = null;
+    if (target.kind === 'value') {
+      const period = periodOfKey(target.period);
+      status = headingStatus ?? (period ? defaultStatusOf(period, ctx.today) : 'actual');
+    }
+    const current = ctx.current(indicator.code, target);
+    let change: ValueChange;
+    if (!current) change = 'new';
+    else if (current.value === value && (target.kind === 'plan' || current.status === status)) change = 'same';
+    else if (target.kind === 'value' && current.status === 'actual' && status === 'estimate') change = current.value === value ? 'same' : 'kept';
+    else change = 'changed';
+    return {
+      cell: address,
+      row,
+      column,
+      code: indicator.code,
+      target,
+      label: labelOf(target),
+      shown: shownText(cell),
+      read,
+      value,
+      status,
+      current: current ? { value: current.value, status: current.status, comment: current.comment } : null,
+      change,
+    };
+  }
+
+  const rows = work.map((w) => w.preview);
+  const counts = emptyCounts();
+  for (const p of rows) {
+    if (p.state === 'matched') counts.rowsMatched++;
+    else if (p.state === 'suggested') counts.rowsSuggested++;
+    else if (p.state === 'unrecognized') counts.rowsUnrecognized++;
+  }
+  countValuesAndFindings(counts, values, findings);
+  return {
+    preview: {
+      name: sheet,
+      state: 'table',
+      headerRows: layout.headerRows,
+      firstDataRow: layout.firstDataRow,
+      signature: layout.signature,
+      remembered: ctx.remembered !== null,
+      columns,
+      rows,
+      values,
+      findings,
+      counts,
+    },
+    manualRows,
+  };
+}
+
+export function countValuesAndFindings(counts: ImportCounts, values: readonly PreviewValue[], findings: readonly ImportFinding[]): void {
+  counts.valuesNew = 0;
+  counts.valuesChanged = 0;
+  counts.valuesSame = 0;
+  counts.valuesKept = 0;
+  for (const v of values) {
+    if (v.change === 'new') counts.valuesNew++;
+    else if (v.change === 'changed') counts.valuesChanged++;
+    else if (v.change === 'same') counts.valuesSame++;
+    else if (v.change === 'kept') counts.valuesKept++;
+  }
+  counts.errors = findings.filter((f) => f.severity === 'error').length;
+  counts.warnings = findings.filter((f) => f.severity === 'warning').length;
+}
+
+/**
+ * Two cells giving the same indicator and period (two columns of one period, a row repeated, two files of one
+ * unit): one figure is written if they agree (the others are marked duplicate); if they disagree none is
+ * (all are marked conflict), and the clerk is told where.
+ */
+export function settleDuplicates(values: readonly { sheet: string; value: PlannedValue }[], report: (finding: ImportFinding) => void): void {
+  const first = new Map<string, Map<string, { sheet: string; value: PlannedValue }>>();
+  const groups: { sheet: string; value: PlannedValue }[][] = [];
+  const groupOf = new Map<{ sheet: string; value: PlannedValue }, { sheet: string; value: PlannedValue }[]>();
+  for (const item of values) {
+    const target = item.value.target;
+    const key = target.kind === 'value' ? target.period : targetKey(target);
+    let byTarget = first.get(item.value.code);
+    if (!byTarget) first.set(item.value.code, (byTarget = new Map()));
+    const earlier = byTarget.get(key);
+    if (!earlier) {
+      byTarget.set(key, item);
+      continue;
+    }
+    let list = groupOf.get(earlier);
+    if (!list) {
+      groupOf.set(earlier, (list = [earlier]));
+      groups.push(list);
+    }
+    list.push(item);
+  }
+  for (const list of groups) {
+    const [first, ...rest] = list;
+    if (!first) continue;
+    const agree = rest.every((i) => i.value.value === first.value.value && i.value.status === first.value.status);
+    if (agree) {
+      for (const i of rest) i.value.change = 'duplicate';
+      continue;
+    }
+    for (const i of list) i.value.change = 'conflict';
+    const where = list.map((i) => `${i.sheet}!${i.value.cell}`).join(', ');
+    report({
+      severity: 'error',
+      kind: 'conflicting-cells',
+      message: `${first.value.code} ${first.value.label}: các ô ${where} ghi số khác nhau (${list.map((i) => fmt(i.value.value)).join('; ')}); không nhập số nào của chỉ tiêu và kỳ này.`,
+      sheet: first.sheet,
+      cell: first.value.cell,
+      code: first.value.code,
+    });
+  }
+}
