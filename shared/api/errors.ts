@@ -41,7 +41,3 @@ export class AppError extends Error {
       : { code: this.code, message: this.message, details: this.details };
   }
 }
-
-export function isApiErrorBody(value: unknown): value is ApiErrorBody {
-  return apiErrorSchema.safeParse(value).success;
-}

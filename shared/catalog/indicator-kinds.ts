@@ -15,11 +15,6 @@ export const indicatorKindShortLabelsVi: Record<IndicatorKind, string> = {
   group: 'Nhóm',
 };
 
-/** Flows add up over months and over children; indices and ratios are published figures of their own. */
-export function isAdditive(kind: IndicatorKind): boolean {
-  return kind === 'flow';
-}
-
 export function holdsValues(kind: IndicatorKind): boolean {
   return kind !== 'group';
 }
