@@ -10,6 +10,7 @@ import { HistoryCache } from './history-cache';
 import { appInfoHandlers } from './handlers/app-info';
 import { catalogHandlers } from './handlers/catalog';
 import { changeHandlers } from './handlers/changes';
+import { exportHandlers } from './handlers/export';
 import { importHandlers } from './handlers/import';
 import { planHandlers } from './handlers/plans';
 import { reportingUnitHandlers } from './handlers/reporting-units';
@@ -28,6 +29,7 @@ const handlers: Handlers = {
   ...changeHandlers,
   ...validationHandlers,
   ...importHandlers,
+  ...exportHandlers,
 };
 
 /** Writes known not to touch the catalog; any other write, present or future, refreshes the cached catalog. */
@@ -42,7 +44,8 @@ export interface BackendOptions {
 export interface Backend {
   readonly dataDir: string;
   readonly database: OpenedDatabase;
-  call(operation: string, input: unknown): ApiResponse<unknown>;
+  /** Every call settles to an envelope, never rejects; synchronous handlers have committed before it returns. */
+  call(operation: string, input: unknown): Promise<ApiResponse<unknown>>;
   close(): void;
 }
 
@@ -81,12 +84,13 @@ export function createBackend(options: BackendOptions): Backend {
   return {
     dataDir: options.dataDir,
     database,
-    call(operation, input) {
+    async call(operation, input) {
       try {
         if (!isOperationName(operation)) {
           throw new AppError('unknown_operation', `Không có thao tác "${operation}".`, { operation }, 'unknown operation');
         }
-        const result = runHandler(operation, input, ctx);
+        // Synchronous handlers run to their commit before the first await, so calls stay in the order they came.
+        const result = await runHandler(operation, input, ctx);
         if (contract[operation].writes && !writesLeavingCatalog.has(operation)) ctx.catalog.changed();
         return { ok: true, result };
       } catch (error) {

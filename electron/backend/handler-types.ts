@@ -13,7 +13,8 @@ export interface HandlerContext {
   catalog: CatalogCache;
 }
 
-export type Handler<K extends OperationName> = (input: ParsedInput<K>, ctx: HandlerContext) => OperationOutput<K>;
+/** Most handlers answer at once; those that write or read a workbook file answer through a Promise. */
+export type Handler<K extends OperationName> = (input: ParsedInput<K>, ctx: HandlerContext) => OperationOutput<K> | Promise<OperationOutput<K>>;
 
 /** Exactly one handler per operation of the contract: a missing or extra name is a type error. */
 export type Handlers = { [K in OperationName]: Handler<K> };

@@ -33,18 +33,31 @@ try {
   });
 }
 
-// Messages are handled in order and every write is synchronous, so by the time 'shutdown' arrives
-// every save the window sent before closing is committed.
+const inFlight = new Set<Promise<void>>();
+let closing = false;
+
+// Messages are handled in order and every write commits before its call first awaits, so by the time
+// 'shutdown' arrives every save the window sent before closing is committed; a workbook still being written
+// is let finish before the database closes.
 port.on('message', ({ data }) => {
   const request = workerRequestSchema.safeParse(data);
   if (!request.success) return;
   if (request.data.type === 'shutdown') {
-    backend?.close();
-    backend = null;
-    process.exit(0);
+    closing = true;
+    void Promise.allSettled([...inFlight]).then(() => {
+      backend?.close();
+      backend = null;
+      process.exit(0);
+    });
+    return;
   }
-  if (!backend) return;
-  port.postMessage({ type: 'response', id: request.data.id, response: backend.call(request.data.operation, request.data.input) });
+  if (!backend || closing) return;
+  const { id } = request.data;
+  const done = backend.call(request.data.operation, request.data.input).then((response) => {
+    port.postMessage({ type: 'response', id, response });
+    inFlight.delete(done);
+  });
+  inFlight.add(done);
 });
 
 process.on('exit', () => backend?.close());

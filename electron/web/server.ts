@@ -1,7 +1,9 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { isOperationName } from '../../shared/api/contract';
 import { apiRequestSchema } from '../../shared/api/envelope';
+import { namesLocalPath } from '../../shared/api/local-paths';
 import type { ErrorCode } from '../../shared/api/errors';
 import type { Backend } from '../backend/backend';
 import { storedWebPasswordHash } from '../backend/handlers/settings';
@@ -148,7 +150,16 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
       sendJson(res, 400, { ok: false, error: { code: 'bad_input', message: 'Yêu cầu không hợp lệ.' } });
       return;
     }
-    const response = backend.call(request.data.operation, request.data.input);
+    const { operation: name, input: body } = request.data;
+    if (isOperationName(name) && namesLocalPath(name, body)) {
+      log.error('web request refused: names a path on the server', { operation: name });
+      sendJson(res, 403, {
+        ok: false,
+        error: { code: 'unauthorized', message: 'Qua trình duyệt, ChiTieu không đọc hay ghi tệp theo đường dẫn trên máy chủ: hãy chọn tệp để tải lên, tệp xuất sẽ được tải về.' },
+      });
+      return;
+    }
+    const response = await backend.call(name, body);
     sendJson(res, response.ok ? 200 : (statusOfError[response.error.code] ?? 500), response);
   };
 

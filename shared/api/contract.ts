@@ -35,6 +35,7 @@ import {
   importSessionInputSchema,
   importUndoInputSchema,
 } from './import-entities';
+import { exportFillInputSchema, exportFillOutputSchema, exportReportInputSchema, exportReportOutputSchema } from './export-entities';
 import {
   ruleSettingsEntrySchema,
   userRuleDraftSchema,
@@ -260,6 +261,18 @@ export const contract = {
     output: z.object({ forgotten: z.boolean() }),
     writes: true,
     summaryVi: 'Quên cách ghép dòng, cột đã nhớ của một mẫu biểu',
+  }),
+  'export.report': operation({
+    input: exportReportInputSchema,
+    output: exportReportOutputSchema,
+    writes: false,
+    summaryVi: 'Xuất biểu báo cáo Excel của một hay nhiều đơn vị (từ chối khi còn lỗi, trừ khi có lý do)',
+  }),
+  'export.fillTemplate': operation({
+    input: exportFillInputSchema,
+    output: exportFillOutputSchema,
+    writes: false,
+    summaryVi: 'Điền số liệu vào mẫu biểu Excel Bộ gửi, giữ nguyên mọi thứ khác của mẫu',
   }),
 } as const;
 

@@ -4,15 +4,9 @@ import { periodKeySchema } from './values-entities';
 
 /**
  * Exporting the workbooks that go up (issue 6): the report workbook of one or several reporting units, and a
- * workbook the Ministry sent, filled with ChiTieu's figures. Proposed operations:
- *
- * - 'export.report'        input exportReportInputSchema,  output exportReportOutputSchema,  writes: false
- * - 'export.fillTemplate'  input exportFillInputSchema,    output exportFillOutputSchema,    writes: false
- *
- * Both are asynchronous in the backend (exceljs writes a workbook through a Promise; a template is read with
- * the import's reader): their handlers return a Promise. Neither changes the database. With `saveTo` the
- * backend writes the file there (the desktop save dialog, the command line) and returns its path; without it
- * the bytes come back as base64 (the browser mode offers them as a download).
+ * workbook the Ministry sent, filled with ChiTieu's figures ('export.report', 'export.fillTemplate'). Neither
+ * changes the database. With `saveTo` the backend writes the file there (the desktop save dialog, the command
+ * line) and returns its path; without it the bytes come back as base64 (the browser mode offers a download).
  */
 
 export const exportLayouts = ['sheets', 'columns'] as const;

@@ -49,7 +49,7 @@ export async function benchExport(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'chitieu-bench-export-'));
   try {
     const backend = createBackend({ dataDir });
-    const api = createApiClient((op, input) => Promise.resolve(backend.call(op, input)));
+    const api = createApiClient((op, input) => backend.call(op, input));
     const setupStart = performance.now();
     const leaves = await createCatalog(api);
     const province = (await api.call('units.list', {}))[0]?.id ?? 1;

@@ -42,7 +42,7 @@ export async function benchImport(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'chitieu-bench-import-'));
   try {
     const backend = createBackend({ dataDir });
-    const api = createApiClient((op, input) => Promise.resolve(backend.call(op, input)));
+    const api = createApiClient((op, input) => backend.call(op, input));
     await createLargeCatalog(api);
     const file = join(dataDir, 'bench-import.xlsx');
     await writeBenchWorkbook(file, api);

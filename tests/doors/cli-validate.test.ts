@@ -140,7 +140,7 @@ describe('chitieu validate', () => {
     expect(status).toBe(0);
   });
 
-  it('exits 0 once every error has been overridden with a reason, and prints the reason', () => {
+  it('exits 0 once every error has been overridden with a reason, and prints the reason', async () => {
     const dir = makeDataDir();
     enterSeedFigures(dir);
     ok(dir, 'values', 'set', '--period', '2023-H1', 'NK=1.000');
@@ -148,7 +148,7 @@ describe('chitieu validate', () => {
 
     const backend = createBackend({ dataDir: dir });
     try {
-      const noted = backend.call('validation.note', { period: '2023-H1', key: 'parent-sum|XNK|2023-H1', kind: 'override', text: 'Tổng XNK theo Cục Hải quan' });
+      const noted = await backend.call('validation.note', { period: '2023-H1', key: 'parent-sum|XNK|2023-H1', kind: 'override', text: 'Tổng XNK theo Cục Hải quan' });
       expect(noted.ok).toBe(true);
     } finally {
       backend.close();
@@ -178,23 +178,23 @@ describe('chitieu validate', () => {
     expect(result.stdout).not.toMatch(/\b(error|warning)\b/);
   });
 
-  it('lets the open app see at once a figure corrected on the command line', () => {
+  it('lets the open app see at once a figure corrected on the command line', async () => {
     const dir = makeDataDir();
     enterSeedFigures(dir);
     plantFaults(dir);
     // The backend the desktop app or `chitieu serve` keeps open on the same data directory.
     const app = createBackend({ dataDir: dir });
     try {
-      const checked = (): string[] => {
-        const response = app.call('validation.run', { period: '2023-H1' });
+      const checked = async (): Promise<string[]> => {
+        const response = await app.call('validation.run', { period: '2023-H1' });
         if (!response.ok) throw new Error(response.error.message);
         return summary(validationReportSchema.parse(response.result).findings);
       };
-      expect(checked()).toEqual(faultSummary);
+      expect(await checked()).toEqual(faultSummary);
 
       ok(dir, 'values', 'set', '--period', '2023-H1', 'NK=1.060', 'IIP=105,79');
 
-      expect(checked()).toEqual(faultSummary.filter((s) => s !== 'error parent-sum XNK' && s !== 'error index-range IIP'));
+      expect(await checked()).toEqual(faultSummary.filter((s) => s !== 'error parent-sum XNK' && s !== 'error index-range IIP'));
     } finally {
       app.close();
     }
@@ -211,11 +211,11 @@ describe('chitieu validate', () => {
     expect(summary(printedFindings.parse(JSON.parse(result.stdout)))).toEqual(faultSummary);
   });
 
-  it('checks the unit named by --unit, apart from the province', () => {
+  it('checks the unit named by --unit, apart from the province', async () => {
     const dir = makeDataDir();
     const backend = createBackend({ dataDir: dir });
     try {
-      expect(backend.call('units.create', { code: '25123', name: 'Phường Tân Ninh', kind: 'commune' }).ok).toBe(true);
+      expect((await backend.call('units.create', { code: '25123', name: 'Phường Tân Ninh', kind: 'commune' })).ok).toBe(true);
     } finally {
       backend.close();
     }

@@ -159,11 +159,11 @@ describe('chitieu values and plan on the command line', () => {
     expect(enteredValues(valuesGet(dir, '2023-06'))).toEqual([]);
   });
 
-  it('files figures under the unit named by --unit, apart from the province', () => {
+  it('files figures under the unit named by --unit, apart from the province', async () => {
     const dir = makeDataDir();
     const backend = createBackend({ dataDir: dir });
     try {
-      const created = backend.call('units.create', { code: '25123', name: 'Phường Tân Ninh', kind: 'commune' });
+      const created = await backend.call('units.create', { code: '25123', name: 'Phường Tân Ninh', kind: 'commune' });
       expect(created.ok).toBe(true);
     } finally {
       backend.close();

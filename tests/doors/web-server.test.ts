@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeDataDir } from '../support/data-dir';
 import { callApi, startServer, type RunningServer } from '../support/serve';
@@ -95,5 +97,26 @@ describe('chitieu serve, the browser door', () => {
     const error = (body as { error: { code: string; message: string } }).error;
     expect(error.code).toBe('bad_input');
     expect(error.message).toContain('Mã chỉ tiêu');
+  });
+
+  it('will not read a workbook by a path on the server for a browser, but takes its bytes and hands an export back as bytes', async () => {
+    const dataDir = makeDataDir();
+    server = await startServer(dataDir);
+    const secret = join(dataDir, 'chitieu.log');
+
+    const byPath = await callApi(server, 'import.read', { files: [{ path: secret }] });
+    const saveOnServer = await callApi(server, 'export.report', { period: '2023-H1', saveTo: join(dataDir, 'x.xlsx') });
+    const exported = await callApi(server, 'export.report', { period: '2023-H1', overrideReason: 'Chưa nhập đủ số liệu' });
+
+    for (const refused of [byPath, saveOnServer]) {
+      expect(refused.status).toBe(403);
+      expect((refused.body as { error: { message: string } }).error.message).toContain('hãy chọn tệp để tải lên');
+    }
+    expect(existsSync(join(dataDir, 'x.xlsx'))).toBe(false);
+    expect(exported.status).toBe(200);
+    const file = (exported.body as { result: { fileName: string; path: string | null; contentBase64: string } }).result;
+    expect(file.path).toBeNull();
+    expect(file.fileName).toMatch(/\.xlsx$/);
+    expect(Buffer.from(file.contentBase64, 'base64').subarray(0, 2).toString('latin1')).toBe('PK');
   });
 });

@@ -266,7 +266,7 @@ describe('input the backend cannot use', () => {
     const before = await fullCatalog(api);
 
     const tooPrecise = await refusalOf(api.call('catalog.update', { code: 'XK', patch: { decimals: 7 } }));
-    const unknownField = backend.call('catalog.create', { code: 'XK_GAO_GT', nameVi: 'Gạo', kind: 'flow', donViTinh: 'tấn' });
+    const unknownField = await backend.call('catalog.create', { code: 'XK_GAO_GT', nameVi: 'Gạo', kind: 'flow', donViTinh: 'tấn' });
 
     expect(tooPrecise.code).toBe('bad_input');
     expect(tooPrecise.message).toContain("'patch.decimals'");
@@ -280,7 +280,7 @@ describe('input the backend cannot use', () => {
     const { backend, api } = startBackend(makeDataDir());
     const before = await fullCatalog(api);
 
-    const response = backend.call('catalog.delete', { code: 'XK' });
+    const response = await backend.call('catalog.delete', { code: 'XK' });
 
     expect(response).toMatchObject({
       ok: false,

@@ -193,8 +193,8 @@ describe('settings', () => {
     const { backend } = startBackend(makeDataDir());
     const password = 'MatKhau-TayNinh-2025';
 
-    const afterSet = backend.call('settings.set', { webPassword: password });
-    const afterGet = backend.call('settings.get', {});
+    const afterSet = await backend.call('settings.set', { webPassword: password });
+    const afterGet = await backend.call('settings.get', {});
 
     expect(afterSet).toMatchObject({ ok: true, result: { webPasswordSet: true } });
     expect(afterGet).toMatchObject({ ok: true, result: { webPasswordSet: true } });

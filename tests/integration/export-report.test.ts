@@ -34,7 +34,7 @@ describe('the 2023-H1 report of the seed figures, opened by a reader that is not
     const dir = mkdtempSync(join(tmpdir(), 'chitieu-seed-report-'));
     const backend = createBackend({ dataDir: join(dir, 'data') });
     try {
-      await enterSeedFigures(createApiClient((op, input) => Promise.resolve(backend.call(op, input))));
+      await enterSeedFigures(createApiClient((op, input) => backend.call(op, input)));
       const out = await exportOf(backend, { period: '2023-H1', saveTo: join(dir, 'bao-cao.xlsx') });
       // What the operation would send through a door: the proposed output schema, without the in-process bytes.
       const { bytes: _bytes, ...output } = out;
@@ -141,7 +141,7 @@ describe('the columns of a report follow its period', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'chitieu-columns-'));
     backend = createBackend({ dataDir: dir });
-    await enterTwoYears(createApiClient((op, input) => Promise.resolve(backend.call(op, input))));
+    await enterTwoYears(createApiClient((op, input) => backend.call(op, input)));
   });
 
   afterAll(() => {

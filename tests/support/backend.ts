@@ -12,7 +12,7 @@ export interface RunningBackend {
 export function startBackend(dataDir: string): RunningBackend {
   const backend = createBackend({ dataDir });
   onTestFinished(() => backend.close());
-  const api = createApiClient((operation, input) => Promise.resolve(backend.call(operation, input)));
+  const api = createApiClient((operation, input) => backend.call(operation, input));
   return { backend, api };
 }
 

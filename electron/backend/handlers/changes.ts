@@ -4,7 +4,8 @@ import { findValue, writeValue, type ValueState } from '../../../db/access/value
 import type { ChitieuDb } from '../../../db/connection';
 import { AppError } from '../../../shared/api/errors';
 import { planLevels, valueStatuses, type PlanLevel, type ValueStatus } from '../../../shared/api/values-entities';
-import type { Handlers } from '../handler-types';
+import type { BatchResult } from '../../../shared/api/values-entities';
+import type { HandlerContext, Handlers } from '../handler-types';
 import { newBatch } from './new-batch';
 
 function asStatus(text: string | null): ValueStatus {
@@ -50,31 +51,33 @@ function refuseIfChangedSince(db: ChitieuDb, row: ChangeRow): void {
   }
 }
 
-export const changeHandlers: Pick<Handlers, 'changes.revert'> = {
-  /** Undo writes the old figures back as a new batch, so the append-only log keeps both and redo is another revert. */
-  'changes.revert': ({ batchId }, { db, history }) => {
-    const written: [number, string, string, ValueState | null][] = [];
-    const result = db.transaction(
-      () => {
-        const rows = changesOfBatch(db, batchId);
-        if (rows.length === 0) throw new AppError('not_found', 'Không tìm thấy lần ghi cần hoàn tác.', { batchId }, 'batch not found');
-        const { batchId: revertId, who, at } = newBatch(db);
-        for (const row of [...rows].reverse()) {
-          refuseIfChangedSince(db, row);
-          const common = { indicatorCode: row.indicatorCode, unitId: row.unitId, who, at, batchId: revertId, source: { kind: 'undo' as const } };
-          if (row.entity === 'value') {
-            const next = stateOf(row.oldValue, row.oldStatus, row.oldComment);
-            writeValue(db, { ...common, period: row.period ?? '', next });
-            written.push([row.unitId, row.indicatorCode, row.period ?? '', next]);
-          } else {
-            writePlan(db, { ...common, year: row.year ?? 0, level: asLevel(row.level), next: row.oldValue });
-          }
+/** Undo writes the old figures back as a new batch, so the append-only log keeps both and redo is another revert. */
+export function revertBatch(batchId: string, { db, history }: Pick<HandlerContext, 'db' | 'history'>): BatchResult {
+  const written: [number, string, string, ValueState | null][] = [];
+  const result = db.transaction(
+    () => {
+      const rows = changesOfBatch(db, batchId);
+      if (rows.length === 0) throw new AppError('not_found', 'Không tìm thấy lần ghi cần hoàn tác.', { batchId }, 'batch not found');
+      const { batchId: revertId, who, at } = newBatch(db);
+      for (const row of [...rows].reverse()) {
+        refuseIfChangedSince(db, row);
+        const common = { indicatorCode: row.indicatorCode, unitId: row.unitId, who, at, batchId: revertId, source: { kind: 'undo' as const } };
+        if (row.entity === 'value') {
+          const next = stateOf(row.oldValue, row.oldStatus, row.oldComment);
+          writeValue(db, { ...common, period: row.period ?? '', next });
+          written.push([row.unitId, row.indicatorCode, row.period ?? '', next]);
+        } else {
+          writePlan(db, { ...common, year: row.year ?? 0, level: asLevel(row.level), next: row.oldValue });
         }
-        return { batchId: revertId, changed: rows.length };
-      },
-      { behavior: 'immediate' },
-    );
-    for (const [unitId, code, period, next] of written) history.written(unitId, code, period, next);
-    return result;
-  },
+      }
+      return { batchId: revertId, changed: rows.length };
+    },
+    { behavior: 'immediate' },
+  );
+  for (const [unitId, code, period, next] of written) history.written(unitId, code, period, next);
+  return result;
+}
+
+export const changeHandlers: Pick<Handlers, 'changes.revert'> = {
+  'changes.revert': ({ batchId }, ctx) => revertBatch(batchId, ctx),
 };

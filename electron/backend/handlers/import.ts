@@ -6,7 +6,7 @@ import { previewFor, publicPreview } from '../import/preview';
 import { ImportSessions } from '../import/sessions';
 import { createFileLogger } from '../log';
 import type { HandlerContext, Handlers } from '../handler-types';
-import { changeHandlers } from './changes';
+import { revertBatch } from './changes';
 import { currentSettings } from './settings';
 
 /** One set of sessions per open database (the CLI, the tests and the app each open their own backend). */
@@ -70,7 +70,7 @@ export const importHandlers: Pick<Handlers, ImportOperations> = {
         if (record.undoneAt) {
           throw new AppError('conflict', `Lần nhập số ${importId} đã được hoàn tác rồi.`, { importId, undoneAt: record.undoneAt }, 'import already undone');
         }
-        const reverted = changeHandlers['changes.revert']({ batchId: record.batchId }, ctx);
+        const reverted = revertBatch(record.batchId, ctx);
         markImportUndone(db, importId, { at: new Date().toISOString(), who: currentSettings(db).clerkName, batchId: reverted.batchId ?? '' });
         return reverted;
       },
