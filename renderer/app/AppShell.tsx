@@ -2,8 +2,9 @@ import { Layout, Menu, Typography } from 'antd';
 import { useApiQuery } from '../api/api';
 import { CatalogScreen } from '../screens/catalog/CatalogScreen';
 import { EntryScreen } from '../screens/entry/EntryScreen';
-import { ComingSoon } from '../screens/placeholder/ComingSoon';
+import { ExcelScreen } from '../screens/excel/ExcelScreen';
 import { PlansScreen } from '../screens/plans/PlansScreen';
+import { ReportScreen } from '../screens/report/ReportScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { UnitsScreen } from '../screens/units/UnitsScreen';
 import { OpenFindingsBadge } from '../screens/validation/OpenFindingsBadge';
@@ -23,12 +24,12 @@ function ScreenBody({ screen }: { screen: ScreenKey }) {
       return <CatalogScreen />;
     case 'don-vi':
       return <UnitsScreen />;
+    case 'excel':
+      return <ExcelScreen />;
+    case 'bao-cao':
+      return <ReportScreen />;
     case 'cai-dat':
       return <SettingsScreen />;
-    default: {
-      const meta = screens.find((s) => s.key === screen);
-      return <ComingSoon title={meta?.label ?? ''} description={meta?.comingSoon ?? ''} />;
-    }
   }
 }
 

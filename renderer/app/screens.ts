@@ -1,12 +1,12 @@
 export const screens = [
-  { key: 'nhap-lieu', label: 'Nhập liệu', comingSoon: null },
-  { key: 'ke-hoach', label: 'Kế hoạch', comingSoon: null },
-  { key: 'kiem-tra', label: 'Kiểm tra', comingSoon: null },
-  { key: 'excel', label: 'Nhập/Xuất Excel', comingSoon: 'Nhập các biểu Excel của Bộ và Cục Thống kê, xuất biểu báo cáo.' },
-  { key: 'bao-cao', label: 'Báo cáo', comingSoon: 'Báo cáo bằng lời văn tiếng Việt và biểu đồ, sinh từ số liệu.' },
-  { key: 'danh-muc', label: 'Danh mục chỉ tiêu', comingSoon: null },
-  { key: 'don-vi', label: 'Đơn vị báo cáo', comingSoon: null },
-  { key: 'cai-dat', label: 'Cài đặt', comingSoon: null },
+  { key: 'nhap-lieu', label: 'Nhập liệu' },
+  { key: 'ke-hoach', label: 'Kế hoạch' },
+  { key: 'kiem-tra', label: 'Kiểm tra' },
+  { key: 'excel', label: 'Nhập/Xuất Excel' },
+  { key: 'bao-cao', label: 'Báo cáo' },
+  { key: 'danh-muc', label: 'Danh mục chỉ tiêu' },
+  { key: 'don-vi', label: 'Đơn vị báo cáo' },
+  { key: 'cai-dat', label: 'Cài đặt' },
 ] as const;
 
 export type ScreenKey = (typeof screens)[number]['key'];
