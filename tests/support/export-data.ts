@@ -1,6 +1,7 @@
 import type { Backend } from '../../electron/backend/backend';
-import { exportContextOf } from '../../electron/backend/export/context';
-import { exportReport, fillTemplate, type ExportReportOptions, type FillTemplateOptions } from '../../electron/backend/export/export-service';
+import { CatalogCache } from '../../electron/backend/catalog-cache';
+import { exportReport, fillTemplate, type ExportContext, type ExportReportOptions, type FillTemplateOptions } from '../../electron/backend/export/export-service';
+import { HistoryCache } from '../../electron/backend/history-cache';
 import type { ApiClient } from '../../shared/api/client';
 import type { Indicator } from '../../shared/api/entities';
 
@@ -113,7 +114,16 @@ export async function enterTwoYears(api: ApiClient): Promise<Indicator[]> {
   return catalog;
 }
 
-/** The export service on a test backend (its own caches, so it reads what the API wrote). */
+/**
+ * The export services on a test backend's database, with caches of their own that read what the API wrote
+ * before: the services themselves, called in process so that a test can fix the day of the date line and
+ * read the bytes (the operations through a door are tested in tests/doors and tests/e2e).
+ */
+function exportContextOf(backend: Pick<Backend, 'database'>): ExportContext {
+  const db = backend.database.db;
+  return { db, history: new HistoryCache(db), catalog: new CatalogCache(db) };
+}
+
 export function exportOf(backend: Backend, options: ExportReportOptions) {
   return exportReport(exportContextOf(backend), { date: exportDay, ...options });
 }

@@ -2,8 +2,6 @@ import { resolve } from 'node:path';
 import type { ApiClient } from '../../../shared/api/client';
 import { exportLayouts, type ExportLayout } from '../../../shared/api/export-entities';
 import { formatViNumber } from '../../../shared/numbers/vi-number';
-import { exportContextOf } from '../../backend/export/context';
-import { exportReport, fillTemplate } from '../../backend/export/export-service';
 import { openSession } from '../backend-session';
 import { UsageError } from '../cli-error';
 import { endDayOf, requirePeriod } from '../period-option';
@@ -71,11 +69,9 @@ export async function exportCommand(options: ExportOptions): Promise<void> {
   try {
     const onDay = endDayOf(period);
     const unitId = await unitIdOption(api, options.unit, onDay);
-    const ctx = exportContextOf(backend);
     if (options.template !== undefined) {
-      const result = await fillTemplate(ctx, { template: { path: resolve(options.template) }, period, unitId, overrideReason: reason, saveTo: target });
-      const { bytes: _bytes, ...shown } = result;
-      if (options.json) return out(JSON.stringify(shown, null, 2));
+      const result = await api.call('export.fillTemplate', { template: { path: resolve(options.template) }, period, unitId, overrideReason: reason, saveTo: target });
+      if (options.json) return out(JSON.stringify(result, null, 2));
       const s = result.summary;
       out(`Đã điền mẫu ${options.template} cho ${s.unitName}, ${s.periodLabel}: ${count(s.cellsFilled)} ô số liệu → ${target}`);
       for (const sheet of s.sheets) {
@@ -95,7 +91,7 @@ export async function exportCommand(options: ExportOptions): Promise<void> {
       return;
     }
     const unitIds = options.units !== undefined ? await unitIdsOption(api, options.units, onDay) : undefined;
-    const result = await exportReport(ctx, {
+    const result = await api.call('export.report', {
       period,
       ...(unitIds ? { unitIds } : unitId !== undefined ? { unitId } : {}),
       allUnits: options.allUnits,
@@ -103,8 +99,7 @@ export async function exportCommand(options: ExportOptions): Promise<void> {
       overrideReason: reason,
       saveTo: target,
     });
-    const { bytes: _bytes, ...shown } = result;
-    if (options.json) return out(JSON.stringify(shown, null, 2));
+    if (options.json) return out(JSON.stringify(result, null, 2));
     const s = result.summary;
     const who = s.units.length === 1 ? (s.units[0]?.name ?? '') : `${count(s.units.length)} đơn vị`;
     out(`Đã xuất báo cáo ${s.periodLabel} (${who}) → ${target}`);
