@@ -10,9 +10,11 @@ import { HistoryCache } from './history-cache';
 import { appInfoHandlers } from './handlers/app-info';
 import { catalogHandlers } from './handlers/catalog';
 import { changeHandlers } from './handlers/changes';
+import { chartHandlers } from './handlers/charts';
 import { exportHandlers } from './handlers/export';
 import { importHandlers } from './handlers/import';
 import { planHandlers } from './handlers/plans';
+import { reportHandlers } from './handlers/report';
 import { reportingUnitHandlers } from './handlers/reporting-units';
 import { settingsHandlers } from './handlers/settings';
 import { validationHandlers } from './handlers/validation';
@@ -30,10 +32,12 @@ const handlers: Handlers = {
   ...validationHandlers,
   ...importHandlers,
   ...exportHandlers,
+  ...chartHandlers,
+  ...reportHandlers,
 };
 
 /** Writes known not to touch the catalog; any other write, present or future, refreshes the cached catalog. */
-const writesLeavingCatalog = new Set<string>(['values.set', 'plans.set', 'changes.revert', 'validation.note', 'settings.set']);
+const writesLeavingCatalog = new Set<string>(['values.set', 'plans.set', 'changes.revert', 'validation.note', 'settings.set', 'report.templates.save', 'report.templates.reset']);
 
 export interface BackendOptions {
   dataDir: string;

@@ -45,6 +45,16 @@ import {
   validationReportSchema,
   validationRunInputSchema,
 } from './validation-entities';
+import {
+  reportBuildInputSchema,
+  reportDocxInputSchema,
+  reportDocxOutputSchema,
+  reportSchema,
+  reportTemplateResetInputSchema,
+  reportTemplateSaveInputSchema,
+  reportTemplateSchema,
+} from './report-entities';
+import { chartsIndicatorInputSchema, chartsPlanSharesInputSchema, indicatorChartSchema, planSharesSchema } from './chart-entities';
 
 z.config(vi());
 
@@ -273,6 +283,48 @@ export const contract = {
     output: exportFillOutputSchema,
     writes: false,
     summaryVi: 'Điền số liệu vào mẫu biểu Excel Bộ gửi, giữ nguyên mọi thứ khác của mẫu',
+  }),
+  'report.build': operation({
+    input: reportBuildInputSchema,
+    output: reportSchema,
+    writes: false,
+    summaryVi: 'Báo cáo bằng lời của một đơn vị và kỳ, viết từ số liệu theo các mẫu câu',
+  }),
+  'report.docx': operation({
+    input: reportDocxInputSchema,
+    output: reportDocxOutputSchema,
+    writes: false,
+    summaryVi: 'Báo cáo bằng lời dưới dạng tệp Word (.docx)',
+  }),
+  'report.templates.list': operation({
+    input: none,
+    output: z.array(reportTemplateSchema),
+    writes: false,
+    summaryVi: 'Các mẫu câu của báo cáo',
+  }),
+  'report.templates.save': operation({
+    input: reportTemplateSaveInputSchema,
+    output: reportTemplateSchema,
+    writes: true,
+    summaryVi: 'Sửa một mẫu câu của báo cáo',
+  }),
+  'report.templates.reset': operation({
+    input: reportTemplateResetInputSchema,
+    output: reportTemplateSchema,
+    writes: true,
+    summaryVi: 'Trả một mẫu câu về câu chữ mặc định',
+  }),
+  'charts.indicator': operation({
+    input: chartsIndicatorInputSchema,
+    output: indicatorChartSchema,
+    writes: false,
+    summaryVi: 'Biểu đồ một chỉ tiêu: các tháng của năm so với cùng tháng năm trước, lũy kế và kế hoạch',
+  }),
+  'charts.planShares': operation({
+    input: chartsPlanSharesInputSchema,
+    output: planSharesSchema,
+    writes: false,
+    summaryVi: 'Biểu đồ của kỳ: tỷ lệ đạt kế hoạch năm theo từng nhóm chỉ tiêu',
   }),
 } as const;
 

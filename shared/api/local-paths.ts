@@ -16,6 +16,7 @@ export function namesLocalPath(operation: OperationName, input: unknown): boolea
     case 'import.read':
       return hasPathSource(fields.files);
     case 'export.report':
+    case 'report.docx':
       return fields.saveTo !== undefined;
     case 'export.fillTemplate':
       return fields.saveTo !== undefined || hasPathSource([fields.template]);
