@@ -270,3 +270,15 @@ export const importLayouts = sqliteTable('import_layouts', {
   updatedBy: text('updated_by').notNull(),
   updatedAt: updatedAt(),
 });
+
+/**
+ * The department's own wording of a report sentence (issue 7), by template key. Only edited templates have a
+ * row: the shipped wording lives in the app, so a new version's better default reaches every template the
+ * department never touched, and resetting a template deletes its row.
+ */
+export const reportTemplates = sqliteTable('report_templates', {
+  key: text('key').primaryKey(),
+  text: text('text').notNull(),
+  updatedBy: text('updated_by').notNull(),
+  updatedAt: updatedAt(),
+});
