@@ -65,10 +65,6 @@ function readPhrase(phrase: string): PhraseReading {
     return { target, anchored: true, yearsBack: 0, status };
   }
   let yearsBack = 0;
-  if (/\b(cung ky|ck|cung thoi gian|cung ky nam truoc|nam truoc)\b/.test(p)) {
-    yearsBack = 1;
-    p = p.replace(/\b(cung ky nam truoc|cung ky|ck|cung thoi gian|nam truoc)\b/g, ' ');
-  }
   let year: number | undefined;
   const take = (pattern: RegExp): RegExpExecArray | null => {
     const m = pattern.exec(p);
@@ -76,6 +72,14 @@ function readPhrase(phrase: string): PhraseReading {
     return m;
   };
   const yearOf = (text: string | undefined): number | undefined => (text ? Number(text) : undefined);
+  if (/\b(cung ky|ck|cung thoi gian|cung ky nam truoc|nam truoc)\b/.test(p)) {
+    yearsBack = 1;
+    // "Cùng kỳ năm 2022" is the same period in 2022, not the whole year 2022: the year is taken here, before
+    // "năm" could be read as the period.
+    year = yearOf(take(/\b(?:cung ky|ck|cung thoi gian)(?: nam)? ((?:19|20)\d{2})\b/)?.[1]);
+    p = p.replace(/\b(cung ky nam truoc|cung ky|ck|cung thoi gian|nam truoc)\b/g, ' ');
+  }
+  const sameTimeYear = year;
 
   let at: PeriodRef | null = null;
   let m: RegExpExecArray | null;
@@ -104,7 +108,7 @@ function readPhrase(phrase: string): PhraseReading {
   } else if (take(/\b(ky bao cao|thang bao cao|ky nay|thang nay|bao cao)\b/)) {
     at = { anchor: 'report' };
   }
-  if (year === undefined) year = yearOf(/\b((?:19|20)\d{2})\b/.exec(p)?.[1]);
+  year ??= sameTimeYear ?? yearOf(/\b((?:19|20)\d{2})\b/.exec(p)?.[1]);
   const anchored = at !== null;
   if (!at && (status !== null || yearsBack > 0 || /\b(so lieu|gia tri|tong so|so luong|tong cong|tong)\b/.test(p))) at = { anchor: 'report' };
   if (!at && year !== undefined) at = { anchor: 'months', n: 12 };
@@ -144,6 +148,13 @@ function withYearsBack(target: Target, yearsBack: number): Target {
   return { kind: 'value', at };
 }
 
+/** The same period as `target` in the year a heading names ("so với cùng kỳ năm 2022"). */
+function inYear(target: Target, year: number): Target {
+  if (target.kind !== 'value') return target;
+  const { yearsBack: _relative, ...at } = target.at;
+  return { kind: 'value', at: { ...at, year } };
+}
+
 /** "(Cộng dồn)" or "(Lũy kế)" after a heading applies to both sides of a comparison. */
 function cumulativeQualifier(p: string): { rest: string; cumulative: boolean } {
   const m = /\((?:[^)]*\b)?(luy ke|cong don|lk)\b[^)]*\)/.exec(p);
@@ -169,7 +180,10 @@ function readPercent(upper: string, lower: string): ColumnRole | null {
   let of: Target | null = leftReading.target && leftReading.anchored ? leftReading.target : null;
   if (!of) of = right.target?.kind === 'plan' ? { kind: 'value', at: { anchor: 'ytd' } } : { kind: 'value', at: { anchor: 'report' } };
   let to: Target | null = right.anchored ? right.target : null;
-  if (!to && right.yearsBack > 0) to = withYearsBack(of, right.yearsBack);
+  if (!to && right.yearsBack > 0) {
+    const namedYear = right.target?.kind === 'value' ? right.target.at.year : undefined;
+    to = namedYear === undefined ? withYearsBack(of, right.yearsBack) : inYear(of, namedYear);
+  }
   if (!to) return null;
   return { role: 'percent', of, to };
 }

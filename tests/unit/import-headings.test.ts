@@ -48,6 +48,20 @@ describe('a column heading tells which period its figures are for, relative to t
     expect(meaning('Lũy kế', '2023-H1')).toBe('6 tháng đầu năm 2023');
   });
 
+  it('"cùng kỳ năm 2022" is the same period in 2022, not the whole year 2022', () => {
+    expect(meaning('Cùng kỳ năm 2022', '2023-05')).toBe('Tháng 5/2022');
+    expect(meaning('Thực hiện cùng kỳ năm 2022', '2023-05')).toBe('Tháng 5/2022 (thực hiện)');
+    expect(meaning('Cùng kỳ năm 2022', '2023-Q2')).toBe('Quý II/2022');
+    expect(meaning('Cùng kỳ năm 2022', '2023-H1')).toBe('6 tháng đầu năm 2022');
+    expect(meaning('Lũy kế cùng kỳ năm 2022', '2023-05')).toBe('5 tháng năm 2022');
+    expect(meaning('Cùng kỳ', '2023-05', 'Năm 2022')).toBe('Tháng 5/2022');
+    // A year two back is taken as written, not as "a year earlier".
+    expect(meaning('Cùng kỳ năm 2021', '2023-05')).toBe('Tháng 5/2021');
+    expect(meaning('So với cùng kỳ năm 2021 (%)', '2023-05')).toBe('Kiểm tra: Tháng 5/2023 so với Tháng 5/2021 (%)');
+    // Without "cùng kỳ", "năm 2022" still names the year.
+    expect(meaning('Năm 2022', '2023-05')).toBe('Năm 2022');
+  });
+
   it('"kỳ trước" of January is December of the year before', () => {
     expect(meaning('Thực hiện kỳ trước', '2026-01')).toBe('Tháng 12/2025 (thực hiện)');
   });
