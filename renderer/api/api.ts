@@ -14,7 +14,11 @@ type ReadOperation =
   | 'plans.grid'
   | 'validation.run'
   | 'validation.rules.list'
-  | 'validation.settings.list';
+  | 'validation.settings.list'
+  | 'charts.indicator'
+  | 'charts.planShares'
+  | 'report.build'
+  | 'report.templates.list';
 
 /** Query keys start with the operation name, so a write can invalidate everything that read its data. */
 export function useApiQuery<K extends ReadOperation>(
