@@ -58,10 +58,15 @@ export const exportFillInputSchema = z
   .strict();
 export type ExportFillInput = z.input<typeof exportFillInputSchema>;
 
-/** Validation errors that stood when the file was written (kept only when a reason let the export go ahead). */
-export const exportValidationSchema = z.object({
+/** The open validation errors of each unit exported; the details of a refusal ('conflict') carry them too. */
+export const exportOpenErrorsSchema = z.object({
   openErrors: z.number().int(),
   units: z.array(z.object({ unitId: z.number().int(), unitName: z.string(), openErrors: z.number().int() })),
+});
+export type ExportOpenErrors = z.infer<typeof exportOpenErrorsSchema>;
+
+/** Validation errors that stood when the file was written (kept only when a reason let the export go ahead). */
+export const exportValidationSchema = exportOpenErrorsSchema.extend({
   overrideReason: z.string().nullable(),
 });
 

@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import { findReportingUnit, listReportingUnits } from '../../../db/access/reporting-units';
 import type { ReportingUnit } from '../../../shared/api/entities';
 import { AppError } from '../../../shared/api/errors';
-import type { ExportFillOutput, ExportLayout, ExportReportOutput } from '../../../shared/api/export-entities';
+import type { ExportFillOutput, ExportLayout, ExportOpenErrors, ExportReportOutput } from '../../../shared/api/export-entities';
 import { formatPeriodKey, lastMonth, monthsCovered, parsePeriod, periodLabelVi, type Period } from '../../../shared/periods/period';
 import { foldVietnamese } from '../../../shared/text/fold-vietnamese';
 import { currentSettings } from '../handlers/settings';
@@ -111,12 +111,7 @@ export function unitsToSum(units: readonly ReportingUnit[]): Set<number> {
   return new Set(units.filter((u) => !ancestors.has(u.id) && !(others && u.kind === 'province')).map((u) => u.id));
 }
 
-interface ValidationState {
-  openErrors: number;
-  units: { unitId: number; unitName: string; openErrors: number }[];
-}
-
-function validationState(units: readonly { unit: ReportingUnit; openErrors: number }[]): ValidationState {
+function validationState(units: readonly { unit: ReportingUnit; openErrors: number }[]): ExportOpenErrors {
   return {
     openErrors: units.reduce((n, u) => n + u.openErrors, 0),
     units: units.map((u) => ({ unitId: u.unit.id, unitName: u.unit.name, openErrors: u.openErrors })),
@@ -124,7 +119,7 @@ function validationState(units: readonly { unit: ReportingUnit; openErrors: numb
 }
 
 /** Refused while errors stand and no reason is given: what goes up must not carry errors nobody looked at. */
-function refuseOpenErrors(state: ValidationState, periodLabel: string, reason: string | undefined, what: string): void {
+function refuseOpenErrors(state: ExportOpenErrors, periodLabel: string, reason: string | undefined, what: string): void {
   if (state.openErrors === 0 || (reason !== undefined && reason.trim() !== '')) return;
   const which = state.units
     .filter((u) => u.openErrors > 0)
@@ -132,8 +127,8 @@ function refuseOpenErrors(state: ValidationState, periodLabel: string, reason: s
     .join('; ');
   throw new AppError(
     'conflict',
-    `Chưa ${what}: số liệu ${periodLabel} còn ${state.openErrors} lỗi kiểm tra chưa xử lý (${which}). Hãy sửa số liệu hoặc ghi lý do bỏ qua từng lỗi ở màn hình Kiểm tra; nếu vẫn cần gửi ngay, hãy xuất kèm lý do (chitieu export … --reason "…"), lý do sẽ được in trong ghi chú trên trang tính.`,
-    { openErrors: state.openErrors, units: state.units },
+    `Chưa ${what}: số liệu ${periodLabel} còn ${state.openErrors} lỗi kiểm tra chưa xử lý (${which}). Hãy sửa số liệu hoặc ghi lý do bỏ qua từng lỗi ở màn hình Kiểm tra; nếu vẫn cần gửi ngay, hãy xuất kèm lý do (trên dòng lệnh: --reason "…"); lý do sẽ được in trong ghi chú trên trang tính.`,
+    state satisfies ExportOpenErrors,
     'export refused: open validation errors',
   );
 }
