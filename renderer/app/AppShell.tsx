@@ -3,6 +3,7 @@ import { useApiQuery } from '../api/api';
 import { CatalogScreen } from '../screens/catalog/CatalogScreen';
 import { EntryScreen } from '../screens/entry/EntryScreen';
 import { ExcelScreen } from '../screens/excel/ExcelScreen';
+import { WindowFileDrop } from '../screens/excel/import-drop';
 import { PlansScreen } from '../screens/plans/PlansScreen';
 import { ReportScreen } from '../screens/report/ReportScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
@@ -39,6 +40,7 @@ export function AppShell() {
   const office = [settings.data?.departmentName, settings.data?.provinceName].filter(Boolean).join(' · ');
   return (
     <Layout style={{ height: '100%' }}>
+      <WindowFileDrop onDrop={() => go('excel')} />
       <Layout.Sider width={200} breakpoint="lg" collapsedWidth={0}>
         <div className="app-brand">
           ChiTieu

@@ -1,0 +1,88 @@
+import { App, Button, Card, Popconfirm, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import dayjs from 'dayjs';
+import type { HTMLAttributes } from 'react';
+import type { ImportRecord } from '../../../shared/api/import-entities';
+import { parsePeriod, periodLabelVi } from '../../../shared/periods/period';
+import { api } from '../../api/api';
+import { useAfterImportWrite } from './import-refresh';
+
+function periodText(key: string): string {
+  const parsed = parsePeriod(key);
+  return parsed.ok ? periodLabelVi(parsed.period) : key;
+}
+
+const when = (iso: string) => dayjs(iso).format('HH:mm DD/MM/YYYY');
+
+/** Every import, newest first, each undone as a whole after the clerk confirms. */
+export function ImportHistory() {
+  const { message } = App.useApp();
+  const history = useQuery({ queryKey: ['import.history'], queryFn: () => api.call('import.history', { limit: 100 }) });
+  const refresh = useAfterImportWrite();
+  const undo = useMutation({
+    mutationFn: (importId: number) => api.call('import.undo', { importId }),
+    onSuccess: async (result, importId) => {
+      await refresh();
+      void message.success(`Đã hoàn tác lần nhập số ${importId}: ${result.changed} số liệu trở về như trước khi nhập.`);
+    },
+    onError: (error) => void message.error(error.message),
+  });
+
+  const columns: TableColumnsType<ImportRecord> = [
+    { title: 'Lần', dataIndex: 'importId', width: 56 },
+    { title: 'Lúc', dataIndex: 'at', width: 140, render: when },
+    { title: 'Người nhập', dataIndex: 'who', width: 150, render: (who: string) => who || <Typography.Text type="secondary">—</Typography.Text> },
+    {
+      title: 'Tệp',
+      key: 'files',
+      render: (_, r) => (
+        <ul className="import-history-files">
+          {r.files.map((f) => (
+            <li key={`${f.sha256}|${f.unitId}|${f.period}`}>
+              {f.name} <span className="import-where">· {f.unitName} · {periodText(f.period)} · {f.changed} số liệu</span>
+            </li>
+          ))}
+        </ul>
+      ),
+    },
+    { title: 'Số liệu ghi', dataIndex: 'changed', width: 100, className: 'import-num' },
+    {
+      title: '',
+      key: 'undo',
+      width: 200,
+      render: (_, r) =>
+        r.undone ? (
+          <Tag title={`${r.undone.who} hoàn tác lúc ${when(r.undone.at)}`}>Đã hoàn tác {when(r.undone.at)}</Tag>
+        ) : (
+          <Popconfirm
+            title={`Hoàn tác lần nhập số ${r.importId}?`}
+            description={`${r.changed} số liệu sẽ trở về như trước khi nhập.`}
+            okText="Hoàn tác"
+            cancelText="Không"
+            okButtonProps={{ danger: true }}
+            onConfirm={() => undo.mutateAsync(r.importId).catch(() => undefined)}
+          >
+            <Button size="small" danger loading={undo.isPending && undo.variables === r.importId}>
+              Hoàn tác
+            </Button>
+          </Popconfirm>
+        ),
+    },
+  ];
+
+  return (
+    <Card size="small" title="Lịch sử nhập">
+      {history.error ? <Typography.Text type="danger">{history.error.message}</Typography.Text> : null}
+      <Table<ImportRecord>
+        size="small"
+        rowKey="importId"
+        loading={history.isLoading}
+        columns={columns}
+        dataSource={history.data ?? []}
+        pagination={(history.data?.length ?? 0) > 10 ? { pageSize: 10, showSizeChanger: false } : false}
+        onRow={(r) => ({ 'data-import': r.importId }) as HTMLAttributes<HTMLElement>}
+        locale={{ emptyText: 'Chưa nhập tệp nào' }}
+      />
+    </Card>
+  );
+}
