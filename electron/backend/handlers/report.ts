@@ -1,14 +1,14 @@
-import { AppError } from '../../../shared/api/errors';
+import { reportTemplates, resetReportTemplate, saveReportTemplate, unitReport, unitReportDocx } from '../report/report-service';
 import type { Handlers } from '../handler-types';
 
-function notYet(): never {
-  throw new AppError('internal', 'Báo cáo bằng lời đang được xây dựng.', {}, 'report engine not built yet');
-}
-
 export const reportHandlers: Pick<Handlers, 'report.build' | 'report.docx' | 'report.templates.list' | 'report.templates.save' | 'report.templates.reset'> = {
-  'report.build': () => notYet(),
-  'report.docx': () => notYet(),
-  'report.templates.list': () => notYet(),
-  'report.templates.save': () => notYet(),
-  'report.templates.reset': () => notYet(),
+  'report.build': ({ period, unitId }, ctx) => unitReport(ctx, period, unitId),
+  /** The bytes stay in the backend: what crosses a door is the path written or the base64 to download. */
+  'report.docx': async (input, ctx) => {
+    const { bytes: _bytes, ...output } = await unitReportDocx(ctx, input);
+    return output;
+  },
+  'report.templates.list': (_input, ctx) => reportTemplates(ctx),
+  'report.templates.save': ({ key, text }, ctx) => saveReportTemplate(ctx, key, text),
+  'report.templates.reset': ({ key }, ctx) => resetReportTemplate(ctx, key),
 };

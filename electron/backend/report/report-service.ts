@@ -1,0 +1,96 @@
+/**
+ * The report of issue 7 in the backend: the unit's figures gathered the way the grid and the export gather them
+ * (computeGridRows over the in-memory history, the plans of the year, validation for the findings left open),
+ * written in sentences by the pure engine (shared/report), delivered as text, .docx or a file on disk.
+ */
+import { writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { deleteEditedTemplate, listEditedTemplates, saveEditedTemplate } from '../../../db/access/report-templates';
+import { AppError } from '../../../shared/api/errors';
+import type { Report, ReportDocxOutput, ReportTemplate } from '../../../shared/api/report-entities';
+import { computeGridRows } from '../../../shared/figures/grid-rows';
+import { FigureResolver } from '../../../shared/figures/resolve-figures';
+import { periodOrThrow } from '../../../shared/periods/period';
+import { buildReport } from '../../../shared/report/build-report';
+import { parseTemplateOfKind, templatesInForce } from '../../../shared/report/template-set';
+import { foldVietnamese } from '../../../shared/text/fold-vietnamese';
+import type { HandlerContext } from '../handler-types';
+import { planFiguresOf } from '../handlers/plan-figures';
+import { resolveUnit } from '../handlers/resolve-unit';
+import { currentSettings } from '../handlers/settings';
+import { validateUnitPeriod } from '../handlers/validation';
+import { reportDocx } from './report-docx';
+import { shippedTemplates } from './shipped-templates';
+
+export type ReportContext = Pick<HandlerContext, 'db' | 'history' | 'catalog'>;
+
+export function reportTemplates(ctx: Pick<HandlerContext, 'db'>): ReportTemplate[] {
+  return templatesInForce(shippedTemplates(), listEditedTemplates(ctx.db));
+}
+
+function templateOrThrow(ctx: Pick<HandlerContext, 'db'>, key: string): ReportTemplate {
+  const template = reportTemplates(ctx).find((t) => t.key === key);
+  if (!template) throw new AppError('not_found', `Không có mẫu câu "${key}".`, { key }, 'report template not found');
+  return template;
+}
+
+/** The department's wording, refused with the reason when it names a placeholder its kind does not have. */
+export function saveReportTemplate(ctx: Pick<HandlerContext, 'db'>, key: string, text: string): ReportTemplate {
+  const template = templateOrThrow(ctx, key);
+  const parsed = parseTemplateOfKind(template.kind, text);
+  if (!parsed.ok) throw new AppError('bad_input', parsed.messageVi, { key }, 'report template does not parse');
+  saveEditedTemplate(ctx.db, { key, text, updatedBy: currentSettings(ctx.db).clerkName, updatedAt: new Date().toISOString() });
+  return templateOrThrow(ctx, key);
+}
+
+export function resetReportTemplate(ctx: Pick<HandlerContext, 'db'>, key: string): ReportTemplate {
+  templateOrThrow(ctx, key);
+  deleteEditedTemplate(ctx.db, key);
+  return templateOrThrow(ctx, key);
+}
+
+export function unitReport(ctx: ReportContext, periodKey: string, unitId: number | undefined): Report {
+  const unit = resolveUnit(ctx.db, unitId);
+  const period = periodOrThrow(periodKey);
+  const indicators = ctx.catalog.all();
+  const entered = ctx.history.entered(unit.id);
+  const resolver = new FigureResolver(indicators, (code, key) => entered.get(code)?.get(key)?.value);
+  const computed = computeGridRows(indicators, period, entered, new Map(), planFiguresOf(ctx.db, unit.id, period.year), resolver);
+  const validation = validateUnitPeriod(ctx.db, ctx.history, ctx.catalog, unit, periodKey, resolver);
+  return buildReport({
+    period,
+    unitId: unit.id,
+    unitName: unit.name,
+    indicators,
+    rows: new Map(computed.map((row) => [row.code, row])),
+    templates: reportTemplates(ctx),
+    findings: validation.findings.filter((f) => f.open).map((f) => ({ severity: f.severity, indicatorCode: f.indicatorCode, message: f.message })),
+  });
+}
+
+function slug(text: string): string {
+  return foldVietnamese(text).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'don-vi';
+}
+
+export interface ReportDocxOptions {
+  period: string;
+  unitId?: number | undefined;
+  saveTo?: string | undefined;
+  /** The day in the date line; today unless a test fixes it. */
+  date?: Date;
+}
+
+export async function unitReportDocx(ctx: ReportContext, options: ReportDocxOptions): Promise<ReportDocxOutput & { bytes: Buffer }> {
+  const report = unitReport(ctx, options.period, options.unitId);
+  const bytes = await reportDocx(report, currentSettings(ctx.db), options.date ?? new Date());
+  const fileName = `bao-cao-${report.period}-${slug(report.unitName)}.docx`;
+  if (options.saveTo === undefined) return { fileName, path: null, contentBase64: bytes.toString('base64'), size: bytes.length, bytes };
+  try {
+    writeFileSync(options.saveTo, bytes);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'thư mục không tồn tại' : code === 'EACCES' || code === 'EPERM' ? 'không có quyền ghi' : code === 'EISDIR' ? 'đây là một thư mục' : code === 'EBUSY' ? 'tệp đang mở trong chương trình khác (hãy đóng Word)' : 'không ghi được';
+    throw new AppError('bad_input', `Không ghi được tệp ${options.saveTo}: ${why}.`, { path: options.saveTo, code }, 'cannot write report file');
+  }
+  return { fileName: basename(options.saveTo), path: options.saveTo, contentBase64: null, size: bytes.length, bytes };
+}
