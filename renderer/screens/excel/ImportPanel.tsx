@@ -91,6 +91,9 @@ export function ImportPanel() {
   const commit = useMutation({
     mutationFn: () => api.call('import.commit', input ?? { sessionId: '' }),
     onSuccess: async (done) => {
+      // The backend lets go of the files once they are written: the panel is ready for the next ones.
+      setChoices(noChoices);
+      session.clear();
       setResult(done);
       await refresh();
     },

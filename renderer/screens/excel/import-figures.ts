@@ -6,7 +6,12 @@ import { formatViNumber } from '../../../shared/numbers/vi-number';
  */
 export function showExact(x: number, minDecimals: number): string {
   let decimals = minDecimals;
-  while (decimals < 6 && Math.abs(Math.round(x * 10 ** decimals) - x * 10 ** decimals) > 1e-6 * Math.max(1, Math.abs(x) * 10 ** decimals)) decimals++;
+  const roundsAway = (d: number) => {
+    const scaled = x * 10 ** d;
+    // Relative to the figure's size: binary fractions (0,1 + 0,2) must not count as more decimals.
+    return Math.abs(Math.round(scaled) - scaled) > 1e-9 * Math.max(1, Math.abs(scaled));
+  };
+  while (decimals < 6 && roundsAway(decimals)) decimals++;
   return formatViNumber(x, decimals);
 }
 

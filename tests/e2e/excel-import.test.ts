@@ -1,0 +1,230 @@
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser';
+import { makeDataDir } from '../support/data-dir';
+import { startServer, type RunningServer } from '../support/serve';
+import { fillWorkbook, sampleFiles, writeLegacyXls, writePasswordProtected, type RowInfo } from '../support/workbooks';
+import { api, cell, choosePeriod, eventually, goToScreen, grid, storedValue, waitForText } from './grid-helpers';
+
+let browser: Browser;
+let server: RunningServer | null = null;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  await server?.stop();
+  server = null;
+});
+
+/**
+ * January's layout (E kỳ trước, F cùng kỳ, G kỳ báo cáo, H and I the percentages) filled as the statistics
+ * office would: retail in triệu đồng, products in their own units; `shift` makes a revised copy.
+ */
+function januaryFiller(shift: number) {
+  return (info: RowInfo, column: string): number | undefined => {
+    if (info.unit === '') return undefined;
+    const current = (info.unit.toLowerCase().includes('triệu đồng') ? 14_659_900 + info.row * 1_000 : 1000 + info.row * 10) + shift;
+    const previous = current - 100;
+    const samePeriod = current - 200;
+    const figures: Record<string, number> = {
+      E: previous,
+      F: samePeriod,
+      G: current,
+      H: Math.round((current / previous) * 1000) / 10,
+      I: Math.round((current / samePeriod) * 1000) / 10,
+    };
+    return figures[column];
+  };
+}
+
+async function januaryWorkbook(dir: string, name: string, shift = 0): Promise<string> {
+  return fillWorkbook(
+    sampleFiles.thang01,
+    join(dir, name),
+    { headerRow: 1, firstDataRow: 2, nameColumn: 'C', unitColumn: 'D', measureColumns: ['E', 'F', 'G', 'H', 'I'] },
+    januaryFiller(shift),
+  );
+}
+
+async function openApp(): Promise<{ page: Page; server: RunningServer }> {
+  server = await startServer(makeDataDir());
+  await api(server, 'settings.set', { clerkName: 'Nguyễn Thị Lan' });
+  const page = await browser.newPage({ locale: 'vi-VN', viewport: { width: 1366, height: 768 } });
+  page.setDefaultTimeout(8000);
+  await page.goto(server.url);
+  await grid(page, /^Số liệu /).locator('tr[data-row-id="BLHH"]').waitFor();
+  return { page, server };
+}
+
+const panel = (page: Page) => page.getByRole('region', { name: 'Nhập Excel' });
+const fileCard = (page: Page, name: string) => panel(page).locator(`.import-file-card[data-file="${name}"]`);
+const activeSheet = (card: Locator) => card.locator('[role="tabpanel"][aria-hidden="false"]');
+const commitButton = (page: Page) => panel(page).locator('.import-commit-bar').getByRole('button', { name: /^Nhập \d+ số liệu$|^Không có gì để nhập$/ });
+
+/** Nhập/Xuất Excel, January 2023 as the common period, the files chosen with the file dialog. */
+async function chooseFiles(page: Page, files: string[]): Promise<void> {
+  await goToScreen(page, 'Nhập/Xuất Excel');
+  await choosePeriod(page, 'Tháng', 'Tháng 1', 2023);
+  await panel(page).locator('input[type=file]').setInputFiles(files);
+}
+
+async function openSheet(card: Locator, sheet: string, view: RegExp): Promise<Locator> {
+  await card.getByRole('tab', { name: sheet }).click();
+  const pane = activeSheet(card);
+  await pane.getByText(view).first().click();
+  return pane;
+}
+
+/** Types into the searchable catalog list of a row, without diacritics, and picks the indicator shown. */
+async function mapRow(page: Page, pane: Locator, row: number, typed: string, shown: string): Promise<void> {
+  const select = pane.getByLabel(`Chỉ tiêu cho dòng ${row}`);
+  await select.click();
+  await select.fill(typed);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: shown }).first().click();
+}
+
+/** What dropping files from the file manager onto the window does: drag events carrying the files. */
+async function dropFiles(page: Page, files: string[]): Promise<void> {
+  const payload = files.map((f) => ({ name: basename(f), base64: readFileSync(f).toString('base64') }));
+  await page.evaluate((items) => {
+    const transfer = new DataTransfer();
+    for (const item of items) {
+      const bytes = Uint8Array.from(atob(item.base64), (c) => c.charCodeAt(0));
+      transfer.items.add(new File([bytes], item.name));
+    }
+    const target = document.querySelector('main') ?? document.body;
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      target.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }
+  }, payload);
+}
+
+describe('Nhập Excel', () => {
+  it('previews a filled workbook, takes a row mapped by hand, writes it in one go, shows it in Nhập liệu and undoes it from the history', async () => {
+    const { page, server: s } = await openApp();
+    const file = await januaryWorkbook(makeDataDir(), 'bpc-thang-01.xlsx');
+    await chooseFiles(page, [file]);
+
+    const card = fileCard(page, 'bpc-thang-01.xlsx');
+    await waitForText(card.locator('.ant-card-head'), 'Đã đọc');
+    await waitForText(card, 'Tháng 1/2023');
+    await waitForText(card.locator('.import-file-meta'), 'Toàn tỉnh');
+
+    // Retail arrives in triệu đồng and is written in tỷ đồng, as a new figure beside an empty current one.
+    const retail = await openSheet(card, 'BLHH', /^Số liệu sẽ ghi/);
+    const g2 = retail.locator('tr[data-cell="G2"]');
+    await waitForText(g2, '14.661,9');
+    const g2Text = await g2.innerText();
+    expect(g2Text).toContain('14.661.900');
+    expect(g2Text).toContain('Tháng 1/2023');
+    expect(g2Text).toContain('Mới');
+    await waitForText(commitButton(page), 'Nhập 24 số liệu');
+
+    // "Chì chưa gia công" (C22) is not in the catalog: the clerk maps it by hand, typing without diacritics.
+    const products = await openSheet(card, 'SXCN', /^Dòng chỉ tiêu/);
+    const row22 = products.locator('tr[data-row="22"]');
+    await waitForText(row22, 'Chưa nhận ra');
+    expect(await row22.innerText()).toContain('Chì chưa gia công');
+    await mapRow(page, products, 22, 'muoi bien', 'Muối biển');
+    await waitForText(row22, 'Đã nhận ra');
+    await waitForText(row22, 'chọn tay');
+    await waitForText(commitButton(page), 'Nhập 27 số liệu');
+    const productValues = await openSheet(card, 'SXCN', /^Số liệu sẽ ghi/);
+    await waitForText(productValues.locator('tr[data-cell="G22"]'), 'Muối biển');
+
+    await commitButton(page).click();
+    const done = panel(page).getByRole('status');
+    await waitForText(done, 'Đã nhập 27 số liệu từ 1 tệp.');
+    expect(await done.innerText()).toContain('"Chì chưa gia công" → SPCN_MUOI');
+    expect((await storedValue(s, '2023-01', 'BLHH'))?.value).toBe(14661.9);
+    expect((await storedValue(s, '2023-01', 'SPCN_MUOI'))?.value).toBe(1220);
+
+    // Written, the files leave the panel; the import heads the history.
+    await eventually(async () => expect(await card.count()).toBe(0));
+    const history = panel(page).locator('tr[data-import="1"]');
+    await waitForText(history, 'bpc-thang-01.xlsx');
+    expect(await history.innerText()).toContain('Nguyễn Thị Lan');
+    expect(await history.innerText()).toContain('27');
+
+    await done.getByRole('link', { name: 'Xem số liệu trong Nhập liệu' }).click();
+    await page.getByRole('heading', { name: 'Nhập liệu', level: 3 }).waitFor();
+    await waitForText(cell(grid(page, /^Số liệu /), 'BLHH', 'value'), '14.661,9');
+
+    await goToScreen(page, 'Nhập/Xuất Excel');
+    await history.getByRole('button', { name: 'Hoàn tác' }).click();
+    await page.locator('.ant-popconfirm:visible').getByRole('button', { name: 'Hoàn tác' }).click();
+    await waitForText(history, 'Đã hoàn tác');
+    await eventually(async () => expect((await storedValue(s, '2023-01', 'BLHH'))?.value).toBeNull());
+    expect((await storedValue(s, '2023-01', 'SPCN_MUOI'))?.value).toBeNull();
+    await goToScreen(page, 'Nhập liệu');
+    await eventually(async () => expect(await cell(grid(page, /^Số liệu /), 'BLHH', 'value').innerText()).toBe(''));
+    await page.close();
+  });
+
+  it('remembers the hand mapping for the next workbook of the same layout and shows revised figures as changes', async () => {
+    const { page } = await openApp();
+    const dir = makeDataDir();
+    await chooseFiles(page, [await januaryWorkbook(dir, 'bpc-thang-01.xlsx')]);
+    const card = fileCard(page, 'bpc-thang-01.xlsx');
+    await mapRow(page, await openSheet(card, 'SXCN', /^Dòng chỉ tiêu/), 22, 'muoi bien', 'Muối biển');
+    await waitForText(commitButton(page), 'Nhập 27 số liệu');
+    await commitButton(page).click();
+    await waitForText(panel(page).getByRole('status'), 'Đã nhớ cách đọc');
+
+    // The same file again: the panel says it was imported already, and that nothing would change.
+    await panel(page).locator('input[type=file]').setInputFiles([join(dir, 'bpc-thang-01.xlsx')]);
+    await waitForText(card, 'Tệp có cùng nội dung đã được nhập');
+    await waitForText(commitButton(page), 'Không có gì để nhập');
+    expect(await commitButton(page).isDisabled()).toBe(true);
+    await card.getByRole('button', { name: 'Bỏ tệp bpc-thang-01.xlsx khỏi danh sách' }).click();
+
+    // Next month's revision of the same layout: the row mapped by hand is recognized, the revised figures are changes.
+    await panel(page).locator('input[type=file]').setInputFiles([await januaryWorkbook(dir, 'bpc-thang-01-sua.xlsx', 5)]);
+    const revised = fileCard(page, 'bpc-thang-01-sua.xlsx');
+    const products = await openSheet(revised, 'SXCN', /^Dòng chỉ tiêu/);
+    await waitForText(products, 'Đã nhớ cách đọc biểu này');
+    const row22 = products.locator('tr[data-row="22"]');
+    await waitForText(row22, 'Đã nhận ra');
+    expect(await row22.innerText()).toContain('SPCN_MUOI');
+
+    const retail = await openSheet(revised, 'BLHH', /^Số liệu sẽ ghi/);
+    const g2 = await retail.locator('tr[data-cell="G2"]').innerText();
+    expect(g2).toContain('14.661,905');
+    expect(g2).toContain('14.661,9');
+    expect(g2).toContain('Thay đổi');
+    await waitForText(commitButton(page), 'Nhập 27 số liệu');
+    await page.close();
+  });
+
+  it('takes files dropped anywhere on the window, says in Vietnamese why a bad one cannot be imported, and imports the good one', async () => {
+    const { page, server: s } = await openApp();
+    const dir = makeDataDir();
+    const good = await januaryWorkbook(dir, 'bpc-thang-01.xlsx');
+    const legacy = writeLegacyXls(join(dir, 'bieu-cu.xls'));
+    const locked = writePasswordProtected(join(dir, 'mat-khau.xlsx'));
+    await page.evaluate(() => (location.hash = '#/nhap-lieu?ky=2023-01'));
+
+    await dropFiles(page, [legacy, good, locked]);
+    await page.getByRole('heading', { name: 'Nhập/Xuất Excel', level: 3 }).waitFor();
+
+    const legacyCard = fileCard(page, 'bieu-cu.xls');
+    await waitForText(legacyCard, 'Không nhập được');
+    expect(await legacyCard.getByRole('alert').innerText()).toMatch(/Excel 97-2003 \(\.xls\).*Lưu thành.*\.xlsx/s);
+    await waitForText(fileCard(page, 'mat-khau.xlsx').getByRole('alert'), 'mật khẩu');
+
+    // The unreadable files are left out; the good one is still imported.
+    await waitForText(commitButton(page), 'Nhập 24 số liệu');
+    await commitButton(page).click();
+    await waitForText(panel(page).getByRole('status'), 'Đã nhập 24 số liệu từ 1 tệp.');
+    expect((await storedValue(s, '2023-01', 'BLHH'))?.value).toBe(14661.9);
+    const history = await api<{ files: { name: string }[] }[]>(s, 'import.history', {});
+    expect(history.map((h) => h.files.map((f) => f.name))).toEqual([['bpc-thang-01.xlsx']]);
+    await page.close();
+  });
+});
