@@ -177,7 +177,7 @@ describe('what a cell can hold', () => {
     expect(rowAt(sheet, 2)).toMatchObject({ name: 'Điện sản xuất', state: 'matched', match: { code: 'SPCN_DIEN_SX' } });
     expect(rowAt(sheet, 3)).toMatchObject({ name: 'Điện thương phẩm', state: 'matched', match: { code: 'SPCN_DIEN_TP' } });
     expect(sheet.findings.find((f) => f.cell === 'E2')?.message).toContain('Ô có ngày 2023-05-01, không phải một số.');
-    expect(sheet.findings.find((f) => f.cell === 'D3')?.message).toContain('Ô có công thức =1/0 cho kết quả lỗi');
+    expect(sheet.findings.find((f) => f.cell === 'D3')?.message).toContain('Ô có lỗi #DIV/0! (công thức =1/0).');
     expect(sheet.values.map((v) => v.cell)).toEqual(['D2', 'E3', 'E4']);
     expect(sheetOf(preview, 'Ẩn')).toMatchObject({ state: 'hidden', values: [] });
   });

@@ -4,6 +4,9 @@
  * settings, parts no library knows) leaves with the very bytes it came with.
  */
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { storedBytesOf, zipDirectoryOf, zipSignatures } from '../xlsx/zip';
+
+const { local: LOCAL, central: CENTRAL, end: EOCD } = zipSignatures;
 
 export interface PackagePart {
   name: string;
@@ -22,49 +25,20 @@ export interface PackagePart {
   replaced?: Buffer;
 }
 
-export class PackageError extends Error {}
-
-const EOCD = 0x06054b50;
-const CENTRAL = 0x02014b50;
-const LOCAL = 0x04034b50;
-
+/** The parts of an .xlsx held in memory, through the one zip reader the import uses too. */
 export function readPackage(bytes: Buffer): PackagePart[] {
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
-    if (bytes.readUInt32LE(i) === EOCD) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw new PackageError('not a zip: no end of central directory');
-  const count = bytes.readUInt16LE(eocd + 10);
-  const cdOffset = bytes.readUInt32LE(eocd + 16);
-  if (count === 0xffff || cdOffset === 0xffffffff) throw new PackageError('zip64 packages are not supported');
-  const parts: PackagePart[] = [];
-  let p = cdOffset;
-  for (let i = 0; i < count; i++) {
-    if (p + 46 > bytes.length || bytes.readUInt32LE(p) !== CENTRAL) throw new PackageError('damaged central directory');
-    const flags = bytes.readUInt16LE(p + 8);
-    const method = bytes.readUInt16LE(p + 10);
-    const time = bytes.readUInt16LE(p + 12);
-    const date = bytes.readUInt16LE(p + 14);
-    const crc = bytes.readUInt32LE(p + 16);
-    const compressedSize = bytes.readUInt32LE(p + 20);
-    const size = bytes.readUInt32LE(p + 24);
-    const nameLength = bytes.readUInt16LE(p + 28);
-    const extraLength = bytes.readUInt16LE(p + 30);
-    const commentLength = bytes.readUInt16LE(p + 32);
-    const externalAttributes = bytes.readUInt32LE(p + 38);
-    const localOffset = bytes.readUInt32LE(p + 42);
-    const name = bytes.toString('utf8', p + 46, p + 46 + nameLength);
-    if (localOffset + 30 > bytes.length || bytes.readUInt32LE(localOffset) !== LOCAL) throw new PackageError(`damaged local header of ${name}`);
-    const start = localOffset + 30 + bytes.readUInt16LE(localOffset + 26) + bytes.readUInt16LE(localOffset + 28);
-    if (start + compressedSize > bytes.length) throw new PackageError(`${name} is cut short`);
-    if (method !== 0 && method !== 8) throw new PackageError(`unsupported compression method ${method} in ${name}`);
-    parts.push({ name, nameBytes: bytes.subarray(p + 46, p + 46 + nameLength), stored: bytes.subarray(start, start + compressedSize), method, crc, size, flags, time, date, externalAttributes });
-    p += 46 + nameLength + extraLength + commentLength;
-  }
-  return parts;
+  return zipDirectoryOf(bytes).map((entry) => ({
+    name: entry.name,
+    nameBytes: entry.nameBytes,
+    stored: storedBytesOf(bytes, entry),
+    method: entry.method,
+    crc: entry.crc32,
+    size: entry.uncompressedSize,
+    flags: entry.flags,
+    time: entry.time,
+    date: entry.date,
+    externalAttributes: entry.externalAttributes,
+  }));
 }
 
 /** The content of a part, inflated. */

@@ -1,48 +1,76 @@
-import type { CellValue } from 'exceljs';
 import type { CellReading } from '../../../shared/import/cells';
 
-function resultReading(result: unknown, formula: string): CellReading {
-  if (result === undefined || result === null || result === '') return formula === '' ? { t: 's', v: '' } : { t: 'f', formula };
-  if (typeof result === 'number') return { t: 'n', v: result, formula };
-  if (typeof result === 'string') return { t: 's', v: result, formula };
-  if (typeof result === 'boolean') return { t: 'b', v: result, formula };
-  if (result instanceof Date) return { t: 'd', v: result.toISOString().slice(0, 10) };
-  if (typeof result === 'object' && 'error' in result) return { t: 'e', v: String((result as { error: unknown }).error), formula };
-  return { t: 's', v: String(result), formula };
+/** A cell as the sheet's XML holds it. */
+export interface RawCell {
+  /** The `t` attribute: s (shared string), str, inlineStr, n, b, e, d; null for a number. */
+  type: string | null;
+  /** The `s` attribute: the index of its style. */
+  style: number;
+  /** The text of its <v>, or of its <is> for an inline string; null when it has neither. */
+  value: string | null;
+  /** The text of its <f>; "" for a cell that shares a formula written in another cell; null without one. */
+  formula: string | null;
 }
 
-function richTextOf(value: { richText: { text: string }[] }): string {
-  return value.richText.map((r) => r.text ?? '').join('');
+export interface CellContext {
+  sharedStrings: readonly string[];
+  dateStyles: readonly boolean[];
+  date1904: boolean;
+}
+
+/** An Excel serial date as YYYY-MM-DD (day 25569 is 1970-01-01; 1904-based workbooks count 1462 days less). */
+function serialDate(serial: number, date1904: boolean): string {
+  const days = serial - 25569 + (date1904 ? 1462 : 0);
+  const date = new Date(Math.round(days * 86_400_000));
+  return Number.isNaN(date.getTime()) ? String(serial) : date.toISOString().slice(0, 10);
 }
 
 /**
- * The one place a workbook cell is read: exceljs's value (number, text, rich text, hyperlink, formula with or
- * without its cached result, error, date, boolean) becomes a CellReading, which the rest of the import reads by
- * the rules of shared/import/cells.ts. Undefined for an empty cell.
+ * The one place a workbook cell is read: a number, a shared or inline string (rich text as its plain text), a
+ * formula with its cached result or without one, an error, a boolean or a date becomes a CellReading, which the
+ * rest of the import reads by the rules of shared/import/cells.ts. Undefined for an empty cell.
  */
-export function readCell(cell: { value: CellValue; model?: unknown }): CellReading | undefined {
-  const value = cell.value;
-  if (value === null || value === undefined) return undefined;
-  if (typeof value === 'number') return { t: 'n', v: value };
-  if (typeof value === 'string') return value === '' ? undefined : { t: 's', v: value };
-  if (typeof value === 'boolean') return { t: 'b', v: value };
-  if (value instanceof Date) return { t: 'd', v: value.toISOString().slice(0, 10) };
-  if (typeof value !== 'object') return { t: 's', v: String(value) };
-  if ('richText' in value && Array.isArray(value.richText)) return { t: 's', v: richTextOf(value) };
-  if ('formula' in value || 'sharedFormula' in value) {
-    const formula = String(('formula' in value ? value.formula : undefined) ?? ('sharedFormula' in value ? value.sharedFormula : '') ?? '');
-    const result = (value as { result?: unknown }).result;
-    // The streaming reader turns a cached error (t="e") into NaN, which the value then leaves out.
-    const cached = (cell.model as { result?: unknown } | undefined)?.result;
-    if (result === undefined && typeof cached === 'number' && Number.isNaN(cached)) return { t: 'e', v: '', formula: formula === '' ? '…' : formula };
-    return resultReading(result, formula === '' ? '…' : formula);
+export function readCell(cell: RawCell, ctx: CellContext): CellReading | undefined {
+  const { type, value } = cell;
+  if (cell.formula !== null) {
+    const formula = cell.formula === '' ? '…' : cell.formula;
+    if (value === null) return { t: 'f', formula };
+    switch (type) {
+      case 'str':
+      case 'inlineStr':
+        return { t: 's', v: value, formula };
+      case 'b':
+        return { t: 'b', v: value.trim() !== '0', formula };
+      case 'e':
+        return { t: 'e', v: value, formula };
+      default: {
+        if (value.trim() === '') return { t: 'f', formula };
+        const number = Number(value);
+        if (ctx.dateStyles[cell.style] === true && Number.isFinite(number)) return { t: 'd', v: serialDate(number, ctx.date1904) };
+        return { t: 'n', v: number, formula };
+      }
+    }
   }
-  if ('error' in value) return { t: 'e', v: String(value.error) };
-  if ('hyperlink' in value || 'text' in value) {
-    const text = (value as { text?: unknown }).text;
-    if (typeof text === 'string') return { t: 's', v: text };
-    if (text && typeof text === 'object' && 'richText' in text) return { t: 's', v: richTextOf(text as { richText: { text: string }[] }) };
-    return { t: 's', v: String((value as { hyperlink?: unknown }).hyperlink ?? '') };
+  if (value === null) return undefined;
+  switch (type) {
+    case 's': {
+      const text = ctx.sharedStrings[Number(value)];
+      return text === undefined || text === '' ? undefined : { t: 's', v: text };
+    }
+    case 'str':
+    case 'inlineStr':
+      return value === '' ? undefined : { t: 's', v: value };
+    case 'b':
+      return { t: 'b', v: value.trim() !== '0' };
+    case 'e':
+      return { t: 'e', v: value };
+    case 'd':
+      return { t: 'd', v: value.slice(0, 10) };
+    default: {
+      if (value.trim() === '') return undefined;
+      const number = Number(value);
+      if (ctx.dateStyles[cell.style] === true && Number.isFinite(number)) return { t: 'd', v: serialDate(number, ctx.date1904) };
+      return { t: 'n', v: number };
+    }
   }
-  return { t: 's', v: JSON.stringify(value) };
 }

@@ -1,14 +1,13 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
-import { Transform, type Readable } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
 import { crc32 } from 'node:zlib';
-import type ExcelJS from 'exceljs';
-import type { CellReading } from '../../../shared/import/cells';
-import { parseRange } from '../../../shared/import/cells';
-import type { CellRange, SheetGrid } from '../../../shared/import/table';
-import { readCell } from './read-cell';
-import { bufferSource, entryStream, fileSource, readZipDirectory, ZipFormatError, type ByteSource, type ZipEntry } from './zip';
+import type { SheetGrid } from '../../../shared/import/table';
+import { bufferSource, entryStream, fileSource, readZipDirectory, ZipFormatError, type ByteSource, type ZipEntry } from '../xlsx/zip';
+import { readDateStyles } from './date-styles';
+import { readSheet, SheetDamaged, SheetTooLarge } from './read-sheet';
+import { readSharedStrings } from './shared-strings';
+import { XmlFormatError } from './xml-scanner';
+import { attribute, decodeXmlText } from './xml-text';
 
 /** Bounds that keep memory and time in check whatever file a clerk picks. */
 export const importLimits = {
@@ -137,53 +136,60 @@ interface SheetPart {
   order: number;
 }
 
-const decodeXml = (s: string) =>
-  s.replace(/&(amp|lt|gt|quot|apos|#x?[0-9a-f]+);/gi, (m, e: string) => {
-    const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-    if (named[e.toLowerCase()]) return named[e.toLowerCase()] ?? m;
-    const code = e.startsWith('#x') || e.startsWith('#X') ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-    return Number.isFinite(code) ? String.fromCodePoint(code) : m;
-  });
-
-async function readSmallPart(src: ByteSource, entry: ZipEntry): Promise<string> {
+/** A part read whole (workbook, relations, shared strings, styles), refused past `maxBytes` or with a wrong checksum. */
+async function readWholePart(src: ByteSource, entry: ZipEntry, maxBytes: number, onBytes: (n: number) => void = () => {}): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of await entryStream(src, entry)) chunks.push(chunk as Buffer);
+  let size = 0;
+  const stream = await entryStream(src, entry);
+  try {
+    for await (const chunk of stream) {
+      const buffer = chunk as Buffer;
+      size += buffer.length;
+      onBytes(buffer.length);
+      if (size > maxBytes) throw new ZipFormatError(`${entry.name} inflates past its limit`);
+      chunks.push(buffer);
+    }
+  } finally {
+    stream.destroy();
+  }
   const data = Buffer.concat(chunks);
-  if (crc32(data) !== entry.crc32) throw new ZipFormatError(`crc mismatch in ${entry.name}`);
+  if (crc32(data) !== entry.crc32 || size !== entry.uncompressedSize) throw new ZipFormatError(`crc mismatch in ${entry.name}`);
   return data.toString('utf8');
 }
 
+interface BookStructure {
+  sheets: SheetPart[];
+  /** Dates counted from 1904 (old Mac workbooks) rather than 1900. */
+  date1904: boolean;
+}
+
 /** The sheets in tab order, with their names and whether they are hidden, from workbook.xml and its relations. */
-async function sheetParts(src: ByteSource, entries: ZipEntry[]): Promise<SheetPart[]> {
+async function bookStructure(src: ByteSource, entries: ZipEntry[]): Promise<BookStructure> {
   const byName = new Map(entries.map((e) => [e.name, e]));
   const book = byName.get('xl/workbook.xml');
   const rels = byName.get('xl/_rels/workbook.xml.rels');
-  if (!book || !rels) return [];
-  const bookXml = await readSmallPart(src, book);
-  const relsXml = await readSmallPart(src, rels);
+  if (!book || !rels) return { sheets: [], date1904: false };
+  const bookXml = await readWholePart(src, book, importLimits.maxPartBytes);
+  const relsXml = await readWholePart(src, rels, importLimits.maxPartBytes);
   const targets = new Map<string, string>();
   for (const m of relsXml.matchAll(/<(?:\w+:)?Relationship\b([^>]*)>/g)) {
     const attrs = m[1] ?? '';
-    const id = /\bId="([^"]*)"/.exec(attrs)?.[1];
-    const target = /\bTarget="([^"]*)"/.exec(attrs)?.[1];
+    const id = attribute(attrs, 'Id');
+    const target = attribute(attrs, 'Target');
     if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
   }
-  const parts: SheetPart[] = [];
-  for (const m of bookXml.matchAll(/<(?:\w+:)?sheet\b([^>]*)\/?>/g)) {
+  const sheets: SheetPart[] = [];
+  for (const m of bookXml.matchAll(/<(?:\w+:)?sheet\b([^>]*?)\/?>/g)) {
     const attrs = m[1] ?? '';
-    const name = decodeXml(/\bname="([^"]*)"/.exec(attrs)?.[1] ?? '');
-    const rid = /\br:id="([^"]*)"/.exec(attrs)?.[1] ?? /\b\w+:id="([^"]*)"/.exec(attrs)?.[1];
-    const state = /\bstate="([^"]*)"/.exec(attrs)?.[1] ?? 'visible';
+    const name = decodeXmlText(attribute(attrs, 'name') ?? '');
+    const rid = attribute(attrs, 'r:id') ?? /\b\w+:id="([^"]*)"/.exec(attrs)?.[1];
+    const state = attribute(attrs, 'state') ?? 'visible';
     const path = rid ? targets.get(rid) : undefined;
-    if (path) parts.push({ path: path.replace(/\/\.\//g, '/'), name, hidden: state !== 'visible', order: parts.length });
+    if (path) sheets.push({ path: path.replace(/\/\.\//g, '/'), name, hidden: state !== 'visible', order: sheets.length });
   }
-  return parts;
-}
-
-interface Prescan {
-  rows: number;
-  cells: number;
-  merges: CellRange[];
+  const workbookPr = /<(?:\w+:)?workbookPr\b([^>]*)>/.exec(bookXml)?.[1] ?? '';
+  const date1904 = ['1', 'true'].includes(attribute(workbookPr, 'date1904') ?? '');
+  return { sheets, date1904 };
 }
 
 function tooLong(sheetName: string, fileName: string): UnreadableWorkbook {
@@ -200,83 +206,15 @@ function tooLarge(sheetName: string, fileName: string): UnreadableWorkbook {
   );
 }
 
-/**
- * Streams one sheet's XML once, in bounded memory, to count its rows and cells that hold something and to
- * collect its merged ranges (exceljs's streaming reader skips them); stops as soon as a limit is passed.
- * Rows that only carry formatting (borders drawn down a template) are not counted against the limit.
- */
-async function prescanSheet(src: ByteSource, entry: ZipEntry, sheetName: string, fileName: string, cellsSoFar: number, onBytes: (n: number) => void): Promise<Prescan> {
-  const stream = await entryStream(src, entry);
-  const decoder = new StringDecoder('utf8');
-  let carry = '';
-  let rows = 0;
-  let rowElements = 0;
-  let cells = 0;
-  let rowOpen = false;
-  let inflated = 0;
-  let crc = 0;
-  const merges: CellRange[] = [];
-  const tagPattern = /<(?:\w+:)?(row|v|is|mergeCell)\b([^>]*)/g;
-  const scan = (text: string) => {
-    for (const m of text.matchAll(tagPattern)) {
-      const tag = m[1];
-      if (tag === 'row') {
-        rowElements++;
-        rowOpen = true;
-      } else if (tag === 'mergeCell') {
-        const ref = /\bref="([^"]+)"/.exec(m[2] ?? '')?.[1];
-        const range = ref ? parseRange(ref) : null;
-        if (range) merges.push(range);
-      } else {
-        cells++;
-        if (rowOpen) {
-          rows++;
-          rowOpen = false;
-        }
-      }
-    }
-  };
-  try {
-    for await (const chunk of stream) {
-      const buffer = chunk as Buffer;
-      inflated += buffer.length;
-      crc = crc32(buffer, crc);
-      onBytes(buffer.length);
-      if (inflated > importLimits.maxPartBytes) throw tooLarge(sheetName, fileName);
-      const text = carry + decoder.write(buffer);
-      const cut = text.lastIndexOf('<');
-      scan(cut > 0 ? text.slice(0, cut) : '');
-      carry = cut > 0 ? text.slice(cut) : text;
-      if (carry.length > 1024 * 1024) throw corrupt(fileName);
-      if (rows > importLimits.maxRowsPerSheet) throw tooLong(sheetName, fileName);
-      if (rowElements > importLimits.maxRowElementsPerSheet || cellsSoFar + cells > importLimits.maxCellsPerFile) throw tooLarge(sheetName, fileName);
-    }
-  } finally {
-    stream.destroy();
-  }
-  scan(carry + decoder.end());
-  if (rows > importLimits.maxRowsPerSheet) throw tooLong(sheetName, fileName);
-  if ((crc >>> 0) !== entry.crc32 || inflated !== entry.uncompressedSize) throw corrupt(fileName);
-  return { rows, cells, merges };
-}
-
-/** Inflates a part to the end and checks its checksum: a damaged part is refused here, not half-way through exceljs. */
-async function checkPart(src: ByteSource, entry: ZipEntry, fileName: string, onBytes: (n: number) => void): Promise<void> {
-  const stream = await entryStream(src, entry);
-  let crc = 0;
-  let size = 0;
-  try {
-    for await (const chunk of stream) {
-      const buffer = chunk as Buffer;
-      crc = crc32(buffer, crc);
-      size += buffer.length;
-      onBytes(buffer.length);
-      if (size > importLimits.maxPartBytes) throw corrupt(fileName);
-    }
-  } finally {
-    stream.destroy();
-  }
-  if ((crc >>> 0) !== entry.crc32 || size !== entry.uncompressedSize) throw corrupt(fileName);
+/** A damaged zip or part: its directory, its inflating, its checksum or its XML. */
+function isDamage(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return (
+    error instanceof ZipFormatError ||
+    error instanceof SheetDamaged ||
+    error instanceof XmlFormatError ||
+    (typeof code === 'string' && (code.startsWith('Z_') || code === 'ERR_ZLIB'))
+  );
 }
 
 async function sha256Of(src: ByteSource): Promise<string> {
@@ -285,19 +223,10 @@ async function sha256Of(src: ByteSource): Promise<string> {
   return hash.digest('hex');
 }
 
-function countingStream(onBytes: (n: number) => void): Transform {
-  return new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      onBytes(chunk.length);
-      done(null, chunk);
-    },
-  });
-}
-
 /**
- * Reads a workbook for import: refuses what is not an .xlsx/.xlsm (with a message for each kind), checks the zip
- * and every part it will read, bounds the size of every sheet, then reads the cells with exceljs's streaming
- * reader, each through readCell.
+ * Reads a workbook for import: refuses what is not an .xlsx/.xlsm (with a message for each kind), then reads
+ * the shared strings, the date styles and every sheet in one pass each, bounding the size of every part and
+ * sheet as it goes and checking every part's checksum.
  */
 export async function readWorkbook(input: WorkbookInput, onProgress: (fraction: number) => void, cancelled: () => boolean): Promise<ReadWorkbook> {
   const name = 'path' in input ? basename(input.path) : basename(input.name);
@@ -335,115 +264,58 @@ export async function readWorkbook(input: WorkbookInput, onProgress: (fraction: 
       throw new UnreadableWorkbook('password', `Tệp ${name} được nén có mật khẩu nên ChiTieu không đọc được. Hãy giải nén hoặc lưu lại không đặt mật khẩu rồi nhập lại.`);
     }
     const byName = new Map(entries.map((e) => [e.name, e]));
-    let parts: SheetPart[];
-    try {
-      parts = (await sheetParts(src, entries)).filter((p) => byName.has(p.path));
-    } catch (error) {
-      if (error instanceof ZipFormatError || (error as { code?: string }).code?.startsWith('Z_')) throw corrupt(name);
-      throw error;
-    }
-    if (parts.length === 0) throw new UnreadableWorkbook('empty_workbook', `Sổ ${name} không có trang tính nào để nhập.`);
-
-    // Check every part exceljs will read, and prescan the sheets.
     const shared = byName.get('xl/sharedStrings.xml');
     if (shared && shared.uncompressedSize > importLimits.maxSharedStringsBytes) {
       throw new UnreadableWorkbook('too_many_cells', `Tệp ${name} chứa quá nhiều chữ (${mb(shared.uncompressedSize)} MB) để là sổ báo cáo chỉ tiêu, nên ChiTieu không nhập tệp này.`);
     }
-    const checked = [shared, byName.get('xl/styles.xml')].filter((e): e is ZipEntry => e !== undefined);
-    const prescanTotal = [...checked, ...parts.map((p) => byName.get(p.path))].reduce((n, e) => n + (e?.uncompressedSize ?? 0), 0) || 1;
-    let prescanned = 0;
-    const onPrescan = (n: number) => {
-      prescanned += n;
-      onProgress(Math.min(0.3, (0.3 * prescanned) / prescanTotal));
-    };
-    const merges = new Map<string, CellRange[]>();
-    let cells = 0;
     try {
-      for (const entry of checked) {
-        if (cancelled()) throw new UnreadableWorkbook('cannot_open', 'Đã hủy.');
-        await checkPart(src, entry, name, onPrescan);
-      }
+      const book = await bookStructure(src, entries);
+      const parts = book.sheets.flatMap((p) => {
+        const entry = byName.get(p.path);
+        return entry ? [{ ...p, entry }] : [];
+      });
+      if (parts.length === 0) throw new UnreadableWorkbook('empty_workbook', `Sổ ${name} không có trang tính nào để nhập.`);
+
+      const styles = byName.get('xl/styles.xml');
+      const total = [shared, styles, ...parts.map((p) => p.entry)].reduce((n, e) => n + (e?.uncompressedSize ?? 0), 0) || 1;
+      let inflated = 0;
+      const onBytes = (n: number) => {
+        inflated += n;
+        onProgress(Math.min(0.98, (0.98 * inflated) / total));
+      };
+      const sharedStrings = shared ? readSharedStrings(await readWholePart(src, shared, importLimits.maxSharedStringsBytes, onBytes)) : [];
+      const dateStyles = styles ? readDateStyles(await readWholePart(src, styles, importLimits.maxPartBytes, onBytes)) : [];
+      const ctx = { sharedStrings, dateStyles, date1904: book.date1904 };
+
+      const sheets: SheetGrid[] = [];
+      let cells = 0;
       for (const part of parts) {
         if (cancelled()) throw new UnreadableWorkbook('cannot_open', 'Đã hủy.');
-        const entry = byName.get(part.path);
-        if (!entry) continue;
-        const scan = await prescanSheet(src, entry, part.name, name, cells, onPrescan);
-        cells += scan.cells;
-        merges.set(part.name, scan.merges);
+        const limits = {
+          maxRows: importLimits.maxRowsPerSheet,
+          maxRowElements: importLimits.maxRowElementsPerSheet,
+          maxCells: importLimits.maxCellsPerFile - cells,
+          maxBytes: importLimits.maxPartBytes,
+        };
+        try {
+          const read = await readSheet(await entryStream(src, part.entry), { crc32: part.entry.crc32, size: part.entry.uncompressedSize }, part, ctx, limits, onBytes);
+          cells += read.cells;
+          sheets.push(read.grid);
+        } catch (error) {
+          if (error instanceof SheetTooLarge) throw error.limit === 'rows' ? tooLong(part.name, name) : tooLarge(part.name, name);
+          throw error;
+        }
       }
+      if (sheets.every((s) => s.rows.size === 0)) throw new UnreadableWorkbook('empty_workbook', `Sổ ${name} trống: không trang tính nào có dữ liệu.`);
+      const sha256 = await sha256Of(src);
+      onProgress(1);
+      return { name, size: src.size, sha256, sheets };
     } catch (error) {
       if (error instanceof UnreadableWorkbook) throw error;
-      if (error instanceof ZipFormatError || (error as { code?: string }).code?.startsWith('Z_') || (error as { code?: string }).code === 'ERR_ZLIB') throw corrupt(name);
+      if (isDamage(error)) throw corrupt(name);
       throw error;
     }
-
-    const sheets = await readCells(src, name, parts, merges, onProgress, cancelled);
-    if (sheets.every((s) => s.rows.size === 0)) throw new UnreadableWorkbook('empty_workbook', `Sổ ${name} trống: không trang tính nào có dữ liệu.`);
-    const sha256 = await sha256Of(src);
-    onProgress(1);
-    return { name, size: src.size, sha256, sheets };
   } finally {
     await src.close();
   }
-}
-
-async function readCells(
-  src: ByteSource,
-  fileName: string,
-  parts: SheetPart[],
-  merges: Map<string, CellRange[]>,
-  onProgress: (fraction: number) => void,
-  cancelled: () => boolean,
-): Promise<SheetGrid[]> {
-  // Loaded on the first import, not with every start of the backend or the command line.
-  const { default: exceljs } = await import('exceljs');
-  let consumed = 0;
-  const input: Readable = src.stream().pipe(
-    countingStream((n) => {
-      consumed += n;
-      onProgress(0.3 + (0.69 * consumed) / src.size);
-    }),
-  );
-  const reader = new exceljs.stream.xlsx.WorkbookReader(input, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    // Styles cost a third more reading time, but tell a date from a number: a date in a figure cell is a finding.
-    styles: 'cache',
-    entries: 'ignore',
-  });
-  const grids: SheetGrid[] = [];
-  const partByName = new Map(parts.map((p) => [p.name, p]));
-  try {
-    for await (const worksheet of reader) {
-      const ws = worksheet as unknown as { name: string; [Symbol.asyncIterator](): AsyncIterator<ExcelJS.Row> };
-      const part = partByName.get(ws.name);
-      const rows = new Map<number, Map<number, CellReading>>();
-      let maxRow = 0;
-      let maxCol = 0;
-      for await (const row of ws as AsyncIterable<ExcelJS.Row>) {
-        if (cancelled()) throw new UnreadableWorkbook('cannot_open', 'Đã hủy.');
-        let cells: Map<number, CellReading> | undefined;
-        row.eachCell({ includeEmpty: false }, (cell, col) => {
-          const reading = readCell(cell);
-          if (reading === undefined) return;
-          if (!cells) cells = new Map();
-          cells.set(col, reading);
-          if (col > maxCol) maxCol = col;
-        });
-        if (cells) {
-          rows.set(row.number, cells);
-          if (row.number > maxRow) maxRow = row.number;
-        }
-      }
-      grids.push({ name: ws.name, hidden: part?.hidden ?? false, rows, maxRow, maxCol, merges: merges.get(ws.name) ?? [] });
-    }
-  } catch (error) {
-    if (error instanceof UnreadableWorkbook) throw error;
-    throw corrupt(fileName);
-  } finally {
-    input.destroy();
-  }
-  const order = (g: SheetGrid) => partByName.get(g.name)?.order ?? Number.MAX_SAFE_INTEGER;
-  return grids.sort((a, b) => order(a) - order(b));
 }

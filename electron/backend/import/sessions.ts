@@ -35,7 +35,7 @@ function displayName(source: ImportFileSource): string {
 
 /**
  * Workbooks read for import, held in the backend's memory between the preview and the commit. Reading is
- * asynchronous (exceljs streams), while every operation answers at once: the screen polls import.progress.
+ * asynchronous (parts inflate as streams), while every operation answers at once: the screen polls import.progress.
  */
 export class ImportSessions {
   private readonly sessions = new Map<string, ImportSession>();
