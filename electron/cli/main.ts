@@ -7,6 +7,7 @@ import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { infoCommand } from './commands/info';
 import { planSetCommand } from './commands/plan';
+import { reportCommand } from './commands/report';
 import { validateCommand } from './commands/validate';
 import { valuesGetCommand, valuesSetCommand } from './commands/values';
 import { serveCommand } from './commands/serve';
@@ -45,6 +46,7 @@ async function run(argv: string[]): Promise<void> {
         template: { type: 'string' },
         reason: { type: 'string' },
         layout: { type: 'string' },
+        format: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -100,6 +102,8 @@ async function run(argv: string[]): Promise<void> {
         layout: values.layout,
         json: values.json,
       });
+    case 'report':
+      return reportCommand({ dataDir, period: values.period, unit: values.unit, format: values.format, out: values.out, json: values.json });
     case 'validate':
       return validateCommand({ dataDir, period: values.period, unit: values.unit, json: values.json });
     case 'serve':

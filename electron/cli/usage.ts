@@ -24,6 +24,9 @@ Lệnh:
   export --period P --out TỆP [--unit U | --units U1,U2 | --all-units] [--layout sheets|columns]
          [--template TỆP] [--reason "…"] [--json]
                                  Xuất biểu báo cáo Excel (hoặc điền vào biểu mẫu của Bộ); khi còn lỗi cần --reason
+  report --period P [--unit U] [--format text|docx|html] [--out TỆP] [--json]
+                                 Báo cáo bằng lời của kỳ (sản xuất công nghiệp, thương mại, xuất nhập khẩu…) viết
+                                 từ số liệu theo các mẫu câu; mặc định in chữ ra màn hình, docx cần --out
   serve [--port N] [--host H]    Mở ChiTieu trong trình duyệt; dòng đầu tiên in ra là đường dẫn để mở
                                  (mặc định 127.0.0.1; nghe ngoài máy này cần --host và mật khẩu trong Cài đặt)
 

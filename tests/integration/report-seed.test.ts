@@ -87,7 +87,7 @@ describe('the report of seed 000 (6 tháng đầu năm 2023)', () => {
     expect(open.length).toBeGreaterThan(0);
     expect(report.openFindings).toHaveLength(open.length);
     expect(report.openFindings[0]).toMatchObject({ severity: 'error', indicatorCode: 'CCHC_DVC4' });
-    expect(report.text).toMatch(/CÁC VẤN ĐỀ KIỂM TRA SỐ LIỆU CÒN MỞ \(\d+\)\n- \[Lỗi\] CCHC_DVC4: /);
+    expect(report.text).toMatch(/\nV\. CÁC VẤN ĐỀ KIỂM TRA SỐ LIỆU CÒN MỞ \(\d+\)\n- \[Lỗi\] CCHC_DVC4: /);
   });
 });
 

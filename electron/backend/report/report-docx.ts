@@ -98,7 +98,7 @@ export function reportDocx(report: Report, settings: Settings, date: Date): Prom
   });
   if (report.sections.length === 0) children.push(prose('Chưa có số liệu nào của kỳ này để viết báo cáo.'));
   if (report.openFindings.length > 0) {
-    children.push(heading(`${sectionNumber(report.sections.length)}. ${openFindingsHeading.toUpperCase()}`), ...report.openFindings.map((f) => prose(`- ${findingLine(f)}`)));
+    children.push(heading(`${sectionNumber(report.sections.length)}. ${openFindingsHeading.toUpperCase()} (${report.openFindings.length})`), ...report.openFindings.map((f) => prose(`- ${findingLine(f)}`)));
   }
   children.push(new Paragraph({ children: [] }), signatureBlock(settings));
 
