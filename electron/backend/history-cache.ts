@@ -31,18 +31,17 @@ export class HistoryCache {
     return unit;
   }
 
-  /** After a commit: the figure now stored for (unit, indicator, period), or null where it was removed. */
+  /**
+   * After a commit: the figure now stored for (unit, indicator, period), or null where it was removed. The
+   * indicator gets a new map (see EnteredFigures): validation remembers baselines by the map they came from.
+   */
   written(unitId: number, indicatorCode: string, period: string, next: { value: number; status: EnteredValue['status'] } | null): void {
-    const periods = this.units.get(unitId)?.get(indicatorCode);
-    if (next === null) {
-      periods?.delete(period);
-      return;
-    }
     const unit = this.units.get(unitId);
     if (!unit) return;
-    let target = periods;
-    if (!target) unit.set(indicatorCode, (target = new Map()));
-    target.set(period, { indicatorCode, period, value: next.value, status: next.status });
+    const periods = new Map(unit.get(indicatorCode));
+    if (next === null) periods.delete(period);
+    else periods.set(period, { indicatorCode, period, value: next.value, status: next.status });
+    unit.set(indicatorCode, periods);
   }
 
   /** For writes too many or too scattered to replay: the unit is read again on its next validation. */

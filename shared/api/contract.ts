@@ -20,6 +20,8 @@ import {
   revertInputSchema,
   valueGridSchema,
   valuesGridInputSchema,
+  valueRowsSchema,
+  valuesRowsInputSchema,
   valuesSetInputSchema,
 } from './values-entities';
 import {
@@ -325,6 +327,12 @@ export const contract = {
     output: planSharesSchema,
     writes: false,
     summaryVi: 'Biểu đồ của kỳ: tỷ lệ đạt kế hoạch năm theo từng nhóm chỉ tiêu',
+  }),
+  'values.rows': operation({
+    input: valuesRowsInputSchema,
+    output: valueRowsSchema,
+    writes: false,
+    summaryVi: 'Các dòng số liệu vừa ghi và các dòng cha của chúng, tính lại sau một lần ghi',
   }),
 } as const;
 

@@ -86,7 +86,30 @@ export const valueGridSchema = z.object({
 });
 export type ValueGrid = z.infer<typeof valueGridSchema>;
 
-export const valuesGridInputSchema = z.object({ unitId: unitIdSchema, period: periodKeySchema }).strict();
+export const valuesGridInputSchema = z
+  .object({
+    unitId: unitIdSchema,
+    period: periodKeySchema,
+    /** false leaves the findings out (empty lists): the grid screen reads them from the shared validation report. */
+    withFindings: z.boolean().default(true),
+  })
+  .strict();
+
+/** A grid row without its findings: what a save changes in the computed columns. */
+export const computedRowSchema = gridRowSchema.omit({ findings: true });
+export type ComputedGridRow = z.infer<typeof computedRowSchema>;
+
+export const valuesRowsInputSchema = z
+  .object({ unitId: unitIdSchema, period: periodKeySchema, codes: z.array(indicatorCodeSchema).min(1).max(20000) })
+  .strict();
+
+export const valueRowsSchema = z.object({
+  unitId: z.number().int(),
+  period: z.string(),
+  /** The rows asked for and every row above them, whose sums and comparisons follow from them. */
+  rows: z.array(computedRowSchema),
+});
+export type ValueRows = z.infer<typeof valueRowsSchema>;
 
 export const valueEntrySchema = z
   .object({

@@ -7,7 +7,11 @@ export interface EnteredValue {
   status: ValueStatus;
 }
 
-/** The entered figures of one unit by indicator and period key, as the rules look them up. */
+/**
+ * The entered figures of one unit by indicator and period key, as the rules look them up. A change replaces
+ * the map of the indicator it touches instead of changing it in place, so that what is worked out from one
+ * indicator's figures can be remembered for as long as the same map stands.
+ */
 export type EnteredFigures = ReadonlyMap<string, ReadonlyMap<string, EnteredValue>>;
 
 export function indexEnteredFigures(values: Iterable<EnteredValue>): Map<string, Map<string, EnteredValue>> {

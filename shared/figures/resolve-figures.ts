@@ -27,6 +27,17 @@ export function childrenAddUp(parent: FigureIndicator, children: readonly Figure
   return parent.kind === 'flow' && children.length > 0 && children.every((c) => c.kind === 'flow' && c.unit === parent.unit);
 }
 
+const keys = new Map<number, string>();
+
+/** The key of a period, built once: a grid or a check asks for the same few periods thousands of times. */
+function keyOf(period: Period): string {
+  const slot = period.kind === 'month' ? period.month : period.kind === 'quarter' ? 20 + period.quarter : 40 + period.throughMonth;
+  const id = period.year * 100 + slot;
+  let key = keys.get(id);
+  if (key === undefined) keys.set(id, (key = formatPeriodKey(period)));
+  return key;
+}
+
 function memoOf<T>(memos: Map<string, Map<string, T>>, code: string): Map<string, T> {
   let memo = memos.get(code);
   if (!memo) memos.set(code, (memo = new Map()));
@@ -70,7 +81,7 @@ export class FigureResolver {
 
   /** The entered figure, else the one that follows from its parts. */
   figure(code: string, period: Period): Figure | null {
-    const key = formatPeriodKey(period);
+    const key = keyOf(period);
     const memo = memoOf(this.memo, code);
     const cached = memo.get(key);
     if (cached !== undefined) return cached;
@@ -86,7 +97,7 @@ export class FigureResolver {
 
   /** What the months or the children add up to, whether or not a figure was entered for the period itself. */
   fromParts(code: string, period: Period): Figure | null {
-    const key = formatPeriodKey(period);
+    const key = keyOf(period);
     const memo = memoOf(this.partsMemo, code);
     const cached = memo.get(key);
     if (cached !== undefined) return cached;

@@ -4,7 +4,6 @@ import { cleanNumber, formatViNumber, percentOf } from '../numbers/vi-number';
 import {
   formatPeriodKey,
   lastMonth,
-  parsePeriod,
   periodLabelVi,
   previousPeriod,
   samePeriodLastYear,
@@ -14,7 +13,7 @@ import {
 import { builtinRules, type BuiltinRuleId } from './builtin-rules';
 import { indexEnteredFigures, type EnteredFigures, type EnteredValue } from '../figures/entered-figures';
 import { findingKey, type Finding, type Severity } from './finding';
-import { robustZ } from './robust-z';
+import { robustBaseline, robustZOf, type RobustBaseline } from './robust-z';
 import { defaultBand, defaultRuleSettings, type IndicatorRuleSettings } from './rule-settings';
 import { evaluateExpression, parseExpression, type PeriodOffset } from './expression';
 import { ruleOperatorLabelsVi, type UserRule } from './user-rule';
@@ -61,19 +60,6 @@ function tolerance(decimals: number): number {
   return 0.5 * 10 ** -decimals + 1e-9;
 }
 
-const parsedPeriods = new Map<string, Period | null>();
-
-/** Histories hold the same few hundred period keys for every indicator: parse each once. */
-function periodOf(key: string): Period | null {
-  let p = parsedPeriods.get(key);
-  if (p === undefined) {
-    const parsed = parsePeriod(key);
-    p = parsed.ok ? parsed.period : null;
-    parsedPeriods.set(key, p);
-  }
-  return p;
-}
-
 function endIndex(p: Period): number {
   return p.year * 12 + lastMonth(p);
 }
@@ -82,6 +68,46 @@ function sameShape(a: Period, b: Period): boolean {
   if (a.kind !== b.kind) return false;
   if (a.kind === 'ytd' && b.kind === 'ytd') return a.throughMonth === b.throughMonth;
   return true;
+}
+
+/**
+ * The keys of the periods whose figures make the history of a period for the outlier rule: the same shape
+ * (month, quarter, the same cumulative), ending before it, within the last ten years. Worked out once per
+ * check, so each indicator's history is a set lookup per figure instead of a parse.
+ */
+function historyKeys(period: Period): Set<string> {
+  const keys = new Set<string>();
+  const oldestYear = period.year - historyYears;
+  for (let year = oldestYear; year <= period.year; year++) {
+    const candidates: Period[] =
+      period.kind === 'month'
+        ? Array.from({ length: 12 }, (_, i) => ({ kind: 'month', year, month: i + 1 }))
+        : period.kind === 'quarter'
+          ? ([1, 2, 3, 4] as const).map((quarter) => ({ kind: 'quarter', year, quarter }))
+          : [{ kind: 'ytd', year, throughMonth: period.throughMonth }];
+    for (const p of candidates) if (sameShape(p, period) && endIndex(p) < endIndex(period)) keys.add(formatPeriodKey(p));
+  }
+  return keys;
+}
+
+const baselines = new WeakMap<ReadonlyMap<string, EnteredValue>, Map<string, RobustBaseline | null>>();
+
+/**
+ * What the history before a period says is usual for one indicator, remembered by the figures it came from:
+ * an indicator's figures are replaced, never changed in place (see EnteredFigures), so after one saved cell
+ * only that indicator's history is sorted again.
+ */
+function baselineOf(figures: ReadonlyMap<string, EnteredValue>, periodKey: string, pastKeys: ReadonlySet<string>): RobustBaseline | null {
+  let byPeriod = baselines.get(figures);
+  if (byPeriod === undefined) baselines.set(figures, (byPeriod = new Map()));
+  let baseline = byPeriod.get(periodKey);
+  if (baseline === undefined) {
+    const history: number[] = [];
+    for (const [key, e] of figures) if (pastKeys.has(key)) history.push(e.value);
+    baseline = history.length >= outlierMinHistory ? robustBaseline(history) : null;
+    byPeriod.set(periodKey, baseline);
+  }
+  return baseline;
 }
 
 /**
@@ -120,17 +146,19 @@ export function validatePeriod(input: ValidationInput): Finding[] {
   const fmt = (x: number | null, indicator: ValidationIndicator) => (x === null ? '—' : formatViNumber(cleanNumber(x), indicator.decimals));
   const ytd = ytdThrough(period.year, lastMonth(period));
   const same = samePeriodLastYear(period);
-  const ownEnd = endIndex(period);
-  const oldestYear = period.year - historyYears;
+  const sameKey = formatPeriodKey(same);
+  const pastKeys = historyKeys(period);
+  const earlier = lastMonth(period) > 1 ? ytdThrough(period.year, lastMonth(period) - 1) : null;
   const periodOver = endIndex(period) <= input.today.getFullYear() * 12 + input.today.getMonth();
 
   for (const indicator of indicators) {
     if (indicator.kind === 'group' || indicator.active === false) continue;
     const settings = indicator.settings ?? defaultRuleSettings;
-    const own = entered(indicator.code, periodKey);
+    const ownFigures = enteredByCode.get(indicator.code);
+    const own = ownFigures?.get(periodKey);
     const isFlow = indicator.kind === 'flow';
     const current = own?.value ?? (isFlow ? resolver.value(indicator.code, period) : null);
-    const samePeriodValue = isFlow ? resolver.value(indicator.code, same) : (entered(indicator.code, formatPeriodKey(same))?.value ?? null);
+    const samePeriodValue = isFlow ? resolver.value(indicator.code, same) : (ownFigures?.get(sameKey)?.value ?? null);
 
     if (current === null) {
       const required = settings.required ?? samePeriodValue !== null;
@@ -169,9 +197,8 @@ export function validatePeriod(input: ValidationInput): Finding[] {
       }
     }
 
-    if (isFlow && lastMonth(period) > 1) {
+    if (isFlow && earlier !== null) {
       const ytdValue = resolver.value(indicator.code, ytd);
-      const earlier = ytdThrough(period.year, lastMonth(period) - 1);
       const earlierValue = resolver.value(indicator.code, earlier);
       if (ytdValue !== null && earlierValue !== null && ytdValue < earlierValue - tolerance(indicator.decimals)) {
         add('ytd-decreasing', indicator, `Lũy kế ${periodLabelVi(ytd)} của "${indicator.nameVi}" (${fmt(ytdValue, indicator)}) thấp hơn ${periodLabelVi(earlier)} (${fmt(earlierValue, indicator)}): số lũy kế không thể giảm.`, {
@@ -204,20 +231,13 @@ export function validatePeriod(input: ValidationInput): Finding[] {
       }
     }
 
-    if (own) {
-      const history: number[] = [];
-      for (const [key, e] of enteredByCode.get(indicator.code) ?? []) {
-        const p = periodOf(key);
-        if (p && p.year >= oldestYear && sameShape(p, period) && endIndex(p) < ownEnd) history.push(e.value);
-      }
-      if (history.length >= outlierMinHistory) {
-        const z = robustZ(own.value, history);
-        if (z !== null && Math.abs(z) > outlierThreshold) {
-          add('outlier', indicator, `"${indicator.nameVi}" ${label} (${fmt(own.value, indicator)}) khác xa các kỳ trước (z = ${formatViNumber(z, 1)}, ngưỡng ${formatViNumber(outlierThreshold, 1)}).`, {
-            value: own.value,
-            robustZ: z,
-          });
-        }
+    if (own && ownFigures) {
+      const z = robustZOf(own.value, baselineOf(ownFigures, periodKey, pastKeys));
+      if (z !== null && Math.abs(z) > outlierThreshold) {
+        add('outlier', indicator, `"${indicator.nameVi}" ${label} (${fmt(own.value, indicator)}) khác xa các kỳ trước (z = ${formatViNumber(z, 1)}, ngưỡng ${formatViNumber(outlierThreshold, 1)}).`, {
+          value: own.value,
+          robustZ: z,
+        });
       }
     }
 
@@ -240,7 +260,7 @@ export function validatePeriod(input: ValidationInput): Finding[] {
     }
   }
 
-  findings.push(...copiedGroups(indicators, childrenOf, entered, periodKey, formatPeriodKey(same), label));
+  findings.push(...copiedGroups(indicators, childrenOf, entered, periodKey, sameKey, label));
   findings.push(...statedComparisons(input, byCode, resolver));
   findings.push(...userRuleFindings(input, byCode, resolver));
   return findings;

@@ -422,6 +422,44 @@ describe('totals that follow from their parts', () => {
   });
 });
 
+describe('the rows a save changes', () => {
+  it('gives the saved row and the totals above it, with the same figures the whole grid shows', async () => {
+    const { api } = await startWithClerk();
+    await api.call('values.set', { period: '2023-06', entries: [{ code: 'NK', value: 300.4 }] });
+    await api.call('values.set', { period: '2023-06', entries: [{ code: 'XK', value: 61.1 }] });
+
+    const changed = await api.call('values.rows', { period: '2023-06', codes: ['XK'] });
+
+    expect(changed.rows.map((r) => r.code)).toEqual(['XNK', 'XK']);
+    expect(changed.rows.find((r) => r.code === 'XNK')).toMatchObject({ value: null, valueFromParts: 361.5, partsOrigin: 'children' });
+    const grid = await api.call('values.grid', { period: '2023-06' });
+    for (const row of changed.rows) {
+      const { findings: _findings, ...whole } = grid.rows.find((r) => r.code === row.code) ?? { findings: [] };
+      expect(row).toEqual(whole);
+    }
+  });
+
+  it('leaves the findings out of the grid when asked, and the validation report follows every save', async () => {
+    const { api } = await startWithClerk();
+    await api.call('values.set', { period: '2023-H1', entries: [{ code: 'IIP', value: 1164 }] });
+    expect((await rowOf(api, '2023-H1', 'IIP')).findings.map((f) => f.ruleId)).toEqual(['index-range']);
+    const bare = await api.call('values.grid', { period: '2023-H1', withFindings: false });
+    expect(bare.rows.find((r) => r.code === 'IIP')?.findings).toEqual([]);
+
+    const openIndexFindings = async () => (await api.call('validation.run', { period: '2023-H1' })).findings.filter((f) => f.ruleId === 'index-range').length;
+    expect(await openIndexFindings()).toBe(1);
+    await api.call('values.set', { period: '2023-H1', entries: [{ code: 'IIP', value: 116.4 }] });
+    expect(await openIndexFindings()).toBe(0);
+    await api.call('values.set', { period: '2023-H1', entries: [{ code: 'IIP', value: 11.64 }] });
+    expect(await openIndexFindings()).toBe(1);
+  });
+
+  it('refuses a code that is not in the catalog', async () => {
+    const { api } = await startWithClerk();
+    expect(await refusalOf(api.call('values.rows', { period: '2023-06', codes: ['KHONG_CO'] }))).toMatchObject({ code: 'not_found', message: 'Không có chỉ tiêu mã KHONG_CO trong danh mục.' });
+  });
+});
+
 describe('reporting units', () => {
   it('files figures under the province when no unit is given', async () => {
     const { api } = await startWithClerk();

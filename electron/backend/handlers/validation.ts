@@ -9,6 +9,7 @@ import {
   saveRuleSettings,
   saveUserRule,
 } from '../../../db/access/validation';
+import { writeGeneration } from '../../../db/access/write-generation';
 import type { ChitieuDb } from '../../../db/connection';
 import type { ReportingUnit } from '../../../shared/api/entities';
 import { AppError } from '../../../shared/api/errors';
@@ -25,7 +26,44 @@ import { resolveUnit } from './resolve-unit';
 import { currentSettings } from './settings';
 import { planFiguresOf } from './plan-figures';
 
+interface RememberedReports {
+  generation: string;
+  day: string;
+  reports: Map<string, ValidationReport>;
+}
+
+const remembered = new WeakMap<ChitieuDb, RememberedReports>();
+
+/**
+ * The findings of a unit and period, worked out once per state of the data: the grid, the header's count,
+ * Kiểm tra and a note all ask for the same report between two writes. Rules about closed periods read the
+ * date, so a new day starts afresh too.
+ */
 export function validateUnitPeriod(
+  db: ChitieuDb,
+  history: HistoryCache,
+  catalog: CatalogCache,
+  unit: ReportingUnit,
+  periodKey: string,
+  resolver?: FigureResolver,
+): ValidationReport {
+  const generation = writeGeneration(db);
+  const day = new Date().toDateString();
+  let memo = remembered.get(db);
+  if (memo === undefined || memo.generation !== generation || memo.day !== day) {
+    memo = { generation, day, reports: new Map() };
+    remembered.set(db, memo);
+  }
+  const key = `${unit.id}|${periodKey}`;
+  let report = memo.reports.get(key);
+  if (report === undefined) {
+    report = checkUnitPeriod(db, history, catalog, unit, periodKey, resolver);
+    memo.reports.set(key, report);
+  }
+  return report;
+}
+
+function checkUnitPeriod(
   db: ChitieuDb,
   history: HistoryCache,
   catalog: CatalogCache,

@@ -1,6 +1,7 @@
-import { findValue, valuesOfPeriod, writeValue, type ValueState } from '../../../db/access/values';
+import { findValue, valuesOfPeriod, writeValue, type StoredValue, type ValueState } from '../../../db/access/values';
+import type { Indicator } from '../../../shared/api/entities';
 import type { GridFinding, ValueStatus } from '../../../shared/api/values-entities';
-import { computeGridRows } from '../../../shared/figures/grid-rows';
+import { computeGridRows, type ValueDetail } from '../../../shared/figures/grid-rows';
 import { FigureResolver } from '../../../shared/figures/resolve-figures';
 import {
   formatPeriodKey,
@@ -32,27 +33,40 @@ function sameState(a: ValueState | null, b: ValueState | null): boolean {
   return a.value === b.value && a.status === b.status && a.comment === b.comment;
 }
 
-export const valueHandlers: Pick<Handlers, 'values.grid' | 'values.set'> = {
-  'values.grid': ({ unitId, period: periodKey }, { db, history, catalog }) => {
+function detailOf(v: StoredValue): ValueDetail {
+  return {
+    comment: v.comment,
+    updatedBy: v.updatedBy,
+    updatedAt: v.updatedAt,
+    source: { kind: v.sourceKind, file: v.sourceFile, sheet: v.sourceSheet, cell: v.sourceCell },
+  };
+}
+
+/** The indicators asked for and all their ancestors, in the catalog's tree order, active ones only. */
+function withAncestors(indicators: readonly Indicator[], codes: readonly string[]): Indicator[] {
+  const byCode = new Map(indicators.map((i) => [i.code, i]));
+  const wanted = new Set<string>();
+  for (const code of codes) {
+    if (!byCode.has(code)) throw new AppError('not_found', `Không có chỉ tiêu mã ${code} trong danh mục.`, { code }, 'unknown indicator code');
+    for (let at = byCode.get(code); at !== undefined && !wanted.has(at.code); at = at.parentCode === null ? undefined : byCode.get(at.parentCode)) {
+      wanted.add(at.code);
+    }
+  }
+  return indicators.filter((i) => i.active && wanted.has(i.code));
+}
+
+export const valueHandlers: Pick<Handlers, 'values.grid' | 'values.rows' | 'values.set'> = {
+  'values.grid': ({ unitId, period: periodKey, withFindings }, { db, history, catalog }) => {
     const unit = resolveUnit(db, unitId);
     const period = periodOrThrow(periodKey);
     const indicators = catalog.all();
     const figures = history.entered(unit.id);
     const resolver = new FigureResolver(indicators, (code, key) => figures.get(code)?.get(key)?.value);
-    const details = new Map(
-      valuesOfPeriod(db, unit.id, periodKey).map((v) => [
-        v.indicatorCode,
-        {
-          comment: v.comment,
-          updatedBy: v.updatedBy,
-          updatedAt: v.updatedAt,
-          source: { kind: v.sourceKind, file: v.sourceFile, sheet: v.sourceSheet, cell: v.sourceCell },
-        },
-      ]),
-    );
+    const details = new Map(valuesOfPeriod(db, unit.id, periodKey).map((v) => [v.indicatorCode, detailOf(v)]));
     const previous = previousPeriod(period);
     const findings = new Map<string, GridFinding[]>();
-    for (const f of validateUnitPeriod(db, history, catalog, unit, periodKey, resolver).findings) {
+    const report = withFindings ? validateUnitPeriod(db, history, catalog, unit, periodKey, resolver) : null;
+    for (const f of report?.findings ?? []) {
       const list = findings.get(f.indicatorCode) ?? [];
       list.push({ key: f.key, ruleId: f.ruleId, severity: f.severity, message: f.message, open: f.open });
       findings.set(f.indicatorCode, list);
@@ -68,6 +82,22 @@ export const valueHandlers: Pick<Handlers, 'values.grid' | 'values.set'> = {
         .filter((_row, i) => indicators[i]?.active)
         .map((row) => ({ ...row, findings: findings.get(row.code) ?? [] })),
     };
+  },
+
+  // After a save the grid re-reads only what the save can change: the rows written and the sums above them.
+  'values.rows': ({ unitId, period: periodKey, codes }, { db, history, catalog }) => {
+    const unit = resolveUnit(db, unitId);
+    const period = periodOrThrow(periodKey);
+    const indicators = catalog.all();
+    const figures = history.entered(unit.id);
+    const resolver = new FigureResolver(indicators, (code, key) => figures.get(code)?.get(key)?.value);
+    const rows = withAncestors(indicators, codes);
+    const details = new Map<string, ValueDetail>();
+    for (const row of rows) {
+      const stored = findValue(db, row.code, unit.id, periodKey);
+      if (stored) details.set(row.code, detailOf(stored));
+    }
+    return { unitId: unit.id, period: periodKey, rows: computeGridRows(rows, period, figures, details, planFiguresOf(db, unit.id, period.year), resolver) };
   },
 
   'values.set': ({ unitId, period: periodKey, entries, source }, { db, history, catalog: catalogCache }) => {
