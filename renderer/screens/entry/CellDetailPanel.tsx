@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { valueStatusLabelsVi, valueStatuses, type GridRow, type SourceKind, type ValueStatus } from '../../../shared/api/values-entities';
 import { api } from '../../api/api';
+import { PanelIndicatorChart } from '../../charts/PanelIndicatorChart';
 import { errorText, type UndoableWrites } from '../../grid/use-undoable-writes';
 import { showFigure } from '../common/figure-format';
 import type { EntryRow } from './entry-row';
@@ -58,6 +59,7 @@ export function CellDetailPanel(props: Props) {
       {row.figures === null || row.figures.findings.length === 0 ? null : (
         <RowFindings findings={row.figures.findings} unitId={props.unitId} periodKey={props.periodKey} />
       )}
+      {row.kind === 'group' || row.figures === null ? null : <PanelIndicatorChart code={row.code} unitId={props.unitId} periodKey={props.periodKey} />}
     </aside>
   );
 }

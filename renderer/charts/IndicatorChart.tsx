@@ -1,0 +1,23 @@
+import { useMemo } from 'react';
+import { useApiQuery } from '../api/api';
+import { ChartFrame } from './ChartFrame';
+import { indicatorChartOption } from './indicator-chart-option';
+import './charts.css';
+
+interface Props {
+  code: string;
+  unitId: number | undefined;
+  year: number;
+  height?: number;
+  /** A smaller title, for the grid's detail panel. */
+  compact?: boolean;
+}
+
+/** One indicator's months of the year against the same months of last year, with its plan. */
+export function IndicatorChart({ code, unitId, year, height = 320, compact = false }: Props) {
+  const chart = useApiQuery('charts.indicator', { code, unitId, year });
+  const option = useMemo(() => (chart.data ? indicatorChartOption(chart.data, { compact }) : null), [chart.data, compact]);
+  if (chart.error) return <div className="chart-message">Không vẽ được biểu đồ: {chart.error.message}</div>;
+  if (!chart.data || !option) return <div className="chart-message" style={{ height }}>Đang vẽ biểu đồ…</div>;
+  return <ChartFrame option={option} label={`Biểu đồ ${chart.data.nameVi} năm ${year}`} fileName={`bieu-do-${code}-${year}`} height={height} />;
+}
