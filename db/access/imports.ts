@@ -5,7 +5,7 @@ import { annualPlans, importFiles, importLayouts, imports, reportingUnits } from
 import { findIndicator, updateIndicator } from './catalog';
 import { writePlan } from './plans';
 import { preparedFor } from './prepared';
-import { sourceColumns, type WriteSource } from './write-source';
+import type { WriteSource } from './write-source';
 
 export interface StoredFigureRow {
   value: number;
@@ -76,47 +76,40 @@ export function withLargePageCache<T>(db: ChitieuDb, write: () => T): T {
   }
 }
 
-export interface ImportedValueWrite {
-  indicatorCode: string;
+/** What every figure of one file's import shares: the batch, who, when and the file it came from. */
+export interface ImportedFile {
+  batchId: string;
+  who: string;
+  at: string;
   unitId: number;
+  file: string;
+  sha256: string;
+}
+
+export interface ImportedFigure {
+  indicatorCode: string;
   period: string;
+  sheet: string;
+  cell: string;
   /** What is stored now, read in the same transaction. */
   old: StoredFigureRow | null;
   next: StoredFigureRow;
-  who: string;
-  at: string;
-  batchId: string;
-  source: WriteSource;
 }
 
 /**
- * Writes one imported figure and its change-log row. The caller holds the transaction and has read the old
- * figure in it already, which saves a lookup per figure when a workbook brings a hundred thousand of them.
+ * Writes the imported figures of one file and a change-log row for each, with the file's name, sha256, the
+ * sheet and the cell on both. The caller holds the transaction and has read the old figures in it already,
+ * which saves a lookup per figure when a workbook brings a hundred thousand of them.
  */
-export function writeImportedValue(db: ChitieuDb, write: ImportedValueWrite): void {
-  const source = sourceColumns(write.source);
-  const { indicatorCode: code, unitId, period, next, who, at } = write;
-  const statements = raw(db);
-  statements.upsertValue.run(code, unitId, period, next.value, next.status, next.comment, who, at, source.sourceKind, source.sourceFile, source.sourceSha256, source.sourceSheet, source.sourceCell);
-  statements.appendValueChange.run(
-    write.batchId,
-    at,
-    who,
-    code,
-    unitId,
-    period,
-    write.old?.value ?? null,
-    next.value,
-    write.old?.status ?? null,
-    next.status,
-    write.old?.comment ?? null,
-    next.comment,
-    source.sourceKind,
-    source.sourceFile,
-    source.sourceSha256,
-    source.sourceSheet,
-    source.sourceCell,
-  );
+export function writeImportedValues(db: ChitieuDb, file: ImportedFile, figures: Iterable<ImportedFigure>): void {
+  const { upsertValue, appendValueChange } = raw(db);
+  const { batchId, who, at, unitId, file: fileName, sha256 } = file;
+  const kind = 'imported' satisfies WriteSource['kind'];
+  for (const f of figures) {
+    const { indicatorCode: code, period, sheet, cell, old, next } = f;
+    upsertValue.run(code, unitId, period, next.value, next.status, next.comment, who, at, kind, fileName, sha256, sheet, cell);
+    appendValueChange.run(batchId, at, who, code, unitId, period, old?.value ?? null, next.value, old?.status ?? null, next.status, old?.comment ?? null, next.comment, kind, fileName, sha256, sheet, cell);
+  }
 }
 
 export function writeImportedPlan(

@@ -1,4 +1,4 @@
-import { addAlias, insertImport, saveLayout, withLargePageCache, writeImportedPlan, writeImportedValue } from '../../../db/access/imports';
+import { addAlias, insertImport, saveLayout, withLargePageCache, writeImportedPlan, writeImportedValues, type ImportedFigure } from '../../../db/access/imports';
 import { AppError } from '../../../shared/api/errors';
 import type { ImportChoices, ImportResult } from '../../../shared/api/import-entities';
 import { nameKey } from '../../../shared/import/names';
@@ -49,24 +49,22 @@ function writeImport(ctx: HandlerContext, sessions: ImportSessions, choices: Imp
     const unitId = file.unitId;
     const { name, sha256 } = file.staged.workbook;
     let changedInFile = 0;
+    const figures: ImportedFigure[] = [];
     for (const sheet of file.sheets) {
       for (const v of sheet.preview.values) {
         if (v.change !== 'new' && v.change !== 'changed') continue;
-        const source = { kind: 'imported' as const, file: name, sha256, sheet: sheet.preview.name, cell: v.cell };
         if (v.target.kind === 'value') {
-          writeImportedValue(db, {
+          figures.push({
             indicatorCode: v.code,
-            unitId,
             period: v.target.period,
+            sheet: sheet.preview.name,
+            cell: v.cell,
             old: v.current ? { value: v.current.value, status: v.current.status ?? 'actual', comment: v.current.comment } : null,
             next: { value: v.value, status: v.status ?? 'actual', comment: v.current?.comment ?? null },
-            who,
-            at,
-            batchId,
-            source,
           });
           valuesChanged++;
         } else {
+          const source = { kind: 'imported' as const, file: name, sha256, sheet: sheet.preview.name, cell: v.cell };
           writeImportedPlan(db, { indicatorCode: v.code, unitId, year: v.target.year, level: v.target.level, next: v.value, who, at, batchId, source });
           plansChanged++;
         }
@@ -90,6 +88,7 @@ function writeImport(ctx: HandlerContext, sessions: ImportSessions, choices: Imp
         layoutsRemembered++;
       }
     }
+    writeImportedValues(db, { batchId, who, at, unitId, file: name, sha256 }, figures);
     if (changedInFile > 0) touched.add(unitId);
     files.push({ fileId: file.staged.fileId, name, unitId, period: file.period, changed: changedInFile });
   }
