@@ -41,11 +41,12 @@ export const reportPlaceholdersVi: Record<ReportTemplateKind, Record<string, str
     pctLuyKeCungKy: 'Mức tăng hoặc giảm của số lũy kế so với cùng kỳ, % (21,9)',
   },
   productCount: {
-    ky: 'Kỳ báo cáo bằng lời ("6 tháng đầu năm 2023")',
-    kyNgan: 'Kỳ báo cáo không kèm năm ("6 tháng đầu năm")',
+    ky: 'Kỳ báo cáo bằng lời ("tháng 6 năm 2023")',
+    kyNgan: 'Kỳ báo cáo không kèm năm ("tháng 6")',
+    kyLuyKe: 'Từ đầu năm đến hết kỳ báo cáo ("6 tháng đầu năm 2023"), kỳ mà tiến độ và mức tăng được tính',
     namTruoc: 'Năm của cùng kỳ ("năm 2022")',
-    soDat: 'Số sản phẩm đạt tiến độ kế hoạch và tăng so với cùng kỳ (8)',
-    tongSo: 'Số sản phẩm có số liệu trong kỳ (13)',
+    soDat: 'Số sản phẩm có số lũy kế đạt tiến độ kế hoạch năm và tăng so với cùng kỳ (8)',
+    tongSo: 'Số sản phẩm có số liệu từ đầu năm (13)',
     danhSach: 'Tên các sản phẩm đạt tiến độ và tăng, cách nhau bởi dấu phẩy',
   },
 };

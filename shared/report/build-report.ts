@@ -119,19 +119,21 @@ function indicatorValues(indicator: Indicator, row: ComputedRow, period: Period)
 
 /**
  * A key product is on schedule when its cumulative has reached the share of the annual plan the months
- * elapsed call for (domain.md: "đạt tiến độ"), and growing when the period's figure is above the same period's.
+ * elapsed call for (domain.md: "đạt tiến độ"), and growing when that cumulative is above last year's: both
+ * speak of the year so far, whatever the period of the report.
  */
 function onScheduleAndGrowing(row: ComputedRow, period: Period): boolean {
   const share = percentOf(row.ytd, row.plan);
   const onSchedule = row.plan !== null && row.plan > 0 && share !== null && share + 1e-9 >= elapsedShareOfYear(period) * 100;
-  return onSchedule && row.pctOfSamePeriod !== null && row.pctOfSamePeriod > 100;
+  return onSchedule && row.pctYtdOfSamePeriod !== null && row.pctYtdOfSamePeriod > 100;
 }
 
 function productCountValues(products: readonly Indicator[], rows: ReadonlyMap<string, ComputedRow>, period: Period): Map<string, string> {
   const values = commonValues(period);
+  values.set('kyLuyKe', periodInProse(ytdThrough(period.year, lastMonth(period))));
   const reported = products.filter((p) => {
     const row = rows.get(p.code);
-    return row !== undefined && periodFigure(row) !== null;
+    return row !== undefined && row.ytd !== null;
   });
   if (reported.length === 0) return values;
   const good = reported.filter((p) => onScheduleAndGrowing(rows.get(p.code) as ComputedRow, period));

@@ -119,4 +119,19 @@ describe('chitieu serve, the browser door', () => {
     expect(file.fileName).toMatch(/\.xlsx$/);
     expect(Buffer.from(file.contentBase64, 'base64').subarray(0, 2).toString('latin1')).toBe('PK');
   });
+
+  it('will not save the report\'s Word file on the server for a browser, but hands it back as bytes', async () => {
+    const dataDir = makeDataDir();
+    server = await startServer(dataDir);
+    const saveOnServer = await callApi(server, 'report.docx', { period: '2023-H1', saveTo: join(dataDir, 'bao-cao.docx') });
+    expect(saveOnServer.status).toBe(403);
+    expect((saveOnServer.body as { error: { message: string } }).error.message).toContain('hãy chọn tệp để tải lên');
+    expect(existsSync(join(dataDir, 'bao-cao.docx'))).toBe(false);
+
+    const downloaded = await callApi(server, 'report.docx', { period: '2023-H1' });
+    expect(downloaded.status).toBe(200);
+    const file = (downloaded.body as { result: { fileName: string; path: string | null; contentBase64: string } }).result;
+    expect(file).toMatchObject({ fileName: 'bao-cao-2023-H1-toan-tinh.docx', path: null });
+    expect(Buffer.from(file.contentBase64, 'base64').subarray(0, 2).toString('latin1')).toBe('PK');
+  });
 });
