@@ -25,6 +25,8 @@ export function TemplateEditor({ template, indicatorNames }: Props) {
   const [draft, setDraft] = useState<{ from: string; text: string } | null>(null);
   const text = draft !== null && draft.from === template.text ? draft.text : template.text;
   const cursor = useRef<number | null>(null);
+  // The list of placeholders is long: it shows for the template being worked on, from its first focus.
+  const [active, setActive] = useState(false);
   const changed = text !== template.text;
 
   const edit = (next: string) => {
@@ -41,7 +43,12 @@ export function TemplateEditor({ template, indicatorNames }: Props) {
   const onSave = () =>
     save.mutate(
       { key: template.key, text },
-      { onSuccess: () => void message.success({ content: `Đã lưu mẫu câu "${template.title}".`, key: 'template-saved' }) },
+      {
+        onSuccess: () => {
+          setActive(false);
+          void message.success({ content: `Đã lưu mẫu câu "${template.title}".`, key: 'template-saved' });
+        },
+      },
     );
 
   const onReset = () =>
@@ -73,21 +80,32 @@ export function TemplateEditor({ template, indicatorNames }: Props) {
           maxLength={2000}
           value={text}
           onChange={(e) => edit(e.target.value)}
+          onFocus={() => setActive(true)}
           onSelect={(e) => (cursor.current = e.currentTarget.selectionStart)}
         />
       </Form.Item>
-      <div className="template-placeholders" aria-label="Chỗ điền số liệu">
-        {placeholders.map(([name, description]) => (
-          <Tooltip key={name} title={description}>
-            <Tag className="template-placeholder" onClick={() => insert(`{${name}}`)}>{`{${name}}`}</Tag>
-          </Tooltip>
-        ))}
-      </div>
+      {active ? (
+        <div className="template-placeholders" aria-label="Chỗ điền số liệu">
+          {placeholders.map(([name, description]) => (
+            <Tooltip key={name} title={description}>
+              <Tag className="template-placeholder" onClick={() => insert(`{${name}}`)}>{`{${name}}`}</Tag>
+            </Tooltip>
+          ))}
+        </div>
+      ) : null}
       <Space size={8} className="template-actions">
         <Button type="primary" size="small" disabled={!changed} loading={save.isPending} onClick={onSave}>
           Lưu mẫu câu
         </Button>
-        <Button size="small" disabled={!changed} onClick={() => setDraft(null)}>
+        <Button
+          size="small"
+          disabled={!changed}
+          onClick={() => {
+            setDraft(null);
+            setActive(false);
+            save.reset();
+          }}
+        >
           Bỏ thay đổi
         </Button>
         <Button size="small" disabled={!template.edited} loading={reset.isPending} onClick={onReset}>

@@ -34,7 +34,7 @@ export function TemplatesPanel({ indicators }: Props) {
       <Typography.Paragraph type="secondary" className="templates-help">
         Mỗi mẫu câu viết thành một câu cho từng chỉ tiêu của nó. Chỗ trong ngoặc nhọn như {'{giatri}'} được điền bằng số liệu;
         phần trong ngoặc vuông như [, đạt {'{pctKeHoach}'}% kế hoạch] bị bỏ đi khi thiếu số liệu, còn thiếu số liệu ở ngoài
-        ngoặc vuông thì cả câu được bỏ qua. Rê chuột lên một chỗ điền để xem ý nghĩa; bấm vào để chèn vào vị trí con trỏ.
+        ngoặc vuông thì cả câu được bỏ qua. Khi sửa một mẫu câu, danh sách chỗ điền hiện ra bên dưới: rê chuột lên để xem ý nghĩa, bấm để chèn vào vị trí con trỏ.
       </Typography.Paragraph>
       {bySection(templates.data).map((section) => (
         <section key={section.key} className="templates-section" aria-label={section.title}>
