@@ -26,7 +26,7 @@ import { dateLine } from '../export/sheet-writer';
 const font = 'Times New Roman';
 /** docx sizes are in half-points. */
 const body = 28;
-const small = 26;
+const small = 24;
 /** Twips (1/20 pt): 1 cm is 567. */
 const cm = 567;
 
@@ -58,7 +58,7 @@ function titleBlock(settings: Settings, date: Date): Table {
       new Paragraph({ children: [] }),
       line(dateLine(settings.placeName, date), { italics: true, size: body }),
     ],
-    40,
+    38,
   );
 }
 
@@ -85,11 +85,17 @@ function prose(text: string): Paragraph {
   });
 }
 
+function titleLines(title: string): string[] {
+  const match = /^(BÁO CÁO)\s+(.+)$/.exec(title);
+  return match?.[1] && match[2] ? [match[1], match[2]] : [title];
+}
+
 export function reportDocx(report: Report, settings: Settings, date: Date): Promise<Buffer> {
   const children: (Paragraph | Table)[] = [
     titleBlock(settings, date),
     new Paragraph({ children: [] }),
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 240 }, children: [new TextRun({ text: report.title, font, size: body, bold: true })] }),
+    // "BÁO CÁO" on a line of its own above what it reports, as administrative documents set their title.
+    ...titleLines(report.title).map((text, i) => new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: i === 0 ? 240 : 0 }, children: [new TextRun({ text, font, size: body, bold: true })] })),
     line(`Đơn vị: ${report.unitName}`, { italics: true, size: body }),
     new Paragraph({ children: [] }),
   ];
