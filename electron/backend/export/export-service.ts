@@ -20,7 +20,6 @@ import { fillWorkbook } from './fill-template';
 import { planColumns } from './report-columns';
 import { gatherUnitFigures, reportedIndicators, type ExportContext, type UnitFigures } from './report-data';
 import { buildReport } from './report-workbook';
-import { deflatePackage } from './xlsx-package';
 
 export type { ExportContext } from './report-data';
 
@@ -207,7 +206,7 @@ export async function exportReport(ctx: ExportContext, options: ExportReportOpti
     defaultStatus: defaultStatus(period, date),
     noteFor: (u) => (reason === null ? null : noteFor(u, gathered, reason, settings.clerkName, date, names)),
   });
-  const bytes = deflatePackage(Buffer.from(await built.workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } })));
+  const bytes = await built.workbook.toBuffer();
   const who = units.length === 1 ? slug(units[0]?.name ?? '') : `tong-hop-${units.length}-don-vi`;
   const file = deliver(bytes, `bao-cao-${periodKey}-${who}.xlsx`, options.saveTo);
   return {

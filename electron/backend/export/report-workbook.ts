@@ -4,7 +4,6 @@
  * figure and marked so), or the units side by side as columns of one sheet. Comparisons are live formulas that
  * carry their results, so a reader that does not recalculate shows the numbers too.
  */
-import ExcelJS from 'exceljs';
 import type { Indicator, Settings } from '../../../shared/api/entities';
 import type { ExportLayout } from '../../../shared/api/export-entities';
 import type { ValueStatus } from '../../../shared/api/values-entities';
@@ -14,6 +13,7 @@ import { cellAddress, columnLetter } from '../../../shared/import/cells';
 import { figureHeading, planColumns, type ColumnFlags, type FigureKey, type ReportColumn } from './report-columns';
 import { emptyFigures, type RowFigures, type UnitFigures } from './report-data';
 import {
+  fontName,
   numberFormat,
   SheetStyles,
   sheetRef,
@@ -25,6 +25,7 @@ import {
   type SheetRow,
   type SignatureBlock,
 } from './sheet-writer';
+import { WorkbookWriter } from './spreadsheet-ml';
 
 export interface ReportRequest {
   period: Period;
@@ -50,7 +51,7 @@ export interface BuiltSheet {
 }
 
 export interface BuiltReport {
-  workbook: ExcelJS.Workbook;
+  workbook: WorkbookWriter;
   sheets: BuiltSheet[];
   columns: { column: string; code: string; heading: string; kind: 'label' | 'figure' | 'percent' | 'note' }[];
 }
@@ -162,10 +163,7 @@ function mergedStatuses(units: readonly UnitFigures[]): Map<FigureKey, Set<Value
 
 export function buildReport(request: ReportRequest): BuiltReport {
   const { period, indicators, units, layout, settings } = request;
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'ChiTieu';
-  workbook.created = request.date;
-  workbook.modified = request.date;
+  const workbook = new WorkbookWriter({ creator: 'ChiTieu', date: request.date, fontName });
   const styles = new SheetStyles();
   const signature: SignatureBlock = { ...settings, date: request.date };
   const shape = treeShape(indicators);
@@ -283,7 +281,7 @@ function describeColumns(columns: readonly ReportColumn[], statuses: ReadonlyMap
 /** One sheet: the figure of the period for each unit side by side, their total first. */
 function buildSideBySide(
   request: ReportRequest,
-  workbook: ExcelJS.Workbook,
+  workbook: WorkbookWriter,
   styles: SheetStyles,
   signature: SignatureBlock,
   base: (i: Indicator) => Omit<SheetRow, 'cells'>,

@@ -1,12 +1,12 @@
 /**
- * Writes one report sheet with exceljs the way the best hand-made workbooks look (domain.md, "Layout of the
+ * Writes one report sheet the way the best hand-made workbooks look (domain.md, "Layout of the
  * workbooks"): the title block, the form number, the title with the period, the "Đơn vị tính" note, a two-row
  * header with merged cells, the row of column codes, the indicator rows, the note of an export made despite
  * validation errors, the date line and the signature block; Times New Roman, A4 landscape fitted to the page
  * width with the header rows repeated, panes frozen under the header and right of the names.
  */
-import type ExcelJS from 'exceljs';
-import { cellAddress, columnLetter } from '../../../shared/import/cells';
+import { columnLetter } from '../../../shared/import/cells';
+import type { CellStyle, CellValue, WorkbookWriter } from './spreadsheet-ml';
 
 export const fontName = 'Times New Roman';
 
@@ -78,27 +78,17 @@ export function numberFormat(decimals: number): string {
 
 export const percentFormat = '#,##0.0';
 
-type Style = Partial<ExcelJS.Style>;
-
-const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
-const allBorders: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
-const shade: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEDEDED' } };
-
 /**
- * exceljs keeps one style record per distinct style object it meets: cells share these objects (never mutated
- * after creation), so 100.000 cells cost a handful of styles.
+ * The looks of the report, one object per distinct look: the writer knows a style object it has met by its
+ * identity, so 100.000 cells cost a handful of lookups by key and no XML each.
  */
 class Styles {
-  private readonly cache = new Map<string, Style>();
-  get(key: string, make: () => Style): Style {
+  private readonly cache = new Map<string, CellStyle>();
+  get(key: string, make: () => CellStyle): CellStyle {
     let style = this.cache.get(key);
     if (!style) this.cache.set(key, (style = make()));
     return style;
   }
-}
-
-function font(size: number, extra: Partial<ExcelJS.Font> = {}): Partial<ExcelJS.Font> {
-  return { name: fontName, size, ...extra };
 }
 
 function dd(n: number): string {
@@ -116,48 +106,26 @@ function linesFor(text: string, width: number): number {
   return Math.max(1, Math.ceil((text.length * 1.1) / Math.max(8, width)));
 }
 
-export function writeSheet(workbook: ExcelJS.Workbook, content: SheetContent, styles = new Styles()): ExcelJS.Worksheet {
+export function writeSheet(workbook: WorkbookWriter, content: SheetContent, styles = new Styles()): void {
   const { columns, rows, signature } = content;
   const lastCol = columns.length + 3;
-  const ws = workbook.addWorksheet(content.name, {
-    properties: { defaultRowHeight: 16.5 },
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-      printTitlesRow: `${sheetRows.header}:${sheetRows.codes}`,
-    },
-    headerFooter: { oddFooter: `&C&"${fontName},Italic"&10Trang &P/&N` },
-    views: [
-      {
-        state: 'frozen',
-        xSplit: 3,
-        ySplit: sheetRows.codes,
-        topLeftCell: cellAddress(sheetRows.firstData, 4),
-        activeCell: cellAddress(sheetRows.firstData, 4),
-      },
-    ],
+  const ws = workbook.addSheet(content.name, {
+    defaultRowHeight: 16.5,
+    printTitleRows: { from: sheetRows.header, to: sheetRows.codes },
+    frozenAt: { row: sheetRows.firstData, col: 4 },
+    footer: `&C&"${fontName},Italic"&10Trang &P/&N`,
   });
-  ws.getColumn(1).width = 6;
-  ws.getColumn(2).width = 48;
-  ws.getColumn(3).width = 12;
-  columns.forEach((c, i) => (ws.getColumn(i + 4).width = c.width));
+  ws.columnWidth(1, 6);
+  ws.columnWidth(2, 48);
+  ws.columnWidth(3, 12);
+  columns.forEach((c, i) => ws.columnWidth(i + 4, c.width));
 
-  const plain = (size: number, extra: Partial<ExcelJS.Font>, alignment: Partial<ExcelJS.Alignment>) =>
-    styles.get(`plain|${size}|${JSON.stringify(extra)}|${JSON.stringify(alignment)}`, () => ({ font: font(size, extra), alignment }));
+  const plain = (size: number, font: Omit<CellStyle['font'], 'size'>, alignment: CellStyle['alignment']) =>
+    styles.get(`plain|${size}|${JSON.stringify(font)}|${JSON.stringify(alignment)}`, () => ({ font: { size, ...font }, alignment }));
   const center = { horizontal: 'center', vertical: 'middle', wrapText: true } as const;
-  const put = (row: number, col: number, value: ExcelJS.CellValue, style: Style) => {
-    const cell = ws.getCell(row, col);
-    cell.value = value;
-    cell.style = style;
-    return cell;
-  };
+  const put = (row: number, col: number, value: CellValue, style: CellStyle) => ws.set(row, col, value, style);
   const merge = (row: number, from: number, to: number, bottom = row) => {
-    if (to > from || bottom > row) ws.mergeCells(row, from, bottom, to);
+    if (to > from || bottom > row) ws.merge(row, from, bottom, to);
   };
 
   // Title block: the province's committee and the department on the left, the national motto on the right.
@@ -185,11 +153,11 @@ export function writeSheet(workbook: ExcelJS.Workbook, content: SheetContent, st
   merge(7, 1, lastCol);
   put(8, rightFrom, '(Đơn vị tính ghi theo từng chỉ tiêu ở cột C; các cột so sánh tính bằng %)', plain(11, { italic: true }, { horizontal: 'right', vertical: 'middle' }));
   merge(8, rightFrom, lastCol);
-  ws.getRow(5).height = 21;
+  ws.rowHeight(5, 21);
 
   // The two header rows: a heading over two rows, or a group heading over the sub-headings of its columns.
-  const headerStyle = styles.get('header', () => ({ font: font(12, { bold: true }), alignment: center, border: allBorders }));
-  const codeStyle = styles.get('code', () => ({ font: font(11, { italic: true }), alignment: center, border: allBorders }));
+  const headerStyle = styles.get('header', () => ({ font: { size: 12, bold: true }, alignment: center, border: true }));
+  const codeStyle = styles.get('code', () => ({ font: { size: 11, italic: true }, alignment: center, border: true }));
   const top = sheetRows.header;
   const labels: SheetColumn[] = [
     { top: 'STT', sub: null, code: 'A', width: 6, kind: 'label' },
@@ -223,58 +191,51 @@ export function writeSheet(workbook: ExcelJS.Workbook, content: SheetContent, st
     merge(top, col, j + 1);
     i = j + 1;
   }
-  ws.getRow(top).height = Math.max(20, 16 * maxTopLines);
-  ws.getRow(top + 1).height = Math.max(20, 16 * Math.max(maxSubLines, maxTopLines));
+  ws.rowHeight(top, Math.max(20, 16 * maxTopLines));
+  ws.rowHeight(top + 1, Math.max(20, 16 * Math.max(maxSubLines, maxTopLines)));
   all.forEach((c, i) => put(sheetRows.codes, i + 1, c.code, codeStyle));
 
   // Indicator rows.
   const figureStyle = (numFmt: string, bold: boolean, shaded: boolean) =>
     styles.get(`fig|${numFmt}|${bold}|${shaded}`, () => ({
-      font: font(12, bold ? { bold: true } : {}),
+      font: { size: 12, bold },
       alignment: { horizontal: 'right', vertical: 'middle' },
-      border: allBorders,
+      border: true,
       numFmt,
-      ...(shaded ? { fill: shade } : {}),
+      shaded,
     }));
   const textStyle = (kind: 'stt' | 'name' | 'unit' | 'note', bold: boolean, depth: number, shaded: boolean) =>
     styles.get(`text|${kind}|${bold}|${depth}|${shaded}`, () => ({
-      font: font(kind === 'note' ? 11 : 12, { ...(bold ? { bold: true } : {}), ...(kind === 'note' ? { italic: true } : {}) }),
+      font: { size: kind === 'note' ? 11 : 12, bold, italic: kind === 'note' },
       alignment:
         kind === 'name'
           ? { horizontal: 'left', vertical: 'middle', wrapText: true, indent: Math.min(depth, 6) }
           : { horizontal: kind === 'note' ? 'left' : 'center', vertical: 'middle', wrapText: true },
-      border: allBorders,
-      ...(shaded && kind === 'note' ? { fill: shade } : {}),
+      border: true,
+      shaded: shaded && kind === 'note',
     }));
   rows.forEach((r, i) => {
     const rowNumber = sheetRows.firstData + i;
-    const row = ws.getRow(rowNumber);
-    const set = (col: number, value: ExcelJS.CellValue, style: Style) => {
-      const cell = row.getCell(col);
-      cell.value = value;
-      cell.style = style;
-      return cell;
-    };
     // The styles of this row, looked up once rather than per cell.
     const figure = figureStyle(r.numFmt, r.bold, r.shaded);
     const percent = figureStyle(percentFormat, r.bold, r.shaded);
     const note = textStyle('note', false, 0, r.shaded);
-    set(1, r.stt === '' ? null : r.stt, textStyle('stt', r.bold, 0, false));
-    set(2, r.name, textStyle('name', r.bold, r.depth, false));
-    set(3, r.unit === '' ? null : r.unit, textStyle('unit', r.bold, 0, false));
+    put(rowNumber, 1, r.stt === '' ? null : r.stt, textStyle('stt', r.bold, 0, false));
+    put(rowNumber, 2, r.name, textStyle('name', r.bold, r.depth, false));
+    put(rowNumber, 3, r.unit === '' ? null : r.unit, textStyle('unit', r.bold, 0, false));
     for (let j = 0; j < columns.length; j++) {
       const kind = columns[j]?.kind;
       const content = r.cells[j] ?? null;
       const style = kind === 'note' || kind === 'label' ? note : kind === 'percent' ? percent : figure;
-      let value: ExcelJS.CellValue = null;
+      let value: CellValue = null;
       if (content?.kind === 'number') value = content.value;
-      else if (content?.kind === 'formula') value = { formula: content.formula, result: content.result } as ExcelJS.CellFormulaValue;
+      else if (content?.kind === 'formula') value = { formula: content.formula, result: content.result };
       else if (content?.kind === 'text') value = content.text;
-      const cell = set(j + 4, value, style);
+      put(rowNumber, j + 4, value, style);
       const comment = r.comments?.get(j);
-      if (comment) cell.note = comment;
+      if (comment) ws.note(rowNumber, j + 4, comment);
     }
-    if (r.name.length > 60) row.height = 16.5 * linesFor(r.name, 48);
+    if (r.name.length > 60) ws.rowHeight(rowNumber, 16.5 * linesFor(r.name, 48));
   });
 
   // After the table: the note of an export despite errors, the date line, the signature block.
@@ -283,7 +244,7 @@ export function writeSheet(workbook: ExcelJS.Workbook, content: SheetContent, st
     put(at, 1, content.note, plain(11, { italic: true }, { horizontal: 'left', vertical: 'top', wrapText: true }));
     merge(at, 1, lastCol);
     const width = all.reduce((n, c) => n + c.width, 0);
-    ws.getRow(at).height = 16 * linesFor(content.note, width);
+    ws.rowHeight(at, 16 * linesFor(content.note, width));
     at += 2;
   }
   put(at, rightFrom, dateLine(signature.placeName, signature.date), plain(12, { italic: true }, center));
@@ -308,7 +269,6 @@ export function writeSheet(workbook: ExcelJS.Workbook, content: SheetContent, st
     put(at, rightFrom, signature.headName.trim(), plain(12, { bold: true }, center));
     merge(at, rightFrom, lastCol);
   }
-  return ws;
 }
 
 export { Styles as SheetStyles };
