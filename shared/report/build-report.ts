@@ -101,6 +101,14 @@ function indicatorValues(indicator: Indicator, row: ComputedRow, period: Period)
     set('pctCungKy', numberInProse(c.amount, indicator.decimals));
     set('chiSo', numberInProse(current, indicator.decimals));
   }
+  if (indicator.kind === 'index' && hasOwnCumulative(period) && row.ytd !== null) {
+    // The cumulative index is its own published figure (domain.md), never worked out from the months.
+    const c = changeOfIndex(row.ytd, indicator.decimals);
+    set('kyLuyKe', periodInProse(ytdThrough(period.year, lastMonth(period))));
+    set('luyKe', figure(row.ytd));
+    set('soLuyKeCungKy', c.phrase);
+    set('pctLuyKeCungKy', numberInProse(c.amount, indicator.decimals));
+  }
   if (indicator.kind !== 'flow') return values;
 
   change(row.pctOfSamePeriod, 'CungKy');

@@ -64,9 +64,9 @@ describe('the report engine', () => {
   });
 
   it('says "giảm" and "tương đương" for indices as their decimals show them', () => {
-    const report = reportOf('2023-Q2', [fig('IIP', '2023-Q2', 98.5), fig('IIP_B', '2023-Q2', 100.004), fig('IIP_C', '2023-Q2', 112.3)]);
+    const report = reportOf('2023-Q2', [fig('IIP', '2023-Q2', 98.5), fig('IIP', '2023-H1', 105.79), fig('IIP_B', '2023-Q2', 100.004), fig('IIP_C', '2023-Q2', 112.3)]);
     expect(report.sections[0]?.paragraphs).toEqual([
-      'Chỉ số sản xuất công nghiệp quý II năm 2023 giảm 1,5% so với cùng kỳ năm 2022. Ngành khai khoáng tương đương. Ngành công nghiệp chế biến, chế tạo tăng 12,3%.',
+      'Chỉ số sản xuất công nghiệp quý II năm 2023 giảm 1,5% so với cùng kỳ năm 2022; lũy kế 6 tháng đầu năm 2023 tăng 5,79%. Ngành khai khoáng tương đương. Ngành công nghiệp chế biến, chế tạo tăng 12,3%.',
     ]);
   });
 
