@@ -123,7 +123,10 @@ export function useGridEditing<TRow extends RowData>(options: GridEditingOptions
       setPending((old) => new Map([...old, ...cells.map((c, i) => [keys[i] ?? '', c.text] as const)]));
       const edits = cells.map((c) => ({ row: c.row, columnId: c.columnId, value: c.value }));
       return writes
-        .write(() => save(edits, source))
+        .write(
+          () => save(edits, source),
+          cells.map((c) => c.rowId),
+        )
         .catch((error: unknown) => {
           const reason = errorText(error);
           void message.error({ content: `Chưa lưu được: ${reason}`, key: 'grid-save' });
@@ -285,7 +288,7 @@ export function useGridEditing<TRow extends RowData>(options: GridEditingOptions
       const read = readCellText(ed.text);
       if (row === undefined || !read.ok) return;
       editorRef.current = null;
-      writes.writeNow(() => save([{ row: row.original, columnId: ed.columnId, value: read.value }], 'typed'));
+      writes.writeNow(() => save([{ row: row.original, columnId: ed.columnId, value: read.value }], 'typed'), [ed.rowId]);
     };
     window.addEventListener('pagehide', flush);
     window.addEventListener('beforeunload', flush);

@@ -8,10 +8,13 @@ import { api } from '../api/api';
 import { figureQueryKeys, summaryQueryKeys, summaryRefreshDelayMs } from './grid-features';
 
 export interface UndoableWrites {
-  /** Runs a write after every earlier one and records its batch for Ctrl+Z; settles once the figures are re-read. */
-  write(run: () => Promise<BatchResult>): Promise<BatchResult>;
+  /**
+   * Runs a write after every earlier one and records its batch for Ctrl+Z; settles once the figures are re-read.
+   * rowIds names the rows written, so that a screen that can re-read just those (and what follows from them) does.
+   */
+  write(run: () => Promise<BatchResult>, rowIds?: readonly string[]): Promise<BatchResult>;
   /** Starts a write at once, ahead of the queue: for the last edit when the window closes. */
-  writeNow(run: () => Promise<BatchResult>): void;
+  writeNow(run: () => Promise<BatchResult>, rowIds?: readonly string[]): void;
   undo(): void;
   redo(): void;
   canUndo: boolean;
@@ -23,15 +26,25 @@ export interface UndoableWrites {
 }
 
 /**
+ * Brings the rows a write named up to date in the screen's cached figures; the screen knows which read holds
+ * them and what else a change of them moves (the sums above).
+ */
+export type RefreshRows = (rowIds: readonly string[]) => Promise<void>;
+
+/**
  * Saved writes of one screen, with undo and redo by change-log batch. Writes go one after another so that
  * two quick edits of the same cell reach the database in the order they were typed. A new scope (another
  * unit or period) starts a new history: undoing figures that are no longer on screen would be invisible.
+ * With refreshRows, a write of known rows re-reads only those instead of the whole grid: a save must not
+ * wait in the backend behind a re-read of thousands of rows.
  */
-export function useUndoableWrites(scopeKey: string): UndoableWrites {
+export function useUndoableWrites(scopeKey: string, refreshRows?: RefreshRows): UndoableWrites {
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const history = useRef<UndoHistory>(emptyHistory);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
+  /** Writes and reverts in the queue, not yet settled. */
+  const queued = useRef(0);
   const [depths, setDepths] = useState({ undo: 0, redo: 0 });
   const [pending, setPending] = useState(0);
   const [failure, setFailure] = useState<string | null>(null);
@@ -44,15 +57,28 @@ export function useUndoableWrites(scopeKey: string): UndoableWrites {
   useEffect(() => setHistory(emptyHistory), [scopeKey, setHistory]);
 
   const summaryTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const refresh = useCallback(() => {
-    // Marked stale at once, so that a screen opened meanwhile reads them afresh; re-read in place after the pause.
-    for (const key of summaryQueryKeys) void queryClient.invalidateQueries({ queryKey: [key], refetchType: 'none' });
-    clearTimeout(summaryTimer.current);
-    summaryTimer.current = setTimeout(() => {
-      for (const key of summaryQueryKeys) void queryClient.invalidateQueries({ queryKey: [key] });
-    }, summaryRefreshDelayMs);
-    return Promise.all(figureQueryKeys.map((key) => queryClient.invalidateQueries({ queryKey: [key] })));
-  }, [queryClient]);
+  const refresh = useCallback(
+    async (rowIds?: readonly string[]) => {
+      // Marked stale at once, so that a screen opened meanwhile reads them afresh; re-read in place after the pause.
+      for (const key of summaryQueryKeys) void queryClient.invalidateQueries({ queryKey: [key], refetchType: 'none' });
+      clearTimeout(summaryTimer.current);
+      summaryTimer.current = setTimeout(() => {
+        for (const key of summaryQueryKeys) void queryClient.invalidateQueries({ queryKey: [key] });
+      }, summaryRefreshDelayMs);
+      if (refreshRows === undefined || rowIds === undefined) {
+        await Promise.all(figureQueryKeys.map((key) => queryClient.invalidateQueries({ queryKey: [key] })));
+        return;
+      }
+      // Figures of other periods and screens may follow from these rows too: they are read afresh when next shown.
+      await Promise.all(figureQueryKeys.map((key) => queryClient.invalidateQueries({ queryKey: [key], refetchType: 'none' })));
+      try {
+        await refreshRows(rowIds);
+      } catch {
+        await Promise.all(figureQueryKeys.map((key) => queryClient.invalidateQueries({ queryKey: [key] })));
+      }
+    },
+    [queryClient, refreshRows],
+  );
 
   const track = useCallback(<T,>(promise: Promise<T>): Promise<T> => {
     setPending((n) => n + 1);
@@ -60,9 +86,12 @@ export function useUndoableWrites(scopeKey: string): UndoableWrites {
   }, []);
 
   const write = useCallback(
-    (run: () => Promise<BatchResult>) => {
+    (run: () => Promise<BatchResult>, rowIds?: readonly string[]) => {
+      // With nothing ahead of it the write leaves at once, before the screen re-renders for the edit that caused it.
+      const started = queued.current === 0 ? run() : queue.current.then(run);
+      queued.current++;
       const saved = track(
-        queue.current.then(run).then(
+        started.then(
           (result) => {
             if (result.batchId !== null) setHistory(recordWrite(history.current, result.batchId));
             setFailure(null);
@@ -74,9 +103,9 @@ export function useUndoableWrites(scopeKey: string): UndoableWrites {
           },
         ),
       );
-      queue.current = saved.catch(() => undefined);
+      queue.current = saved.catch(() => undefined).finally(() => queued.current--);
       return saved.then(async (result) => {
-        await refresh();
+        await refresh(rowIds);
         return result;
       });
     },
@@ -84,11 +113,11 @@ export function useUndoableWrites(scopeKey: string): UndoableWrites {
   );
 
   const writeNow = useCallback(
-    (run: () => Promise<BatchResult>) => {
+    (run: () => Promise<BatchResult>, rowIds?: readonly string[]) => {
       const saved = run().then((result) => {
         if (result.batchId !== null) setHistory(recordWrite(history.current, result.batchId));
         setFailure(null);
-        return refresh();
+        return refresh(rowIds);
       });
       saved.catch((error: unknown) => {
         setFailure(errorText(error));
@@ -117,7 +146,10 @@ export function useUndoableWrites(scopeKey: string): UndoableWrites {
         }
         await refresh();
       });
-      queue.current = track(step).catch(() => undefined);
+      queued.current++;
+      queue.current = track(step)
+        .catch(() => undefined)
+        .finally(() => queued.current--);
     },
     [message, refresh, setHistory, track],
   );

@@ -115,6 +115,21 @@ function baselineOf(figures: ReadonlyMap<string, EnteredValue>, periodKey: strin
  * Vietnamese with the figures involved. Pure: the same input gives the same findings, wherever it runs.
  */
 export function validatePeriod(input: ValidationInput): Finding[] {
+  const steps = validationSteps(input);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** How many indicators a check works through between two pauses of validationSteps. */
+const indicatorsPerStep = 200;
+
+/**
+ * validatePeriod in steps: it pauses after every few hundred indicators, so that a backend serving a clerk
+ * can answer a save in between instead of making it wait for the whole check.
+ */
+export function* validationSteps(input: ValidationInput): Generator<void, Finding[]> {
   const { indicators, period } = input;
   const periodKey = formatPeriodKey(period);
   const label = periodLabelVi(period);
@@ -151,7 +166,8 @@ export function validatePeriod(input: ValidationInput): Finding[] {
   const earlier = lastMonth(period) > 1 ? ytdThrough(period.year, lastMonth(period) - 1) : null;
   const periodOver = endIndex(period) <= input.today.getFullYear() * 12 + input.today.getMonth();
 
-  for (const indicator of indicators) {
+  for (const [n, indicator] of indicators.entries()) {
+    if (n > 0 && n % indicatorsPerStep === 0) yield;
     if (indicator.kind === 'group' || indicator.active === false) continue;
     const settings = indicator.settings ?? defaultRuleSettings;
     const ownFigures = enteredByCode.get(indicator.code);

@@ -33,9 +33,13 @@ async function openEntry(dataDir: string): Promise<{ page: Page; server: Running
 
 async function openFirstHalf2023(dataDir: string) {
   const opened = await openEntry(dataDir);
-  await choosePeriod(opened.page, 'Lũy kế', '6 tháng đầu năm', 2023);
-  await opened.page.getByText('6 tháng đầu năm 2023', { exact: true }).first().waitFor();
+  await openFirstHalf2023Here(opened.page);
   return opened;
+}
+
+async function openFirstHalf2023Here(page: Page) {
+  await choosePeriod(page, 'Lũy kế', '6 tháng đầu năm', 2023);
+  await page.getByText('6 tháng đầu năm 2023', { exact: true }).first().waitFor();
 }
 
 /** Clicks a cell and types into it, as a clerk keys a figure. */
@@ -119,6 +123,33 @@ describe('the Nhập liệu grid', () => {
     await expect(cell(g, 'BLHH', 'pctOfSamePeriod').innerText()).resolves.toBe('121,9');
     await expect(cell(g, 'XNK', 'plan').innerText()).resolves.toBe('3.798,3');
     await expect(cell(g, 'BLHH', 'samePeriod').innerText()).resolves.toBe('12.026,2');
+    await page.close();
+  });
+
+  it('adds a typed export figure into the total trade and its share of the plan at once, re-reading only the rows it changes', async () => {
+    const dataDir = makeDataDir();
+    const { page, server } = await openEntry(dataDir);
+    await api(server, 'plans.set', { year: 2023, entries: [{ code: 'XNK', level: 'giao', value: '3.798,3' }] });
+    await api(server, 'values.set', { period: '2023-H1', entries: [{ code: 'NK', value: '1.000' }] });
+    await openFirstHalf2023Here(page);
+    const reads: string[] = [];
+    page.on('request', (request) => reads.push(new URL(request.url()).pathname));
+
+    await typeInto(page, 'XK', '1.260');
+
+    const g = entryGrid(page);
+    await waitForText(cell(g, 'XNK', 'value'), 'theo dòng con: 2.260,0');
+    await expect(cell(g, 'XNK', 'pctOfPlan').innerText()).resolves.toBe('59,5');
+    await expect(cell(g, 'XK', 'value').innerText()).resolves.toBe('1.260,0');
+    expect(reads).toContain('/api/values.rows');
+    expect(reads).not.toContain('/api/values.grid');
+    await page.close();
+  });
+
+  it('marks a typed index of 1.164 as an error in its cell once it is saved', async () => {
+    const { page } = await openFirstHalf2023(makeDataDir());
+    await typeInto(page, 'IIP', '1.164');
+    await entryGrid(page).locator('tr[data-row-id="IIP"]').getByLabel('Có lỗi chưa xử lý').waitFor();
     await page.close();
   });
 

@@ -17,7 +17,8 @@ import type { ReportedFinding, ValidationReport } from '../../../shared/api/vali
 import { periodLabelVi, periodOrThrow } from '../../../shared/periods/period';
 import { parseExpression } from '../../../shared/validation/expression';
 import type { UserRule } from '../../../shared/validation/user-rule';
-import { validatePeriod } from '../../../shared/validation/validate';
+import { validatePeriod, validationSteps, type ValidationInput } from '../../../shared/validation/validate';
+import type { Finding } from '../../../shared/validation/finding';
 import type { FigureResolver } from '../../../shared/figures/resolve-figures';
 import type { Handlers } from '../handler-types';
 import type { CatalogCache } from '../catalog-cache';
@@ -35,10 +36,22 @@ interface RememberedReports {
 const remembered = new WeakMap<ChitieuDb, RememberedReports>();
 
 /**
- * The findings of a unit and period, worked out once per state of the data: the grid, the header's count,
- * Kiểm tra and a note all ask for the same report between two writes. Rules about closed periods read the
- * date, so a new day starts afresh too.
+ * Reports worked out under the data's present state: the grid, the header's count, Kiểm tra and a note all
+ * ask for the same report between two writes. Rules about closed periods read the date, so a new day
+ * starts afresh too.
  */
+function reportsOfNow(db: ChitieuDb): Map<string, ValidationReport> {
+  const generation = writeGeneration(db);
+  const day = new Date().toDateString();
+  let memo = remembered.get(db);
+  if (memo === undefined || memo.generation !== generation || memo.day !== day) {
+    memo = { generation, day, reports: new Map() };
+    remembered.set(db, memo);
+  }
+  return memo.reports;
+}
+
+/** The findings of a unit and period, remembered until the data changes. */
 export function validateUnitPeriod(
   db: ChitieuDb,
   history: HistoryCache,
@@ -47,42 +60,58 @@ export function validateUnitPeriod(
   periodKey: string,
   resolver?: FigureResolver,
 ): ValidationReport {
-  const generation = writeGeneration(db);
-  const day = new Date().toDateString();
-  let memo = remembered.get(db);
-  if (memo === undefined || memo.generation !== generation || memo.day !== day) {
-    memo = { generation, day, reports: new Map() };
-    remembered.set(db, memo);
-  }
+  const reports = reportsOfNow(db);
   const key = `${unit.id}|${periodKey}`;
-  let report = memo.reports.get(key);
+  let report = reports.get(key);
   if (report === undefined) {
-    report = checkUnitPeriod(db, history, catalog, unit, periodKey, resolver);
-    memo.reports.set(key, report);
+    report = reportOf(db, unit, periodKey, validatePeriod(validationInput(db, history, catalog, unit, periodKey, resolver)));
+    reports.set(key, report);
   }
   return report;
 }
 
-function checkUnitPeriod(
-  db: ChitieuDb,
-  history: HistoryCache,
-  catalog: CatalogCache,
-  unit: ReportingUnit,
-  periodKey: string,
-  resolver?: FigureResolver,
-): ValidationReport {
+const letOthersIn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * The same report, worked out in steps with other calls let in between: a save that arrives while the
+ * header's count is being checked goes ahead instead of waiting. A write in between makes the check start
+ * again on the new figures, since its report would describe data that no longer stands.
+ */
+export async function validateUnitPeriodStepwise(db: ChitieuDb, history: HistoryCache, catalog: CatalogCache, unit: ReportingUnit, periodKey: string): Promise<ValidationReport> {
+  const key = `${unit.id}|${periodKey}`;
+  for (;;) {
+    const reports = reportsOfNow(db);
+    const known = reports.get(key);
+    if (known !== undefined) return known;
+    const generation = writeGeneration(db);
+    const steps = validationSteps(validationInput(db, history, catalog, unit, periodKey));
+    let step = steps.next();
+    while (!step.done && writeGeneration(db) === generation) {
+      await letOthersIn();
+      if (writeGeneration(db) === generation) step = steps.next();
+    }
+    if (!step.done) continue;
+    const report = reportOf(db, unit, periodKey, step.value);
+    reports.set(key, report);
+    return report;
+  }
+}
+
+function validationInput(db: ChitieuDb, history: HistoryCache, catalog: CatalogCache, unit: ReportingUnit, periodKey: string, resolver?: FigureResolver): ValidationInput {
   const period = periodOrThrow(periodKey);
   const settings = ruleSettingsByIndicator(db);
-  const indicators = catalog.all().map((i) => ({ ...i, settings: settings.get(i.code) }));
-  const findings = validatePeriod({
-    indicators,
+  return {
+    indicators: catalog.all().map((i) => ({ ...i, settings: settings.get(i.code) })),
     period,
     today: new Date(),
     entered: history.entered(unit.id),
     plans: planFiguresOf(db, unit.id, period.year),
     userRules: listUserRules(db),
     ...(resolver ? { resolver } : {}),
-  });
+  };
+}
+
+function reportOf(db: ChitieuDb, unit: ReportingUnit, periodKey: string, findings: Finding[]): ValidationReport {
   const notes = latestNotes(db, unit.id, periodKey);
   const reported: ReportedFinding[] = findings.map((f) => {
     const stored = notes.get(f.key);
@@ -94,7 +123,7 @@ function checkUnitPeriod(
   return {
     unitId: unit.id,
     period: periodKey,
-    periodLabel: periodLabelVi(period),
+    periodLabel: periodLabelVi(periodOrThrow(periodKey)),
     findings: reported,
     counts: {
       error: count((f) => f.severity === 'error'),
@@ -131,7 +160,7 @@ export const validationHandlers: Pick<
   | 'validation.settings.list'
   | 'validation.settings.set'
 > = {
-  'validation.run': ({ unitId, period }, { db, history, catalog }) => validateUnitPeriod(db, history, catalog, resolveUnit(db, unitId), period),
+  'validation.run': ({ unitId, period }, { db, history, catalog }) => validateUnitPeriodStepwise(db, history, catalog, resolveUnit(db, unitId), period),
 
   'validation.note': ({ unitId, period, key, kind, text }, { db, history, catalog }) => {
     const unit = resolveUnit(db, unitId);

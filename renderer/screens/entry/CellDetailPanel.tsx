@@ -75,7 +75,7 @@ function FigureDetail({ row, figures, unitId, periodKey, writes }: Props & { row
 
   const write = (entry: { status?: ValueStatus; comment?: string | null }, done: string) =>
     writes
-      .write(() => api.call('values.set', { unitId, period: periodKey, entries: [{ code: row.code, ...entry }] }))
+      .write(() => api.call('values.set', { unitId, period: periodKey, entries: [{ code: row.code, ...entry }] }), [row.code])
       .then(() => void message.success({ content: done, key: 'detail-saved' }))
       .catch((error: unknown) => void message.error({ content: `Chưa lưu được: ${errorText(error)}`, key: 'detail-saved' }));
 

@@ -23,6 +23,9 @@ import { entryColumns, type EntryHeaders } from './entry-columns';
 import { EntryToolbar } from './EntryToolbar';
 import { entryRowHeight, hasFigures, hasFindings, holdsValues, type EntryRow } from './entry-row';
 import { defaultStatus } from './period-choice';
+import { findingsByCode } from './findings-by-code';
+import { useRowRefresh } from './use-row-refresh';
+import { useValidationReport } from '../validation/use-validation-report';
 import '../common/grid-screen.css';
 import './entry.css';
 
@@ -78,13 +81,21 @@ export function EntryScreen() {
 
   const unitId = unit?.id;
   const catalog = useCatalogTree();
-  const grid = useApiQuery('values.grid', { unitId, period: periodKey }, { enabled: unitId !== undefined });
-  const writes = useUndoableWrites(`${unitId}|${periodKey}`);
+  // The findings come from the report the header's count reads too, so one check serves both.
+  const gridInput = useMemo(() => ({ unitId, period: periodKey, withFindings: false }), [unitId, periodKey]);
+  const grid = useApiQuery('values.grid', gridInput, { enabled: unitId !== undefined });
+  const report = useValidationReport(unitId, periodKey);
+  const refreshRows = useRowRefresh(gridInput);
+  const writes = useUndoableWrites(`${unitId}|${periodKey}`, refreshRows);
 
   const allRows = useMemo<EntryRow[]>(() => {
     const figures = new Map((grid.data?.rows ?? []).map((r) => [r.code, r]));
-    return catalog.tree.map((i) => ({ ...i, figures: i.kind === 'group' ? null : (figures.get(i.code) ?? null) }));
-  }, [catalog.tree, grid.data]);
+    const findings = findingsByCode(report.data?.findings ?? []);
+    return catalog.tree.map((i) => {
+      const row = i.kind === 'group' ? undefined : figures.get(i.code);
+      return { ...i, figures: row === undefined ? null : { ...row, findings: findings.get(i.code) ?? [] } };
+    });
+  }, [catalog.tree, grid.data, report.data]);
   const rows = useMemo(
     () => filterTree(allRows, query, rowFilter(onlyWithFigures, onlyWithFindings)),
     [allRows, query, onlyWithFigures, onlyWithFindings],
