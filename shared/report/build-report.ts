@@ -82,42 +82,35 @@ function indicatorValues(indicator: Indicator, row: ComputedRow, period: Period)
   set('kehoach', figure(row.plan));
   set('cungKy', figure(row.samePeriod));
 
-  const change = (pct: number | null, prefix: 'CungKy' | 'LuyKeCungKy') => {
-    if (pct === null) return;
-    const c = changeOfIndex(pct, percentDecimals);
-    set(prefix === 'CungKy' ? 'soCungKy' : 'soLuyKeCungKy', c.phrase);
-    set(prefix === 'CungKy' ? 'pctCungKy' : 'pctLuyKeCungKy', numberInProse(c.amount, percentDecimals));
-    if (prefix === 'CungKy') {
-      set('tangGiam', c.word);
-      set('chiSo', numberInProse(pct, percentDecimals));
-    }
+  /** A comparison with the same period, written as a change: an index 198,9 (or a percentage) is "tăng 98,9%". */
+  const setChange = (index: number | null, decimals: number, names: { phrase: string; amount: string; word?: string; index?: string }) => {
+    if (index === null) return;
+    const c = changeOfIndex(index, decimals);
+    set(names.phrase, c.phrase);
+    set(names.amount, numberInProse(c.amount, decimals));
+    if (names.word) set(names.word, c.word);
+    if (names.index) set(names.index, numberInProse(index, decimals));
   };
+  const cumulative = hasOwnCumulative(period);
+  if (cumulative) set('kyLuyKe', periodInProse(ytdThrough(period.year, lastMonth(period))));
 
-  if (indicator.kind === 'index' && current !== null) {
-    // An index is itself the comparison with the same period: 105,79 is "tăng 5,79%".
-    const c = changeOfIndex(current, indicator.decimals);
-    set('soCungKy', c.phrase);
-    set('tangGiam', c.word);
-    set('pctCungKy', numberInProse(c.amount, indicator.decimals));
-    set('chiSo', numberInProse(current, indicator.decimals));
-  }
-  if (indicator.kind === 'index' && hasOwnCumulative(period) && row.ytd !== null) {
-    // The cumulative index is its own published figure (domain.md), never worked out from the months.
-    const c = changeOfIndex(row.ytd, indicator.decimals);
-    set('kyLuyKe', periodInProse(ytdThrough(period.year, lastMonth(period))));
-    set('luyKe', figure(row.ytd));
-    set('soLuyKeCungKy', c.phrase);
-    set('pctLuyKeCungKy', numberInProse(c.amount, indicator.decimals));
+  if (indicator.kind === 'index') {
+    // An index is itself the comparison with the same period, and its cumulative is its own published figure
+    // (domain.md), never worked out from the months.
+    setChange(current, indicator.decimals, { phrase: 'soCungKy', amount: 'pctCungKy', word: 'tangGiam', index: 'chiSo' });
+    if (cumulative) {
+      set('luyKe', figure(row.ytd));
+      setChange(row.ytd, indicator.decimals, { phrase: 'soLuyKeCungKy', amount: 'pctLuyKeCungKy' });
+    }
   }
   if (indicator.kind !== 'flow') return values;
 
-  change(row.pctOfSamePeriod, 'CungKy');
-  if (hasOwnCumulative(period)) {
-    set('kyLuyKe', periodInProse(ytdThrough(period.year, lastMonth(period))));
+  setChange(row.pctOfSamePeriod, percentDecimals, { phrase: 'soCungKy', amount: 'pctCungKy', word: 'tangGiam', index: 'chiSo' });
+  if (cumulative) {
     set('luyKe', figure(row.ytd));
     set('pctLuyKeKeHoach', percentText(row.pctOfPlan));
     set('pctLuyKePhanDau', percentText(row.pctOfPlanStretch));
-    change(row.pctYtdOfSamePeriod, 'LuyKeCungKy');
+    setChange(row.pctYtdOfSamePeriod, percentDecimals, { phrase: 'soLuyKeCungKy', amount: 'pctLuyKeCungKy' });
   } else {
     set('pctKeHoach', percentText(row.pctOfPlan));
     set('pctPhanDau', percentText(row.pctOfPlanStretch));
