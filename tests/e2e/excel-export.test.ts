@@ -195,4 +195,34 @@ describe('Xuất Excel', () => {
     expect(Object.keys(before).filter((p) => before[p] !== after[p])).toEqual(['xl/worksheets/sheet2.xml']);
     await page.close();
   });
+  it('puts several units side by side as columns when the clerk picks them and that layout', async () => {
+    const page = await openApp(async (s) => {
+      await api(s, 'settings.set', officeSettings);
+      for (const [code, name, value] of [['XA01', 'Xã Tân Lập', 40.5], ['XA02', 'Xã Hòa Bình', 20.6]] as const) {
+        const unit = await api<{ id: number }>(s, 'units.create', { code, name, kind: 'commune', parentId: 1 });
+        await api(s, 'values.set', { unitId: unit.id, period: '2023-H1', entries: [{ code: 'XK', value, status: 'estimate' }] });
+      }
+    });
+    await choosePeriod(page, 'Lũy kế', '6 tháng đầu năm', 2023);
+    await openExportTab(page);
+    const panel = page.getByRole('region', { name: 'Xuất Excel' });
+    await panel.getByText('Nhiều đơn vị', { exact: true }).click();
+    await expect(panel.getByRole('button', { name: 'Xuất Excel', exact: true }).isDisabled()).resolves.toBe(true);
+    await panel.getByLabel('Các đơn vị xuất').click();
+    for (const name of ['Xã Tân Lập', 'Xã Hòa Bình']) await page.locator(`.ant-select-item-option[title^="${name} ("]`).click();
+    await page.keyboard.press('Escape');
+    await panel.getByText('Các đơn vị cạnh nhau theo cột').click();
+
+    const { download, file } = await downloadBy(page, 'Xuất Excel', makeDataDir());
+    expect(download.suggestedFilename()).toBe('bao-cao-2023-H1-tong-hop-2-don-vi.xlsx');
+    await page.getByRole('region', { name: 'Kết quả xuất Excel' }).getByText('Đã xuất báo cáo 6 tháng đầu năm 2023 (2 đơn vị)').waitFor();
+
+    const sheet = readWithPython(file).sheets[0] as PySheet;
+    expect(sheet.name).toBe('Theo đơn vị');
+    expect([sheet.cells.D9?.v, sheet.cells.E10?.v, sheet.cells.F10?.v]).toEqual(['Tổng số', 'Xã Tân Lập', 'Xã Hòa Bình']);
+    const xk = rowNamed(sheet, 'Kim ngạch xuất khẩu');
+    expect(sheet.cells[`D${xk}`]).toMatchObject({ v: 61.1, f: `SUM(E${xk},F${xk})` });
+    expect([sheet.cells[`E${xk}`]?.v, sheet.cells[`F${xk}`]?.v]).toEqual([40.5, 20.6]);
+    await page.close();
+  });
 });

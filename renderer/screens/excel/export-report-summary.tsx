@@ -48,7 +48,7 @@ export function ExportReportSummary({ output }: { output: ExportReportOutput }) 
             </Descriptions.Item>
           </>
         ) : null}
-        <Descriptions.Item label="Cột số liệu" span={2}>
+        <Descriptions.Item label="Các cột" span={2}>
           {s.columns
             .filter((c) => c.kind !== 'label')
             .map((c) => c.heading)
