@@ -5,16 +5,14 @@ import { exportOpenErrorsSchema, overrideReasonSchema, type ExportOpenErrors } f
 import { formatViNumber } from '../../../shared/numbers/vi-number';
 import { validationHref } from '../../app/links';
 
-/** The backend's refusal to export while validation errors stand: its message and the errors of each unit. */
-export interface ExportRefusal extends ExportOpenErrors {
-  message: string;
-}
+/** The backend's refusal to export while validation errors stand: the errors of each unit. */
+export type ExportRefusal = ExportOpenErrors;
 
 /** A refusal for open errors, told apart from any other failure by its code and the shape of its details. */
 export function refusalOf(error: unknown): ExportRefusal | null {
   if (!(error instanceof AppError) || error.code !== 'conflict') return null;
   const details = exportOpenErrorsSchema.safeParse(error.details);
-  return details.success ? { ...details.data, message: error.message } : null;
+  return details.success ? details.data : null;
 }
 
 interface Props {
