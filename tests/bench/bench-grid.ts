@@ -58,12 +58,17 @@ export async function benchGrid(): Promise<void> {
 
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     const shown: number[] = [];
+    // Shown means with its figures: the rows of the catalog come first, the figures of the period after them.
+    const firstFigure = page.locator('[role="grid"] tbody tr[data-row-id="CT_0_0"] [role="gridcell"][data-column-id="value"]', { hasText: '100,0' });
     for (let i = 0; i < 4; i++) {
       const start = Date.now();
       await page.goto(`${server.url}#/nhap-lieu?ky=${period}`);
-      await page.locator('[role="grid"] tbody [role="gridcell"][data-column-id="value"]').first().waitFor();
+      await firstFigure.waitFor();
       shown.push(Date.now() - start);
+      // The next load starts from a quiet backend, as a clerk's does: not behind the checks this one set off.
+      await page.waitForLoadState('networkidle');
     }
+    report('grid: first opening, nothing cached in the browser or the backend yet', shown[0] ?? 0, 'ms');
     report(`grid: page opened to ${codes.length} rows shown (median of 3 after the first; target < 1 s)`, median(shown.slice(1)), 'ms');
 
     const cell = page.locator('[role="grid"] tbody [role="gridcell"][data-column-id="value"]').nth(3);

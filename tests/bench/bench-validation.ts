@@ -15,7 +15,7 @@ export async function benchValidation(): Promise<void> {
     const setupStart = performance.now();
     const codes = await createLargeCatalog(api);
     report('validation: catalog of 3.000 indicators created', performance.now() - setupStart, 'ms');
-    for (let year = Number(process.env.BENCH_FROM_YEAR ?? 2015); year <= 2024; year++) {
+    for (let year = 2015; year <= 2024; year++) {
       for (let month = 1; month <= 12; month++) {
         await api.call('values.set', {
           period: `${year}-${String(month).padStart(2, '0')}`,
@@ -26,27 +26,46 @@ export async function benchValidation(): Promise<void> {
     }
     report('validation: set-up of 3.000 indicators × 120 months', performance.now() - setupStart, 'ms');
 
+    const first = performance.now();
+    await api.call('validation.run', { period: '2024-06' });
+    report('validation: first run, history read from the database', performance.now() - first, 'ms');
+
+    // A check is asked for after every saved cell: each run below follows a save, so no earlier report serves it.
     const runs: number[] = [];
     let findings = 0;
-    for (let i = 0; i < 8; i++) {
+    for (let i = 0; i < 7; i++) {
+      await api.call('values.set', { period: '2024-06', entries: [{ code: codes[5 + i] ?? '', value: 500 + i }] });
       const start = performance.now();
       findings = (await api.call('validation.run', { period: '2024-06' })).findings.length;
       runs.push(performance.now() - start);
     }
-    report('validation: first run, history read from the database', runs[0] ?? 0, 'ms');
-    report(`validation: one unit and period, 3.000 indicators, 10 years of months (${findings} findings; median of 7 later runs; target < 100 ms)`, median(runs.slice(1)), 'ms');
+    report(`validation: one unit and period, 3.000 indicators, 10 years of months, after a saved figure (${findings} findings; median of 7; target < 100 ms)`, median(runs), 'ms');
+
+    const unseen: number[] = [];
+    for (let month = 1; month <= 5; month++) {
+      const start = performance.now();
+      await api.call('validation.run', { period: `2024-0${month}` });
+      unseen.push(performance.now() - start);
+    }
+    report('validation: a period not checked before in this session (median of 5 months)', median(unseen), 'ms');
+
     const grids: number[] = [];
     const saves: number[] = [];
+    const rows: number[] = [];
     for (let i = 0; i < 6; i++) {
       let start = performance.now();
-      await api.call('values.set', { period: '2024-06', entries: [{ code: codes[5] ?? '', value: 500 + i }] });
+      await api.call('values.set', { period: '2024-06', entries: [{ code: codes[5] ?? '', value: 600 + i }] });
       saves.push(performance.now() - start);
       start = performance.now();
-      await api.call('values.grid', { period: '2024-06' });
+      await api.call('values.rows', { period: '2024-06', codes: [codes[5] ?? ''] });
+      rows.push(performance.now() - start);
+      start = performance.now();
+      await api.call('values.grid', { period: '2024-06', withFindings: false });
       grids.push(performance.now() - start);
     }
     report('backend: values.set of one figure (median of 6)', median(saves), 'ms');
-    report('backend: values.grid of 3.000 rows with their findings (median of 6)', median(grids), 'ms');
+    report('backend: values.rows, the saved row and its total re-read after a save (median of 6)', median(rows), 'ms');
+    report('backend: values.grid of 3.000 rows as the grid screen reads it, findings apart (median of 6)', median(grids), 'ms');
     backend.close();
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
