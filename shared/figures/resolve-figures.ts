@@ -38,11 +38,17 @@ function keyOf(period: Period): string {
   return key;
 }
 
-function memoOf<T>(memos: Map<string, Map<string, T>>, code: string): Map<string, T> {
-  let memo = memos.get(code);
-  if (!memo) memos.set(code, (memo = new Map()));
-  return memo;
+interface KeptFigures {
+  figure: Map<string, Figure | null>;
+  parts: Map<string, Figure | null>;
 }
+
+/**
+ * What a flow that adds up over its own months alone was found to be, by the figures it came from. Those
+ * figures are replaced, never changed in place (see EnteredFigures), so the same object means the same
+ * answers: after one saved cell, only the rows it touches are worked out again.
+ */
+const keptByFigures = new WeakMap<object, KeptFigures>();
 
 function sumAll(values: (number | null)[]): number | null {
   let total = 0;
@@ -63,12 +69,17 @@ export class FigureResolver {
   private readonly byCode: Map<string, FigureIndicator>;
   private readonly children = new Map<string, FigureIndicator[]>();
   // By indicator, then period key: building one composite string key per lookup cost more than the lookups.
-  private readonly memo = new Map<string, Map<string, Figure | null>>();
-  private readonly partsMemo = new Map<string, Map<string, Figure | null>>();
+  private readonly memos = new Map<string, KeptFigures>();
 
+  /**
+   * figuresOf, when given, names the object holding an indicator's own entered figures; it must be replaced
+   * whenever one of them changes. Flows whose figures follow from their own months are then remembered
+   * across resolvers.
+   */
   constructor(
     indicators: readonly FigureIndicator[],
     private readonly entered: (code: string, periodKey: string) => number | undefined,
+    private readonly figuresOf?: (code: string) => object | undefined,
   ) {
     this.byCode = new Map(indicators.map((i) => [i.code, i]));
     for (const i of indicators) {
@@ -79,10 +90,26 @@ export class FigureResolver {
     }
   }
 
+  /** The shared memo of a flow that depends on its own figures only, else this resolver's own. */
+  private memosOf(code: string): KeptFigures {
+    let memos = this.memos.get(code);
+    if (memos !== undefined) return memos;
+    const indicator = this.byCode.get(code);
+    const figures = this.figuresOf?.(code);
+    if (figures === undefined || indicator === undefined || indicator.kind !== 'flow' || childrenAddUp(indicator, this.children.get(code) ?? [])) {
+      memos = { figure: new Map(), parts: new Map() };
+    } else {
+      memos = keptByFigures.get(figures);
+      if (memos === undefined) keptByFigures.set(figures, (memos = { figure: new Map(), parts: new Map() }));
+    }
+    this.memos.set(code, memos);
+    return memos;
+  }
+
   /** The entered figure, else the one that follows from its parts. */
   figure(code: string, period: Period): Figure | null {
     const key = keyOf(period);
-    const memo = memoOf(this.memo, code);
+    const memo = this.memosOf(code).figure;
     const cached = memo.get(key);
     if (cached !== undefined) return cached;
     const stored = this.entered(code, key);
@@ -98,7 +125,7 @@ export class FigureResolver {
   /** What the months or the children add up to, whether or not a figure was entered for the period itself. */
   fromParts(code: string, period: Period): Figure | null {
     const key = keyOf(period);
-    const memo = memoOf(this.partsMemo, code);
+    const memo = this.memosOf(code).parts;
     const cached = memo.get(key);
     if (cached !== undefined) return cached;
     const result = this.computeParts(code, period);

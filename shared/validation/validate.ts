@@ -136,7 +136,7 @@ export function* validationSteps(input: ValidationInput): Generator<void, Findin
   const byCode = new Map(indicators.map((i) => [i.code, i]));
   const enteredByCode = Array.isArray(input.entered) ? indexEnteredFigures(input.entered) : (input.entered as EnteredFigures);
   const entered = (code: string, key: string) => enteredByCode.get(code)?.get(key);
-  const resolver = input.resolver ?? new FigureResolver(indicators, (code, key) => entered(code, key)?.value);
+  const resolver = input.resolver ?? new FigureResolver(indicators, (code, key) => entered(code, key)?.value, (code) => enteredByCode.get(code));
   const childrenOf = new Map<string, ValidationIndicator[]>();
   for (const i of indicators) {
     if (i.parentCode === null) continue;

@@ -61,7 +61,7 @@ export const valueHandlers: Pick<Handlers, 'values.grid' | 'values.rows' | 'valu
     const period = periodOrThrow(periodKey);
     const indicators = catalog.all();
     const figures = history.entered(unit.id);
-    const resolver = new FigureResolver(indicators, (code, key) => figures.get(code)?.get(key)?.value);
+    const resolver = new FigureResolver(indicators, (code, key) => figures.get(code)?.get(key)?.value, (code) => figures.get(code));
     const details = new Map(valuesOfPeriod(db, unit.id, periodKey).map((v) => [v.indicatorCode, detailOf(v)]));
     const previous = previousPeriod(period);
     const findings = new Map<string, GridFinding[]>();
@@ -90,7 +90,7 @@ export const valueHandlers: Pick<Handlers, 'values.grid' | 'values.rows' | 'valu
     const period = periodOrThrow(periodKey);
     const indicators = catalog.all();
     const figures = history.entered(unit.id);
-    const resolver = new FigureResolver(indicators, (code, key) => figures.get(code)?.get(key)?.value);
+    const resolver = new FigureResolver(indicators, (code, key) => figures.get(code)?.get(key)?.value, (code) => figures.get(code));
     const rows = withAncestors(indicators, codes);
     const details = new Map<string, ValueDetail>();
     for (const row of rows) {
