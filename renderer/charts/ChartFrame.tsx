@@ -13,10 +13,12 @@ interface Props {
   /** The name of the downloaded image, without .png. */
   fileName: string;
   height: number;
+  /** Over the chart's top right corner, beside a title kept short, instead of a row of its own beneath. */
+  actionsOver?: boolean;
 }
 
 /** A chart with its "Tải ảnh PNG" button; the image is drawn at twice the screen's size, on white, to print sharply. */
-export function ChartFrame({ option, label, fileName, height }: Props) {
+export function ChartFrame({ option, label, fileName, height, actionsOver = false }: Props) {
   const { message } = App.useApp();
   const chart = useRef<ReactEChartsCore>(null);
   const savePng = () => {
@@ -28,7 +30,7 @@ export function ChartFrame({ option, label, fileName, height }: Props) {
     saveFile(`${fileName}.png`, pngOfDataUrl(instance.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' })));
   };
   return (
-    <figure className="chart-frame" aria-label={label}>
+    <figure className={actionsOver ? 'chart-frame has-actions-over' : 'chart-frame'} aria-label={label}>
       <ReactEChartsCore ref={chart} echarts={echarts} option={option} notMerge style={{ height, width: '100%' }} opts={{ renderer: 'canvas' }} />
       <figcaption className="chart-actions">
         <Button size="small" icon={<DownloadOutlined />} onClick={savePng}>

@@ -15,9 +15,12 @@ interface Props {
 
 /** One indicator's months of the year against the same months of last year, with its plan. */
 export function IndicatorChart({ code, unitId, year, height = 320, compact = false }: Props) {
-  const chart = useApiQuery('charts.indicator', { code, unitId, year });
+  // Figures imported or keyed elsewhere change the chart: read afresh whenever it is shown again.
+  const chart = useApiQuery('charts.indicator', { code, unitId, year }, { staleTime: 0 });
   const option = useMemo(() => (chart.data ? indicatorChartOption(chart.data, { compact }) : null), [chart.data, compact]);
   if (chart.error) return <div className="chart-message">Không vẽ được biểu đồ: {chart.error.message}</div>;
   if (!chart.data || !option) return <div className="chart-message" style={{ height }}>Đang vẽ biểu đồ…</div>;
-  return <ChartFrame option={option} label={`Biểu đồ ${chart.data.nameVi} năm ${year}`} fileName={`bieu-do-${code}-${year}`} height={height} />;
+  return (
+    <ChartFrame option={option} label={`Biểu đồ ${chart.data.nameVi} năm ${year}`} fileName={`bieu-do-${code}-${year}`} height={height} actionsOver={compact} />
+  );
 }

@@ -135,7 +135,8 @@ export function indicatorChartOption(chart: IndicatorChart, options: { compact?:
     },
     legend: { bottom: 0, itemGap: 16 },
     tooltip: { trigger: 'axis', valueFormatter: valueText },
-    grid: { left: 12, right: 16, top: compact ? 40 : 76, bottom: 36, containLabel: true },
+    // Beside the text of Báo cáo the legend of three or four series wraps to a second line; the wide panel keeps one.
+    grid: { left: 12, right: 16, top: compact ? 40 : 76, bottom: compact || series.length < 3 ? 36 : 64, containLabel: true },
     xAxis: { type: 'category', data: monthNames, axisLabel: { formatter: (name: string) => name.replace('Tháng ', 'T') } },
     yAxis: flow?.rightAxis
       ? [
