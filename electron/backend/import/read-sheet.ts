@@ -6,7 +6,7 @@ import { parseRange } from '../../../shared/import/cells';
 import type { CellRange, SheetGrid } from '../../../shared/import/table';
 import { readCell, type CellContext, type RawCell } from './read-cell';
 import { XmlScanner } from './xml-scanner';
-import { attribute } from './xml-text';
+import { attribute, detached } from './xml-text';
 
 export interface SheetLimits {
   /** Rows holding at least one value; rows that only carry formatting count against the next limit. */
@@ -142,12 +142,16 @@ export async function readSheet(
     close(name) {
       switch (name) {
         case 'v':
-          if (cell && captureOf === 'v') cell.value = (capture ?? []).join('');
+          if (cell && captureOf === 'v') {
+            const text = (capture ?? []).join('');
+            // A number, a boolean or a shared string's index is not kept as text: nothing to copy out.
+            cell.value = cell.type === null || cell.type === 'n' || cell.type === 's' || cell.type === 'b' ? text : detached(text);
+          }
           captureOf = null;
           capture = null;
           break;
         case 'f':
-          if (cell && captureOf === 'f') cell.formula = (capture ?? []).join('');
+          if (cell && captureOf === 'f') cell.formula = detached((capture ?? []).join(''));
           captureOf = null;
           capture = null;
           break;
@@ -161,7 +165,7 @@ export async function readSheet(
           phonetic--;
           break;
         case 'is':
-          if (cell) cell.value = inline.join('');
+          if (cell) cell.value = detached(inline.join(''));
           inInline = false;
           break;
         case 'c': {

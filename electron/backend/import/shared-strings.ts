@@ -1,4 +1,5 @@
 import { scanXml } from './xml-scanner';
+import { detached } from './xml-text';
 
 /**
  * The shared strings of a workbook (xl/sharedStrings.xml) in their order: plain or rich text alike as the text
@@ -22,7 +23,7 @@ export function readSharedStrings(xml: string): string[] {
       if (name === 't') inText = false;
       else if (name === 'rPh') phonetic--;
       else if (name === 'si' && current) {
-        strings.push(current.join(''));
+        strings.push(detached(current.join('')));
         current = null;
       }
     },

@@ -25,6 +25,14 @@ export function decodeXmlText(raw: string): string {
   return text;
 }
 
+/**
+ * A string kept apart from the text it was cut from: V8 keeps a whole part's text alive for as long as any slice
+ * of it lives, so texts that outlive the reading (cell texts, shared strings) are copied out.
+ */
+export function detached(text: string): string {
+  return text.length < 13 ? text : Buffer.from(text, 'utf8').toString('utf8');
+}
+
 /** The raw value of one attribute of a start tag's inside ("c r=\"B4\" t=\"s\""), or undefined. */
 export function attribute(tag: string, name: string): string | undefined {
   let from = 0;
