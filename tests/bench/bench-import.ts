@@ -105,7 +105,7 @@ export async function benchImport(): Promise<void> {
     if (first) {
       report(`import: first import, ${first.changed.toLocaleString('vi-VN')} new figures: reading`, first.read, 'ms');
       report('import: first import: preview', first.preview, 'ms');
-      report('import: first import: commit (preview again inside the transaction, then every write)', first.commit, 'ms');
+      report('import: first import: commit (the preview reused when nothing was written since, then every write)', first.commit, 'ms');
       report('import: first import in all', first.total, 'ms');
       report('import: first import, memory above the start (resident set)', first.peak, 'MB');
     }
