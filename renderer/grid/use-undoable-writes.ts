@@ -51,7 +51,8 @@ export function useUndoableWrites(scopeKey: string, refreshRows?: RefreshRows): 
 
   const setHistory = useCallback((next: UndoHistory) => {
     history.current = next;
-    setDepths({ undo: next.undo.length, redo: next.redo.length });
+    // The same depths keep the same object: a re-render of a grid of thousands of rows is not free.
+    setDepths((old) => (old.undo === next.undo.length && old.redo === next.redo.length ? old : { undo: next.undo.length, redo: next.redo.length }));
   }, []);
 
   useEffect(() => setHistory(emptyHistory), [scopeKey, setHistory]);

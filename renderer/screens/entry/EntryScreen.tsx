@@ -23,7 +23,7 @@ import { entryColumns, type EntryHeaders } from './entry-columns';
 import { EntryToolbar } from './EntryToolbar';
 import { entryRowHeight, hasFigures, hasFindings, holdsValues, type EntryRow } from './entry-row';
 import { defaultStatus } from './period-choice';
-import { findingsByCode } from './findings-by-code';
+import { useEntryRows } from './use-entry-rows';
 import { useRowRefresh } from './use-row-refresh';
 import { useValidationReport } from '../validation/use-validation-report';
 import '../common/grid-screen.css';
@@ -88,14 +88,7 @@ export function EntryScreen() {
   const refreshRows = useRowRefresh(gridInput);
   const writes = useUndoableWrites(`${unitId}|${periodKey}`, refreshRows);
 
-  const allRows = useMemo<EntryRow[]>(() => {
-    const figures = new Map((grid.data?.rows ?? []).map((r) => [r.code, r]));
-    const findings = findingsByCode(report.data?.findings ?? []);
-    return catalog.tree.map((i) => {
-      const row = i.kind === 'group' ? undefined : figures.get(i.code);
-      return { ...i, figures: row === undefined ? null : { ...row, findings: findings.get(i.code) ?? [] } };
-    });
-  }, [catalog.tree, grid.data, report.data]);
+  const allRows = useEntryRows(catalog.tree, grid.data, report.data);
   const rows = useMemo(
     () => filterTree(allRows, query, rowFilter(onlyWithFigures, onlyWithFindings)),
     [allRows, query, onlyWithFigures, onlyWithFindings],
