@@ -32,7 +32,7 @@ export const figureQueryKeys = ['values.grid', 'plans.grid'] as const;
 
 /**
  * Reads that sum the figures up (Kiểm tra's report, the header's count of open findings, the charts and the
- * report). The grid's own rows carry their findings already; these are refreshed once the clerk pauses, so that
+ * report, and the marks of findings on the grid's cells). They are refreshed once the clerk pauses, so that
  * a run of quick edits does not queue a whole check in the backend ahead of every next save.
  */
 export const summaryQueryKeys = ['validation.run', 'charts.indicator', 'charts.planShares', 'report.build'] as const;
