@@ -336,8 +336,7 @@ function EditableGridInner<TRow extends RowData>(props: EditableGridProps<TRow>)
         </div>
       </div>
       <GridStatusBar
-        pending={writes.pending}
-        failure={writes.failure}
+        status={writes.status}
         canUndo={writes.canUndo}
         canRedo={writes.canRedo}
         undo={writes.undo}

@@ -1,10 +1,10 @@
 import { Button, Space, Tooltip } from 'antd';
-import { memo } from 'react';
+import { memo, useSyncExternalStore } from 'react';
+import type { SaveStatus } from './save-status';
 import { cleanNumber, formatViNumber, parseViNumber } from '../../shared/numbers/vi-number';
 
 interface Props {
-  pending: number;
-  failure: string | null;
+  status: SaveStatus;
   canUndo: boolean;
   canRedo: boolean;
   undo(): void;
@@ -35,7 +35,8 @@ function saveState(pending: number, failure: string | null): { text: string; cla
   return { text: 'Đã lưu', className: 'grid-status-saved' };
 }
 
-export const GridStatusBar = memo(function GridStatusBar({ pending, failure, canUndo, canRedo, undo, redo, summary }: Props) {
+export const GridStatusBar = memo(function GridStatusBar({ status, canUndo, canRedo, undo, redo, summary }: Props) {
+  const { pending, failure } = useSyncExternalStore(status.subscribe, status.get);
   const state = saveState(pending, failure);
   return (
     <div className="grid-status">

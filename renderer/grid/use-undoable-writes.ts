@@ -5,6 +5,7 @@ import { AppError } from '../../shared/api/errors';
 import type { BatchResult } from '../../shared/api/values-entities';
 import { emptyHistory, pushRedo, pushUndo, recordWrite, takeRedo, takeUndo, type Step, type UndoHistory } from '../../shared/grid/undo-history';
 import { api } from '../api/api';
+import { createSaveStatus, type SaveStatus } from './save-status';
 import { figureQueryKeys, summaryQueryKeys, summaryRefreshDelayMs } from './grid-features';
 
 export interface UndoableWrites {
@@ -19,10 +20,8 @@ export interface UndoableWrites {
   redo(): void;
   canUndo: boolean;
   canRedo: boolean;
-  /** Writes sent and not yet answered. */
-  pending: number;
-  /** Why the last write failed, until a write succeeds. */
-  failure: string | null;
+  /** Writes sent and not yet answered, and why the last one failed until a write succeeds. */
+  status: SaveStatus;
 }
 
 /**
@@ -45,14 +44,16 @@ export function useUndoableWrites(scopeKey: string, refreshRows?: RefreshRows): 
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   /** Writes and reverts in the queue, not yet settled. */
   const queued = useRef(0);
-  const [depths, setDepths] = useState({ undo: 0, redo: 0 });
-  const [pending, setPending] = useState(0);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [can, setCan] = useState({ undo: false, redo: false });
+  const [status] = useState(createSaveStatus);
+  const setFailure = useCallback((failure: string | null) => status.update((s) => ({ ...s, failure })), [status]);
 
   const setHistory = useCallback((next: UndoHistory) => {
     history.current = next;
-    // The same depths keep the same object: a re-render of a grid of thousands of rows is not free.
-    setDepths((old) => (old.undo === next.undo.length && old.redo === next.redo.length ? old : { undo: next.undo.length, redo: next.redo.length }));
+    // Only a change of what the buttons offer re-renders: a re-render of a grid of thousands of rows is not free.
+    const undo = next.undo.length > 0;
+    const redo = next.redo.length > 0;
+    setCan((old) => (old.undo === undo && old.redo === redo ? old : { undo, redo }));
   }, []);
 
   useEffect(() => setHistory(emptyHistory), [scopeKey, setHistory]);
@@ -81,10 +82,13 @@ export function useUndoableWrites(scopeKey: string, refreshRows?: RefreshRows): 
     [queryClient, refreshRows],
   );
 
-  const track = useCallback(<T,>(promise: Promise<T>): Promise<T> => {
-    setPending((n) => n + 1);
-    return promise.finally(() => setPending((n) => n - 1));
-  }, []);
+  const track = useCallback(
+    <T,>(promise: Promise<T>): Promise<T> => {
+      status.update((s) => ({ ...s, pending: s.pending + 1 }));
+      return promise.finally(() => status.update((s) => ({ ...s, pending: s.pending - 1 })));
+    },
+    [status],
+  );
 
   const write = useCallback(
     (run: () => Promise<BatchResult>, rowIds?: readonly string[]) => {
@@ -110,7 +114,7 @@ export function useUndoableWrites(scopeKey: string, refreshRows?: RefreshRows): 
         return result;
       });
     },
-    [refresh, setHistory, track],
+    [refresh, setFailure, setHistory, track],
   );
 
   const writeNow = useCallback(
@@ -125,7 +129,7 @@ export function useUndoableWrites(scopeKey: string, refreshRows?: RefreshRows): 
         void message.error(errorText(error));
       });
     },
-    [message, refresh, setHistory],
+    [message, refresh, setFailure, setHistory],
   );
 
   const revert = useCallback(
@@ -165,8 +169,8 @@ export function useUndoableWrites(scopeKey: string, refreshRows?: RefreshRows): 
   );
 
   return useMemo(
-    () => ({ write, writeNow, undo, redo, canUndo: depths.undo > 0, canRedo: depths.redo > 0, pending, failure }),
-    [write, writeNow, undo, redo, depths, pending, failure],
+    () => ({ write, writeNow, undo, redo, canUndo: can.undo, canRedo: can.redo, status }),
+    [write, writeNow, undo, redo, can, status],
   );
 }
 

@@ -71,17 +71,42 @@ export async function benchGrid(): Promise<void> {
     report('grid: first opening, nothing cached in the browser or the backend yet', shown[0] ?? 0, 'ms');
     report(`grid: page opened to ${codes.length} rows shown (median of 3 after the first; target < 1 s)`, median(shown.slice(1)), 'ms');
 
+    // Timed by the browser's own clock, from the keydown event to the answer of the save and to "Đã lưu" on
+    // screen: Playwright's own key press and network events add round trips of the automation to each save.
+    await page.evaluate(() => {
+      const marks = { keys: [] as number[], shown: [] as number[] };
+      Object.assign(window, { __benchMarks: marks });
+      performance.setResourceTimingBufferSize(100_000);
+      document.addEventListener('keydown', (e) => e.key === 'Enter' && marks.keys.push(e.timeStamp), true);
+      const status = document.querySelector('.grid-status [role="status"]');
+      if (status === null) throw new Error('no save status in the grid');
+      new MutationObserver(() => status.textContent === 'Đã lưu' && marks.shown.push(performance.now())).observe(status, { childList: true, characterData: true, subtree: true });
+    });
+    const status = page.locator('.grid-status [role="status"]');
     const cell = page.locator('[role="grid"] tbody [role="gridcell"][data-column-id="value"]').nth(3);
     await cell.click();
-    const saves: number[] = [];
+    const roundTrips: number[] = [];
     for (let i = 0; i < 15; i++) {
       await page.keyboard.type(String(1000 + i));
       const start = Date.now();
       await Promise.all([page.waitForResponse((r) => r.url().includes('/api/values.set')), page.keyboard.press('Enter')]);
-      saves.push(Date.now() - start);
+      roundTrips.push(Date.now() - start);
+      await status.filter({ hasText: 'Đã lưu' }).waitFor();
+      await page.waitForLoadState('networkidle');
       await page.keyboard.press('ArrowUp');
     }
-    report('grid: keystroke (Enter) to saved value (median of 15; target < 50 ms)', median(saves), 'ms');
+    const timings = await page.evaluate(() => {
+      const { keys, shown } = (window as unknown as { __benchMarks: { keys: number[]; shown: number[] } }).__benchMarks;
+      const saves = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.name.includes('/api/values.set'));
+      return keys.map((key) => ({
+        saved: (saves.find((e) => e.startTime >= key)?.responseEnd ?? Number.NaN) - key,
+        shown: (shown.find((t) => t >= key) ?? Number.NaN) - key,
+      }));
+    });
+    if (timings.length !== 15 || timings.some((t) => Number.isNaN(t.saved) || Number.isNaN(t.shown))) throw new Error(`saves not all timed: ${JSON.stringify(timings)}`);
+    report("grid: keystroke (Enter) to saved value, the backend's answer in the browser (median of 15; target < 50 ms)", median(timings.map((t) => t.saved)), 'ms');
+    report('grid: keystroke (Enter) to "Đã lưu" shown in the grid (median of 15)', median(timings.map((t) => t.shown)), 'ms');
+    report('grid: the same save as Playwright sees it, its key press and network events included (median of 15)', median(roundTrips), 'ms');
   } finally {
     await browser.close();
     server.stop();

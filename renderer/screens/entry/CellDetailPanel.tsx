@@ -1,4 +1,4 @@
-import { App, Button, Input, Segmented, Typography } from 'antd';
+import { App, Button, Input, Radio, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { valueStatusLabelsVi, valueStatuses, type GridRow, type SourceKind, type ValueStatus } from '../../../shared/api/values-entities';
@@ -91,14 +91,22 @@ function FigureDetail({ row, figures, unitId, periodKey, writes }: Props & { row
     <>
       <div className="detail-status">
         <Typography.Text type="secondary">Số liệu là</Typography.Text>
-        <Segmented<ValueStatus>
-          aria-label="Trạng thái số liệu"
-          disabled={figures.value === null}
-          title={figures.value === null ? 'Chưa có số liệu nhập cho kỳ này.' : undefined}
-          value={figures.status ?? undefined}
-          options={statusOptions}
-          onChange={(status) => void write({ status }, `Đã chuyển thành ${valueStatusLabelsVi[status].toLowerCase()}.`)}
-        />
+        {/* Buttons rather than a Segmented: its sliding thumb measures the page whenever the row's status differs from the last row's. */}
+        <span title={figures.value === null ? 'Chưa có số liệu nhập cho kỳ này.' : undefined}>
+          <Radio.Group
+            aria-label="Trạng thái số liệu"
+            optionType="button"
+            buttonStyle="solid"
+            size="small"
+            disabled={figures.value === null}
+            value={figures.status ?? undefined}
+            options={statusOptions}
+            onChange={(e) => {
+              const status = valueStatuses.find((s) => s === e.target.value);
+              if (status !== undefined) void write({ status }, `Đã chuyển thành ${valueStatusLabelsVi[status].toLowerCase()}.`);
+            }}
+          />
+        </span>
       </div>
       <div className="detail-comment">
         <Input.TextArea
