@@ -3,7 +3,8 @@ import { App, Button } from 'antd';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import { useRef } from 'react';
 import { echarts, type ChartOption } from './echarts-setup';
-import { pngOfDataUrl, saveFile } from './save-file';
+import { saveFile } from '../screens/common/save-file';
+import { pngOfDataUrl } from './chart-png';
 import './charts.css';
 
 interface Props {

@@ -1,4 +1,5 @@
 import { formatViNumber } from '../../../shared/numbers/vi-number';
+import { bytesOfBase64, saveFile } from '../common/save-file';
 
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const xlsmType = 'application/vnd.ms-excel.sheet.macroEnabled.12';
@@ -23,29 +24,9 @@ export function readAsBase64(file: File): Promise<ChosenWorkbook> {
   });
 }
 
-function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
-  const text = atob(base64);
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-  return bytes;
-}
-
-/**
- * Hands the workbook to the browser as a download. In the browser mode it lands in the downloads folder; in
- * the desktop app Electron's default download handling asks where to save it.
- */
+/** Hands the workbook to the browser (or Electron) as a download. */
 export function downloadWorkbook(fileName: string, contentBase64: string): void {
-  const type = /\.xlsm$/i.test(fileName) ? xlsmType : xlsxType;
-  const url = URL.createObjectURL(new Blob([bytesOf(contentBase64)], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has taken its copy once the click is handled; a later revoke frees the bytes.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  saveFile(fileName, new Blob([bytesOfBase64(contentBase64)], { type: /\.xlsm$/i.test(fileName) ? xlsmType : xlsxType }));
 }
 
 export function fileSizeText(bytes: number): string {

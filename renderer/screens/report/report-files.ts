@@ -1,5 +1,5 @@
 import type { ReportDocxOutput } from '../../../shared/api/report-entities';
-import { bytesOfBase64, saveFile } from '../../charts/save-file';
+import { bytesOfBase64, saveFile } from '../common/save-file';
 
 const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 

@@ -1,18 +1,12 @@
 import { describeZodError } from '../../../shared/api/describe-zod-error';
+import { saveFile } from '../common/save-file';
 import { userRulesFileSchema, type UserRulesFile } from '../../../shared/validation/user-rule';
 
 export const rulesFileName = 'quy-tac-kiem-tra.json';
 
 /** Hands the rules to the browser (or Electron) as a file download. */
 export function downloadRules(file: UserRulesFile): void {
-  const blob = new Blob([`${JSON.stringify(file, null, 2)}\n`], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = rulesFileName;
-  link.click();
-  // The download has started from the link by now; the object URL only holds the bytes in memory.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveFile(rulesFileName, new Blob([`${JSON.stringify(file, null, 2)}\n`], { type: 'application/json' }));
 }
 
 export type ReadRules = { ok: true; file: UserRulesFile } | { ok: false; message: string };

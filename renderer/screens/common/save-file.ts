@@ -22,8 +22,3 @@ export function saveFile(fileName: string, blob: Blob): void {
   // The download has taken its copy once the click is handled; a later revoke frees the bytes.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
-
-/** A PNG drawn by the chart, from its data URL. */
-export function pngOfDataUrl(dataUrl: string): Blob {
-  return new Blob([bytesOfBase64(dataUrl.slice(dataUrl.indexOf(',') + 1))], { type: 'image/png' });
-}
