@@ -3,14 +3,14 @@
  * Ministry template filled with a unit's figures. Both refuse while validation errors stand, unless the clerk
  * gives a reason, which the report then prints under its tables. Neither writes to the database.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { findReportingUnit, listReportingUnits } from '../../../db/access/reporting-units';
 import type { ReportingUnit } from '../../../shared/api/entities';
 import { AppError } from '../../../shared/api/errors';
+import { deliverFile, fileSlug } from '../files/deliver-file';
 import type { ExportFillOutput, ExportLayout, ExportOpenErrors, ExportReportOutput } from '../../../shared/api/export-entities';
 import { formatPeriodKey, lastMonth, monthsCovered, parsePeriod, periodLabelVi, type Period } from '../../../shared/periods/period';
-import { foldVietnamese } from '../../../shared/text/fold-vietnamese';
 import { currentSettings } from '../handlers/settings';
 import { resolveUnit } from '../handlers/resolve-unit';
 import { validateUnitPeriod } from '../handlers/validation';
@@ -161,23 +161,6 @@ function noteFor(sheetUnit: UnitFigures | null, all: readonly UnitFigures[], rea
   return `Ghi chú: ${what} Lý do vẫn xuất báo cáo: ${reason.trim()} (${who}ngày ${dayText(date)}).`;
 }
 
-function slug(text: string): string {
-  return foldVietnamese(text).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'don-vi';
-}
-
-function deliver(bytes: Buffer, fileName: string, saveTo: string | undefined): { fileName: string; path: string | null; contentBase64: string | null; size: number } {
-  if (saveTo === undefined) return { fileName, path: null, contentBase64: bytes.toString('base64'), size: bytes.length };
-  try {
-    writeFileSync(saveTo, bytes);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT' ? 'thư mục không tồn tại' : code === 'EACCES' || code === 'EPERM' ? 'không có quyền ghi' : code === 'EISDIR' ? 'đây là một thư mục' : code === 'EBUSY' ? 'tệp đang mở trong chương trình khác (hãy đóng Excel)' : 'không ghi được';
-    throw new AppError('bad_input', `Không ghi được tệp ${saveTo}: ${why}.`, { path: saveTo, code }, 'cannot write export file');
-  }
-  return { fileName: basename(saveTo), path: saveTo, contentBase64: null, size: bytes.length };
-}
-
 /** The report workbook of issue 6 (item 2, 4 and 6). */
 export async function exportReport(ctx: ExportContext, options: ExportReportOptions): Promise<WithBytes<ExportReportOutput>> {
   const period = periodOf(options.period);
@@ -207,8 +190,8 @@ export async function exportReport(ctx: ExportContext, options: ExportReportOpti
     noteFor: (u) => (reason === null ? null : noteFor(u, gathered, reason, settings.clerkName, date, names)),
   });
   const bytes = await built.workbook.toBuffer();
-  const who = units.length === 1 ? slug(units[0]?.name ?? '') : `tong-hop-${units.length}-don-vi`;
-  const file = deliver(bytes, `bao-cao-${periodKey}-${who}.xlsx`, options.saveTo);
+  const who = units.length === 1 ? fileSlug(units[0]?.name ?? '') : `tong-hop-${units.length}-don-vi`;
+  const file = deliverFile(bytes, `bao-cao-${periodKey}-${who}.xlsx`, options.saveTo, 'Excel');
   return {
     ...file,
     bytes,
@@ -264,7 +247,7 @@ export async function fillTemplate(ctx: ExportContext, options: FillTemplateOpti
   const stem = template.name.replace(/\.(xlsx|xlsm)$/i, '');
   const extension = /\.xlsm$/i.test(template.name) ? 'xlsm' : 'xlsx';
   const periodKey = formatPeriodKey(period);
-  const file = deliver(filled.bytes, `${stem}-${periodKey}-${slug(unit.name)}.${extension}`, options.saveTo);
+  const file = deliverFile(filled.bytes, `${stem}-${periodKey}-${fileSlug(unit.name)}.${extension}`, options.saveTo, 'Excel');
   return {
     ...file,
     bytes: filled.bytes,

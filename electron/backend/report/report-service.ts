@@ -3,17 +3,15 @@
  * (computeGridRows over the in-memory history, the plans of the year, validation for the findings left open),
  * written in sentences by the pure engine (shared/report), delivered as text, .docx or a file on disk.
  */
-import { writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { deleteEditedTemplate, listEditedTemplates, saveEditedTemplate } from '../../../db/access/report-templates';
 import { AppError } from '../../../shared/api/errors';
+import { deliverFile, fileSlug } from '../files/deliver-file';
 import type { Report, ReportDocxOutput, ReportTemplate } from '../../../shared/api/report-entities';
 import { computeGridRows } from '../../../shared/figures/grid-rows';
 import { FigureResolver } from '../../../shared/figures/resolve-figures';
 import { periodOrThrow } from '../../../shared/periods/period';
 import { buildReport } from '../../../shared/report/build-report';
 import { parseTemplateOfKind, templatesInForce } from '../../../shared/report/template-set';
-import { foldVietnamese } from '../../../shared/text/fold-vietnamese';
 import type { HandlerContext } from '../handler-types';
 import { planFiguresOf } from '../handlers/plan-figures';
 import { resolveUnit } from '../handlers/resolve-unit';
@@ -68,10 +66,6 @@ export function unitReport(ctx: ReportContext, periodKey: string, unitId: number
   });
 }
 
-function slug(text: string): string {
-  return foldVietnamese(text).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'don-vi';
-}
-
 export interface ReportDocxOptions {
   period: string;
   unitId?: number | undefined;
@@ -83,14 +77,5 @@ export interface ReportDocxOptions {
 export async function unitReportDocx(ctx: ReportContext, options: ReportDocxOptions): Promise<ReportDocxOutput & { bytes: Buffer }> {
   const report = unitReport(ctx, options.period, options.unitId);
   const bytes = await reportDocx(report, currentSettings(ctx.db), options.date ?? new Date());
-  const fileName = `bao-cao-${report.period}-${slug(report.unitName)}.docx`;
-  if (options.saveTo === undefined) return { fileName, path: null, contentBase64: bytes.toString('base64'), size: bytes.length, bytes };
-  try {
-    writeFileSync(options.saveTo, bytes);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'thư mục không tồn tại' : code === 'EACCES' || code === 'EPERM' ? 'không có quyền ghi' : code === 'EISDIR' ? 'đây là một thư mục' : code === 'EBUSY' ? 'tệp đang mở trong chương trình khác (hãy đóng Word)' : 'không ghi được';
-    throw new AppError('bad_input', `Không ghi được tệp ${options.saveTo}: ${why}.`, { path: options.saveTo, code }, 'cannot write report file');
-  }
-  return { fileName: basename(options.saveTo), path: options.saveTo, contentBase64: null, size: bytes.length, bytes };
+  return { ...deliverFile(bytes, `bao-cao-${report.period}-${fileSlug(report.unitName)}.docx`, options.saveTo, 'Word'), bytes };
 }

@@ -1,6 +1,5 @@
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { AppError } from '../../../shared/api/errors';
+import { basename, resolve } from 'node:path';
+import { deliverFile } from '../../backend/files/deliver-file';
 import { reportHtml } from '../../../shared/report/report-html';
 import { openSession } from '../backend-session';
 import { UsageError } from '../cli-error';
@@ -23,15 +22,6 @@ function formatOption(text: string | undefined): ReportFormat {
   if (text === undefined) return 'text';
   if ((reportFormats as readonly string[]).includes(text)) return text as ReportFormat;
   throw new UsageError(`--format chỉ nhận text, docx hoặc html, không nhận "${text}".`);
-}
-
-function writeOut(target: string, content: string): void {
-  try {
-    writeFileSync(target, content, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new AppError('bad_input', `Không ghi được tệp ${target}${code === 'ENOENT' ? ': thư mục không tồn tại' : ''}.`, { path: target, code }, 'cannot write report file');
-  }
 }
 
 /**
@@ -60,7 +50,7 @@ export async function reportCommand(options: ReportOptions): Promise<void> {
       process.stdout.write(content);
       return;
     }
-    writeOut(target, content);
+    deliverFile(Buffer.from(content, 'utf8'), basename(target), target, null);
     process.stdout.write(`Đã ghi báo cáo ${report.periodLabel} (${report.unitName}) → ${target}\n`);
   } finally {
     backend.close();
