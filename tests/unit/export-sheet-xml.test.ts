@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { withFullCalcOnLoad, writeNumbers } from '../../electron/backend/export/sheet-xml';
-import { deflatePackage, partText, readPackage, replacePart, writePackage } from '../../electron/backend/export/xlsx-package';
+import { partText, readPackage, replacePart, writePackage } from '../../electron/backend/export/xlsx-package';
 import { deflateRawSync } from 'node:zlib';
 
 const head = '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:C2"/>';
@@ -69,6 +69,5 @@ describe('the zip of an xlsx, part by part', () => {
     const again = readPackage(writePackage(parts));
     expect(again[0]?.stored.equals(untouched)).toBe(true);
     expect(partText(again[1] as (typeof again)[number])).toBe('<worksheet><sheetData/></worksheet>');
-    expect(readPackage(deflatePackage(zip)).map((p) => partText(p))).toEqual(['<workbook/>', '<worksheet/>']);
   });
 });

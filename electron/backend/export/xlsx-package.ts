@@ -108,13 +108,3 @@ export function writePackage(parts: readonly PackagePart[]): Buffer {
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...chunks, centralBytes, end]);
 }
-
-/**
- * A package written without compression (exceljs with STORE, which is fast) deflated part by part with the
- * platform's zlib: the same file as exceljs's own DEFLATE, in a fraction of the time.
- */
-export function deflatePackage(stored: Buffer): Buffer {
-  const parts = readPackage(stored);
-  for (const part of parts) part.replaced = partContent(part);
-  return writePackage(parts);
-}
