@@ -65,7 +65,8 @@ export function nameWords(name: string): string[] {
     if (expanded) out.push(...expanded.split(' '));
     else out.push(word);
   }
-  return out;
+  // "Một số sản phẩm công nghiệp chủ yếu" heads the same group as "Sản phẩm công nghiệp chủ yếu": "some of the".
+  return out.length > 2 && out[0] === 'mot' && out[1] === 'so' ? out.slice(2) : out;
 }
 
 /** Equal for names that differ only in case, diacritics, spacing, punctuation, STT prefixes or abbreviations. */

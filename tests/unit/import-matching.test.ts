@@ -38,6 +38,11 @@ describe('STT and bullets typed into the name cell are not part of the name', ()
     expect(nameKey('TỔNG MỨC BLHH VÀ DTDVTD')).toBe(nameKey('Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng'));
     expect(nameKey('  hat  dieu   NHAN ')).toBe(nameKey('Hạt điều nhân'));
   });
+
+  it('reads a heading "Một số …" (some of the …) as the group it heads', () => {
+    expect(nameKey('II. Một số sản phẩm công nghiệp chủ yếu')).toBe(nameKey('Sản phẩm công nghiệp chủ yếu'));
+    expect(nameKey('Một số')).toBe('mot so');
+  });
 });
 
 describe('a row is found in the catalog by code, else by name and unit, else by alias', () => {
