@@ -22,6 +22,7 @@ import {
 import { useDroppedFiles } from './import-drop';
 import { ImportFileCard } from './import-file-card';
 import { ImportHistory } from './import-history';
+import { ImportLayouts } from './import-layouts';
 import { useAfterImportWrite } from './import-refresh';
 import { useImportSession } from './import-session';
 import { countsSummary } from './import-words';
@@ -248,6 +249,7 @@ export function ImportPanel() {
       ) : null}
 
       <ImportHistory />
+      <ImportLayouts />
     </section>
   );
 }
