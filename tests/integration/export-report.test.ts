@@ -212,3 +212,16 @@ describe('the columns of a report follow its period', () => {
     expect(columns).toContain('Lũy kế 7 tháng năm 2023');
   });
 });
+
+describe('the title and signature blocks as Cài đặt words them', () => {
+  it('names the committee once when the whole line is typed, and keeps a deputy\'s title on two lines', async () => {
+    const dir = makeDataDir();
+    const { backend, api } = startBackend(join(dir, 'data'));
+    await enterSeedFigures(api);
+    await api.call('settings.set', { provinceName: 'UBND TỈNH TÂY NINH', headTitle: 'KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC' });
+    const out = await exportOf(backend, { period: '2023-H1', saveTo: join(dir, 'bao-cao.xlsx') });
+    const sheet = readWithPython(out.path ?? '').sheets[0] as PySheet;
+    expect(sheet.cells.A1?.v).toBe('UBND TỈNH TÂY NINH');
+    expect(findText(sheet, /^KT\. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC$/)).toHaveLength(1);
+  });
+});

@@ -5,6 +5,8 @@
  * validation errors, the date line and the signature block; Times New Roman, A4 landscape fitted to the page
  * width with the header rows repeated, panes frozen under the header and right of the names.
  */
+import { committeeLine } from '../../../shared/report/committee-line';
+import { signerTitleLines } from '../../../shared/report/signer-title';
 import { columnLetter } from '../../../shared/import/cells';
 import type { CellStyle, CellValue, WorkbookWriter } from './spreadsheet-ml';
 
@@ -131,8 +133,7 @@ export function writeSheet(workbook: WorkbookWriter, content: SheetContent, styl
   // Title block: the province's committee and the department on the left, the national motto on the right.
   const rightFrom = Math.max(4, lastCol - 5);
   const leftTo = Math.min(3, rightFrom - 1);
-  const province = signature.provinceName.trim() === '' ? '…' : signature.provinceName.trim().toUpperCase();
-  put(1, 1, `UBND TỈNH ${province}`, plain(12, {}, center));
+  put(1, 1, committeeLine(signature.provinceName), plain(12, {}, center));
   merge(1, 1, leftTo);
   put(2, 1, (signature.departmentName.trim() || 'SỞ CÔNG THƯƠNG').toUpperCase(), plain(12, { bold: true, underline: true }, center));
   merge(2, 1, leftTo);
@@ -252,9 +253,10 @@ export function writeSheet(workbook: WorkbookWriter, content: SheetContent, styl
   at++;
   put(at, 1, 'NGƯỜI LẬP BIỂU', plain(12, { bold: true }, center));
   merge(at, 1, leftTo);
-  const head = signature.headTitle.trim() === '' ? 'THỦ TRƯỞNG ĐƠN VỊ' : signature.headTitle.trim().toUpperCase();
-  put(at, rightFrom, head, plain(12, { bold: true }, center));
+  const head = signerTitleLines(signature.headTitle);
+  put(at, rightFrom, head.join('\n'), plain(12, { bold: true }, center));
   merge(at, rightFrom, lastCol);
+  if (head.length > 1) ws.rowHeight(at, 16 * head.length);
   at++;
   put(at, 1, '(Ký, ghi rõ họ tên)', plain(11, { italic: true }, center));
   merge(at, 1, leftTo);

@@ -4,6 +4,8 @@
  * the date on the right), the title, one heading per part, justified paragraphs, the findings still open and
  * the signature block; Times New Roman 14 on A4 with the margins of Decree 30/2020 on administrative documents.
  */
+import { committeeLine } from '../../../shared/report/committee-line';
+import { signerTitleLines } from '../../../shared/report/signer-title';
 import {
   AlignmentType,
   Document,
@@ -48,10 +50,9 @@ function twoColumns(left: Paragraph[], right: Paragraph[], leftPercent: number):
 }
 
 function titleBlock(settings: Settings, date: Date): Table {
-  const province = settings.provinceName.trim() === '' ? '…' : settings.provinceName.trim().toUpperCase();
   const department = (settings.departmentName.trim() || 'SỞ CÔNG THƯƠNG').toUpperCase();
   return twoColumns(
-    [line(`UBND TỈNH ${province}`), line(department, { bold: true, underline: {} })],
+    [line(committeeLine(settings.provinceName)), line(department, { bold: true, underline: {} })],
     [
       line('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true }),
       line('Độc lập - Tự do - Hạnh phúc', { bold: true, underline: {} }),
@@ -67,7 +68,7 @@ function signatureBlock(settings: Settings): Table {
   const gap = () => new Paragraph({ children: [] });
   return twoColumns(
     [line('NGƯỜI LẬP BÁO CÁO', { bold: true, size: body }), gap(), gap(), gap(), name(settings.preparerName)],
-    [line((settings.headTitle.trim() || 'THỦ TRƯỞNG ĐƠN VỊ').toUpperCase(), { bold: true, size: body }), gap(), gap(), gap(), name(settings.headName)],
+    [...signerTitleLines(settings.headTitle).map((t) => line(t, { bold: true, size: body })), gap(), gap(), gap(), name(settings.headName)],
     50,
   );
 }

@@ -3,13 +3,13 @@ import { useEffect } from 'react';
 import type { SettingsPatch } from '../../../shared/api/entities';
 import { useApiMutation, useApiQuery } from '../../api/api';
 
-const fields: { name: keyof SettingsPatch; label: string; placeholder?: string }[] = [
+const fields: { name: keyof SettingsPatch; label: string; placeholder?: string; lines?: true }[] = [
   { name: 'provinceName', label: 'Tên UBND tỉnh (dòng đầu biểu)', placeholder: 'UBND TỈNH TÂY NINH' },
   { name: 'departmentName', label: 'Tên cơ quan', placeholder: 'SỞ CÔNG THƯƠNG' },
   { name: 'placeName', label: 'Địa danh ghi ở dòng ngày tháng', placeholder: 'Tây Ninh' },
   { name: 'formNumber', label: 'Số biểu', placeholder: 'Biểu số 01/SCT' },
   { name: 'preparerName', label: 'Người lập biểu' },
-  { name: 'headTitle', label: 'Chức danh thủ trưởng', placeholder: 'GIÁM ĐỐC' },
+  { name: 'headTitle', label: 'Chức danh thủ trưởng (Enter để xuống dòng: KT. GIÁM ĐỐC, rồi PHÓ GIÁM ĐỐC)', placeholder: 'GIÁM ĐỐC', lines: true },
   { name: 'headName', label: 'Họ tên thủ trưởng' },
   { name: 'clerkName', label: 'Tên người nhập liệu (ghi vào nhật ký thay đổi)' },
 ];
@@ -39,7 +39,7 @@ export function SettingsScreen() {
         >
           {fields.map((f) => (
             <Form.Item key={f.name} name={f.name} label={f.label}>
-              <Input placeholder={f.placeholder} />
+              {f.lines ? <Input.TextArea placeholder={f.placeholder} autoSize={{ minRows: 1, maxRows: 3 }} /> : <Input placeholder={f.placeholder} />}
             </Form.Item>
           ))}
           <Button type="primary" htmlType="submit" loading={save.isPending}>
