@@ -110,6 +110,8 @@ function EditableGridInner<TRow extends RowData>(props: EditableGridProps<TRow>)
     getItemKey: (index) => rows[index]?.id ?? index,
     overscan: 12,
     scrollMargin: headHeight,
+    // The sticky header covers the top of the view: a row scrolled to lands below it.
+    scrollPaddingStart: headHeight,
   });
 
   const rowsPerPage = useCallback(
@@ -143,7 +145,9 @@ function EditableGridInner<TRow extends RowData>(props: EditableGridProps<TRow>)
     centerNextMove.current = false;
     const el = document.getElementById(cellId(active));
     if (el !== null) el.scrollIntoView({ block: center ? 'center' : 'nearest', inline: 'nearest' });
-    else if (rows.length > 0) virtualizer.scrollToIndex(active.row, { align: center ? 'center' : 'auto' });
+    // Before the view is measured (a screen just opened) every row looks out of view: scrolling then would hide
+    // the first rows under the header.
+    else if (rows.length > 0 && virtualizer.getVirtualItems().length > 0) virtualizer.scrollToIndex(active.row, { align: center ? 'center' : 'auto' });
     // Only a move of the active cell scrolls: a refresh of the figures must leave the view where the clerk put it.
   }, [active.row, active.col]);
 
@@ -337,6 +341,7 @@ function EditableGridInner<TRow extends RowData>(props: EditableGridProps<TRow>)
       </div>
       <GridStatusBar
         status={writes.status}
+        editorRefused={editor !== null && editor.error !== null}
         canUndo={writes.canUndo}
         canRedo={writes.canRedo}
         undo={writes.undo}

@@ -1,10 +1,12 @@
 import { Button, Space, Tooltip } from 'antd';
 import { memo, useSyncExternalStore } from 'react';
-import type { SaveStatus } from './save-status';
+import type { SaveState, SaveStatus } from './save-status';
 import { cleanNumber, formatViNumber, parseViNumber } from '../../shared/numbers/vi-number';
 
 interface Props {
   status: SaveStatus;
+  /** The open editor holds text that was refused: it is not saved, whatever was saved before it. */
+  editorRefused: boolean;
   canUndo: boolean;
   canRedo: boolean;
   undo(): void;
@@ -28,16 +30,17 @@ export function selectionSummary(texts: readonly string[]): string {
   return `${texts.length} ô${sumText}`;
 }
 
-/** Memoised on plain values: it sits under a grid that redraws on every move of the active cell. */
-function saveState(pending: number, failure: string | null): { text: string; className: string } {
+/** What the status bar says of the saves: nothing before the first one, so that a fresh grid claims nothing. */
+function saveState({ pending, failure, answered }: SaveState, editorRefused: boolean): { text: string; className: string } {
   if (pending > 0) return { text: 'Đang lưu…', className: 'grid-status-saving' };
   if (failure !== null) return { text: 'Chưa lưu được', className: 'grid-status-failed' };
-  return { text: 'Đã lưu', className: 'grid-status-saved' };
+  if (editorRefused) return { text: 'Ô đang sửa chưa lưu', className: 'grid-status-failed' };
+  return answered ? { text: 'Đã lưu', className: 'grid-status-saved' } : { text: '', className: '' };
 }
 
-export const GridStatusBar = memo(function GridStatusBar({ status, canUndo, canRedo, undo, redo, summary }: Props) {
-  const { pending, failure } = useSyncExternalStore(status.subscribe, status.get);
-  const state = saveState(pending, failure);
+export const GridStatusBar = memo(function GridStatusBar({ status, editorRefused, canUndo, canRedo, undo, redo, summary }: Props) {
+  const saved = useSyncExternalStore(status.subscribe, status.get);
+  const state = saveState(saved, editorRefused);
   return (
     <div className="grid-status">
       <span className="grid-status-hint">
@@ -45,7 +48,7 @@ export const GridStatusBar = memo(function GridStatusBar({ status, canUndo, canR
       </span>
       <Space size="middle">
         <span>{summary}</span>
-        <span role="status" className={state.className} title={failure ?? undefined}>
+        <span role="status" className={state.className} title={saved.failure ?? undefined}>
           {state.text}
         </span>
         <Tooltip title="Ctrl+Z">

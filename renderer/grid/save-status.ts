@@ -2,6 +2,8 @@
 export interface SaveState {
   pending: number;
   failure: string | null;
+  /** A write has been answered: before that there is nothing to call saved. */
+  answered: boolean;
 }
 
 /**
@@ -16,7 +18,7 @@ export interface SaveStatus {
 }
 
 export function createSaveStatus(): SaveStatus {
-  let state: SaveState = { pending: 0, failure: null };
+  let state: SaveState = { pending: 0, failure: null, answered: false };
   const listeners = new Set<() => void>();
   return {
     get: () => state,
@@ -26,7 +28,7 @@ export function createSaveStatus(): SaveStatus {
     },
     update(change) {
       const next = change(state);
-      if (next.pending === state.pending && next.failure === state.failure) return;
+      if (next.pending === state.pending && next.failure === state.failure && next.answered === state.answered) return;
       state = next;
       for (const listener of listeners) listener();
     },

@@ -85,7 +85,7 @@ export function useUndoableWrites(scopeKey: string, refreshRows?: RefreshRows): 
   const track = useCallback(
     <T,>(promise: Promise<T>): Promise<T> => {
       status.update((s) => ({ ...s, pending: s.pending + 1 }));
-      return promise.finally(() => status.update((s) => ({ ...s, pending: s.pending - 1 })));
+      return promise.finally(() => status.update((s) => ({ ...s, pending: s.pending - 1, answered: true })));
     },
     [status],
   );
