@@ -1,5 +1,5 @@
 import { CloudUploadOutlined } from '@ant-design/icons';
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Progress, Space, Spin, Typography, Upload } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import type { ImportPreview, ImportResult } from '../../../shared/api/import-entities';
@@ -62,6 +62,7 @@ export function ImportPanel() {
   const [choices, setChoices] = useState<ClerkChoices>(noChoices);
   const [result, setResult] = useState<ImportResult | null>(null);
   const refresh = useAfterImportWrite();
+  const queryClient = useQueryClient();
 
   const addFiles = useCallback(
     (files: readonly File[]) => {
@@ -92,10 +93,13 @@ export function ImportPanel() {
   const commit = useMutation({
     mutationFn: () => api.call('import.commit', input ?? { sessionId: '' }),
     onSuccess: async (done) => {
-      // The backend lets go of the files once they are written: the panel is ready for the next ones.
+      // The backend lets go of the files once they are written: the panel is ready for the next ones, and the
+      // closed session's preview is dropped rather than asked for again.
       setChoices(noChoices);
       session.clear();
       setResult(done);
+      queryClient.removeQueries({ queryKey: ['import.preview'] });
+      queryClient.removeQueries({ queryKey: ['import.progress'] });
       await refresh();
     },
   });

@@ -44,9 +44,9 @@ export function ReportFindings({ findings, indicators, unitId, periodKey }: Prop
           })}
         </ul>
       )}
-      <a className="report-findings-link" href={validationHref(unitId, periodKey)}>
-        Mở Kiểm tra cho kỳ này
-      </a>
+      <div className="report-findings-link">
+        <a href={validationHref(unitId, periodKey)}>Mở Kiểm tra cho kỳ này</a>
+      </div>
     </section>
   );
 }
