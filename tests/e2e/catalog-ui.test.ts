@@ -1,35 +1,23 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBrowserSession } from '../support/browser-session';
 import { makeDataDir } from '../support/data-dir';
-import { startServer, type RunningServer } from '../support/serve';
+import type { RunningServer } from '../support/serve';
 
-let browser: Browser;
-let server: RunningServer | null = null;
+const session = useBrowserSession();
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await server?.stop();
-  server = null;
-});
-
-async function openApp(dataDir: string): Promise<Page> {
-  server = await startServer(dataDir);
-  const page = await browser.newPage({ locale: 'vi-VN' });
+async function openApp(dataDir: string): Promise<{ page: Page; server: RunningServer }> {
+  const server = await session.startServer(dataDir);
+  const page = await session.browser.newPage({ locale: 'vi-VN' });
   await page.goto(server.url);
   await page.getByRole('navigation', { name: 'Chức năng' }).getByText('Danh mục chỉ tiêu', { exact: true }).click();
   await page.getByRole('table', { name: 'Cây chỉ tiêu' }).waitFor();
-  return page;
+  return { page, server };
 }
 
 describe('the ChiTieu window in the browser', () => {
   it('shows the Vietnamese shell with every screen and the catalog tree', async () => {
-    const page = await openApp(makeDataDir());
+    const { page } = await openApp(makeDataDir());
     const nav = page.getByRole('navigation', { name: 'Chức năng' });
     for (const label of ['Nhập liệu', 'Kế hoạch', 'Kiểm tra', 'Nhập/Xuất Excel', 'Báo cáo', 'Danh mục chỉ tiêu', 'Đơn vị báo cáo', 'Cài đặt']) {
       await expect(nav.getByText(label, { exact: true }).isVisible()).resolves.toBe(true);
@@ -43,7 +31,7 @@ describe('the ChiTieu window in the browser', () => {
   });
 
   it('finds indicators typed without diacritics', async () => {
-    const page = await openApp(makeDataDir());
+    const { page } = await openApp(makeDataDir());
     await page.getByPlaceholder('Tìm theo tên hoặc mã').fill('ban le');
     const rows = page.getByRole('table', { name: 'Cây chỉ tiêu' }).locator('tbody tr');
     await expect(rows.count()).resolves.toBe(2);
@@ -53,7 +41,7 @@ describe('the ChiTieu window in the browser', () => {
 
   it('keeps an indicator added in the UI after the server restarts', async () => {
     const dataDir = makeDataDir();
-    let page = await openApp(dataDir);
+    const { page, server } = await openApp(dataDir);
     await page.getByRole('button', { name: 'Thêm chỉ tiêu' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Mã chỉ tiêu').fill('xk_gao_gt');
@@ -65,16 +53,16 @@ describe('the ChiTieu window in the browser', () => {
     await dialog.getByRole('button', { name: 'Lưu' }).click();
     await page.getByText('Đã thêm chỉ tiêu XK_GAO_GT.').waitFor();
     await page.close();
-    await server?.stop();
+    await server.stop();
 
-    page = await openApp(dataDir);
-    const row = page.locator('tr[data-code="XK_GAO_GT"]');
+    const restarted = await openApp(dataDir);
+    const row = restarted.page.locator('tr[data-code="XK_GAO_GT"]');
     await expect(row.innerText()).resolves.toMatch(/1\.4\s+Gạo\s+triệu USD/);
-    await page.close();
+    await restarted.page.close();
   });
 
   it('says in Vietnamese why an indicator cannot be added twice', async () => {
-    const page = await openApp(makeDataDir());
+    const { page } = await openApp(makeDataDir());
     await page.getByRole('button', { name: 'Thêm chỉ tiêu' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Mã chỉ tiêu').fill('XNK');
@@ -85,7 +73,7 @@ describe('the ChiTieu window in the browser', () => {
   });
 
   it('retires an indicator and shows it again on request', async () => {
-    const page = await openApp(makeDataDir());
+    const { page } = await openApp(makeDataDir());
     await page.locator('tr[data-code="SPCN_MUOI"]').getByRole('button', { name: 'Ngừng dùng' }).click();
     await page.getByText('Đã ngừng dùng SPCN_MUOI.').waitFor();
     await expect(page.locator('tr[data-code="SPCN_MUOI"]').count()).resolves.toBe(0);
@@ -96,7 +84,7 @@ describe('the ChiTieu window in the browser', () => {
 
   it('adds a reporting unit that persists', async () => {
     const dataDir = makeDataDir();
-    const page = await openApp(dataDir);
+    const { page } = await openApp(dataDir);
     await page.getByRole('navigation', { name: 'Chức năng' }).getByText('Đơn vị báo cáo').click();
     await page.getByRole('button', { name: 'Thêm đơn vị' }).click();
     const dialog = page.getByRole('dialog');

@@ -1,32 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBrowserSession } from '../support/browser-session';
 import { makeDataDir } from '../support/data-dir';
-import { startServer, type RunningServer } from '../support/serve';
+import type { RunningServer } from '../support/serve';
 import { api, cell, choosePeriod, copyFrom, eventually, grid, pasteInto, scrollToRow, storedValue, waitForText } from './grid-helpers';
 
-let browser: Browser;
-let server: RunningServer | null = null;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await server?.stop();
-  server = null;
-});
+const session = useBrowserSession();
 
 const entryGrid = (page: Page) => grid(page, /^Số liệu /);
 
 async function openEntry(dataDir: string): Promise<{ page: Page; server: RunningServer }> {
-  server = await startServer(dataDir);
-  const page = await browser.newPage({ locale: 'vi-VN', viewport: { width: 1366, height: 768 } });
-  // A missing element should fail with its name well before the test's own time limit.
-  page.setDefaultTimeout(8000);
-  await page.goto(server.url);
+  const server = await session.startServer(dataDir);
+  const page = await session.openWindow(server);
   await entryGrid(page).locator('tr[data-row-id="BLHH"]').waitFor();
   return { page, server };
 }

@@ -1,27 +1,15 @@
 import { join } from 'node:path';
-import type { Browser, Download, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser';
+import type { Download, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBrowserSession } from '../support/browser-session';
 import { makeDataDir } from '../support/data-dir';
 import { officeSettings } from '../support/export-data';
 import { findText, partHashes, readWithPython, type PySheet } from '../support/python-xlsx';
-import { startServer, type RunningServer } from '../support/serve';
+import type { RunningServer } from '../support/serve';
 import { sampleFiles } from '../support/workbooks';
 import { api, cell, choosePeriod, chooseYear, eventually, goToScreen, grid, scrollToRow, storedValue } from './grid-helpers';
 
-let browser: Browser;
-let server: RunningServer | null = null;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await server?.stop();
-  server = null;
-});
+const session = useBrowserSession();
 
 const entryGrid = (page: Page) => grid(page, /^Số liệu /);
 
@@ -32,14 +20,12 @@ async function enterOfficeAndLastYear(s: RunningServer): Promise<void> {
   await api(s, 'values.set', { period: '2022-H1', entries: [{ code: 'XNK', value: '1.136,2' }, { code: 'BLHH', value: '12.026,2' }] });
 }
 
-async function openApp(prepare: (s: RunningServer) => Promise<void>): Promise<Page> {
-  server = await startServer(makeDataDir());
+async function openApp(prepare: (s: RunningServer) => Promise<void>): Promise<{ page: Page; server: RunningServer }> {
+  const server = await session.startServer(makeDataDir());
   await prepare(server);
-  const page = await browser.newPage({ locale: 'vi-VN', viewport: { width: 1366, height: 768 }, acceptDownloads: true });
-  page.setDefaultTimeout(8000);
-  await page.goto(server.url);
+  const page = await session.openWindow(server, { acceptDownloads: true });
   await entryGrid(page).locator('tr[data-row-id="BLHH"]').waitFor();
-  return page;
+  return { page, server };
 }
 
 async function openExportTab(page: Page): Promise<void> {
@@ -70,7 +56,7 @@ function columnHeaded(sheet: PySheet, heading: RegExp): string {
 
 describe('Xuất Excel', () => {
   it('downloads the report of figures keyed in the grid, and a reader that is not exceljs finds them with the comparisons computed', async () => {
-    const page = await openApp(enterOfficeAndLastYear);
+    const { page, server: s } = await openApp(enterOfficeAndLastYear);
     await choosePeriod(page, 'Lũy kế', '6 tháng đầu năm', 2023);
     await page.getByText('6 tháng đầu năm 2023', { exact: true }).first().waitFor();
     for (const [code, text] of [['XNK', '2.260'], ['BLHH', '14.659,9']] as const) {
@@ -79,7 +65,6 @@ describe('Xuất Excel', () => {
       await page.keyboard.type(text);
       await page.keyboard.press('Enter');
     }
-    const s = server as RunningServer;
     await eventually(async () => expect((await storedValue(s, '2023-H1', 'BLHH'))?.value).toBe(14659.9));
 
     await openExportTab(page);
@@ -116,7 +101,7 @@ describe('Xuất Excel', () => {
   });
 
   it('refuses while a validation error stands, links to Kiểm tra, and exports with a reason printed on the sheet', async () => {
-    const page = await openApp(async (s) => {
+    const { page } = await openApp(async (s) => {
       await enterOfficeAndLastYear(s);
       // XK + NK = 2.200 while XNK is 2.260: the built-in rule "parent ≠ sum of children" is an error.
       await api(s, 'values.set', { period: '2023-H1', entries: [{ code: 'XNK', value: '2.260' }, { code: 'XK', value: 1200 }, { code: 'NK', value: 1000 }] });
@@ -166,7 +151,7 @@ describe('Xuất Excel', () => {
   });
 
   it('fills a sample template of the Ministry chosen on this computer, keeps every other part, and lists the rows not filled', async () => {
-    const page = await openApp(async (s) => {
+    const { page } = await openApp(async (s) => {
       await api(s, 'values.set', { period: '2023-05', entries: [{ code: 'SPCN_DIEU', value: 1234, status: 'actual' }] });
     });
     await openExportTab(page);
@@ -196,7 +181,7 @@ describe('Xuất Excel', () => {
     await page.close();
   });
   it('puts several units side by side as columns when the clerk picks them and that layout', async () => {
-    const page = await openApp(async (s) => {
+    const { page } = await openApp(async (s) => {
       await api(s, 'settings.set', officeSettings);
       for (const [code, name, value] of [['XA01', 'Xã Tân Lập', 40.5], ['XA02', 'Xã Hòa Bình', 20.6]] as const) {
         const unit = await api<{ id: number }>(s, 'units.create', { code, name, kind: 'commune', parentId: 1 });

@@ -1,26 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBrowserSession } from '../support/browser-session';
 import { makeDataDir } from '../support/data-dir';
-import { startServer, type RunningServer } from '../support/serve';
+import type { RunningServer } from '../support/serve';
 import { fillWorkbook, sampleFiles, writeLegacyXls, writePasswordProtected, type RowInfo } from '../support/workbooks';
 import { api, cell, choosePeriod, eventually, goToScreen, grid, storedValue, waitForText } from './grid-helpers';
 
-let browser: Browser;
-let server: RunningServer | null = null;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await server?.stop();
-  server = null;
-});
+const session = useBrowserSession();
 
 /**
  * January's layout (E kỳ trước, F cùng kỳ, G kỳ báo cáo, H and I the percentages) filled as the statistics
@@ -53,11 +41,9 @@ async function januaryWorkbook(dir: string, name: string, shift = 0): Promise<st
 }
 
 async function openApp(): Promise<{ page: Page; server: RunningServer }> {
-  server = await startServer(makeDataDir());
+  const server = await session.startServer(makeDataDir());
   await api(server, 'settings.set', { clerkName: 'Nguyễn Thị Lan' });
-  const page = await browser.newPage({ locale: 'vi-VN', viewport: { width: 1366, height: 768 } });
-  page.setDefaultTimeout(8000);
-  await page.goto(server.url);
+  const page = await session.openWindow(server);
   await grid(page, /^Số liệu /).locator('tr[data-row-id="BLHH"]').waitFor();
   return { page, server };
 }

@@ -1,23 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBrowserSession } from '../support/browser-session';
 import { makeDataDir } from '../support/data-dir';
-import { startServer, type RunningServer } from '../support/serve';
+import type { RunningServer } from '../support/serve';
 import { api, cell, chooseYear, eventually, goToScreen, grid, pasteInto, scrollToRow, waitForText } from './grid-helpers';
 
-let browser: Browser;
-let server: RunningServer | null = null;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await server?.stop();
-  server = null;
-});
+const session = useBrowserSession();
 
 interface PlanFigures {
   code: string;
@@ -31,11 +19,8 @@ async function plans(s: RunningServer, codes: string[]): Promise<PlanFigures[]> 
 }
 
 async function openPlans2023(dataDir: string): Promise<{ page: Page; server: RunningServer }> {
-  server = await startServer(dataDir);
-  const page = await browser.newPage({ locale: 'vi-VN', viewport: { width: 1366, height: 768 } });
-  // A missing element should fail with its name well before the test's own time limit.
-  page.setDefaultTimeout(8000);
-  await page.goto(server.url);
+  const server = await session.startServer(dataDir);
+  const page = await session.openWindow(server);
   await goToScreen(page, 'Kế hoạch');
   await chooseYear(page.getByLabel('Năm kế hoạch'), 2023);
   await grid(page, 'Kế hoạch năm 2023').locator('tr[data-row-id]').first().waitFor();

@@ -1,31 +1,21 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Download, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createApiClient } from '../../shared/api/client';
-import type { OperationName } from '../../shared/api/contract';
-import { launchChromium } from '../support/browser';
+import type { BrowserContext, Download, Locator, Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useBrowserSession } from '../support/browser-session';
 import { makeDataDir } from '../support/data-dir';
 import { enterSeedFigures } from '../support/export-data';
-import { callApi, startServer, type RunningServer } from '../support/serve';
+import { apiClientOf, type RunningServer } from '../support/serve';
 import { api, cell, choosePeriod, eventually, goToScreen, grid } from './grid-helpers';
 
-let browser: Browser;
-let server: RunningServer | null = null;
+const session = useBrowserSession();
 let context: BrowserContext | null = null;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+// Registered after the session's hooks, so it runs before them: the page goes before its server.
 afterEach(async () => {
   await context?.close();
   context = null;
-  await server?.stop();
-  server = null;
 });
 
 const xnkSentence = 'đạt 2.260 triệu USD, đạt 59,5% kế hoạch, tăng 98,9% so với cùng kỳ năm 2022';
@@ -33,14 +23,13 @@ const blhhSentence = 'đạt 14.659,9 tỷ đồng, đạt 54,5% kế hoạch, t
 
 /** Seed 000's figures (6 tháng 2023, its plans and 6 tháng 2022), entered through the running app's own API. */
 async function enterSeed(s: RunningServer): Promise<void> {
-  const client = createApiClient(async (operation: OperationName, input: unknown) => (await callApi(s, operation, input)).body);
-  await enterSeedFigures(client);
+  await enterSeedFigures(apiClientOf(s));
 }
 
 async function openApp(prepare: (s: RunningServer) => Promise<void>): Promise<Page> {
-  server = await startServer(makeDataDir());
+  const server = await session.startServer(makeDataDir());
   await prepare(server);
-  context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+  context = await session.browser.newContext({ locale: 'vi-VN', viewport: { width: 1366, height: 768 }, acceptDownloads: true });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
   const page = await context.newPage();
   page.setDefaultTimeout(8000);

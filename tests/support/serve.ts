@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createApiClient, type ApiClient } from '../../shared/api/client';
 import { cliBin } from './cli';
 
 export interface RunningServer {
@@ -62,4 +63,9 @@ export async function callApi(server: RunningServer, operation: string, input: u
     body: JSON.stringify(input),
   });
   return { status: response.status, body: await response.json() };
+}
+
+/** The app's own typed API client, talking to a running server over HTTP as the browser UI does. */
+export function apiClientOf(server: RunningServer): ApiClient {
+  return createApiClient(async (operation, input) => (await callApi(server, operation, input)).body);
 }
