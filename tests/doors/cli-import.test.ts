@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, type CliResult } from '../support/cli';
+import { chitieu, chitieuOk } from '../support/cli';
 import { makeDataDir } from '../support/data-dir';
 import {
   fillWorkbook,
@@ -15,17 +15,6 @@ import {
   writeTruncated,
   writeWorkbook,
 } from '../support/workbooks';
-
-function chitieu(dataDir: string, ...args: string[]): CliResult {
-  return runCli([...args, '--data', dataDir]);
-}
-
-function ok(dataDir: string, ...args: string[]): string {
-  const result = chitieu(dataDir, ...args);
-  expect(result.stderr).toBe('');
-  expect(result.status).toBe(0);
-  return result.stdout;
-}
 
 /** The database file's bytes (and its write-ahead log's, if one was left), as the clerk's disk holds them. */
 function databaseBytes(dataDir: string): string {
@@ -47,11 +36,11 @@ async function filledJanuary(dir: string): Promise<string> {
 describe('chitieu import', () => {
   it('--dry-run prints what it would import, in Vietnamese, and leaves chitieu.db byte for byte as it was', async () => {
     const dir = makeDataDir();
-    ok(dir, 'info');
+    chitieuOk(dir, 'info');
     const file = await filledJanuary(dir);
     const before = databaseBytes(dir);
 
-    const out = ok(dir, 'import', file, '--period', '2023-01', '--dry-run');
+    const out = chitieuOk(dir, 'import', file, '--period', '2023-01', '--dry-run');
 
     expect(out).toContain('Tệp bpc-thang-01.xlsx');
     expect(out).toContain('kỳ Tháng 1/2023 (đã chọn), đơn vị Toàn tỉnh (mặc định)');
@@ -70,18 +59,18 @@ describe('chitieu import', () => {
     const dir = makeDataDir();
     const file = await filledJanuary(dir);
 
-    expect(ok(dir, 'import', file, '--period', '2023-01')).toContain('Đã nhập 24 số liệu, lần nhập số 1. Hoàn tác cả lần nhập: chitieu import --undo 1');
-    const rows = JSON.parse(ok(dir, 'values', 'get', '--period', '2023-01', '--json')) as { code: string; value: number | null }[];
+    expect(chitieuOk(dir, 'import', file, '--period', '2023-01')).toContain('Đã nhập 24 số liệu, lần nhập số 1. Hoàn tác cả lần nhập: chitieu import --undo 1');
+    const rows = JSON.parse(chitieuOk(dir, 'values', 'get', '--period', '2023-01', '--json')) as { code: string; value: number | null }[];
     expect(rows.find((r) => r.code === 'BLHH')?.value).toBe(3000.002);
     expect(rows.find((r) => r.code === 'SPCN_DIEN_SX')?.value).toBe(325);
 
-    expect(ok(dir, 'import', file, '--period', '2023-01')).toContain('Không có số liệu nào thay đổi: dữ liệu đã giống hệt tệp, không ghi gì.');
-    expect(ok(dir, 'import', '--history')).toMatch(/^Lần nhập số 1, .*: 24 số liệu từ bpc-thang-01\.xlsx \(Toàn tỉnh, kỳ 2023-01, 24 số\)\n$/);
+    expect(chitieuOk(dir, 'import', file, '--period', '2023-01')).toContain('Không có số liệu nào thay đổi: dữ liệu đã giống hệt tệp, không ghi gì.');
+    expect(chitieuOk(dir, 'import', '--history')).toMatch(/^Lần nhập số 1, .*: 24 số liệu từ bpc-thang-01\.xlsx \(Toàn tỉnh, kỳ 2023-01, 24 số\)\n$/);
 
-    expect(ok(dir, 'import', '--undo', '1')).toBe('Đã hoàn tác lần nhập số 1: trả lại 24 số liệu như trước khi nhập.\n');
-    const after = JSON.parse(ok(dir, 'values', 'get', '--period', '2023-01', '--json')) as { code: string; value: number | null }[];
+    expect(chitieuOk(dir, 'import', '--undo', '1')).toBe('Đã hoàn tác lần nhập số 1: trả lại 24 số liệu như trước khi nhập.\n');
+    const after = JSON.parse(chitieuOk(dir, 'values', 'get', '--period', '2023-01', '--json')) as { code: string; value: number | null }[];
     expect(after.find((r) => r.code === 'BLHH')?.value).toBeNull();
-    expect(ok(dir, 'import', '--history')).toContain('[đã hoàn tác lúc');
+    expect(chitieuOk(dir, 'import', '--history')).toContain('[đã hoàn tác lúc');
     const again = chitieu(dir, 'import', '--undo', '1');
     expect(again.status).toBe(1);
     expect(again.stderr).toBe('Lỗi: Lần nhập số 1 đã được hoàn tác rồi.\n');
@@ -90,7 +79,7 @@ describe('chitieu import', () => {
   it('--json prints the preview and the result for scripts', async () => {
     const dir = makeDataDir();
     const file = await filledJanuary(dir);
-    const printed = JSON.parse(ok(dir, 'import', file, '--period', '2023-01', '--json')) as {
+    const printed = JSON.parse(chitieuOk(dir, 'import', file, '--period', '2023-01', '--json')) as {
       preview: { files: { name: string; sheets: { name: string; values: { cell: string; code: string; value: number }[] }[] }[] };
       result: { importId: number; changed: number };
     };
@@ -104,8 +93,8 @@ describe('chitieu import', () => {
     const file = await writeWorkbook(join(dir, 'xk.xlsx'), [
       { name: 'XK', rows: [['STT', 'Chỉ tiêu chủ yếu', 'ĐVT', 'TH tháng'], [1, 'Tổng Kim ngạch xuất khẩu', 'Triệu USD', 61.1]] },
     ]);
-    expect(ok(dir, 'import', file, '--period', '2022-06', '--dry-run')).toContain('Gợi ý, chưa áp dụng (1;');
-    const out = ok(dir, 'import', file, '--period', '2022-06', '--accept-suggestions');
+    expect(chitieuOk(dir, 'import', file, '--period', '2022-06', '--dry-run')).toContain('Gợi ý, chưa áp dụng (1;');
+    const out = chitieuOk(dir, 'import', file, '--period', '2022-06', '--accept-suggestions');
     expect(out).toMatch(/Dòng 2 \(B2\) "Tổng Kim ngạch xuất khẩu" \(Triệu USD\) → XK \(gợi ý đã chấp nhận, độ tin cậy \d+%\)/);
     expect(out).toContain('Đã nhập 1 số liệu');
   });
@@ -116,7 +105,7 @@ describe('chitieu import', () => {
     const missing = chitieu(dir, 'import', file, '--period', '2023-05', '--unit', 'XA_KHONGCO');
     expect(missing.status).toBe(2);
     expect(missing.stderr).toBe('Lỗi: Không có đơn vị báo cáo mã XA_KHONGCO.\n');
-    expect(ok(dir, 'import', file, '--period', '2023-05', '--unit', 'TINH')).toContain('đơn vị Toàn tỉnh (đã chọn)');
+    expect(chitieuOk(dir, 'import', file, '--period', '2023-05', '--unit', 'TINH')).toContain('đơn vị Toàn tỉnh (đã chọn)');
   });
 
   it('asks for --period when the workbook does not name its period, with exit code 2', async () => {
@@ -146,7 +135,7 @@ describe('chitieu import', () => {
   for (const [name, make, message] of badFiles) {
     it(`refuses ${name} with its message and exit code 2, writing nothing`, async () => {
       const dir = makeDataDir();
-      ok(dir, 'info');
+      chitieuOk(dir, 'info');
       const file = await make(dir);
       const before = databaseBytes(dir);
       const result = chitieu(dir, 'import', file, '--period', '2023-05');

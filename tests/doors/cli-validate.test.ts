@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createBackend } from '../../electron/backend/backend';
 import { validationReportSchema } from '../../shared/api/validation-entities';
-import { runCli, type CliResult } from '../support/cli';
+import { chitieu, chitieuOk } from '../support/cli';
 import { makeDataDir } from '../support/data-dir';
+import { plantedFaults, seedPlan2023, seedWithParts, type FigureEntry, type PeriodFigures } from '../support/validation-figures';
 
 /** What `chitieu validate --json` prints, as a script reading it relies on. */
 const printedFindings = z.array(
@@ -22,50 +23,31 @@ const printedFindings = z.array(
 );
 type PrintedFinding = z.infer<typeof printedFindings>[number];
 
-function chitieu(dataDir: string, ...args: string[]): CliResult {
-  return runCli([...args, '--data', dataDir]);
-}
-
-/** Runs a command that must succeed, failing the test with its message if it does not. */
-function ok(dataDir: string, ...args: string[]): string {
-  const result = chitieu(dataDir, ...args);
-  expect(result.stderr).toBe('');
-  expect(result.status).toBe(0);
-  return result.stdout;
-}
-
 function validateJson(dataDir: string, ...more: string[]): { status: number | null; findings: PrintedFinding[] } {
   const result = chitieu(dataDir, 'validate', '--period', '2023-H1', '--json', ...more);
   expect(result.stderr).toBe('');
   return { status: result.status, findings: printedFindings.parse(JSON.parse(result.stdout)) };
 }
 
+/** Vietnamese digit grouping, as a clerk types a figure at the command line: 9.000 and 26,2. */
+const typedNumber = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 20 });
+
+/** `CODE=figure` words for `chitieu values set` and `plan set`. */
+function typedWords(entries: readonly FigureEntry[]): string[] {
+  return entries.map(({ code, value }) => `${code}=${typeof value === 'number' ? typedNumber.format(value) : value}`);
+}
+
+function enterPeriods(dir: string, periods: readonly PeriodFigures[], unit: readonly string[]): void {
+  for (const { period, entries } of periods) chitieuOk(dir, 'values', 'set', '--period', period, ...unit, ...typedWords(entries));
+}
+
 function enterSeedFigures(dir: string, ...unit: string[]): void {
-  ok(dir, 'plan', 'set', '--year', '2023', ...unit, 'XNK=3.798,3', 'BLHH=26.899');
-  ok(dir, 'values', 'set', '--period', '2022-H1', ...unit, 'XNK=1.136,2', 'XK=600', 'NK=536,2', 'BLHH=12.026,2', 'BLHH_HH=9.000', 'BLHH_LTAU=1.800', 'BLHH_DL=26,2', 'BLHH_DVK=1.200');
-  ok(
-    dir,
-    'values',
-    'set',
-    '--period',
-    '2023-H1',
-    ...unit,
-    'XNK=2.260',
-    'XK=1.200',
-    'NK=1.060',
-    'BLHH=14.659,9',
-    'BLHH_HH=10.900',
-    'BLHH_LTAU=2.300',
-    'BLHH_DL=40',
-    'BLHH_DVK=1.419,9',
-    'IIP=105,79',
-    'CCHC_CATGIAM=39,2',
-  );
+  chitieuOk(dir, 'plan', 'set', '--year', '2023', ...unit, ...typedWords(seedPlan2023));
+  enterPeriods(dir, seedWithParts, unit);
 }
 
 function plantFaults(dir: string, ...unit: string[]): void {
-  ok(dir, 'values', 'set', '--period', '2023-H1', ...unit, 'NK=1.000', 'BLHH_HH=9.000', 'BLHH_LTAU=1.800', 'BLHH_DL=26,2', 'BLHH_DVK=1.200', 'IIP=1.164', 'CCHC_CATGIAM=313');
-  ok(dir, 'values', 'set', '--period', '2023-L05', ...unit, 'BLHH=15.000');
+  enterPeriods(dir, plantedFaults, unit);
 }
 
 function summary(findings: readonly Pick<PrintedFinding, 'severity' | 'ruleId' | 'indicatorCode'>[]): string[] {
@@ -131,7 +113,7 @@ describe('chitieu validate', () => {
     const dir = makeDataDir();
     enterSeedFigures(dir);
     // Travel agencies doubled and more (229%), the total still adds up.
-    ok(dir, 'values', 'set', '--period', '2023-H1', 'BLHH_DL=60', 'BLHH_DVK=1.399,9');
+    chitieuOk(dir, 'values', 'set', '--period', '2023-H1', 'BLHH_DL=60', 'BLHH_DVK=1.399,9');
 
     const { status, findings } = validateJson(dir);
 
@@ -143,7 +125,7 @@ describe('chitieu validate', () => {
   it('exits 0 once every error has been overridden with a reason, and prints the reason', async () => {
     const dir = makeDataDir();
     enterSeedFigures(dir);
-    ok(dir, 'values', 'set', '--period', '2023-H1', 'NK=1.000');
+    chitieuOk(dir, 'values', 'set', '--period', '2023-H1', 'NK=1.000');
     expect(validateJson(dir).status).toBe(1);
 
     const backend = createBackend({ dataDir: dir });
@@ -192,7 +174,7 @@ describe('chitieu validate', () => {
       };
       expect(await checked()).toEqual(faultSummary);
 
-      ok(dir, 'values', 'set', '--period', '2023-H1', 'NK=1.060', 'IIP=105,79');
+      chitieuOk(dir, 'values', 'set', '--period', '2023-H1', 'NK=1.060', 'IIP=105,79');
 
       expect(await checked()).toEqual(faultSummary.filter((s) => s !== 'error parent-sum XNK' && s !== 'error index-range IIP'));
     } finally {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createBackend } from '../../electron/backend/backend';
-import { runCli, type CliResult } from '../support/cli';
+import { chitieu, chitieuOk } from '../support/cli';
 import { makeDataDir } from '../support/data-dir';
 
 const requiredKeys = [
@@ -19,20 +19,8 @@ const requiredKeys = [
 
 type ValuesRow = Record<(typeof requiredKeys)[number], unknown> & Record<string, unknown>;
 
-function chitieu(dataDir: string, ...args: string[]): CliResult {
-  return runCli([...args, '--data', dataDir]);
-}
-
-/** Runs a command that must succeed, failing the test with its message if it does not. */
-function ok(dataDir: string, ...args: string[]): string {
-  const result = chitieu(dataDir, ...args);
-  expect(result.stderr).toBe('');
-  expect(result.status).toBe(0);
-  return result.stdout;
-}
-
 function valuesGet(dataDir: string, period: string, ...more: string[]): ValuesRow[] {
-  const parsed: unknown = JSON.parse(ok(dataDir, 'values', 'get', '--period', period, '--json', ...more));
+  const parsed: unknown = JSON.parse(chitieuOk(dataDir, 'values', 'get', '--period', period, '--json', ...more));
   if (!Array.isArray(parsed)) throw new Error('values get --json should print an array');
   return parsed as ValuesRow[];
 }
@@ -53,9 +41,9 @@ function currentMonthKey(): string {
 }
 
 function enterSeedFigures(dir: string): void {
-  ok(dir, 'plan', 'set', '--year', '2023', 'XNK=3.798,3', 'BLHH=26.899');
-  ok(dir, 'values', 'set', '--period', '2022-H1', 'XNK=1.136,2', 'BLHH=12.026,2');
-  ok(dir, 'values', 'set', '--period', '2023-H1', 'XNK=2.260', 'BLHH=14.659,9');
+  chitieuOk(dir, 'plan', 'set', '--year', '2023', 'XNK=3.798,3', 'BLHH=26.899');
+  chitieuOk(dir, 'values', 'set', '--period', '2022-H1', 'XNK=1.136,2', 'BLHH=12.026,2');
+  chitieuOk(dir, 'values', 'set', '--period', '2023-H1', 'XNK=2.260', 'BLHH=14.659,9');
 }
 
 describe('chitieu values and plan on the command line', () => {
@@ -78,15 +66,15 @@ describe('chitieu values and plan on the command line', () => {
 
   it('says in plain words how many figures it wrote', () => {
     const dir = makeDataDir();
-    expect(ok(dir, 'plan', 'set', '--year', '2023', 'XNK=3.798,3', 'BLHH=26.899')).toBe('Đã ghi 2 số kế hoạch năm 2023.\n');
-    expect(ok(dir, 'values', 'set', '--period', '2023-H1', 'XNK=2.260', 'BLHH=14.659,9')).toBe('Đã ghi 2 số liệu kỳ 2023-H1.\n');
+    expect(chitieuOk(dir, 'plan', 'set', '--year', '2023', 'XNK=3.798,3', 'BLHH=26.899')).toBe('Đã ghi 2 số kế hoạch năm 2023.\n');
+    expect(chitieuOk(dir, 'values', 'set', '--period', '2023-H1', 'XNK=2.260', 'BLHH=14.659,9')).toBe('Đã ghi 2 số liệu kỳ 2023-H1.\n');
   });
 
   it('prints the figures for people in Vietnamese notation with the comparisons in percent', () => {
     const dir = makeDataDir();
     enterSeedFigures(dir);
 
-    const out = ok(dir, 'values', 'get', '--period', '2023-H1');
+    const out = chitieuOk(dir, 'values', 'get', '--period', '2023-H1');
 
     expect(out).toContain('6 tháng đầu năm 2023');
     expect(out).toMatch(/^BLHH: 14\.659,9 tỷ đồng, so KH 54,5%, so cùng kỳ 121,9%$/m);
@@ -95,7 +83,7 @@ describe('chitieu values and plan on the command line', () => {
 
   it('reads plain notation as well, and "2.260" as two thousand two hundred sixty', () => {
     const dir = makeDataDir();
-    ok(dir, 'values', 'set', '--period', '2023-H1', 'XNK=2260.5', 'BLHH=2.260', 'GTSXCN=-5,3');
+    chitieuOk(dir, 'values', 'set', '--period', '2023-H1', 'XNK=2260.5', 'BLHH=2.260', 'GTSXCN=-5,3');
     const rows = valuesGet(dir, '2023-H1');
     expect(rowOf(rows, 'XNK').value).toBe(2260.5);
     expect(rowOf(rows, 'BLHH').value).toBe(2260);
@@ -131,9 +119,9 @@ describe('chitieu values and plan on the command line', () => {
   it('stores the status given with --status', () => {
     const dir = makeDataDir();
     const thisMonth = currentMonthKey();
-    ok(dir, 'values', 'set', '--period', thisMonth, '--status', 'actual', 'XNK=401,7');
-    ok(dir, 'values', 'set', '--period', thisMonth, 'BLHH=2.410,1');
-    ok(dir, 'values', 'set', '--period', '2023-06', '--status', 'estimate', 'XNK=395,2');
+    chitieuOk(dir, 'values', 'set', '--period', thisMonth, '--status', 'actual', 'XNK=401,7');
+    chitieuOk(dir, 'values', 'set', '--period', thisMonth, 'BLHH=2.410,1');
+    chitieuOk(dir, 'values', 'set', '--period', '2023-06', '--status', 'estimate', 'XNK=395,2');
     const rows = valuesGet(dir, thisMonth);
     expect(rowOf(rows, 'XNK')).toMatchObject({ value: 401.7, status: 'actual' });
     expect(rowOf(rows, 'BLHH')).toMatchObject({ value: 2410.1, status: 'estimate' });
@@ -168,8 +156,8 @@ describe('chitieu values and plan on the command line', () => {
     } finally {
       backend.close();
     }
-    ok(dir, 'values', 'set', '--period', '2023-06', '--unit', '25123', 'BLHH=120,5');
-    ok(dir, 'plan', 'set', '--year', '2023', '--unit', '25123', 'BLHH=1.500');
+    chitieuOk(dir, 'values', 'set', '--period', '2023-06', '--unit', '25123', 'BLHH=120,5');
+    chitieuOk(dir, 'plan', 'set', '--year', '2023', '--unit', '25123', 'BLHH=1.500');
     expect(rowOf(valuesGet(dir, '2023-06', '--unit', '25123'), 'BLHH')).toMatchObject({ value: 120.5, plan: 1500 });
     expect(rowOf(valuesGet(dir, '2023-06'), 'BLHH')).toMatchObject({ value: null, plan: null });
     expect(rowOf(valuesGet(dir, '2023-06', '--unit', 'TINH'), 'BLHH')).toMatchObject({ value: null, plan: null });
@@ -190,9 +178,9 @@ describe('chitieu values and plan on the command line', () => {
 
   it('writes the stretch target with --level phan-dau, beside the assigned plan', () => {
     const dir = makeDataDir();
-    ok(dir, 'plan', 'set', '--year', '2023', 'BLHH=26.899');
-    ok(dir, 'plan', 'set', '--year', '2023', '--level', 'phan-dau', 'BLHH=28.000');
-    ok(dir, 'values', 'set', '--period', '2023-H1', 'BLHH=14.659,9');
+    chitieuOk(dir, 'plan', 'set', '--year', '2023', 'BLHH=26.899');
+    chitieuOk(dir, 'plan', 'set', '--year', '2023', '--level', 'phan-dau', 'BLHH=28.000');
+    chitieuOk(dir, 'values', 'set', '--period', '2023-H1', 'BLHH=14.659,9');
     expect(rowOf(valuesGet(dir, '2023-H1'), 'BLHH')).toMatchObject({ plan: 26899, planStretch: 28000, pctOfPlan: 54.5, pctOfPlanStretch: 52.4 });
   });
 

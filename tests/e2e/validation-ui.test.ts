@@ -1,85 +1,32 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBrowserSession } from '../support/browser-session';
 import { makeDataDir } from '../support/data-dir';
-import { startServer, type RunningServer } from '../support/serve';
+import { apiClientOf, type RunningServer } from '../support/serve';
+import { enterSeedWithParts, plantFaults } from '../support/validation-figures';
 import { api, cell, choosePeriod, eventually, goToScreen, grid, scrollToRow, waitForText } from './grid-helpers';
 
-let browser: Browser;
-let server: RunningServer | null = null;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await server?.stop();
-  server = null;
-});
+const session = useBrowserSession();
 
 const clerk = 'Nguyễn Thị Lan';
 
-/** The figures of seed 000 and 002 as published: plans 2023, six months of 2022 and of 2023. */
-async function enterSeedFigures(s: RunningServer): Promise<void> {
+/** The clerk who signs notes, and the figures of seed 000 and 002 as published. */
+async function enterSeed(s: RunningServer): Promise<void> {
   await api(s, 'settings.set', { clerkName: clerk });
-  await api(s, 'plans.set', { year: 2023, entries: [{ code: 'XNK', level: 'giao', value: '3.798,3' }, { code: 'BLHH', level: 'giao', value: '26.899' }] });
-  await api(s, 'values.set', {
-    period: '2022-H1',
-    entries: [
-      { code: 'XNK', value: '1.136,2' },
-      { code: 'XK', value: 600 },
-      { code: 'NK', value: '536,2' },
-      { code: 'BLHH', value: '12.026,2' },
-      { code: 'BLHH_HH', value: 9000 },
-      { code: 'BLHH_LTAU', value: 1800 },
-      { code: 'BLHH_DL', value: 26.2 },
-      { code: 'BLHH_DVK', value: 1200 },
-    ],
-  });
-  await api(s, 'values.set', {
-    period: '2023-H1',
-    entries: [
-      { code: 'XNK', value: '2.260' },
-      { code: 'XK', value: 1200 },
-      { code: 'NK', value: 1060 },
-      { code: 'BLHH', value: '14.659,9' },
-      { code: 'BLHH_HH', value: 10900 },
-      { code: 'BLHH_LTAU', value: 2300 },
-      { code: 'BLHH_DL', value: 40 },
-      { code: 'BLHH_DVK', value: '1.419,9' },
-      { code: 'IIP', value: '105,79' },
-      { code: 'CCHC_CATGIAM', value: '39,2' },
-    ],
-  });
+  await enterSeedWithParts(apiClientOf(s));
 }
 
-/** The traps of real workbooks: XNK ≠ XK + NK, parts copied from last year, IIP 1.164, a ratio of 313%, retail going down. */
-async function plantFaults(s: RunningServer): Promise<void> {
-  await api(s, 'values.set', {
-    period: '2023-H1',
-    entries: [
-      { code: 'NK', value: 1000 },
-      { code: 'BLHH_HH', value: 9000 },
-      { code: 'BLHH_LTAU', value: 1800 },
-      { code: 'BLHH_DL', value: 26.2 },
-      { code: 'BLHH_DVK', value: 1200 },
-      { code: 'IIP', value: '1.164' },
-      { code: 'CCHC_CATGIAM', value: 313 },
-    ],
-  });
-  await api(s, 'values.set', { period: '2023-L05', entries: [{ code: 'BLHH', value: '15.000' }] });
+async function enterSeedWithFaults(s: RunningServer): Promise<void> {
+  await enterSeed(s);
+  await plantFaults(apiClientOf(s));
 }
 
 async function openApp(prepare: (s: RunningServer) => Promise<void>): Promise<{ page: Page; server: RunningServer }> {
-  server = await startServer(makeDataDir());
+  const server = await session.startServer(makeDataDir());
   await prepare(server);
-  const page = await browser.newPage({ locale: 'vi-VN', viewport: { width: 1366, height: 768 }, acceptDownloads: true });
-  page.setDefaultTimeout(8000);
-  await page.goto(server.url);
+  const page = await session.openWindow(server, { acceptDownloads: true });
   await grid(page, /^Số liệu /).locator('tr[data-row-id="BLHH"]').waitFor();
   return { page, server };
 }
@@ -109,10 +56,7 @@ const xnkRuleMessage = 'Tổng XNK bằng XK cộng NK: XK + NK (2.200,0) = XNK 
 
 describe('Kiểm tra', () => {
   it('lists the planted faults grouped by severity, in Vietnamese, and counts the open ones in the header', async () => {
-    const { page } = await openApp(async (s) => {
-      await enterSeedFigures(s);
-      await plantFaults(s);
-    });
+    const { page } = await openApp(enterSeedWithFaults);
     await openChecks(page);
 
     const errors = severityGroup(page, 'Lỗi');
@@ -140,10 +84,7 @@ describe('Kiểm tra', () => {
   });
 
   it('keeps the unit and period from one screen to the other, and the header links to Kiểm tra', async () => {
-    const { page } = await openApp(async (s) => {
-      await enterSeedFigures(s);
-      await plantFaults(s);
-    });
+    const { page } = await openApp(enterSeedWithFaults);
     await choosePeriod(page, 'Lũy kế', '6 tháng đầu năm', 2023);
     await waitForText(headerCount(page), '5 lỗi · 1 cảnh báo');
     await headerCount(page).click();
@@ -156,10 +97,7 @@ describe('Kiểm tra', () => {
   });
 
   it('goes from a finding to its cell in Nhập liệu', async () => {
-    const { page } = await openApp(async (s) => {
-      await enterSeedFigures(s);
-      await plantFaults(s);
-    });
+    const { page } = await openApp(enterSeedWithFaults);
     await openChecks(page);
 
     await findingOf(page, 'parent-sum|XNK|2023-H1').getByRole('link', { name: /Tổng kim ngạch xuất nhập khẩu hàng hóa/ }).click();
@@ -178,10 +116,7 @@ describe('Kiểm tra', () => {
   });
 
   it('closes an error overridden with a reason of at least 3 characters, shows the reason and counts one error less', async () => {
-    const { page, server } = await openApp(async (s) => {
-      await enterSeedFigures(s);
-      await plantFaults(s);
-    });
+    const { page, server } = await openApp(enterSeedWithFaults);
     await openChecks(page);
     await waitForText(headerCount(page), '5 lỗi · 1 cảnh báo');
     const xnk = findingOf(page, 'parent-sum|XNK|2023-H1');
@@ -209,10 +144,7 @@ describe('Kiểm tra', () => {
   });
 
   it('refreshes the header count after a figure is corrected in the grid', async () => {
-    const { page } = await openApp(async (s) => {
-      await enterSeedFigures(s);
-      await plantFaults(s);
-    });
+    const { page } = await openApp(enterSeedWithFaults);
     await choosePeriod(page, 'Lũy kế', '6 tháng đầu năm', 2023);
     await waitForText(headerCount(page), '5 lỗi · 1 cảnh báo');
     const g = entryGrid(page);
@@ -228,7 +160,7 @@ describe('Kiểm tra', () => {
 describe('rules of the department’s own', () => {
   it('shows a rule "XK + NK = XNK" written in the UI in the next check and on XK’s cell in the grid', async () => {
     const { page, server } = await openApp(async (s) => {
-      await enterSeedFigures(s);
+      await enterSeed(s);
       await api(s, 'values.set', { period: '2023-H1', entries: [{ code: 'NK', value: 1000 }] });
     });
     await openChecks(page);
@@ -271,7 +203,7 @@ describe('rules of the department’s own', () => {
   });
 
   it('shows the live error of a rule naming an unknown code and does not save it', async () => {
-    const { page, server } = await openApp(enterSeedFigures);
+    const { page, server } = await openApp(enterSeed);
     await openChecks(page);
     await page.getByRole('tab', { name: /Quy tắc của đơn vị/ }).click();
     await page.getByRole('button', { name: 'Thêm quy tắc' }).click();
@@ -341,7 +273,7 @@ describe('rules of the department’s own', () => {
 
 describe('settings of the built-in rules', () => {
   it('narrows the band of XNK to 80–150%, and the warning it raises is closed by a comment', async () => {
-    const { page, server } = await openApp(enterSeedFigures);
+    const { page, server } = await openApp(enterSeed);
     await openChecks(page);
     await page.getByText('Không có phát hiện nào').waitFor();
     await page.getByRole('tab', { name: /Quy tắc có sẵn/ }).click();
@@ -379,10 +311,7 @@ describe('settings of the built-in rules', () => {
 
 describe('the Nhập liệu grid with findings', () => {
   it('keeps only the rows with findings, and the rows above them, when "Chỉ dòng có phát hiện" is ticked', async () => {
-    const { page } = await openApp(async (s) => {
-      await enterSeedFigures(s);
-      await plantFaults(s);
-    });
+    const { page } = await openApp(enterSeedWithFaults);
     await choosePeriod(page, 'Lũy kế', '6 tháng đầu năm', 2023);
     const g = grid(page, 'Số liệu 6 tháng đầu năm 2023');
     await scrollToRow(g, 'XNK');

@@ -4,6 +4,7 @@ import type { ReportedFinding, ValidationReport } from '../../shared/api/validat
 import type { UserRule } from '../../shared/validation/user-rule';
 import { refusalOf, startBackend, type RunningBackend } from '../support/backend';
 import { makeDataDir } from '../support/data-dir';
+import { enterSeedWithParts, plantFaults } from '../support/validation-figures';
 
 const clerk = 'Nguyễn Thị Lan';
 
@@ -11,67 +12,6 @@ async function startWithClerk(dataDir: string = makeDataDir()): Promise<RunningB
   const running = startBackend(dataDir);
   await running.api.call('settings.set', { clerkName: clerk });
   return running;
-}
-
-/** The figures of seed 000 and 002: plans 2023, six months of 2022 and of 2023, with BLHH's four parts adding up. */
-async function enterSeedFigures(api: ApiClient): Promise<void> {
-  await api.call('plans.set', {
-    year: 2023,
-    entries: [
-      { code: 'XNK', level: 'giao', value: '3.798,3' },
-      { code: 'BLHH', level: 'giao', value: '26.899' },
-    ],
-  });
-  await api.call('values.set', {
-    period: '2022-H1',
-    entries: [
-      { code: 'XNK', value: '1.136,2' },
-      { code: 'XK', value: 600 },
-      { code: 'NK', value: '536,2' },
-      { code: 'BLHH', value: '12.026,2' },
-      { code: 'BLHH_HH', value: 9000 },
-      { code: 'BLHH_LTAU', value: 1800 },
-      { code: 'BLHH_DL', value: 26.2 },
-      { code: 'BLHH_DVK', value: 1200 },
-    ],
-  });
-  await api.call('values.set', {
-    period: '2023-H1',
-    entries: [
-      { code: 'XNK', value: '2.260' },
-      { code: 'XK', value: 1200 },
-      { code: 'NK', value: 1060 },
-      { code: 'BLHH', value: '14.659,9' },
-      { code: 'BLHH_HH', value: 10900 },
-      { code: 'BLHH_LTAU', value: 2300 },
-      { code: 'BLHH_DL', value: 40 },
-      { code: 'BLHH_DVK', value: '1.419,9' },
-      { code: 'IIP', value: '105,79' },
-      { code: 'CCHC_CATGIAM', value: '39,2' },
-    ],
-  });
-}
-
-/** The traps of real workbooks, planted into the seed figures. */
-async function plantFaults(api: ApiClient): Promise<void> {
-  await api.call('values.set', {
-    period: '2023-H1',
-    entries: [
-      // XNK 2.260 no longer equals XK 1.200 + NK 1.000.
-      { code: 'NK', value: 1000 },
-      // BLHH's four parts pasted from last year's sheet.
-      { code: 'BLHH_HH', value: 9000 },
-      { code: 'BLHH_LTAU', value: 1800 },
-      { code: 'BLHH_DL', value: 26.2 },
-      { code: 'BLHH_DVK', value: 1200 },
-      // An IIP of 105,79 lost its comma somewhere and arrives as the text "1.164".
-      { code: 'IIP', value: '1.164' },
-      // A time cut of 313% from a wrong formula.
-      { code: 'CCHC_CATGIAM', value: 313 },
-    ],
-  });
-  // Five months of retail sales above the six months.
-  await api.call('values.set', { period: '2023-L05', entries: [{ code: 'BLHH', value: '15.000' }] });
 }
 
 async function run(api: ApiClient): Promise<ValidationReport> {
@@ -124,7 +64,7 @@ const growthRule = {
 describe('Kiểm tra on the seed figures', () => {
   it('finds no error, no warning and nothing to note in the seed figures as published', async () => {
     const { api } = await startWithClerk();
-    await enterSeedFigures(api);
+    await enterSeedWithParts(api);
 
     const report = await run(api);
 
@@ -134,7 +74,7 @@ describe('Kiểm tra on the seed figures', () => {
 
   it('reports every planted fault on its indicator, with the rule and the severity that fit it', async () => {
     const { api } = await startWithClerk();
-    await enterSeedFigures(api);
+    await enterSeedWithParts(api);
     await plantFaults(api);
 
     const report = await run(api);
@@ -153,7 +93,7 @@ describe('Kiểm tra on the seed figures', () => {
 
   it('counts the findings by severity, and the open ones', async () => {
     const { api } = await startWithClerk();
-    await enterSeedFigures(api);
+    await enterSeedWithParts(api);
     await plantFaults(api);
 
     expect((await run(api)).counts).toEqual({ error: 5, warning: 1, info: 0, open: 6, openErrors: 5 });
@@ -161,7 +101,7 @@ describe('Kiểm tra on the seed figures', () => {
 
   it('informs about an estimate never replaced after its period closed, without counting it as open', async () => {
     const { api } = await startWithClerk();
-    await enterSeedFigures(api);
+    await enterSeedWithParts(api);
     await api.call('values.set', { period: '2023-H1', entries: [{ code: 'XNK', status: 'estimate' }] });
 
     const report = await run(api);
@@ -174,7 +114,7 @@ describe('Kiểm tra on the seed figures', () => {
 
   it('drops a finding as soon as the figure is corrected, and brings it back when the correction is undone', async () => {
     const { api } = await startWithClerk();
-    await enterSeedFigures(api);
+    await enterSeedWithParts(api);
     await plantFaults(api);
     expect(summary(await run(api))).toEqual(faultSummary);
 
@@ -189,7 +129,7 @@ describe('Kiểm tra on the seed figures', () => {
 
   it('shows the same findings on the grid row of each indicator', async () => {
     const { api } = await startWithClerk();
-    await enterSeedFigures(api);
+    await enterSeedWithParts(api);
     await plantFaults(api);
 
     const report = await run(api);
@@ -209,7 +149,7 @@ describe('Kiểm tra on the seed figures', () => {
 describe('closing findings with a comment or an override', () => {
   async function faulted(dataDir?: string): Promise<RunningBackend> {
     const running = await startWithClerk(dataDir);
-    await enterSeedFigures(running.api);
+    await enterSeedWithParts(running.api);
     await plantFaults(running.api);
     return running;
   }
@@ -302,7 +242,7 @@ describe('closing findings with a comment or an override', () => {
 describe('rules of the department’s own', () => {
   it('shows a rule "XK + NK = XNK" written in the rule editor in the next check and on the grid', async () => {
     const { api } = await startWithClerk();
-    await enterSeedFigures(api);
+    await enterSeedWithParts(api);
     await api.call('values.set', { period: '2023-H1', entries: [{ code: 'NK', value: 1000 }] });
     expect((await run(api)).findings.filter((f) => f.ruleId.startsWith('user:'))).toEqual([]);
 
@@ -322,7 +262,7 @@ describe('rules of the department’s own', () => {
 
   it('says nothing about the rule once the figures agree', async () => {
     const { api } = await startWithClerk();
-    await enterSeedFigures(api);
+    await enterSeedWithParts(api);
     await api.call('validation.rules.save', xnkRule);
     expect((await run(api)).findings).toEqual([]);
   });
@@ -366,7 +306,7 @@ describe('rules of the department’s own', () => {
 
   it('deletes a rule so that the next check no longer applies it', async () => {
     const { api } = await startWithClerk();
-    await enterSeedFigures(api);
+    await enterSeedWithParts(api);
     await api.call('values.set', { period: '2023-H1', entries: [{ code: 'NK', value: 1000 }] });
     const saved = await api.call('validation.rules.save', xnkRule);
 
@@ -417,7 +357,7 @@ describe('rules of the department’s own', () => {
 describe('settings of the built-in rules per indicator', () => {
   it('narrows the band of one indicator: XNK at 198,9% of last year is outside 80–150%', async () => {
     const { api } = await startWithClerk();
-    await enterSeedFigures(api);
+    await enterSeedWithParts(api);
 
     const saved = await api.call('validation.settings.set', { code: 'XNK', settings: { required: null, bandLow: 80, bandHigh: 150, disabledRules: [] } });
     expect(saved).toEqual({ code: 'XNK', settings: { required: null, bandLow: 80, bandHigh: 150, disabledRules: [] } });
@@ -430,7 +370,7 @@ describe('settings of the built-in rules per indicator', () => {
 
   it('turns a rule off for one indicator and leaves it on for the others', async () => {
     const { api } = await startWithClerk();
-    await enterSeedFigures(api);
+    await enterSeedWithParts(api);
     await plantFaults(api);
     await api.call('values.set', { period: '2023-H1', entries: [{ code: 'IIP_C', value: '1.057,9' }] });
 

@@ -1,5 +1,6 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const cliBin = fileURLToPath(new URL('../../electron/cli/bin.mjs', import.meta.url));
@@ -20,4 +21,15 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): CliResult {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-export { spawn };
+/** `chitieu <args> --data <dataDir>`: a command on the test's own data directory, never the clerk's. */
+export function chitieu(dataDir: string, ...args: string[]): CliResult {
+  return runCli([...args, '--data', dataDir]);
+}
+
+/** The same for a command that must succeed: fails the test with its message if it does not, and returns what it printed. */
+export function chitieuOk(dataDir: string, ...args: string[]): string {
+  const result = chitieu(dataDir, ...args);
+  expect(result.stderr).toBe('');
+  expect(result.status).toBe(0);
+  return result.stdout;
+}
