@@ -14,6 +14,26 @@ export const ruleOperatorLabelsVi: Record<RuleOperator, string> = {
   exclusive_pair: 'không được cùng có (cặp loại trừ)',
 };
 
+const brokenComparisonVi: Record<Exclude<RuleOperator, 'compulsory_pair' | 'exclusive_pair'>, string> = {
+  eq: 'khác',
+  ne: 'bằng',
+  lt: 'không nhỏ hơn',
+  le: 'lớn hơn',
+  gt: 'không lớn hơn',
+  ge: 'nhỏ hơn',
+};
+
+/**
+ * What a broken rule found, in the words of the finding: how the two sides stand ("XK + NK (2.200,0) khác
+ * XNK (2.260,0)"), then the rule they break. Saying "= … không được thỏa mãn" reads as if the sides were equal.
+ */
+export function brokenRuleVi(rule: Pick<UserRule, 'left' | 'operator' | 'right'>, leftShown: string, rightShown: string): string {
+  const sides = `${rule.left} (${leftShown}) và ${rule.right} (${rightShown})`;
+  if (rule.operator === 'compulsory_pair') return `${sides} phải cùng có hoặc cùng không có số liệu`;
+  if (rule.operator === 'exclusive_pair') return `${sides} không được cùng có số liệu`;
+  return `${rule.left} (${leftShown}) ${brokenComparisonVi[rule.operator]} ${rule.right} (${rightShown}), trái với quy tắc ${rule.left} ${ruleOperatorLabelsVi[rule.operator]} ${rule.right}`;
+}
+
 export const missingStrategies = ['skip_if_any_missing', 'skip_if_all_missing', 'never_skip'] as const;
 export type MissingStrategy = (typeof missingStrategies)[number];
 export const missingStrategyLabelsVi: Record<MissingStrategy, string> = {

@@ -16,7 +16,7 @@ import { findingKey, type Finding, type Severity } from './finding';
 import { robustBaseline, robustZOf, type RobustBaseline } from './robust-z';
 import { defaultBand, defaultRuleSettings, type IndicatorRuleSettings } from './rule-settings';
 import { evaluateExpression, parseExpression, type PeriodOffset } from './expression';
-import { ruleOperatorLabelsVi, type UserRule } from './user-rule';
+import { brokenRuleVi, type UserRule } from './user-rule';
 
 export interface ValidationIndicator extends FigureIndicator {
   nameVi: string;
@@ -403,7 +403,7 @@ function userRuleFindings(input: ValidationInput, byCode: ReadonlyMap<string, Va
       severity: rule.severity,
       message:
         rule.message ||
-        `${rule.name}: ${rule.left} (${show(shownLeft)}) ${ruleOperatorLabelsVi[rule.operator]} ${rule.right} (${show(shownRight)}) không được thỏa mãn.`,
+        `${rule.name}: ${brokenRuleVi(rule, show(shownLeft), show(shownRight))}.`,
       values: { left: shownLeft, right: shownRight },
     });
   }

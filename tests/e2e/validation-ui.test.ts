@@ -52,7 +52,7 @@ interface Report {
 }
 
 const xnkRuleName = 'Tổng XNK bằng XK cộng NK';
-const xnkRuleMessage = 'Tổng XNK bằng XK cộng NK: XK + NK (2.200,0) = XNK (2.260,0) không được thỏa mãn.';
+const xnkRuleMessage = 'Tổng XNK bằng XK cộng NK: XK + NK (2.200,0) khác XNK (2.260,0), trái với quy tắc XK + NK = XNK.';
 
 describe('Kiểm tra', () => {
   it('lists the planted faults grouped by severity, in Vietnamese, and counts the open ones in the header', async () => {

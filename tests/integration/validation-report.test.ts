@@ -253,7 +253,7 @@ describe('rules of the department’s own', () => {
     const report = await run(api);
     const finding = findingOf(report, `user:${saved.id}`, 'XK');
     expect(finding).toMatchObject({ severity: 'error', open: true, values: { left: 2200, right: 2260 } });
-    expect(finding.message).toBe('Tổng XNK bằng XK cộng NK: XK + NK (2.200,0) = XNK (2.260,0) không được thỏa mãn.');
+    expect(finding.message).toBe('Tổng XNK bằng XK cộng NK: XK + NK (2.200,0) khác XNK (2.260,0), trái với quy tắc XK + NK = XNK.');
     expect(report.counts.openErrors).toBe(2);
 
     const grid = await api.call('values.grid', { period: '2023-H1' });

@@ -5,7 +5,7 @@ import { builtinRules } from '../../shared/validation/builtin-rules';
 import type { Finding, Severity } from '../../shared/validation/finding';
 import { robustZ } from '../../shared/validation/robust-z';
 import { defaultRuleSettings, type IndicatorRuleSettings } from '../../shared/validation/rule-settings';
-import type { UserRule } from '../../shared/validation/user-rule';
+import { brokenRuleVi, type UserRule } from '../../shared/validation/user-rule';
 import { validatePeriod, type EnteredValue, type StatedComparison, type ValidationIndicator } from '../../shared/validation/validate';
 
 /** A slice of the default catalog, as catalog/default-indicators.csv has it. */
@@ -536,7 +536,7 @@ describe('a rule of the department’s own', () => {
       indicatorCode: 'XK',
       period: '2023-H1',
       severity: 'error',
-      message: 'Tổng XNK: XK + NK (2.259,9) = XNK (2.260,0) không được thỏa mãn.',
+      message: 'Tổng XNK: XK + NK (2.259,9) khác XNK (2.260,0), trái với quy tắc XK + NK = XNK.',
       values: { left: 2259.9, right: 2260 },
     });
   });
@@ -630,5 +630,18 @@ describe('a rule of the department’s own', () => {
   it('passes over a rule naming a code no longer in the catalog instead of failing the whole check', () => {
     const findings = validate({ period: '2023-H1', figures: { '2023-H1': { XNK: 2260, XK: 1200, NK: 1000 } }, userRules: [rule({ id: 'cu', right: 'TMBG_CU' }), rule({})] });
     expect(findings.filter((f) => f.ruleId.startsWith('user:')).map((f) => f.ruleId)).toEqual(['user:tong-xnk']);
+  });
+});
+
+describe('a broken rule is said as the figures stand, not as the rule reads', () => {
+  it('says the sides differ when they should be equal, and names the rule', () => {
+    expect(brokenRuleVi({ left: 'XK + NK', operator: 'eq', right: 'XNK' }, '2.200,0', '2.260,0')).toBe(
+      'XK + NK (2.200,0) khác XNK (2.260,0), trái với quy tắc XK + NK = XNK',
+    );
+    expect(brokenRuleVi({ left: 'XK', operator: 'le', right: 'XNK' }, '2.300,0', '2.260,0')).toBe('XK (2.300,0) lớn hơn XNK (2.260,0), trái với quy tắc XK ≤ XNK');
+  });
+
+  it('says what a pair of figures owes each other', () => {
+    expect(brokenRuleVi({ left: 'XK', operator: 'exclusive_pair', right: 'NK' }, '1,0', '2,0')).toBe('XK (1,0) và NK (2,0) không được cùng có số liệu');
   });
 });
