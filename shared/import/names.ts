@@ -51,11 +51,16 @@ const abbreviations: ReadonlyMap<string, string> = new Map([
   ['spcn', 'san pham cong nghiep'],
 ]);
 
+const excluded = /\((?:tru|khong ke|khong bao gom|ngoai)\b[^)]*\)/g;
+
 const stopWords = new Set(['va', 'cac', 'cua', 'loai', 'the', 'nhung']);
 
 /** Folded words of a name, abbreviations spelled out, punctuation gone. */
 export function nameWords(name: string): string[] {
   const folded = foldVietnamese(stripStt(name))
+    // "Doanh thu dịch vụ (trừ lưu trú, ăn uống)" is every service but those: the words it excludes must not
+    // make it look like the indicator of exactly those.
+    .replace(excluded, ' ')
     .replace(/[^a-z0-9%]+/g, ' ')
     .trim();
   if (folded === '') return [];

@@ -84,6 +84,12 @@ describe('a row is found in the catalog by code, else by name and unit, else by 
     expect(result.suggestions[0]?.confidence).toBeLessThan(1);
   });
 
+  it('suggests first what a name leaves over, not the indicator it excludes ("trừ lưu trú, ăn uống")', () => {
+    const result = matcher.match({ name: 'Doanh thu hoạt động dịch vụ (trừ lưu trú, ăn uống, dịch vụ lữ hành)', unit: 'Triệu đồng', code: '' });
+    const codes = result.kind === 'suggested' ? result.suggestions.map((s) => s.code) : [];
+    expect(codes[0]).toBe('BLHH_DVK');
+  });
+
   it('suggests nothing in another unit family, and nothing for an unrelated name', () => {
     expect(matcher.match({ name: 'Giày, dép các loại', unit: 'Triệu USD', code: '' }).kind).toBe('none');
     expect(matcher.match({ name: 'Chì chưa gia công', unit: 'Tấn', code: '' }).kind).toBe('none');
