@@ -34,6 +34,7 @@ function SheetPreview({ sheet, report, catalog, catalogByCode, manualRows, manua
     );
   }
   const todo = sheet.counts.rowsSuggested + sheet.counts.rowsUnrecognized;
+  const suggestedRows = new Set(sheet.rows.filter((r) => r.match?.how === 'suggestion').map((r) => r.row));
   return (
     <Space orientation="vertical" size={10} style={{ width: '100%' }}>
       <div className="import-toolbar">
@@ -57,7 +58,7 @@ function SheetPreview({ sheet, report, catalog, catalogByCode, manualRows, manua
           </Tag>
         ) : null}
       </div>
-      {view === 'values' ? <ImportValuesTable values={sheet.values} catalog={catalogByCode} /> : null}
+      {view === 'values' ? <ImportValuesTable values={sheet.values} catalog={catalogByCode} suggestedRows={suggestedRows} /> : null}
       {view === 'rows' ? <ImportRowsTable rows={sheet.rows} catalog={catalog} manual={manualRows} onMap={onRow} /> : null}
       {view === 'columns' ? <ImportColumnsTable columns={sheet.columns} report={report} manual={manualColumns} onMap={onColumn} /> : null}
       {view === 'findings' ? <ImportFindingsList findings={sheet.findings} /> : null}

@@ -13,10 +13,12 @@ const filterOf = (change: ValueChange): ChangeFilter => (change === 'new' || cha
 interface Props {
   values: readonly PreviewValue[];
   catalog: ReadonlyMap<string, Indicator>;
+  /** Rows matched by an accepted suggestion: their figures are a guess until the clerk has looked. */
+  suggestedRows: ReadonlySet<number>;
 }
 
 /** Every figure the sheet would write, beside the one stored now: new, changed or the same. */
-export function ImportValuesTable({ values, catalog }: Props) {
+export function ImportValuesTable({ values, catalog, suggestedRows }: Props) {
   const [filter, setFilter] = useState<ChangeFilter>('all');
   const counts = useMemo(() => {
     const c: Record<ChangeFilter, number> = { all: values.length, new: 0, changed: 0, same: 0, other: 0 };
@@ -29,10 +31,17 @@ export function ImportValuesTable({ values, catalog }: Props) {
     { title: 'Ô', dataIndex: 'cell', width: 64, render: (cell: string) => <span className="import-cell">{cell}</span> },
     {
       title: 'Chỉ tiêu',
-      dataIndex: 'code',
-      render: (code: string) => (
+      key: 'code',
+      render: (_, v) => (
         <span>
-          {catalog.get(code)?.nameVi ?? code} <Typography.Text type="secondary">({code})</Typography.Text>
+          {catalog.get(v.code)?.nameVi ?? v.code} <Typography.Text type="secondary">({v.code})</Typography.Text>
+          {suggestedRows.has(v.row) ? (
+            <Tooltip title="Dòng trong tệp được ghép với chỉ tiêu này theo gợi ý gần đúng: xem lại trước khi nhập.">
+              <Tag color="gold" className="import-suggested-tag">
+                theo gợi ý
+              </Tag>
+            </Tooltip>
+          ) : null}
         </span>
       ),
     },
