@@ -20,6 +20,13 @@ export function IndicatorChart({ code, unitId, year, height = 320, compact = fal
   const option = useMemo(() => (chart.data ? indicatorChartOption(chart.data, { compact }) : null), [chart.data, compact]);
   if (chart.error) return <div className="chart-message">Không vẽ được biểu đồ: {chart.error.message}</div>;
   if (!chart.data || !option) return <div className="chart-message" style={{ height }}>Đang vẽ biểu đồ…</div>;
+  if (chart.data.months.every((m) => m.value === null && m.samePeriod === null)) {
+    return (
+      <div className="chart-message" style={{ height }}>
+        {chart.data.nameVi}: chưa có số liệu tháng nào của năm {year} hay năm {year - 1}, nên chưa có biểu đồ.
+      </div>
+    );
+  }
   return (
     <ChartFrame option={option} label={`Biểu đồ ${chart.data.nameVi} năm ${year}`} fileName={`bieu-do-${code}-${year}`} height={height} actionsOver={compact} />
   );

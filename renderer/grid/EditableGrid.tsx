@@ -151,6 +151,25 @@ function EditableGridInner<TRow extends RowData>(props: EditableGridProps<TRow>)
     // Only a move of the active cell scrolls: a refresh of the figures must leave the view where the clerk put it.
   }, [active.row, active.col]);
 
+  // A panel opening below the grid (the chart of the selected row) shortens it: the active cell stays in view.
+  const activeCellId = useRef(cellId(active));
+  activeCellId.current = cellId(active);
+  useEffect(() => {
+    const scroller = scrollRef.current;
+    if (scroller === null) return;
+    let height = scroller.clientHeight;
+    const observer = new ResizeObserver(() => {
+      if (scroller.clientHeight >= height) {
+        height = scroller.clientHeight;
+        return;
+      }
+      height = scroller.clientHeight;
+      document.getElementById(activeCellId.current)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    });
+    observer.observe(scroller);
+    return () => observer.disconnect();
+  }, []);
+
   const { focusRowId, onRowFocused } = props;
   const { moveTo } = selection;
   useEffect(() => {
