@@ -67,6 +67,7 @@ describe('the Nhập liệu grid', () => {
     await target.getByRole('alert').getByText('Có hai dấu chấm liền nhau.').waitFor();
     await expect(target.getByRole('textbox').inputValue()).resolves.toBe('56..537,447');
     await page.getByText(/Tổng mức bán lẻ.*Có hai dấu chấm liền nhau\. Chưa lưu\./).waitFor();
+    await waitForText(page.locator('.grid-status [role="status"]'), 'Ô đang sửa chưa lưu');
     await page.waitForTimeout(300);
     await expect(storedValue(server, '2023-H1', 'BLHH')).resolves.toMatchObject({ value: null });
     await page.close();

@@ -188,6 +188,31 @@ describe('Nhập Excel', () => {
     await page.close();
   });
 
+  it('lists the layout it remembers, and forgets it on request: the next workbook is read afresh, the name taught stays an alias', async () => {
+    const { page } = await openApp();
+    const dir = makeDataDir();
+    await chooseFiles(page, [await januaryWorkbook(dir, 'bpc-thang-01.xlsx')]);
+    await mapRow(page, await openSheet(fileCard(page, 'bpc-thang-01.xlsx'), 'SXCN', /^Dòng chỉ tiêu/), 22, 'muoi bien', 'Muối biển');
+    await waitForText(commitButton(page), 'Nhập 27 số liệu');
+    await commitButton(page).click();
+    await waitForText(panel(page).getByRole('status'), 'Đã nhớ cách đọc');
+
+    const remembered = panel(page).locator('.ant-card').filter({ hasText: 'Mẫu biểu đã nhớ cách ghép' });
+    const layout = remembered.locator('tbody tr').filter({ hasText: 'SXCN' });
+    await waitForText(layout, 'bpc-thang-01.xlsx');
+    await waitForText(layout, '1 dòng, 0 cột');
+    await layout.getByRole('button', { name: 'Quên' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: 'Quên' }).click();
+    await page.getByText('Đã quên cách ghép của mẫu biểu “SXCN”.').waitFor();
+    await expect(remembered.count()).resolves.toBe(0);
+
+    await panel(page).locator('input[type=file]').setInputFiles([await januaryWorkbook(dir, 'bpc-thang-01-sua.xlsx', 5)]);
+    const products = await openSheet(fileCard(page, 'bpc-thang-01-sua.xlsx'), 'SXCN', /^Dòng chỉ tiêu/);
+    await waitForText(products.locator('tr[data-row="22"]'), 'theo tên gọi khác');
+    expect(await products.getByText('Đã nhớ cách đọc biểu này').count()).toBe(0);
+    await page.close();
+  });
+
   it('takes files dropped anywhere on the window, says in Vietnamese why a bad one cannot be imported, and imports the good one', async () => {
     const { page, server: s } = await openApp();
     const dir = makeDataDir();
