@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryClient, type UseQueryOptions } from '@tanstack/react-query';
 import { createApiClient } from '../../shared/api/client';
 import type { OperationInput, OperationName, OperationOutput } from '../../shared/api/contract';
 import { pickTransport } from './transport';
@@ -31,6 +31,11 @@ export function useApiQuery<K extends ReadOperation>(
     queryFn: () => api.call(operation, input),
     ...options,
   });
+}
+
+/** Starts a read before any screen asks for it, under the key useApiQuery gives the same read. */
+export function prefetchApi<K extends ReadOperation>(queryClient: QueryClient, operation: K, input: OperationInput<K>): void {
+  void queryClient.prefetchQuery<OperationOutput<K>>({ queryKey: [operation, input], queryFn: () => api.call(operation, input) });
 }
 
 export function useApiMutation<K extends OperationName>(operation: K, invalidates: readonly ReadOperation[]) {

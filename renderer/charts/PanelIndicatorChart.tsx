@@ -1,9 +1,11 @@
 import { LineChartOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { parsePeriod } from '../../shared/periods/period';
-import { IndicatorChart } from './IndicatorChart';
 import './charts.css';
+
+// The chart library is loaded the first time a chart is shown, not with the grid the clerk opens first.
+const IndicatorChart = lazy(() => import('./IndicatorChart').then((m) => ({ default: m.IndicatorChart })));
 
 // The clerk's choice outlives the row and the session: whoever wants the chart beside the grid keeps it.
 const openKey = 'chitieu:panel-chart-open';
@@ -47,7 +49,9 @@ export function PanelIndicatorChart({ code, unitId, periodKey }: Props) {
       </Button>
       {open ? (
         <div className="panel-chart">
-          <IndicatorChart code={code} unitId={unitId} year={parsed.period.year} height={210} compact />
+          <Suspense fallback={<div className="chart-message">Đang vẽ biểu đồ…</div>}>
+            <IndicatorChart code={code} unitId={unitId} year={parsed.period.year} height={210} compact />
+          </Suspense>
         </div>
       ) : null}
     </>

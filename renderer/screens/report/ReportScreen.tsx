@@ -1,18 +1,20 @@
 import { CopyOutlined, FileWordOutlined } from '@ant-design/icons';
 import { App, Button, Spin, Tabs } from 'antd';
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { api, useApiQuery } from '../../api/api';
 import { useHashParam } from '../../app/use-hash-param';
 import { UnitSelect } from '../common/UnitSelect';
 import { usePeriodChoice } from '../common/use-period-choice';
 import { useUnitChoice } from '../common/use-unit-choice';
 import { PeriodPicker } from '../entry/PeriodPicker';
-import { ReportCharts } from './ReportCharts';
 import { ReportDocument } from './ReportDocument';
 import { copyText, downloadDocx } from './report-files';
 import { TemplatesPanel } from './TemplatesPanel';
 import '../common/grid-screen.css';
 import './report.css';
+
+// The chart library is loaded when the report is first shown, not with the grid the clerk opens first.
+const ReportCharts = lazy(() => import('./ReportCharts').then((m) => ({ default: m.ReportCharts })));
 
 const tabs = ['van-ban', 'mau-cau'] as const;
 type Tab = (typeof tabs)[number];
@@ -65,7 +67,9 @@ export function ReportScreen() {
     ) : (
       <div className="report-layout">
         <ReportDocument report={report.data} indicators={byCode} />
-        <ReportCharts report={report.data} indicators={indicators} />
+        <Suspense fallback={<Spin />}>
+          <ReportCharts report={report.data} indicators={indicators} />
+        </Suspense>
       </div>
     );
 

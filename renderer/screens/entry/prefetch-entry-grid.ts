@@ -1,0 +1,21 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { formatPeriodKey } from '../../../shared/periods/period';
+import { api, prefetchApi } from '../../api/api';
+import { currentParams } from '../../app/use-hash-param';
+import { screenFromHash } from '../../app/screens';
+import { unitOf } from '../common/use-unit-choice';
+import { periodFromKey } from './period-choice';
+
+/**
+ * Nhập liệu is the screen the app opens on: its figures are asked for as soon as the units are known, under
+ * the key the screen reads them by, instead of after React has drawn the whole window for the first time.
+ */
+export async function prefetchEntryGrid(queryClient: QueryClient): Promise<void> {
+  if (screenFromHash(window.location.hash) !== 'nhap-lieu') return;
+  const params = currentParams(['dv', 'ky']);
+  const units = await queryClient.fetchQuery({ queryKey: ['units.list', {}], queryFn: () => api.call('units.list', {}) });
+  const unit = unitOf(units, params.get('dv'));
+  if (unit === undefined) return;
+  const period = formatPeriodKey(periodFromKey(params.get('ky'), new Date()));
+  prefetchApi(queryClient, 'values.grid', { unitId: unit.id, period, withFindings: false });
+}
