@@ -21,8 +21,8 @@ export async function storedValue(server: RunningServer, period: string, code: s
   return grid.rows.find((r) => r.code === code);
 }
 
-/** Retries an assertion until it holds: saves are asynchronous, as they are for the clerk. */
-export async function eventually(check: () => Promise<void>, timeoutMs = 5000): Promise<void> {
+/** Retries an assertion until it holds: saves are asynchronous, as they are for the clerk (and CI is slow at times). */
+export async function eventually(check: () => Promise<void>, timeoutMs = 10_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     try {

@@ -32,7 +32,7 @@ async function openApp(prepare: (s: RunningServer) => Promise<void>): Promise<Pa
   context = await session.browser.newContext({ locale: 'vi-VN', viewport: { width: 1366, height: 768 }, acceptDownloads: true });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
   const page = await context.newPage();
-  page.setDefaultTimeout(8000);
+  page.setDefaultTimeout(15_000);
   await page.goto(server.url);
   await grid(page, /^Số liệu /).locator('tr[data-row-id="BLHH"]').waitFor();
   return page;

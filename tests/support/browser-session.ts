@@ -45,7 +45,7 @@ export function useBrowserSession(): BrowserSession {
     async openWindow(server: RunningServer, options: { acceptDownloads?: boolean } = {}): Promise<Page> {
       const page = await launched().newPage({ locale: 'vi-VN', viewport: { width: 1366, height: 768 }, ...options });
       // A missing element should fail with its name well before the test's own time limit.
-      page.setDefaultTimeout(8000);
+      page.setDefaultTimeout(15_000);
       await page.goto(server.url);
       return page;
     },
