@@ -51,6 +51,9 @@ const abbreviations: ReadonlyMap<string, string> = new Map([
   ['spcn', 'san pham cong nghiep'],
 ]);
 
+// "(giá so sánh 2010)", "theo giá so sánh năm 2010": the price basis the statistics office states, not another
+// indicator; current prices ("giá hiện hành") are kept, as they are a figure of their own.
+const priceBasis = /\(?\s*(?:theo\s+)?gia\s+so\s+sanh(?:\s+nam)?(?:\s+\d{4})?\s*\)?/g;
 const excluded = /\((?:tru|khong ke|khong bao gom|ngoai)\b[^)]*\)/g;
 
 const stopWords = new Set(['va', 'cac', 'cua', 'loai', 'the', 'nhung']);
@@ -61,6 +64,7 @@ export function nameWords(name: string): string[] {
     // "Doanh thu dịch vụ (trừ lưu trú, ăn uống)" is every service but those: the words it excludes must not
     // make it look like the indicator of exactly those.
     .replace(excluded, ' ')
+    .replace(priceBasis, ' ')
     .replace(/[^a-z0-9%]+/g, ' ')
     .trim();
   if (folded === '') return [];

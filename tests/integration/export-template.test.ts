@@ -124,7 +124,7 @@ describe("the Ministry's May workbook (bpc-thang-05.xlsx) filled by ChiTieu for 
     const sxcn = summary.sheets.find((s) => s.name === 'SXCN');
     expect(sxcn?.state).toBe('filled');
     expect(sxcn?.columns.find((c) => c.column === 'I')).toMatchObject({ heading: 'Thực hiện kỳ báo cáo', label: 'Tháng 5/2023 (thực hiện)' });
-    expect(sxcn?.rowsMatched).toBe(7);
+    expect(sxcn?.rowsMatched).toBe(8);
     expect(sxcn?.rowsNotFilled).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ row: 3, name: 'Công nghiệp khai khoáng', reason: expect.stringContaining('chỉ có gợi ý') }),

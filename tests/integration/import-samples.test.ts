@@ -71,10 +71,12 @@ describe('bpc-thang-01.xlsx (January layout), filled and imported for January 20
     expect((await gridRow(api, '2023-01', 'SPCN_XIMANG')).value).toBe(1210);
     expect((await gridRow(api, '2023-01', 'SPCN_DIEN_SX')).value).toBe(1250);
     expect((await gridRow(api, '2023-01', 'IIP_C')).value).toBe(1040);
+    // "… so với cùng kỳ theo giá so sánh năm 2010" is the catalog's IIP: the price basis is not part of the name.
+    expect(await gridRow(api, '2023-01', 'IIP')).toMatchObject({ value: 1020, source: { sheet: 'SXCN', cell: 'G2' } });
     // Gỗ cưa, xẻ in M2 is not the catalog's m3: never imported.
     expect((await gridRow(api, '2023-01', 'SPCN_GO')).value).toBeNull();
     // Stated percentages are checks, not data: nothing was written for them.
-    expect(result.valuesChanged).toBe(8 * 3);
+    expect(result.valuesChanged).toBe(9 * 3);
   });
 
   it('lists what it did not recognize, with addresses, suggestions with their confidence, and the unit it refused', async () => {
@@ -105,7 +107,7 @@ describe('bpc-thang-01.xlsx (January layout), filled and imported for January 20
     const file = await fillWorkbook(sampleFiles.thang01, join(dir, 'bpc-thang-01.xlsx'), { headerRow: 1, firstDataRow: 2, nameColumn: 'C', unitColumn: 'D', measureColumns: ['E', 'F', 'G', 'H', 'I'] }, fillMonthly);
     const before = withRawDatabase(backend.database.file, (raw) => dumpTables(raw));
     const preview = await previewImport(api, [file], { period: '2023-01' });
-    expect(preview.counts.valuesNew).toBe(24);
+    expect(preview.counts.valuesNew).toBe(27);
     expect(withRawDatabase(backend.database.file, (raw) => dumpTables(raw))).toEqual(before);
   });
 
@@ -119,8 +121,8 @@ describe('bpc-thang-01.xlsx (January layout), filled and imported for January 20
       raw.prepare('SELECT * FROM indicator_values ORDER BY id').all() as Row[],
       raw.prepare('SELECT * FROM change_log WHERE batch_id = ? ORDER BY id').all(result.batchId) as Row[],
     ]);
-    expect(values).toHaveLength(24);
-    expect(log).toHaveLength(24);
+    expect(values).toHaveLength(27);
+    expect(log).toHaveLength(27);
     for (const row of [...values, ...log]) {
       expect(row).toMatchObject({ source_kind: 'imported', source_file: 'bpc-thang-01.xlsx', source_sha256: sha256 });
       expect(row.source_sheet).toMatch(/^(BLHH|SXCN)$/);

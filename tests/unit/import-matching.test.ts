@@ -39,6 +39,12 @@ describe('STT and bullets typed into the name cell are not part of the name', ()
     expect(nameKey('  hat  dieu   NHAN ')).toBe(nameKey('Hạt điều nhân'));
   });
 
+  it('leaves out the price basis a workbook states, but not current prices', () => {
+    expect(nameKey('Chỉ số sản xuất công nghiệp (IIP) so với cùng kỳ theo giá so sánh năm 2010')).toBe(nameKey('Chỉ số sản xuất công nghiệp (IIP) so với cùng kỳ'));
+    expect(nameKey('Giá trị sản xuất công nghiệp theo giá so sánh năm 2010')).toBe(nameKey('Giá trị sản xuất công nghiệp (giá so sánh 2010)'));
+    expect(nameKey('Giá trị sản xuất công nghiệp (giá hiện hành)')).not.toBe(nameKey('Giá trị sản xuất công nghiệp (giá so sánh 2010)'));
+  });
+
   it('reads a heading "Một số …" (some of the …) as the group it heads', () => {
     expect(nameKey('II. Một số sản phẩm công nghiệp chủ yếu')).toBe(nameKey('Sản phẩm công nghiệp chủ yếu'));
     expect(nameKey('Một số')).toBe('mot so');
