@@ -33,9 +33,14 @@ export function useApiQuery<K extends ReadOperation>(
   });
 }
 
-/** Starts a read before any screen asks for it, under the key useApiQuery gives the same read. */
+/** A read through the query cache, under the key useApiQuery gives the same read: asked once for both. */
+export function fetchApi<K extends ReadOperation>(queryClient: QueryClient, operation: K, input: OperationInput<K>): Promise<OperationOutput<K>> {
+  return queryClient.fetchQuery<OperationOutput<K>>({ queryKey: [operation, input], queryFn: () => api.call(operation, input) });
+}
+
+/** Starts a read before any screen asks for it; a failure is left for the screen, which asks again. */
 export function prefetchApi<K extends ReadOperation>(queryClient: QueryClient, operation: K, input: OperationInput<K>): void {
-  void queryClient.prefetchQuery<OperationOutput<K>>({ queryKey: [operation, input], queryFn: () => api.call(operation, input) });
+  fetchApi(queryClient, operation, input).catch(() => undefined);
 }
 
 export function useApiMutation<K extends OperationName>(operation: K, invalidates: readonly ReadOperation[]) {

@@ -27,6 +27,7 @@ import { useEntryRows } from './use-entry-rows';
 import { useRowRefresh } from './use-row-refresh';
 import { useValidationReport } from '../validation/use-validation-report';
 import '../common/grid-screen.css';
+import { entryGridInput } from './entry-grid-input';
 import './entry.css';
 
 const valueHeading: Record<ValueStatus, string> = { estimate: 'Ước thực hiện', actual: 'Thực hiện' };
@@ -82,7 +83,7 @@ export function EntryScreen() {
   const unitId = unit?.id;
   const catalog = useCatalogTree();
   // The findings come from the report the header's count reads too, so one check serves both.
-  const gridInput = useMemo(() => ({ unitId, period: periodKey, withFindings: false }), [unitId, periodKey]);
+  const gridInput = useMemo(() => entryGridInput(unitId, periodKey), [unitId, periodKey]);
   const grid = useApiQuery('values.grid', gridInput, { enabled: unitId !== undefined });
   const report = useValidationReport(unitId, periodKey);
   const refreshRows = useRowRefresh(gridInput);

@@ -1,9 +1,10 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { formatPeriodKey } from '../../../shared/periods/period';
-import { api, prefetchApi } from '../../api/api';
+import { fetchApi, prefetchApi } from '../../api/api';
 import { currentParams } from '../../app/use-hash-param';
 import { screenFromHash } from '../../app/screens';
 import { unitOf } from '../common/use-unit-choice';
+import { entryGridInput } from './entry-grid-input';
 import { periodFromKey } from './period-choice';
 
 /**
@@ -13,9 +14,9 @@ import { periodFromKey } from './period-choice';
 export async function prefetchEntryGrid(queryClient: QueryClient): Promise<void> {
   if (screenFromHash(window.location.hash) !== 'nhap-lieu') return;
   const params = currentParams(['dv', 'ky']);
-  const units = await queryClient.fetchQuery({ queryKey: ['units.list', {}], queryFn: () => api.call('units.list', {}) });
+  const units = await fetchApi(queryClient, 'units.list', {});
   const unit = unitOf(units, params.get('dv'));
   if (unit === undefined) return;
   const period = formatPeriodKey(periodFromKey(params.get('ky'), new Date()));
-  prefetchApi(queryClient, 'values.grid', { unitId: unit.id, period, withFindings: false });
+  prefetchApi(queryClient, 'values.grid', entryGridInput(unit.id, period));
 }
