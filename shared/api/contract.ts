@@ -36,6 +36,8 @@ import {
   importResultSchema,
   importSessionInputSchema,
   importUndoInputSchema,
+  importValuesInputSchema,
+  importValuesPageSchema,
 } from './import-entities';
 import { exportFillInputSchema, exportFillOutputSchema, exportReportInputSchema, exportReportOutputSchema } from './export-entities';
 import {
@@ -237,6 +239,12 @@ export const contract = {
     output: importPreviewSchema,
     writes: false,
     summaryVi: 'Xem trước khi nhập: dòng, cột nhận ra và cách nhận, từng số mới, thay đổi hay giữ nguyên, các phát hiện',
+  }),
+  'import.values': operation({
+    input: importValuesInputSchema,
+    output: importValuesPageSchema,
+    writes: false,
+    summaryVi: 'Một trang số liệu của một trang tính trong bản xem trước: ô, chỉ tiêu, kỳ, số sẽ ghi bên số hiện có',
   }),
   'import.commit': operation({
     input: importChoicesSchema,

@@ -219,6 +219,26 @@ export const previewValueSchema = z.object({
 });
 export type PreviewValue = z.infer<typeof previewValueSchema>;
 
+export const valueChangeCountsSchema = z.object(Object.fromEntries(valueChanges.map((c) => [c, z.number().int()])) as Record<ValueChange, z.ZodNumber>);
+export type ValueChangeCounts = z.infer<typeof valueChangeCountsSchema>;
+
+/** The figures a values page can be narrowed to; "other" gathers kept, duplicate and conflict. */
+export const valueFilters = ['all', 'new', 'changed', 'same', 'other', 'not_same'] as const;
+export type ValueFilter = (typeof valueFilters)[number];
+
+export function passesValueFilter(change: ValueChange, filter: ValueFilter): boolean {
+  switch (filter) {
+    case 'all':
+      return true;
+    case 'not_same':
+      return change !== 'same';
+    case 'other':
+      return change !== 'new' && change !== 'changed' && change !== 'same';
+    default:
+      return change === filter;
+  }
+}
+
 export const countsSchema = z.object({
   rowsMatched: z.number().int(),
   rowsSuggested: z.number().int(),
@@ -232,6 +252,28 @@ export const countsSchema = z.object({
 });
 export type ImportCounts = z.infer<typeof countsSchema>;
 
+/**
+ * One page of the figures a sheet would write, for the same choices as the preview: a workbook of twenty years
+ * brings a hundred thousand of them, more than a screen shows or a door should carry at once.
+ */
+export const importValuesInputSchema = importChoicesSchema
+  .extend({
+    fileId: z.string(),
+    sheet: z.string(),
+    filter: z.enum(valueFilters).default('all'),
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(5000).default(50),
+  })
+  .strict();
+export type ImportValuesInput = z.input<typeof importValuesInputSchema>;
+
+export const importValuesPageSchema = z.object({
+  /** The figures of the sheet that pass the filter, of which this page holds `values`. */
+  total: z.number().int(),
+  values: z.array(previewValueSchema),
+});
+export type ImportValuesPage = z.infer<typeof importValuesPageSchema>;
+
 export const sheetStates = ['table', 'no_table', 'hidden', 'empty'] as const;
 
 export const previewSheetSchema = z.object({
@@ -244,7 +286,8 @@ export const previewSheetSchema = z.object({
   remembered: z.boolean(),
   columns: z.array(previewColumnSchema),
   rows: z.array(previewRowSchema),
-  values: z.array(previewValueSchema),
+  /** How many figures of each kind the sheet holds; the figures themselves come a page at a time (import.values). */
+  valueChanges: valueChangeCountsSchema,
   findings: z.array(importFindingSchema),
   counts: countsSchema,
 });

@@ -19,7 +19,7 @@ import type { ValueStatus } from '../api/values-entities';
 import { cleanNumber, formatViNumber, percentOf } from '../numbers/vi-number';
 import { lastMonth, parsePeriod, type Period } from '../periods/period';
 import { foldVietnamese } from '../text/fold-vietnamese';
-import { cellAddress, figureInCell, shownText, sttOfCell, textOfCell, type CellFigure } from './cells';
+import { cellAddress, figureInCell, shownText, sttOfCell, textOfCell, type CellFigure, type CellReading } from './cells';
 import { unitFit, type IndicatorMatcher, type RowMatch, type UnitFit } from './match';
 import { nameKey, stripStt } from './names';
 import {
@@ -62,11 +62,27 @@ export interface SheetContext {
   figure(code: string, period: Period): number | null;
 }
 
-/** A figure the commit would write, with where it came from. */
-export type PlannedValue = PreviewValue;
+/**
+ * A figure the commit would write, with where it came from. Its words (the period's label, the cell as shown)
+ * are made only for the page the clerk looks at (see previewValueOf): a workbook brings a hundred thousand.
+ */
+export type PlannedValue = Omit<PreviewValue, 'label' | 'shown'> & { source: CellReading | undefined };
+
+/** A sheet's preview as the backend holds it: every planned figure instead of their counts. */
+export type PlannedSheetPreview = Omit<PreviewSheet, 'valueChanges'> & { values: PlannedValue[] };
+
+const labelCache = new Map<string, string>();
+
+export function previewValueOf(planned: PlannedValue): PreviewValue {
+  const { source, ...value } = planned;
+  const key = targetKey(value.target);
+  let label = labelCache.get(key);
+  if (label === undefined) labelCache.set(key, (label = targetLabel(value.target)));
+  return { ...value, label, shown: shownText(source) };
+}
 
 export interface SheetPlan {
-  preview: Omit<PreviewSheet, 'values'> & { values: PlannedValue[] };
+  preview: PlannedSheetPreview;
   /** Rows mapped by hand, for the alias and the layout memory: key → code, with the name as written. */
   manualRows: { key: string; code: string | null; name: string }[];
 }
@@ -177,7 +193,6 @@ function withinTolerance(stated: number, computed: number): boolean {
 
 export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContext): SheetPlan {
   const sheet = grid.name;
-  const labels = new Map<string, string>();
   const findings: ImportFinding[] = [];
   const add = (severity: ImportFinding['severity'], kind: string, message: string, cell: string | null = null, code: string | null = null) =>
     findings.push({ severity, kind, message, sheet, cell, code });
@@ -211,11 +226,13 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
 
   const resolved = new Map<string, ResolvedTarget | null>();
   const keyOfColumn = new Map<string, string>();
+  const statusOfColumn = new Map<string, ValueStatus | null>();
   for (const u of dataCols) {
     if (u.role?.role === 'data') {
       const t = resolveTarget(u.role.target, ctx.report);
       resolved.set(u.letter, t);
       if (t) keyOfColumn.set(u.letter, targetKey(t));
+      if (t) statusOfColumn.set(u.letter, statusOf(t, u.role.status));
       if (!t) add('warning', 'column-period', `Cột ${u.letter} "${u.heading}": không xác định được kỳ của cột với kỳ báo cáo này; số liệu trong cột không được nhập.`, null);
     }
   }
@@ -388,7 +405,7 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
       if (!target) continue;
       const value = convertFigure(figure.value, factor);
       rowValues.set(keyOfColumn.get(u.letter) ?? targetKey(target), value);
-      values.push(plannedValue(indicator, target, u.role.status, address, r, u.letter, cell, figure.value, value));
+      values.push(plannedValue(indicator, target, statusOfColumn.get(u.letter) ?? null, address, r, u.letter, cell, figure.value, value));
     }
     // An index stated only as "so với cùng kỳ (%)" is the index itself.
     if (indicator.kind === 'index') {
@@ -405,7 +422,7 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
         }
         if (figure.kind !== 'number') continue;
         rowValues.set(targetKey(target), figure.value);
-        values.push(plannedValue(indicator, target, null, address, r, u.letter, cell, figure.value, figure.value));
+        values.push(plannedValue(indicator, target, statusOf(target, null), address, r, u.letter, cell, figure.value, figure.value));
       }
     }
     // Stated percentages of a flow are checks against the figures, never data.
@@ -454,17 +471,17 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
     );
   }
 
-  function labelOf(target: ResolvedTarget): string {
-    const key = targetKey(target);
-    let label = labels.get(key);
-    if (label === undefined) labels.set(key, (label = targetLabel(target)));
-    return label;
+  /** A figure's status: as its heading says, else by whether its period is over; plans have none. */
+  function statusOf(target: ResolvedTarget, headingStatus: ValueStatus | null): ValueStatus | null {
+    if (target.kind !== 'value') return null;
+    const period = periodOfKey(target.period);
+    return headingStatus ?? (period ? defaultStatusOf(period, ctx.today) : 'actual');
   }
 
   function plannedValue(
     indicator: Indicator,
     target: ResolvedTarget,
-    headingStatus: ValueStatus | null,
+    status: ValueStatus | null,
     address: string,
     row: number,
     column: string,
@@ -472,11 +489,6 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
     read: number,
     value: number,
   ): PlannedValue {
-    let status: ValueStatus | null = null;
-    if (target.kind === 'value') {
-      const period = periodOfKey(target.period);
-      status = headingStatus ?? (period ? defaultStatusOf(period, ctx.today) : 'actual');
-    }
     const current = ctx.current(indicator.code, target);
     let change: ValueChange;
     if (!current) change = 'new';
@@ -489,8 +501,7 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
       column,
       code: indicator.code,
       target,
-      label: labelOf(target),
-      shown: shownText(cell),
+      source: cell,
       read,
       value,
       status,
@@ -525,7 +536,7 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
   };
 }
 
-export function countValuesAndFindings(counts: ImportCounts, values: readonly PreviewValue[], findings: readonly ImportFinding[]): void {
+export function countValuesAndFindings(counts: ImportCounts, values: readonly PlannedValue[], findings: readonly ImportFinding[]): void {
   counts.valuesNew = 0;
   counts.valuesChanged = 0;
   counts.valuesSame = 0;
@@ -579,7 +590,7 @@ export function settleDuplicates(values: readonly { sheet: string; value: Planne
     report({
       severity: 'error',
       kind: 'conflicting-cells',
-      message: `${first.value.code} ${first.value.label}: các ô ${where} ghi số khác nhau (${list.map((i) => fmt(i.value.value)).join('; ')}); không nhập số nào của chỉ tiêu và kỳ này.`,
+      message: `${first.value.code} ${targetLabel(first.value.target)}: các ô ${where} ghi số khác nhau (${list.map((i) => fmt(i.value.value)).join('; ')}); không nhập số nào của chỉ tiêu và kỳ này.`,
       sheet: first.sheet,
       cell: first.value.cell,
       code: first.value.code,

@@ -5,7 +5,7 @@ import type { ApiClient } from '../../shared/api/client';
 import type { GridRow } from '../../shared/api/values-entities';
 import { refusalOf, startBackend } from '../support/backend';
 import { makeDataDir } from '../support/data-dir';
-import { commitImport, previewImport, readForImport, rowAt, sheetOf, valueAt, writeWorkbook, type Figure } from '../support/workbooks';
+import { commitImport, listedPreview, previewImport, readForImport, rowAt, sheetOf, valueAt, writeWorkbook, type Figure } from '../support/workbooks';
 
 async function gridRow(api: ApiClient, period: string, code: string, unitId?: number): Promise<GridRow> {
   const row = (await api.call('values.grid', unitId === undefined ? { period } : { period, unitId })).rows.find((r) => r.code === code);
@@ -219,7 +219,7 @@ describe('mapping rows and columns by hand', () => {
     const { api } = startBackend(dir);
     const may = await writeWorkbook(join(dir, 'hai-quan-thang-5.xlsx'), [{ name: 'HQ', rows: layout([61.1, 7.5]) }]);
     const { sessionId } = await readForImport(api, [may]);
-    const before = await api.call('import.preview', { sessionId, period: '2023-05' });
+    const before = await listedPreview(api, { sessionId, period: '2023-05' });
     expect(sheetOf(before, 'HQ').columns.find((c) => c.column === 'D')).toMatchObject({ role: null, label: 'Không nhận ra' });
     expect(rowAt(sheetOf(before, 'HQ'), 2).state).not.toBe('matched');
 
@@ -232,7 +232,7 @@ describe('mapping rows and columns by hand', () => {
       ],
       columns: [{ sheet: 'HQ', column: 'D', role: { role: 'data' as const, target: { kind: 'value' as const, at: { anchor: 'report' as const } }, status: 'actual' as const } }],
     };
-    const mapped = await api.call('import.preview', choices);
+    const mapped = await listedPreview(api, choices);
     expect(rowAt(sheetOf(mapped, 'HQ'), 2)).toMatchObject({ state: 'matched', match: { code: 'XK', how: 'manual' } });
     expect(rowAt(sheetOf(mapped, 'HQ'), 3)).toMatchObject({ state: 'ignored' });
     expect(sheetOf(mapped, 'HQ').columns.find((c) => c.column === 'D')).toMatchObject({ how: 'manual', label: 'Tháng 5/2023 (thực hiện)' });
@@ -272,7 +272,7 @@ describe('mapping rows and columns by hand', () => {
     const { api } = startBackend(dir);
     const file = await writeWorkbook(join(dir, 'a.xlsx'), [{ name: 'HQ', rows: layout([61.1, 7.5]) }]);
     const { sessionId } = await readForImport(api, [file]);
-    const preview = await api.call('import.preview', { sessionId, period: '2023-05', rows: [{ sheet: 'HQ', row: 2, code: 'SPCN' }] });
+    const preview = await listedPreview(api, { sessionId, period: '2023-05', rows: [{ sheet: 'HQ', row: 2, code: 'SPCN' }] });
     expect(rowAt(sheetOf(preview, 'HQ'), 2)).toMatchObject({ state: 'group' });
     expect(sheetOf(preview, 'HQ').values.filter((v) => v.row === 2)).toEqual([]);
   });

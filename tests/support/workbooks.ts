@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import type { ApiClient } from '../../shared/api/client';
 import type { OperationInput } from '../../shared/api/contract';
-import type { ImportPreview, ImportResult, PreviewRow, PreviewSheet, PreviewValue } from '../../shared/api/import-entities';
+import type { ImportPreview, ImportResult, PreviewFile, PreviewRow, PreviewSheet, PreviewValue } from '../../shared/api/import-entities';
 
 /** The real, empty workbooks of one department's reporting system, beside the repository. */
 export const samplesDir = fileURLToPath(new URL('../../../shared/samples/', import.meta.url));
@@ -102,9 +102,33 @@ export async function readForImport(api: ApiClient, paths: string[]): Promise<{ 
 
 type Choices = Omit<OperationInput<'import.preview'>, 'sessionId'>;
 
-export async function previewImport(api: ApiClient, paths: string[], choices: Choices = {}): Promise<ImportPreview> {
+/** A sheet of the preview with every figure it would write, as the pages of import.values bring them. */
+export type ListedSheet = PreviewSheet & { values: PreviewValue[] };
+export type ListedPreview = Omit<ImportPreview, 'files'> & { files: (Omit<PreviewFile, 'sheets'> & { sheets: ListedSheet[] })[] };
+
+/** The preview for these choices, each sheet's figures fetched page by page. */
+export async function listedPreview(api: ApiClient, input: OperationInput<'import.preview'>): Promise<ListedPreview> {
+  const preview = await api.call('import.preview', input);
+  const files = [];
+  for (const file of preview.files) {
+    const sheets: ListedSheet[] = [];
+    for (const sheet of file.sheets) {
+      const values: PreviewValue[] = [];
+      for (;;) {
+        const page = await api.call('import.values', { ...input, fileId: file.fileId, sheet: sheet.name, offset: values.length, limit: 5000 });
+        values.push(...page.values);
+        if (page.values.length === 0 || values.length >= page.total) break;
+      }
+      sheets.push({ ...sheet, values });
+    }
+    files.push({ ...file, sheets });
+  }
+  return { ...preview, files };
+}
+
+export async function previewImport(api: ApiClient, paths: string[], choices: Choices = {}): Promise<ListedPreview> {
   const { sessionId } = await readForImport(api, paths);
-  return api.call('import.preview', { sessionId, ...choices });
+  return listedPreview(api, { sessionId, ...choices });
 }
 
 export async function commitImport(api: ApiClient, paths: string[], choices: Choices = {}): Promise<ImportResult> {
@@ -112,7 +136,7 @@ export async function commitImport(api: ApiClient, paths: string[], choices: Cho
   return api.call('import.commit', { sessionId, ...choices });
 }
 
-export function sheetOf(preview: ImportPreview, name: string, file = 0): PreviewSheet {
+export function sheetOf(preview: ListedPreview, name: string, file = 0): ListedSheet {
   const sheet = preview.files[file]?.sheets.find((s) => s.name === name);
   if (!sheet) throw new Error(`no sheet ${name} in the preview`);
   return sheet;
@@ -124,7 +148,7 @@ export function rowAt(sheet: PreviewSheet, row: number): PreviewRow {
   return found;
 }
 
-export function valueAt(sheet: PreviewSheet, cell: string): PreviewValue {
+export function valueAt(sheet: ListedSheet, cell: string): PreviewValue {
   const found = sheet.values.find((v) => v.cell === cell);
   if (!found) throw new Error(`no value from cell ${cell} in sheet ${sheet.name}`);
   return found;

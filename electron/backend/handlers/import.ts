@@ -2,7 +2,7 @@ import { deleteLayout, findImport, listImports, listLayouts, markImportUndone, u
 import type { ChitieuDb } from '../../../db/connection';
 import { AppError } from '../../../shared/api/errors';
 import { commitImport } from '../import/commit';
-import { previewFor, publicPreview } from '../import/preview';
+import { previewFor, publicPreview, valuesPage } from '../import/preview';
 import { ImportSessions } from '../import/sessions';
 import { createFileLogger } from '../log';
 import type { HandlerContext, Handlers } from '../handler-types';
@@ -26,6 +26,7 @@ type ImportOperations =
   | 'import.read'
   | 'import.progress'
   | 'import.preview'
+  | 'import.values'
   | 'import.commit'
   | 'import.close'
   | 'import.history'
@@ -42,6 +43,9 @@ export const importHandlers: Pick<Handlers, ImportOperations> = {
   'import.progress': ({ sessionId }, ctx) => sessionsOf(ctx).progress(sessionId),
 
   'import.preview': (choices, ctx) => publicPreview(previewFor(ctx, sessionsOf(ctx), choices)),
+
+  'import.values': ({ fileId, sheet, filter, offset, limit, ...choices }, ctx) =>
+    valuesPage(previewFor(ctx, sessionsOf(ctx), choices), { fileId, sheet, filter, offset, limit }),
 
   'import.commit': (choices, ctx) => commitImport(ctx, sessionsOf(ctx), choices),
 

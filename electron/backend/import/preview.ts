@@ -5,7 +5,12 @@ import type { Indicator, ReportingUnit } from '../../../shared/api/entities';
 import { AppError } from '../../../shared/api/errors';
 import {
   columnRoleSchema,
+  valueChanges,
+  passesValueFilter,
   type ImportChoices,
+  type ImportValuesPage,
+  type ValueChangeCounts,
+  type ValueFilter,
   type ImportFinding,
   type ImportPreview,
   type PreviewFile,
@@ -19,6 +24,8 @@ import {
   emptyCounts,
   planSheet,
   settleDuplicates,
+  previewValueOf,
+  type PlannedSheetPreview,
   type PlannedValue,
   type RememberedLayout,
   type StoredFigure,
@@ -31,7 +38,7 @@ import type { HandlerContext } from '../handler-types';
 import type { ImportSessions, StagedFile } from './sessions';
 
 export interface PlannedSheet {
-  preview: Omit<PreviewSheet, 'values'> & { values: PlannedValue[] };
+  preview: PlannedSheetPreview;
   grid: SheetGrid;
   layout: TableLayout | null;
   manualRows: { key: string; code: string | null; name: string }[];
@@ -41,14 +48,15 @@ export interface PlannedSheet {
 
 export interface PlannedFile {
   staged: StagedFile;
-  preview: Omit<PreviewFile, 'sheets'> & { sheets: PlannedSheet['preview'][] };
+  preview: Omit<PreviewFile, 'sheets'>;
   sheets: PlannedSheet[];
   unitId: number | null;
   period: string | null;
 }
 
 export interface BuiltPreview {
-  preview: ImportPreview;
+  /** All but the files, which are planned below. */
+  preview: Omit<ImportPreview, 'files'>;
   files: PlannedFile[];
 }
 
@@ -56,7 +64,7 @@ function sheetFinding(sheet: string, severity: ImportFinding['severity'], kind: 
   return { severity, kind, message, sheet, cell, code: null };
 }
 
-function emptySheet(grid: SheetGrid, state: PreviewSheet['state'], findings: ImportFinding[]): PlannedSheet['preview'] {
+function emptySheet(grid: SheetGrid, state: PreviewSheet['state'], findings: ImportFinding[]): PlannedSheetPreview {
   return { name: grid.name, state, headerRows: [], firstDataRow: null, signature: null, remembered: false, columns: [], rows: [], values: [], findings, counts: emptyCounts() };
 }
 
@@ -162,7 +170,6 @@ export function buildPreview(ctx: HandlerContext, sessions: ImportSessions, choi
       period: null,
       unit: null,
       previousImports: staged.workbook ? (previous.get(staged.workbook.sha256) ?? []) : [],
-      sheets: [],
       findings,
       counts: emptyCounts(),
     };
@@ -289,7 +296,6 @@ export function buildPreview(ctx: HandlerContext, sessions: ImportSessions, choi
       });
       planned.sheets.push({ preview: plan.preview, grid, layout, manualRows: plan.manualRows, manualColumns, remembered: memory });
     }
-    base.sheets = planned.sheets.map((s) => s.preview);
   }
 
   // One figure per unit, indicator and period, across sheets and files.
@@ -322,7 +328,7 @@ export function buildPreview(ctx: HandlerContext, sessions: ImportSessions, choi
   }
   if (files.every((f) => f.preview.skipped)) blockers.push('Không còn tệp nào để nhập.');
   return {
-    preview: { sessionId: session.sessionId, files: files.map((f) => ({ ...f.preview, sheets: f.sheets.map((s) => s.preview) })), counts, blockers },
+    preview: { sessionId: session.sessionId, counts, blockers },
     files,
   };
 }
@@ -342,7 +348,32 @@ export function previewFor(ctx: HandlerContext, sessions: ImportSessions, choice
   return built;
 }
 
-/** The preview as it crosses the door. */
+function valueChangesOf(values: readonly PlannedValue[]): ValueChangeCounts {
+  const out = Object.fromEntries(valueChanges.map((c) => [c, 0])) as ValueChangeCounts;
+  for (const v of values) out[v.change]++;
+  return out;
+}
+
+/** The preview as it crosses the door: each sheet's figures counted, not listed. */
 export function publicPreview(built: BuiltPreview): ImportPreview {
-  return built.preview;
+  const { preview } = built;
+  return {
+    ...preview,
+    files: built.files.map((f) => ({
+      ...f.preview,
+      sheets: f.sheets.map(({ preview: { values, ...sheet } }) => ({ ...sheet, valueChanges: valueChangesOf(values) })),
+    })),
+  };
+}
+
+/** A page of one sheet's figures, in the order of the sheet, for the same choices as the preview. */
+export function valuesPage(built: BuiltPreview, page: { fileId: string; sheet: string; filter: ValueFilter; offset: number; limit: number }): ImportValuesPage {
+  const file = built.files.find((f) => f.staged.fileId === page.fileId);
+  const sheet = file?.sheets.find((s) => s.preview.name === page.sheet);
+  if (!file || !sheet) {
+    throw new AppError('not_found', `Không có trang tính "${page.sheet}" trong tệp này của phiên nhập.`, { fileId: page.fileId, sheet: page.sheet }, 'sheet not in session');
+  }
+  const all = sheet.preview.values;
+  const passing = page.filter === 'all' ? all : all.filter((v) => passesValueFilter(v.change, page.filter));
+  return { total: passing.length, values: passing.slice(page.offset, page.offset + page.limit).map(previewValueOf) };
 }

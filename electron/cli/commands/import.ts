@@ -1,7 +1,16 @@
 import { resolve } from 'node:path';
 import type { ApiClient } from '../../../shared/api/client';
 import { AppError } from '../../../shared/api/errors';
-import type { ImportPreview, ImportResult, PreviewFile, PreviewSheet, PreviewValue } from '../../../shared/api/import-entities';
+import type {
+  ImportPreview,
+  ImportResult,
+  ImportValuesInput,
+  ImportValuesPage,
+  PreviewFile,
+  PreviewSheet,
+  PreviewValue,
+  ValueFilter,
+} from '../../../shared/api/import-entities';
 import { formatViNumber } from '../../../shared/numbers/vi-number';
 import { severityLabelsVi } from '../../../shared/validation/finding';
 import { openSession } from '../backend-session';
@@ -45,7 +54,10 @@ function valueLine(v: PreviewValue): string {
   return `      ${v.cell} ${v.code} ${v.label}: ${changeVi[v.change]} ${now}${num(v.value)}${read}${status}`;
 }
 
-function printSheet(sheet: PreviewSheet): void {
+/** What the terminal shows of a sheet's figures: those that are not the same as stored, up to maxValueLines. */
+type ShownValues = ImportValuesPage;
+
+function printSheet(sheet: PreviewSheet, shown: ShownValues): void {
   if (sheet.state !== 'table') {
     for (const f of sheet.findings) out(`  ${f.message}`);
     if (sheet.state === 'empty') out(`  Trang "${sheet.name}": trống.`);
@@ -81,12 +93,12 @@ function printSheet(sheet: PreviewSheet): void {
   }
   const ignored = sheet.rows.filter((r) => r.state === 'ignored' || r.state === 'group');
   if (ignored.length > 0) out(`    Bỏ qua: ${ignored.map((r) => `dòng ${r.row} "${r.name}"`).join('; ')}`);
-  const shown = sheet.values.filter((v) => v.change !== 'same');
-  const same = sheet.values.length - shown.length;
-  if (sheet.values.length > 0) {
-    out(`    Số liệu (${sheet.values.length}${same > 0 ? `, trong đó ${same} giữ nguyên` : ''}):`);
-    for (const v of shown.slice(0, maxValueLines)) out(valueLine(v));
-    if (shown.length > maxValueLines) out(`      … và ${shown.length - maxValueLines} số nữa (--json in đủ từng số).`);
+  const all = Object.values(sheet.valueChanges).reduce((a, b) => a + b, 0);
+  const same = sheet.valueChanges.same;
+  if (all > 0) {
+    out(`    Số liệu (${all}${same > 0 ? `, trong đó ${same} giữ nguyên` : ''}):`);
+    for (const v of shown.values) out(valueLine(v));
+    if (shown.total > shown.values.length) out(`      … và ${shown.total - shown.values.length} số nữa (--json in đủ từng số).`);
   }
   if (sheet.findings.length > 0) {
     out('    Phát hiện:');
@@ -94,7 +106,7 @@ function printSheet(sheet: PreviewSheet): void {
   }
 }
 
-function printFile(file: PreviewFile): void {
+function printFile(file: PreviewFile, shownOf: (sheet: PreviewSheet) => ShownValues): void {
   if (file.skipped) return;
   const period = file.period ? `kỳ ${file.period.label} (${file.period.how === 'chosen' ? 'đã chọn' : `theo ô ${file.period.sheet}!${file.period.cell}`})` : 'chưa biết kỳ';
   const unit = file.unit
@@ -104,7 +116,7 @@ function printFile(file: PreviewFile): void {
   if (file.error) return;
   for (const p of file.previousImports) out(`  Tệp này đã được nhập lúc ${p.at} (lần nhập số ${p.importId}).`);
   for (const f of file.findings) out(`  ${severityLabelsVi[f.severity]}: ${f.message}`);
-  for (const sheet of file.sheets) printSheet(sheet);
+  for (const sheet of file.sheets) printSheet(sheet, shownOf(sheet));
 }
 
 function printTotals(preview: ImportPreview): void {
@@ -144,6 +156,36 @@ async function historyCommand(api: ApiClient, json: boolean): Promise<void> {
   }
 }
 
+type Choices = Omit<ImportValuesInput, 'fileId' | 'sheet' | 'filter' | 'offset' | 'limit'>;
+
+/** The figures of every sheet, a page at a time: `filter` and at most `max` of them per sheet. */
+async function valuesOfSheets(api: ApiClient, choices: Choices, preview: ImportPreview, filter: ValueFilter, max: number): Promise<Map<string, ImportValuesPage>> {
+  const pages = new Map<string, ImportValuesPage>();
+  for (const file of preview.files) {
+    for (const sheet of file.sheets) {
+      if (sheet.state !== 'table') continue;
+      const values: PreviewValue[] = [];
+      let total = 0;
+      do {
+        const page = await api.call('import.values', { ...choices, fileId: file.fileId, sheet: sheet.name, filter, offset: values.length, limit: Math.min(5000, max - values.length) });
+        total = page.total;
+        values.push(...page.values);
+        if (page.values.length === 0) break;
+      } while (values.length < Math.min(total, max));
+      pages.set(`${file.fileId}|${sheet.name}`, { total, values });
+    }
+  }
+  return pages;
+}
+
+/** The preview as --json prints it: every figure of every sheet listed. */
+function previewWithValues(preview: ImportPreview, pages: ReadonlyMap<string, ImportValuesPage>) {
+  return {
+    ...preview,
+    files: preview.files.map((f) => ({ ...f, sheets: f.sheets.map((s) => ({ ...s, values: pages.get(`${f.fileId}|${s.name}`)?.values ?? [] })) })),
+  };
+}
+
 /** `chitieu import FILE...`: preview, then (without --dry-run) import; `--history` and `--undo N` for the record. */
 export async function importCommand(options: ImportOptions, paths: string[]): Promise<void> {
   if (options.history || options.undo !== undefined) {
@@ -171,22 +213,25 @@ export async function importCommand(options: ImportOptions, paths: string[]): Pr
     await waitUntilRead(api, sessionId);
     const choices = { sessionId, ...(period ? { period } : {}), ...(unitId !== undefined ? { unitId } : {}), acceptSuggestions: options.acceptSuggestions };
     const preview = await api.call('import.preview', choices);
+    const pages = await valuesOfSheets(api, choices, preview, options.json ? 'all' : 'not_same', options.json ? Number.POSITIVE_INFINITY : maxValueLines);
+    const empty: ImportValuesPage = { total: 0, values: [] };
     if (!options.json) {
-      for (const file of preview.files) printFile(file);
+      for (const file of preview.files) printFile(file, (sheet) => pages.get(`${file.fileId}|${sheet.name}`) ?? empty);
       printTotals(preview);
     }
+    const printed = options.json ? previewWithValues(preview, pages) : null;
     if (preview.blockers.length > 0) {
-      if (options.json) out(JSON.stringify({ preview, result: null }, null, 2));
+      if (printed) out(JSON.stringify({ preview: printed, result: null }, null, 2));
       throw new AppError('bad_input', preview.blockers.join('\n'));
     }
     if (options.dryRun) {
-      if (options.json) out(JSON.stringify({ preview, result: null }, null, 2));
+      if (printed) out(JSON.stringify({ preview: printed, result: null }, null, 2));
       else out('Chạy thử (--dry-run): chưa ghi gì vào dữ liệu.');
       return;
     }
     const result: ImportResult = await api.call('import.commit', choices);
-    if (options.json) {
-      out(JSON.stringify({ preview, result }, null, 2));
+    if (printed) {
+      out(JSON.stringify({ preview: printed, result }, null, 2));
     } else if (result.importId === null) {
       out('Không có số liệu nào thay đổi: dữ liệu đã giống hệt tệp, không ghi gì.');
     } else {

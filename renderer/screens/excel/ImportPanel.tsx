@@ -18,6 +18,7 @@ import {
   withRowChoice,
   type ClerkChoices,
   type FileChoice,
+  type PreviewInput,
 } from './import-choices';
 import { useDroppedFiles } from './import-drop';
 import { ImportFileCard } from './import-file-card';
@@ -82,13 +83,19 @@ export function ImportPanel() {
         : null,
     [reading, session.ready, session.titled, choices, commonKey, failedIds],
   );
-  const preview = useQuery<ImportPreview>({
+  // The choices travel with their preview: while the next one is fetched, the pages of figures shown still
+  // belong to the preview on screen.
+  const preview = useQuery<{ input: PreviewInput; preview: ImportPreview }>({
     queryKey: ['import.preview', input],
-    queryFn: () => api.call('import.preview', input ?? { sessionId: '' }),
+    queryFn: async () => {
+      const asked = input ?? { sessionId: '' };
+      return { input: asked, preview: await api.call('import.preview', asked) };
+    },
     enabled: input !== null,
     placeholderData: keepPreviousData,
   });
-  const current = preview.data && reading && preview.data.sessionId === reading.sessionId ? preview.data : undefined;
+  const current = preview.data && reading && preview.data.preview.sessionId === reading.sessionId ? preview.data.preview : undefined;
+  const currentInput = current ? (preview.data?.input ?? null) : null;
 
   const commit = useMutation({
     mutationFn: () => api.call('import.commit', input ?? { sessionId: '' }),
@@ -184,6 +191,7 @@ export function ImportPanel() {
             staged={staged}
             reading={session.progress?.files.find((f) => f.fileId === fileId)}
             preview={current?.files.find((f) => f.fileId === fileId)}
+            previewInput={currentInput}
             choice={choices.files[staged.key] ?? {}}
             titled={fileId !== undefined && session.titled.has(fileId)}
             commonPeriod={commonPeriod}

@@ -8,7 +8,7 @@ import type { ColumnRole } from '../../../shared/import/roles';
 import { formatPeriodKey, parsePeriod, type Period } from '../../../shared/periods/period';
 import { matchesFolded } from '../../../shared/text/fold-vietnamese';
 import { PeriodPicker } from '../entry/PeriodPicker';
-import type { FileChoice } from './import-choices';
+import type { FileChoice, PreviewInput } from './import-choices';
 import { ImportFindingsList } from './import-findings-list';
 import type { StagedFile } from './import-session';
 import { ImportSheets } from './import-sheets';
@@ -20,6 +20,8 @@ interface Props {
   staged: StagedFile;
   reading: ReadState | undefined;
   preview: PreviewFile | undefined;
+  /** The choices the preview was made for. */
+  previewInput: PreviewInput | null;
   choice: FileChoice;
   /** The file's title names its period. */
   titled: boolean;
@@ -184,15 +186,19 @@ export function ImportFileCard(props: Props) {
             />
           ) : null}
           {preview.findings.length > 0 ? <ImportFindingsList findings={preview.findings} /> : null}
-          <ImportSheets
-            sheets={preview.sheets}
-            report={periodOf(preview.period?.key)}
-            catalog={props.catalog}
-            catalogByCode={props.catalogByCode}
-            manualOf={props.manualOf}
-            onRow={props.onRow}
-            onColumn={props.onColumn}
-          />
+          {props.previewInput ? (
+            <ImportSheets
+              sheets={preview.sheets}
+              input={props.previewInput}
+              fileId={preview.fileId}
+              report={periodOf(preview.period?.key)}
+              catalog={props.catalog}
+              catalogByCode={props.catalogByCode}
+              manualOf={props.manualOf}
+              onRow={props.onRow}
+              onColumn={props.onColumn}
+            />
+          ) : null}
         </Space>
       )}
     </Card>

@@ -7,6 +7,7 @@ import type { Period } from '../../../shared/periods/period';
 import { ImportColumnsTable } from './import-columns-table';
 import { ImportFindingsList } from './import-findings-list';
 import { ImportRowsTable } from './import-rows-table';
+import type { PreviewInput } from './import-choices';
 import { ImportValuesTable } from './import-values-table';
 import { countsSummary, sheetStateWords } from './import-words';
 
@@ -14,6 +15,9 @@ type SheetView = 'values' | 'rows' | 'columns' | 'findings';
 
 interface SheetProps {
   sheet: PreviewSheet;
+  /** The preview's choices and the file, for the sheet's figures. */
+  input: PreviewInput;
+  fileId: string;
   report: Period | null;
   catalog: readonly Indicator[];
   catalogByCode: ReadonlyMap<string, Indicator>;
@@ -23,7 +27,7 @@ interface SheetProps {
   onColumn(column: string, role: ColumnRole | undefined): void;
 }
 
-function SheetPreview({ sheet, report, catalog, catalogByCode, manualRows, manualColumns, onRow, onColumn }: SheetProps) {
+function SheetPreview({ sheet, input, fileId, report, catalog, catalogByCode, manualRows, manualColumns, onRow, onColumn }: SheetProps) {
   const [view, setView] = useState<SheetView>('values');
   if (sheet.state !== 'table') {
     return (
@@ -35,6 +39,7 @@ function SheetPreview({ sheet, report, catalog, catalogByCode, manualRows, manua
   }
   const todo = sheet.counts.rowsSuggested + sheet.counts.rowsUnrecognized;
   const suggestedRows = new Set(sheet.rows.filter((r) => r.match?.how === 'suggestion').map((r) => r.row));
+  const valueCount = Object.values(sheet.valueChanges).reduce((a, b) => a + b, 0);
   return (
     <Space orientation="vertical" size={10} style={{ width: '100%' }}>
       <div className="import-toolbar">
@@ -42,7 +47,7 @@ function SheetPreview({ sheet, report, catalog, catalogByCode, manualRows, manua
           value={view}
           onChange={setView}
           options={[
-            { value: 'values', label: `Số liệu sẽ ghi (${sheet.values.length})` },
+            { value: 'values', label: `Số liệu sẽ ghi (${valueCount})` },
             { value: 'rows', label: `Dòng chỉ tiêu (${sheet.rows.length})` },
             { value: 'columns', label: `Cột (${sheet.columns.length})` },
             { value: 'findings', label: `Phát hiện (${sheet.findings.length})` },
@@ -58,7 +63,7 @@ function SheetPreview({ sheet, report, catalog, catalogByCode, manualRows, manua
           </Tag>
         ) : null}
       </div>
-      {view === 'values' ? <ImportValuesTable values={sheet.values} catalog={catalogByCode} suggestedRows={suggestedRows} /> : null}
+      {view === 'values' ? <ImportValuesTable input={input} fileId={fileId} sheet={sheet} catalog={catalogByCode} suggestedRows={suggestedRows} /> : null}
       {view === 'rows' ? <ImportRowsTable rows={sheet.rows} catalog={catalog} manual={manualRows} onMap={onRow} /> : null}
       {view === 'columns' ? <ImportColumnsTable columns={sheet.columns} report={report} manual={manualColumns} onMap={onColumn} /> : null}
       {view === 'findings' ? <ImportFindingsList findings={sheet.findings} /> : null}
