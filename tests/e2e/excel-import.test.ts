@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { useBrowserSession } from '../support/browser-session';
 import { makeDataDir } from '../support/data-dir';
 import type { RunningServer } from '../support/serve';
-import { fillWorkbook, sampleFiles, writeLegacyXls, writePasswordProtected, type RowInfo } from '../support/workbooks';
+import { fillWorkbook, sampleFiles, writeLegacyXls, writePasswordProtected, writeWorkbook, type RowInfo } from '../support/workbooks';
 import { api, cell, choosePeriod, eventually, goToScreen, grid, storedValue, waitForText } from './grid-helpers';
 
 const session = useBrowserSession();
@@ -236,6 +236,51 @@ describe('Nhập Excel', () => {
     expect((await storedValue(s, '2023-01', 'BLHH'))?.value).toBe(14661.9);
     const history = await api<{ files: { name: string }[] }[]>(s, 'import.history', {});
     expect(history.map((h) => h.files.map((f) => f.name))).toEqual([['bpc-thang-01.xlsx']]);
+    await page.close();
+  });
+
+  it('pages through the 72 figures of a year of products, fifty at a time, and narrows them to the one that changes', async () => {
+    const { page, server: s } = await openApp();
+    await api(s, 'values.set', { period: '2023-03', entries: [{ code: 'SPCN_DIEN_SX', value: 100, status: 'actual' }] });
+    const months = Array.from({ length: 12 }, (_, m) => m + 1);
+    const products: [string, string][] = [
+      ['Điện sản xuất', 'Triệu kWh'],
+      ['Điện thương phẩm', 'Triệu kWh'],
+      ['Xi măng Portland đen', 'Tấn'],
+      ['Hạt điều nhân', 'Tấn'],
+      ['Tinh bột sắn', 'Tấn'],
+      ['Muối biển', 'Tấn'],
+    ];
+    const file = await writeWorkbook(join(makeDataDir(), 'san-pham-2023.xlsx'), [
+      {
+        name: 'Năm 2023',
+        rows: [
+          ['SẢN PHẨM CÔNG NGHIỆP CÁC THÁNG NĂM 2023'],
+          ['STT', 'Chỉ tiêu', 'ĐVT', ...months.map((m) => `Tháng ${String(m).padStart(2, '0')}/2023`)],
+          ...products.map(([name, unit], i) => [i + 1, name, unit, ...months.map((m) => 1000 * (i + 1) + m)]),
+        ],
+      },
+    ]);
+    await chooseFiles(page, [file]);
+    const card = fileCard(page, 'san-pham-2023.xlsx');
+    await waitForText(card.locator('.ant-card-head'), 'Đã đọc');
+    const pane = await openSheet(card, 'Năm 2023', /^Số liệu sẽ ghi \(72\)/);
+    await waitForText(pane.locator('.ant-pagination'), '72 số liệu');
+    await eventually(async () => expect(await pane.locator('tr[data-cell]').count()).toBe(50));
+    expect(await pane.locator('tr[data-cell]').first().getAttribute('data-cell')).toBe('D3');
+
+    await pane.locator('.ant-pagination').getByTitle('2').click();
+    await eventually(async () => expect(await pane.locator('tr[data-cell]').count()).toBe(22));
+    await waitForText(pane.locator('tr[data-cell="O8"]'), 'Muối biển');
+    expect(await pane.locator('tr[data-cell="O8"]').innerText()).toContain('6.012');
+
+    await pane.getByText(/^Thay đổi \(1\)$/).click();
+    await eventually(async () => expect(await pane.locator('tr[data-cell]').count()).toBe(1));
+    const changed = pane.locator('tr[data-cell="F3"]');
+    await waitForText(changed, 'Thay đổi');
+    expect(await changed.innerText()).toContain('1.003');
+    expect(await changed.innerText()).toContain('100');
+    await waitForText(commitButton(page), 'Nhập 72 số liệu');
     await page.close();
   });
 });
