@@ -219,7 +219,14 @@ export const previewValueSchema = z.object({
 });
 export type PreviewValue = z.infer<typeof previewValueSchema>;
 
-export const valueChangeCountsSchema = z.object(Object.fromEntries(valueChanges.map((c) => [c, z.number().int()])) as Record<ValueChange, z.ZodNumber>);
+export const valueChangeCountsSchema = z.object({
+  new: z.number().int(),
+  changed: z.number().int(),
+  same: z.number().int(),
+  kept: z.number().int(),
+  duplicate: z.number().int(),
+  conflict: z.number().int(),
+}) satisfies z.ZodType<Record<ValueChange, number>>;
 export type ValueChangeCounts = z.infer<typeof valueChangeCountsSchema>;
 
 /** The figures a values page can be narrowed to; "other" gathers kept, duplicate and conflict. */

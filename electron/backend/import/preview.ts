@@ -5,7 +5,6 @@ import type { Indicator, ReportingUnit } from '../../../shared/api/entities';
 import { AppError } from '../../../shared/api/errors';
 import {
   columnRoleSchema,
-  valueChanges,
   passesValueFilter,
   type ImportChoices,
   type ImportValuesPage,
@@ -349,7 +348,7 @@ export function previewFor(ctx: HandlerContext, sessions: ImportSessions, choice
 }
 
 function valueChangesOf(values: readonly PlannedValue[]): ValueChangeCounts {
-  const out = Object.fromEntries(valueChanges.map((c) => [c, 0])) as ValueChangeCounts;
+  const out: ValueChangeCounts = { new: 0, changed: 0, same: 0, kept: 0, duplicate: 0, conflict: 0 };
   for (const v of values) out[v.change]++;
   return out;
 }
