@@ -15,22 +15,26 @@ const year = [
   [3, 'Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng', 'Triệu đồng', ...months.map((m) => 2_200_000 + m * 1000)],
 ];
 
+/** March's figure stored as the workbook has it, April's otherwise; the workbook read for December 2023. */
+async function yearRead() {
+  const dir = makeDataDir();
+  const { api } = startBackend(dir);
+  await api.call('values.set', { period: '2023-03', entries: [{ code: 'SPCN_DIEN_SX', value: 153, status: 'actual' }] });
+  await api.call('values.set', { period: '2023-04', entries: [{ code: 'SPCN_DIEN_SX', value: 100, status: 'actual' }] });
+  const file = await writeWorkbook(join(dir, 'nam-2023.xlsx'), [{ name: 'Năm 2023', rows: year }]);
+  const { sessionId, fileIds } = await readForImport(api, [file]);
+  const choices = { sessionId, period: '2023-12' };
+  return { api, choices, at: { ...choices, fileId: fileIds[0] ?? '', sheet: 'Năm 2023' } };
+}
+
 describe('the figures of a previewed sheet, a page at a time', () => {
   it('counts every figure in the preview and lists them in sheet order, page after page, with the cell as the workbook shows it', async () => {
-    const dir = makeDataDir();
-    const { api } = startBackend(dir);
-    await api.call('values.set', { period: '2023-03', entries: [{ code: 'SPCN_DIEN_SX', value: 153, status: 'actual' }] });
-    await api.call('values.set', { period: '2023-04', entries: [{ code: 'SPCN_DIEN_SX', value: 100, status: 'actual' }] });
-    const file = await writeWorkbook(join(dir, 'nam-2023.xlsx'), [{ name: 'Năm 2023', rows: year }]);
-    const { sessionId, fileIds } = await readForImport(api, [file]);
-    const choices = { sessionId, period: '2023-12' };
-
+    const { api, choices, at } = await yearRead();
     const preview = await api.call('import.preview', choices);
     const sheet = preview.files[0]?.sheets[0];
     expect(sheet?.valueChanges).toEqual({ new: 34, changed: 1, same: 1, kept: 0, duplicate: 0, conflict: 0 });
     expect(sheet).not.toHaveProperty('values');
 
-    const at = { ...choices, fileId: fileIds[0] ?? '', sheet: 'Năm 2023' };
     const first = await api.call('import.values', { ...at, offset: 0, limit: 20 });
     const second = await api.call('import.values', { ...at, offset: 20, limit: 20 });
     expect(first.total).toBe(36);
@@ -44,13 +48,7 @@ describe('the figures of a previewed sheet, a page at a time', () => {
   });
 
   it('narrows the list to the figures that change, and refuses a sheet the session does not have', async () => {
-    const dir = makeDataDir();
-    const { api } = startBackend(dir);
-    await api.call('values.set', { period: '2023-03', entries: [{ code: 'SPCN_DIEN_SX', value: 153, status: 'actual' }] });
-    await api.call('values.set', { period: '2023-04', entries: [{ code: 'SPCN_DIEN_SX', value: 100, status: 'actual' }] });
-    const file = await writeWorkbook(join(dir, 'nam-2023.xlsx'), [{ name: 'Năm 2023', rows: year }]);
-    const { sessionId, fileIds } = await readForImport(api, [file]);
-    const at = { sessionId, period: '2023-12', fileId: fileIds[0] ?? '', sheet: 'Năm 2023' };
+    const { api, at } = await yearRead();
 
     const changed = await api.call('import.values', { ...at, filter: 'changed' });
     expect(changed).toEqual({ total: 1, values: [expect.objectContaining({ cell: 'G3', value: 154, current: { value: 100, status: 'actual', comment: null } })] });
