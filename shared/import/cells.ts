@@ -5,8 +5,11 @@
 import { cleanNumber, formatViNumber, parseViNumber } from '../numbers/vi-number';
 
 export type CellReading =
-  /** A number typed in, or the result a formula cell cached when Excel last saved it (`formula` set). */
-  | { t: 'n'; v: number; formula?: string }
+  /**
+   * A number typed in, or the result a formula cell cached when Excel last saved it (`formula` set); `percent`
+   * when its format shows it as a percentage, so that 0,392 is the 39,2 the clerk sees.
+   */
+  | { t: 'n'; v: number; formula?: string; percent?: true }
   /** Text, including rich text and the text of a hyperlink; a formula's cached text result (`formula` set). */
   | { t: 's'; v: string; formula?: string }
   | { t: 'b'; v: boolean; formula?: string }
@@ -29,8 +32,9 @@ export function figureInCell(cell: CellReading | undefined): CellFigure {
   if (cell === undefined) return { kind: 'none' };
   switch (cell.t) {
     case 'n': {
+      if (!Number.isFinite(cell.v)) return { kind: 'problem', reason: 'Số không hợp lệ.' };
+      if (cell.percent) return { kind: 'number', value: cleanNumber(cell.v * 100) };
       const v = cell.v;
-      if (!Number.isFinite(v)) return { kind: 'problem', reason: 'Số không hợp lệ.' };
       // Only a number of 16 or more digits can carry binary noise (105.78999999999999) worth cleaning.
       return { kind: 'number', value: Number.isInteger(v) || String(v).length < 16 ? v : cleanNumber(v) };
     }
@@ -68,7 +72,7 @@ export function textOfCell(cell: CellReading | undefined): string {
     case 's':
       return cell.v.replace(/\s+/g, ' ').trim();
     case 'n':
-      return String(cleanNumber(cell.v));
+      return cell.percent ? `${cleanNumber(cell.v * 100)}%` : String(cleanNumber(cell.v));
     case 'b':
       return cell.v ? 'TRUE' : 'FALSE';
     case 'e':
@@ -93,6 +97,7 @@ export function sttOfCell(cell: CellReading | undefined): string {
 export function shownText(cell: CellReading | undefined): string {
   if (cell === undefined) return '';
   if (cell.t === 'n') {
+    if (cell.percent) return `${shownText({ t: 'n', v: cleanNumber(cell.v * 100) })}%`;
     const plain = String(cell.v);
     const m = /^(-?)(\d+)(?:\.(\d{1,6}))?$/.exec(plain);
     if (m) return `${m[1]}${(m[2] ?? '').replace(/\B(?=(\d{3})+$)/g, '.')}${m[3] ? `,${m[3]}` : ''}`;

@@ -183,6 +183,34 @@ describe('what a cell can hold', () => {
   });
 });
 
+describe('figures formatted as percentages', () => {
+  it('reads a percentage as the clerk sees it (39,2%, not the 0,392 Excel stores), in data and check columns alike', async () => {
+    const dir = makeDataDir();
+    const { api } = startBackend(dir);
+    const file = await writeWorkbook(join(dir, 'cchc.xlsx'), [
+      {
+        name: 'CCHC',
+        rows: [
+          ['STT', 'Chỉ tiêu', 'ĐVT', 'Thực hiện kỳ báo cáo', 'Thực hiện cùng kỳ', 'So với cùng kỳ (%)'],
+          [1, 'Tỷ lệ cắt giảm thời gian giải quyết thủ tục hành chính', '%', 0.392, 0.35, null],
+          [2, 'Tỷ lệ dịch vụ công trực tuyến mức độ 4', '%', 1, 0.9, null],
+          [3, 'Chỉ số sản xuất công nghiệp (IIP) so với cùng kỳ', '%', null, null, 1.0579],
+          [4, 'Điện sản xuất', 'triệu kWh', 120, 100, 1.2],
+        ],
+        formats: { D2: '0.0%', E2: '0.0%', D3: '0%', E3: '0%', F4: '0.0%', F5: '0.00%' },
+      },
+    ]);
+    const preview = await previewImport(api, [file], { period: '2022-06' });
+    const sheet = sheetOf(preview, 'CCHC');
+    expect(valueAt(sheet, 'D2')).toMatchObject({ code: 'CCHC_CATGIAM', value: 39.2, shown: '39,2%' });
+    expect(valueAt(sheet, 'E2')).toMatchObject({ code: 'CCHC_CATGIAM', value: 35 });
+    expect(valueAt(sheet, 'D3')).toMatchObject({ code: 'CCHC_DVC4', value: 100 });
+    expect(valueAt(sheet, 'F4')).toMatchObject({ code: 'IIP', value: 105.79 });
+    // 120 against 100 is the 120% the check column states once read as a percentage: no finding.
+    expect(sheet.findings.filter((f) => f.cell === 'F5')).toEqual([]);
+  });
+});
+
 describe('a workbook sent by a browser', () => {
   it('imports from its bytes as from a file on disk, reporting progress up to the end', async () => {
     const dir = makeDataDir();

@@ -70,6 +70,8 @@ export interface SheetSpec {
   rows: Figure[][];
   merges?: string[];
   hidden?: boolean;
+  /** Number formats by cell address ("D2": "0.0%"). */
+  formats?: Record<string, string>;
 }
 
 export async function writeWorkbook(target: string, sheets: SheetSpec[]): Promise<string> {
@@ -84,6 +86,7 @@ export async function writeWorkbook(target: string, sheets: SheetSpec[]): Promis
       row.commit();
     });
     for (const range of spec.merges ?? []) ws.mergeCells(range);
+    for (const [address, numFmt] of Object.entries(spec.formats ?? {})) ws.getCell(address).numFmt = numFmt;
   }
   await wb.xlsx.writeFile(target);
   return target;

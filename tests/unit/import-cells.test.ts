@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { figureInCell, sttOfCell, type CellReading } from '../../shared/import/cells';
+import { figureInCell, shownText, sttOfCell, type CellReading } from '../../shared/import/cells';
 import { periodInTitle, unitLabelInTitle } from '../../shared/import/title';
 import { formatPeriodKey } from '../../shared/periods/period';
 
@@ -18,6 +18,12 @@ describe('the figure in a cell', () => {
 
   it('reads a formula by the result Excel cached', () => {
     expect(figure({ t: 'n', v: 466.03, formula: 'E5+F5' })).toBe(466.03);
+  });
+
+  it('reads a number shown as a percentage as the percentage the clerk sees: 0,392 in a 0,0% cell is 39,2', () => {
+    expect(figure({ t: 'n', v: 0.392, percent: true })).toBe(39.2);
+    expect(figure({ t: 'n', v: 1.0579, percent: true, formula: 'D5/E5' })).toBe(105.79);
+    expect(shownText({ t: 'n', v: 0.392, percent: true })).toBe('39,2%');
   });
 
   it('takes "-", "x" and an empty cell as no figure', () => {

@@ -1,19 +1,19 @@
 import { Readable } from 'node:stream';
 import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { isDateFormatCode, readDateStyles } from '../../electron/backend/import/date-styles';
+import { isDateFormatCode, isPercentFormatCode, readNumberStyles, type NumberStyle } from '../../electron/backend/import/number-styles';
 import { readSheet, SheetDamaged, SheetTooLarge, type SheetLimits } from '../../electron/backend/import/read-sheet';
 import { readSharedStrings } from '../../electron/backend/import/shared-strings';
 
 const roomy: SheetLimits = { maxRows: 1000, maxRowElements: 1000, maxCells: 10_000, maxBytes: 1024 * 1024 };
 
 /** Reads sheet XML as the import does, fed in pieces of `piece` bytes to cross every boundary. */
-async function read(xml: string, options: { sharedStrings?: string[]; dateStyles?: boolean[]; date1904?: boolean; limits?: SheetLimits; piece?: number } = {}) {
+async function read(xml: string, options: { sharedStrings?: string[]; numberStyles?: NumberStyle[]; date1904?: boolean; limits?: SheetLimits; piece?: number } = {}) {
   const bytes = Buffer.from(xml, 'utf8');
   const piece = options.piece ?? 7;
   const pieces: Buffer[] = [];
   for (let at = 0; at < bytes.length; at += piece) pieces.push(bytes.subarray(at, at + piece));
-  const ctx = { sharedStrings: options.sharedStrings ?? [], dateStyles: options.dateStyles ?? [], date1904: options.date1904 ?? false };
+  const ctx = { sharedStrings: options.sharedStrings ?? [], numberStyles: options.numberStyles ?? [], date1904: options.date1904 ?? false };
   return readSheet(Readable.from(pieces), { crc32: crc32(bytes) >>> 0, size: bytes.length }, { name: 'Biểu', hidden: false }, ctx, options.limits ?? roomy, () => {});
 }
 
@@ -61,12 +61,18 @@ describe('a sheet read from its XML, whatever the program that wrote it', () => 
     expect(row?.get(9)).toEqual({ t: 's', v: '', formula: 'IF(A1>0,"","")' });
   });
 
+  it('marks a number its style shows as a percentage, so that 0,392 reads 39,2', async () => {
+    const { grid } = await read(sheet('<row r="1"><c r="A1" s="1"><v>0.392</v></c><c r="B1" s="1"><f>A1*2</f><v>0.784</v></c></row>'), { numberStyles: ['number', 'percent'] });
+    expect(grid.rows.get(1)?.get(1)).toEqual({ t: 'n', v: 0.392, percent: true });
+    expect(grid.rows.get(1)?.get(2)).toEqual({ t: 'n', v: 0.784, percent: true, formula: 'A1*2' });
+  });
+
   it('tells a date from a number by the cell\'s style, in 1900- and 1904-based workbooks', async () => {
     const xml = sheet('<row r="1"><c r="A1" s="1"><v>45047</v></c><c r="B1" s="0"><v>45047</v></c></row>');
-    const { grid } = await read(xml, { dateStyles: [false, true] });
+    const { grid } = await read(xml, { numberStyles: ['number', 'date'] });
     expect(grid.rows.get(1)?.get(1)).toEqual({ t: 'd', v: '2023-05-01' });
     expect(grid.rows.get(1)?.get(2)).toEqual({ t: 'n', v: 45047 });
-    const old = await read(xml, { dateStyles: [false, true], date1904: true });
+    const old = await read(xml, { numberStyles: ['number', 'date'], date1904: true });
     expect(old.grid.rows.get(1)?.get(1)).toEqual({ t: 'd', v: '2027-05-02' });
   });
 
@@ -88,7 +94,7 @@ describe('a sheet read from its XML, whatever the program that wrote it', () => 
 
   it('refuses a part whose bytes do not match the checksum of its zip entry', async () => {
     const bytes = Buffer.from(sheet('<row r="1"><c r="A1"><v>1</v></c></row>'));
-    const ctx = { sharedStrings: [], dateStyles: [], date1904: false };
+    const ctx = { sharedStrings: [], numberStyles: [], date1904: false };
     await expect(readSheet(Readable.from([bytes]), { crc32: 1, size: bytes.length }, { name: 'Biểu', hidden: false }, ctx, roomy, () => {})).rejects.toBeInstanceOf(SheetDamaged);
   });
 });
@@ -101,13 +107,15 @@ describe('the parts a sheet refers to', () => {
     expect(readSharedStrings(xml)).toEqual(['Chỉ tiêu', 'Ước thực hiện', '']);
   });
 
-  it('date styles: built-in date formats and custom codes with d, m, y outside quotes and brackets', () => {
+  it('number styles: built-in and custom date codes (d, m, y outside quotes and brackets) and percentages', () => {
     const xml =
-      '<styleSheet><numFmts count="3"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/><numFmt numFmtId="165" formatCode="#,##0.0&quot; tỷ&quot;"/>' +
-      '<numFmt numFmtId="166" formatCode="[Red]#,##0"/></numFmts><cellStyleXfs count="1"><xf numFmtId="14"/></cellStyleXfs>' +
-      '<cellXfs count="5"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="166"/></cellXfs></styleSheet>';
-    expect(readDateStyles(xml)).toEqual([false, true, true, false, false]);
+      '<styleSheet><numFmts count="4"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/><numFmt numFmtId="165" formatCode="#,##0.0&quot; tỷ&quot;"/>' +
+      '<numFmt numFmtId="166" formatCode="[Red]#,##0"/><numFmt numFmtId="167" formatCode="0.0%"/></numFmts><cellStyleXfs count="1"><xf numFmtId="14"/></cellStyleXfs>' +
+      '<cellXfs count="8"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="166"/><xf numFmtId="9"/><xf numFmtId="10"/><xf numFmtId="167"/></cellXfs></styleSheet>';
+    expect(readNumberStyles(xml)).toEqual(['number', 'date', 'date', 'number', 'number', 'percent', 'percent', 'percent']);
     expect(isDateFormatCode('#,##0.00')).toBe(false);
     expect(isDateFormatCode('mmm-yy')).toBe(true);
+    expect(isPercentFormatCode('#,##0.00"%"')).toBe(false);
+    expect(isPercentFormatCode('0.0\\%')).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import type { CellReading } from '../../../shared/import/cells';
+import type { NumberStyle } from './number-styles';
 
 /** A cell as the sheet's XML holds it. */
 export interface RawCell {
@@ -14,7 +15,7 @@ export interface RawCell {
 
 export interface CellContext {
   sharedStrings: readonly string[];
-  dateStyles: readonly boolean[];
+  numberStyles: readonly NumberStyle[];
   date1904: boolean;
 }
 
@@ -23,6 +24,15 @@ function serialDate(serial: number, date1904: boolean): string {
   const days = serial - 25569 + (date1904 ? 1462 : 0);
   const date = new Date(Math.round(days * 86_400_000));
   return Number.isNaN(date.getTime()) ? String(serial) : date.toISOString().slice(0, 10);
+}
+
+/** A number as its style shows it: a date, a percentage, or the number itself; `formula` when it is a formula's result. */
+function numberCell(number: number, style: number, ctx: CellContext, formula?: string): CellReading {
+  const shownAs = Number.isFinite(number) ? ctx.numberStyles[style] : undefined;
+  if (shownAs === 'date') return { t: 'd', v: serialDate(number, ctx.date1904) };
+  const cell: CellReading = shownAs === 'percent' ? { t: 'n', v: number, percent: true } : { t: 'n', v: number };
+  if (formula !== undefined) cell.formula = formula;
+  return cell;
 }
 
 /**
@@ -45,9 +55,7 @@ export function readCell(cell: RawCell, ctx: CellContext): CellReading | undefin
         return { t: 'e', v: value, formula };
       default: {
         if (value.trim() === '') return { t: 'f', formula };
-        const number = Number(value);
-        if (ctx.dateStyles[cell.style] === true && Number.isFinite(number)) return { t: 'd', v: serialDate(number, ctx.date1904) };
-        return { t: 'n', v: number, formula };
+        return numberCell(Number(value), cell.style, ctx, formula);
       }
     }
   }
@@ -68,9 +76,7 @@ export function readCell(cell: RawCell, ctx: CellContext): CellReading | undefin
       return { t: 'd', v: value.slice(0, 10) };
     default: {
       if (value.trim() === '') return undefined;
-      const number = Number(value);
-      if (ctx.dateStyles[cell.style] === true && Number.isFinite(number)) return { t: 'd', v: serialDate(number, ctx.date1904) };
-      return { t: 'n', v: number };
+      return numberCell(Number(value), cell.style, ctx);
     }
   }
 }

@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { SheetGrid } from '../../../shared/import/table';
 import { bufferSource, entryStream, fileSource, readZipDirectory, ZipFormatError, type ByteSource, type ZipEntry } from '../xlsx/zip';
-import { readDateStyles } from './date-styles';
+import { readNumberStyles } from './number-styles';
 import { readSheet, SheetDamaged, SheetTooLarge } from './read-sheet';
 import { readSharedStrings } from './shared-strings';
 import { XmlFormatError } from './xml-scanner';
@@ -284,8 +284,8 @@ export async function readWorkbook(input: WorkbookInput, onProgress: (fraction: 
         onProgress(Math.min(0.98, (0.98 * inflated) / total));
       };
       const sharedStrings = shared ? readSharedStrings(await readWholePart(src, shared, importLimits.maxSharedStringsBytes, onBytes)) : [];
-      const dateStyles = styles ? readDateStyles(await readWholePart(src, styles, importLimits.maxPartBytes, onBytes)) : [];
-      const ctx = { sharedStrings, dateStyles, date1904: book.date1904 };
+      const numberStyles = styles ? readNumberStyles(await readWholePart(src, styles, importLimits.maxPartBytes, onBytes)) : [];
+      const ctx = { sharedStrings, numberStyles, date1904: book.date1904 };
 
       const sheets: SheetGrid[] = [];
       let cells = 0;
