@@ -113,7 +113,7 @@ describe('chitieu import', () => {
     const file = await writeWorkbook(join(dir, 'a.xlsx'), [{ name: 'A', rows: [['Chỉ tiêu', 'ĐVT', 'Thực hiện kỳ báo cáo'], ['Điện sản xuất', 'triệu kWh', 12]] }]);
     const result = chitieu(dir, 'import', file);
     expect(result.status).toBe(2);
-    expect(result.stderr).toBe('Lỗi: Chưa biết kỳ báo cáo của tệp a.xlsx: tiêu đề không ghi kỳ; hãy chọn kỳ (ví dụ --period 2023-06).\n');
+    expect(result.stderr).toBe('Lỗi: Chưa biết kỳ báo cáo của tệp a.xlsx: tiêu đề không ghi kỳ; hãy chọn kỳ báo cáo (trên màn hình: «Kỳ báo cáo chung» hoặc «Đổi kỳ» của tệp; dòng lệnh: --period, ví dụ --period 2023-05 là tháng 5/2023).\n');
   });
 
   it('refuses wrong words with exit code 2', () => {

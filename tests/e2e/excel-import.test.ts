@@ -56,6 +56,7 @@ const commitButton = (page: Page) => panel(page).locator('.import-commit-bar').g
 /** Nhập/Xuất Excel, January 2023 as the common period, the files chosen with the file dialog. */
 async function chooseFiles(page: Page, files: string[]): Promise<void> {
   await goToScreen(page, 'Nhập/Xuất Excel');
+  await panel(page).getByRole('button', { name: 'Chọn kỳ chung…' }).click();
   await choosePeriod(page, 'Tháng', 'Tháng 1', 2023);
   await panel(page).locator('input[type=file]').setInputFiles(files);
 }
@@ -229,6 +230,8 @@ describe('Nhập Excel', () => {
     expect(await legacyCard.getByRole('alert').innerText()).toMatch(/Excel 97-2003 \(\.xls\).*Lưu thành.*\.xlsx/s);
     await waitForText(fileCard(page, 'mat-khau.xlsx').getByRole('alert'), 'mật khẩu');
 
+    // The common period starts from the one the other screens were showing (January 2023).
+    await panel(page).getByRole('button', { name: 'Chọn kỳ chung…' }).click();
     // The unreadable files are left out; the good one is still imported.
     await waitForText(commitButton(page), 'Nhập 27 số liệu');
     await commitButton(page).click();
@@ -236,6 +239,34 @@ describe('Nhập Excel', () => {
     expect((await storedValue(s, '2023-01', 'BLHH'))?.value).toBe(14661.9);
     const history = await api<{ files: { name: string }[] }[]>(s, 'import.history', {});
     expect(history.map((h) => h.files.map((f) => f.name))).toEqual([['bpc-thang-01.xlsx']]);
+    await page.close();
+  });
+
+  it('waits for the clerk to choose the period of a workbook whose title names none, rather than take this month', async () => {
+    const { page, server: s } = await openApp();
+    const file = await writeWorkbook(join(makeDataDir(), 'khong-ghi-ky.xlsx'), [
+      {
+        name: 'Biểu',
+        rows: [
+          ['STT', 'Chỉ tiêu', 'ĐVT', 'Thực hiện kỳ báo cáo'],
+          [1, 'Điện sản xuất', 'Triệu kWh', 120],
+        ],
+      },
+    ]);
+    await goToScreen(page, 'Nhập/Xuất Excel');
+    await panel(page).locator('input[type=file]').setInputFiles([file]);
+    const card = fileCard(page, 'khong-ghi-ky.xlsx');
+    await waitForText(card, 'Chưa có kỳ');
+    await waitForText(panel(page).locator('.import-commit-bar'), 'Chưa biết kỳ báo cáo của tệp khong-ghi-ky.xlsx');
+    expect(await commitButton(page).isDisabled()).toBe(true);
+
+    await panel(page).getByRole('button', { name: 'Chọn kỳ chung…' }).click();
+    await choosePeriod(page, 'Tháng', 'Tháng 3', 2023);
+    await waitForText(card, 'Tháng 3/2023');
+    await waitForText(commitButton(page), 'Nhập 1 số liệu');
+    await commitButton(page).click();
+    await waitForText(panel(page).getByRole('status'), 'Đã nhập 1 số liệu từ 1 tệp.');
+    expect((await storedValue(s, '2023-03', 'SPCN_DIEN_SX'))?.value).toBe(120);
     await page.close();
   });
 

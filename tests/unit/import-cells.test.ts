@@ -56,6 +56,8 @@ describe('the title block names the report period and the reporting unit', () =>
     ['BÁO CÁO 9 THÁNG NĂM 2024', '2024-9M'],
     ['Quý II năm 2023', '2023-Q2'],
     ['BÁO CÁO NĂM 2022', '2022'],
+    ['SỐ LIỆU CÁC THÁNG NĂM 2023', '2023'],
+    ['Tình hình sản xuất công nghiệp năm 2024', '2024'],
   ];
   for (const [title, key] of cases) {
     it(`"${title}" is ${key}`, () => {

@@ -212,7 +212,7 @@ export function buildPreview(ctx: HandlerContext, sessions: ImportSessions, choi
       base.period = { key: formatPeriodKey(period), label: periodLabelVi(period), how: 'cell', sheet: titled.sheet, cell: titled.cell };
     }
     if (!period) {
-      const message = `Chưa biết kỳ báo cáo của tệp ${staged.name}: tiêu đề không ghi kỳ; hãy chọn kỳ (ví dụ --period 2023-06).`;
+      const message = `Chưa biết kỳ báo cáo của tệp ${staged.name}: tiêu đề không ghi kỳ; hãy chọn kỳ báo cáo (trên màn hình: «Kỳ báo cáo chung» hoặc «Đổi kỳ» của tệp; dòng lệnh: --period, ví dụ --period 2023-05 là tháng 5/2023).`;
       findings.push({ severity: 'error', kind: 'period-missing', message, sheet: null, cell: null, code: null });
       blockers.push(message);
     }

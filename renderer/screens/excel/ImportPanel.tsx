@@ -4,6 +4,7 @@ import { Alert, Button, Checkbox, Progress, Space, Spin, Typography, Upload } fr
 import { useCallback, useMemo, useState } from 'react';
 import type { ImportPreview, ImportResult } from '../../../shared/api/import-entities';
 import type { ColumnRole } from '../../../shared/import/roles';
+import { formatPeriodKey, type Period } from '../../../shared/periods/period';
 import { api, useApiQuery } from '../../api/api';
 import { screenHref } from '../../app/use-hash-param';
 import { usePeriodChoice } from '../common/use-period-choice';
@@ -55,7 +56,11 @@ function resultDetails(result: ImportResult): string[] {
  */
 export function ImportPanel() {
   const session = useImportSession();
-  const { period: commonPeriod, periodKey: commonKey, setPeriod } = usePeriodChoice();
+  // No common period until the clerk picks one: a workbook whose title names no period must not slip into
+  // this month unnoticed. The period of the other screens is only where the picker starts.
+  const { period: screenPeriod } = usePeriodChoice();
+  const [commonPeriod, setCommonPeriod] = useState<Period | null>(null);
+  const commonKey = commonPeriod ? formatPeriodKey(commonPeriod) : undefined;
   const units = useApiQuery('units.list', {});
   const catalogQuery = useApiQuery('catalog.list', { includeRetired: false });
   const catalog = useMemo(() => (catalogQuery.data ?? []).filter((i) => i.active), [catalogQuery.data]);
@@ -160,13 +165,24 @@ export function ImportPanel() {
       <div className="import-toolbar">
         <span>
           <span className="import-toolbar-label">Kỳ báo cáo chung:</span>
-          <PeriodPicker value={commonPeriod} onChange={setPeriod} />
+          {commonPeriod ? (
+            <>
+              <PeriodPicker value={commonPeriod} onChange={setCommonPeriod} />
+              <Button size="small" type="link" onClick={() => setCommonPeriod(null)}>
+                Bỏ kỳ chung
+              </Button>
+            </>
+          ) : (
+            <Button size="small" onClick={() => setCommonPeriod(screenPeriod)}>
+              Chọn kỳ chung…
+            </Button>
+          )}
         </span>
         <Checkbox checked={choices.acceptSuggestions} onChange={(e) => change((c) => ({ ...c, acceptSuggestions: e.target.checked }))}>
           Nhận mọi gợi ý chỉ tiêu gần đúng
         </Checkbox>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          Tệp có ghi kỳ trong tiêu đề thì theo kỳ đó; tệp không ghi kỳ theo kỳ chung.
+          Tệp có ghi kỳ trong tiêu đề thì theo kỳ đó; tệp không ghi kỳ theo kỳ chung, chưa chọn kỳ chung thì phải chọn kỳ cho từng tệp.
         </Typography.Text>
       </div>
 
@@ -195,6 +211,7 @@ export function ImportPanel() {
             choice={choices.files[staged.key] ?? {}}
             titled={fileId !== undefined && session.titled.has(fileId)}
             commonPeriod={commonPeriod}
+            suggestedPeriod={screenPeriod}
             units={units.data ?? []}
             catalog={catalog}
             catalogByCode={catalogByCode}

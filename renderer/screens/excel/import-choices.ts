@@ -81,13 +81,13 @@ export type PreviewInput = OperationInput<'import.preview'>;
 
 /**
  * The choices as the backend takes them. A file whose title names no period gets the common period the clerk
- * chose above the files; a file whose title names one keeps it unless the clerk gave it another.
+ * chose above the files, if any; a file whose title names one keeps it unless the clerk gave it another.
  */
 export function previewInput(
   sessionId: string,
   fileIds: ReadonlyMap<string, string>,
   choices: ClerkChoices,
-  commonPeriod: string,
+  commonPeriod: string | undefined,
   titled: ReadonlySet<string>,
   failed: ReadonlySet<string>,
 ): PreviewInput {

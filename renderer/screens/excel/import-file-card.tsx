@@ -25,7 +25,10 @@ interface Props {
   choice: FileChoice;
   /** The file's title names its period. */
   titled: boolean;
-  commonPeriod: Period;
+  /** The period chosen above the files for those whose title names none; null until the clerk picks one. */
+  commonPeriod: Period | null;
+  /** Where the file's own period picker starts when neither the file nor the clerk gives one. */
+  suggestedPeriod: Period;
   units: readonly ReportingUnit[];
   catalog: readonly Indicator[];
   catalogByCode: ReadonlyMap<string, Indicator>;
@@ -55,7 +58,14 @@ function StateTag({ staged, reading, preview }: Pick<Props, 'staged' | 'reading'
   return <Tag color="green">Đã đọc</Tag>;
 }
 
-function PeriodField({ preview, choice, titled, commonPeriod, onChoice }: Pick<Props, 'preview' | 'choice' | 'titled' | 'commonPeriod' | 'onChoice'>) {
+function PeriodField({
+  preview,
+  choice,
+  titled,
+  commonPeriod,
+  suggestedPeriod,
+  onChoice,
+}: Pick<Props, 'preview' | 'choice' | 'titled' | 'commonPeriod' | 'suggestedPeriod' | 'onChoice'>) {
   const [open, setOpen] = useState(false);
   const shown = preview?.period;
   const how =
@@ -63,8 +73,10 @@ function PeriodField({ preview, choice, titled, commonPeriod, onChoice }: Pick<P
       ? 'kỳ riêng của tệp này'
       : shown?.how === 'cell'
         ? `theo tiêu đề, ô ${where(shown.sheet, shown.cell)}`
-        : 'kỳ chung đã chọn ở trên';
-  const editing = periodOf(choice.period) ?? periodOf(shown?.key) ?? commonPeriod;
+        : shown
+          ? 'kỳ chung đã chọn ở trên'
+          : 'tiêu đề tệp không ghi kỳ: hãy chọn kỳ chung ở trên hoặc đổi kỳ cho tệp này';
+  const editing = periodOf(choice.period) ?? periodOf(shown?.key) ?? commonPeriod ?? suggestedPeriod;
   return (
     <span className="import-file-meta-item">
       <span className="import-file-meta-label">Kỳ báo cáo:</span>
@@ -170,7 +182,14 @@ export function ImportFileCard(props: Props) {
         <Space orientation="vertical" size={10} style={{ width: '100%' }}>
           <div className="import-file-meta">
             <UnitField preview={preview} choice={choice} units={props.units} onChoice={onChoice} fileName={name} />
-            <PeriodField preview={preview} choice={choice} titled={props.titled} commonPeriod={props.commonPeriod} onChoice={onChoice} />
+            <PeriodField
+              preview={preview}
+              choice={choice}
+              titled={props.titled}
+              commonPeriod={props.commonPeriod}
+              suggestedPeriod={props.suggestedPeriod}
+              onChoice={onChoice}
+            />
             <span className="import-file-meta-item">
               <Typography.Text strong>{countsSummary(preview.counts)}</Typography.Text>
             </span>
