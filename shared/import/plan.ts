@@ -83,7 +83,10 @@ export function previewValueOf(planned: PlannedValue): PreviewValue {
 
 export interface SheetPlan {
   preview: PlannedSheetPreview;
-  /** Rows mapped by hand, for the alias and the layout memory: key → code, with the name as written. */
+  /**
+   * Rows mapped by hand, for the alias and the layout memory: key → code, with the name as written. A mapping
+   * refused (a unit of another family, an unknown code) is left out: taught, it would misread every later workbook.
+   */
   manualRows: { key: string; code: string | null; name: string }[];
 }
 
@@ -288,13 +291,13 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
     work.push(item);
 
     const manual = ctx.manualRows.has(r) ? { code: ctx.manualRows.get(r) ?? null, how: 'manual' as const } : undefined;
-    if (manual) manualRows.push({ key, code: manual.code, name });
     const remembered = !manual && ctx.remembered && Object.hasOwn(ctx.remembered.rows, key) ? { code: ctx.remembered.rows[key] ?? null, how: 'layout' as const } : undefined;
     const forced = manual ?? remembered;
     if (forced) {
       if (forced.code === null) {
         preview.state = 'ignored';
         preview.note = forced.how === 'manual' ? 'Không nhập dòng này (đã chọn).' : 'Không nhập dòng này (đã chọn cho mẫu biểu này).';
+        if (manual) manualRows.push({ key, code: null, name });
         continue;
       }
       const indicator = ctx.matcher.indicator(forced.code);
@@ -303,6 +306,7 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
         continue;
       }
       settle(item, { kind: 'matched', indicator, how: 'code', fit: unitFit(unitText, indicator) }, forced.how, null);
+      if (manual && preview.state === 'matched') manualRows.push({ key, code: forced.code, name });
       continue;
     }
     const result = ctx.matcher.match({ name, unit: unitText, code, nameKey: ownKey });

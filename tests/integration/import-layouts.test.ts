@@ -295,6 +295,30 @@ describe('mapping rows and columns by hand', () => {
     expect(rowAt(sheetOf(preview, 'Khác'), 2)).toMatchObject({ state: 'matched', match: { code: 'XK', how: 'alias' } });
   });
 
+  it('learns nothing from a mapping it refused: no alias, and the next workbook of that layout asks again', async () => {
+    const dir = makeDataDir();
+    const { api } = startBackend(dir);
+    const may = await writeWorkbook(join(dir, 'a.xlsx'), [{ name: 'HQ', rows: layout([61.1, 7.5]) }]);
+    const { sessionId } = await readForImport(api, [may]);
+    const choices = {
+      sessionId,
+      period: '2023-05',
+      rows: [
+        { sheet: 'HQ', row: 2, code: 'XK' },
+        { sheet: 'HQ', row: 3, code: 'SPCN_GIAYDEP' },
+      ],
+    };
+    expect(rowAt(sheetOf(await listedPreview(api, choices), 'HQ'), 3)).toMatchObject({ state: 'unit_mismatch', match: { code: 'SPCN_GIAYDEP', how: 'manual' } });
+    const result = await api.call('import.commit', choices);
+    expect(result.aliasesAdded).toEqual([{ code: 'XK', alias: 'Xuất khẩu hàng hóa (số Hải quan)' }]);
+    expect((await api.call('catalog.list', {})).find((i) => i.code === 'SPCN_GIAYDEP')?.aliases).toEqual([]);
+
+    const june = await writeWorkbook(join(dir, 'b.xlsx'), [{ name: 'HQ', rows: layout([64.2, 8]) }]);
+    const sheet = sheetOf(await previewImport(api, [june], { period: '2023-06' }), 'HQ');
+    expect(rowAt(sheet, 2)).toMatchObject({ state: 'matched', match: { code: 'XK', how: 'layout' } });
+    expect(rowAt(sheet, 3).match?.code).not.toBe('SPCN_GIAYDEP');
+  });
+
   it('refuses to map a row to a group, which holds no figures of its own', async () => {
     const dir = makeDataDir();
     const { api } = startBackend(dir);
