@@ -555,15 +555,22 @@ export function countValuesAndFindings(counts: ImportCounts, values: readonly Pl
   counts.warnings = findings.filter((f) => f.severity === 'warning').length;
 }
 
+/** A figure of the preview with the file and sheet it comes from. */
+export interface PlacedValue {
+  fileName: string;
+  sheet: string;
+  value: PlannedValue;
+}
+
 /**
  * Two cells giving the same indicator and period (two columns of one period, a row repeated, two files of one
  * unit): one figure is written if they agree (the others are marked duplicate); if they disagree none is
  * (all are marked conflict), and the clerk is told where.
  */
-export function settleDuplicates(values: readonly { sheet: string; value: PlannedValue }[], report: (finding: ImportFinding) => void): void {
-  const first = new Map<string, Map<string, { sheet: string; value: PlannedValue }>>();
-  const groups: { sheet: string; value: PlannedValue }[][] = [];
-  const groupOf = new Map<{ sheet: string; value: PlannedValue }, { sheet: string; value: PlannedValue }[]>();
+export function settleDuplicates(values: readonly PlacedValue[], report: (finding: ImportFinding) => void): void {
+  const first = new Map<string, Map<string, PlacedValue>>();
+  const groups: PlacedValue[][] = [];
+  const groupOf = new Map<PlacedValue, PlacedValue[]>();
   for (const item of values) {
     const target = item.value.target;
     const key = target.kind === 'value' ? target.period : targetKey(target);
@@ -590,11 +597,16 @@ export function settleDuplicates(values: readonly { sheet: string; value: Planne
       continue;
     }
     for (const i of list) i.value.change = 'conflict';
-    const where = list.map((i) => `${i.sheet}!${i.value.cell}`).join(', ');
+    const files = new Set(list.map((i) => i.fileName));
+    const where = list.map((i) => `${files.size > 1 ? `${i.fileName}: ` : ''}${i.sheet}!${i.value.cell}`).join(', ');
+    const label = targetLabel(first.value.target);
+    const oneRow = files.size === 1 && list.every((i) => i.sheet === first.sheet && i.value.row === first.value.row);
+    // Two columns of one row read as one period most often means the report period chosen is off by one.
+    const hint = oneRow ? ` Các cột ${list.map((i) => i.value.column).join(', ')} cùng được hiểu là số của ${label}: hãy kiểm tra kỳ báo cáo đã chọn và cách đọc các cột.` : '';
     report({
       severity: 'error',
       kind: 'conflicting-cells',
-      message: `${first.value.code} ${targetLabel(first.value.target)}: các ô ${where} ghi số khác nhau (${list.map((i) => fmt(i.value.value)).join('; ')}); không nhập số nào của chỉ tiêu và kỳ này.`,
+      message: `${first.value.code} ${label}: các ô ${where} ghi số khác nhau (${list.map((i) => fmt(i.value.value)).join('; ')}); không nhập số nào của chỉ tiêu và kỳ này.${hint}`,
       sheet: first.sheet,
       cell: first.value.cell,
       code: first.value.code,

@@ -394,6 +394,25 @@ describe('figures that contradict each other or what is stored', () => {
     expect((await gridRow(api, '2023-05', 'SPCN_DIEN_TP')).value).toBeNull();
   });
 
+  it('names the files when two workbooks of one unit disagree, and the columns when one row gives a period twice', async () => {
+    const dir = makeDataDir();
+    const { api } = startBackend(dir);
+    const rows = (figure: number): Figure[][] => [['Chỉ tiêu', 'ĐVT', 'Thực hiện kỳ báo cáo'], ['Điện sản xuất', 'triệu kWh', figure]];
+    const a = await writeWorkbook(join(dir, 'so-lieu-a.xlsx'), [{ name: 'SXCN', rows: rows(100) }]);
+    const b = await writeWorkbook(join(dir, 'so-lieu-b.xlsx'), [{ name: 'SXCN', rows: rows(99) }]);
+    const twoFiles = await previewImport(api, [a, b], { period: '2023-05' });
+    const across = twoFiles.files.flatMap((f) => f.sheets.flatMap((s) => s.findings)).find((f) => f.kind === 'conflicting-cells');
+    expect(across?.message).toContain('so-lieu-a.xlsx: SXCN!C2, so-lieu-b.xlsx: SXCN!C2 ghi số khác nhau (100; 99)');
+
+    const june = await writeWorkbook(join(dir, 'thang-5.xlsx'), [
+      { name: 'SXCN', rows: [['Chỉ tiêu', 'ĐVT', 'Thực hiện kỳ báo cáo', 'Ước thực hiện tháng 6'], ['Điện sản xuất', 'triệu kWh', 100, 104]] },
+    ]);
+    const sameRow = sheetOf(await previewImport(api, [june], { period: '2023-06' }), 'SXCN');
+    expect(sameRow.findings.find((f) => f.kind === 'conflicting-cells')?.message).toContain(
+      'Các cột C, D cùng được hiểu là số của Tháng 6/2023: hãy kiểm tra kỳ báo cáo đã chọn và cách đọc các cột.',
+    );
+  });
+
   it('does not write an estimate over the actual figure already stored', async () => {
     const dir = makeDataDir();
     const { api } = startBackend(dir);

@@ -23,6 +23,7 @@ import {
   emptyCounts,
   planSheet,
   settleDuplicates,
+  type PlacedValue,
   previewValueOf,
   type PlannedSheetPreview,
   type PlannedValue,
@@ -298,11 +299,11 @@ export function buildPreview(ctx: HandlerContext, sessions: ImportSessions, choi
   }
 
   // One figure per unit, indicator and period, across sheets and files.
-  const byUnit = new Map<number, { sheet: string; value: PlannedValue; file: PlannedFile }[]>();
+  const byUnit = new Map<number, (PlacedValue & { file: PlannedFile })[]>();
   for (const f of files) {
     if (f.unitId === null || f.preview.skipped) continue;
     const list = byUnit.get(f.unitId) ?? [];
-    for (const s of f.sheets) for (const v of s.preview.values) list.push({ sheet: s.preview.name, value: v, file: f });
+    for (const s of f.sheets) for (const v of s.preview.values) list.push({ fileName: f.staged.name, sheet: s.preview.name, value: v, file: f });
     byUnit.set(f.unitId, list);
   }
   for (const list of byUnit.values()) {
