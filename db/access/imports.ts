@@ -145,6 +145,10 @@ export function findImport(db: ChitieuDb, id: number): StoredImport | undefined 
   return db.select().from(imports).where(eq(imports.id, id)).get();
 }
 
+export function importOfBatch(db: ChitieuDb, batchId: string): StoredImport | undefined {
+  return db.select().from(imports).where(eq(imports.batchId, batchId)).get();
+}
+
 export function markImportUndone(db: ChitieuDb, id: number, undo: { at: string; who: string; batchId: string }): void {
   db.update(imports).set({ undoneAt: undo.at, undoneBy: undo.who, undoBatchId: undo.batchId }).where(eq(imports.id, id)).run();
 }

@@ -186,6 +186,15 @@ describe('Nhập Excel', () => {
     expect(g2).toContain('14.661,9');
     expect(g2).toContain('Thay đổi');
     await waitForText(commitButton(page), 'Nhập 30 số liệu');
+    await commitButton(page).click();
+    await waitForText(panel(page).getByRole('status'), 'Lần nhập số 2');
+
+    // January's first import cannot be undone under the revision: the refusal stays and names the one to undo first.
+    await panel(page).locator('tr[data-import="1"]').getByRole('button', { name: 'Hoàn tác' }).click();
+    await page.locator('.ant-popconfirm:visible').getByRole('button', { name: 'Hoàn tác' }).click();
+    const refusal = panel(page).getByRole('alert').filter({ hasText: 'Không hoàn tác được' });
+    await waitForText(refusal, 'Không hoàn tác được lần nhập số 1');
+    expect(await refusal.innerText()).toMatch(/Tháng 1\/2023 đã được sửa sau lần ghi đó \(lần nhập số 2 lúc .*\)\. Hãy hoàn tác lần nhập số 2 trước\./);
     await page.close();
   });
 

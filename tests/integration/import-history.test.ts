@@ -82,8 +82,25 @@ describe('undoing an import from the history', () => {
     const before = everything(backend);
     const refusal = await refusalOf(api.call('import.undo', { importId: imported.importId ?? 0 }));
     expect(refusal.code).toBe('conflict');
-    expect(refusal.message).toContain('SPCN_XIMANG kỳ 2023-05 đã được sửa sau lần ghi đó');
+    expect(refusal.message).toContain('SPCN_XIMANG Tháng 5/2023 đã được sửa sau lần ghi đó (lúc ');
     expect(everything(backend)).toEqual(before);
+  });
+
+  it('names the later import to undo first when it changed the same figures', async () => {
+    const dir = makeDataDir();
+    const { backend, api } = startBackend(dir);
+    const first = await writeWorkbook(join(dir, 'thang-5.xlsx'), [{ name: 'BC', rows: report({ dien: 160, ximang: 1100, blhh: '2.300.500' }) }]);
+    const revised = await writeWorkbook(join(dir, 'thang-5-sua.xlsx'), [{ name: 'BC', rows: report({ dien: 161, ximang: 1100, blhh: '2.300.500' }) }]);
+    const a = await commitImport(api, [first]);
+    const b = await commitImport(api, [revised]);
+    const before = everything(backend);
+    const refusal = await refusalOf(api.call('import.undo', { importId: a.importId ?? 0 }));
+    expect(refusal.message).toMatch(
+      new RegExp(`^Không hoàn tác được: SPCN_DIEN_SX Tháng 5/2023 đã được sửa sau lần ghi đó \\(lần nhập số ${b.importId} lúc [^)]+\\)\\. Hãy hoàn tác lần nhập số ${b.importId} trước\\.$`),
+    );
+    expect(everything(backend)).toEqual(before);
+    await api.call('import.undo', { importId: b.importId ?? 0 });
+    await api.call('import.undo', { importId: a.importId ?? 0 });
   });
 
   it('says so for an import that does not exist', async () => {

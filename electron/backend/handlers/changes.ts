@@ -1,10 +1,13 @@
-import { changesOfBatch, type ChangeRow } from '../../../db/access/change-log';
+import { changesOfBatch, lastChangeOf, type ChangeRow } from '../../../db/access/change-log';
+import { importOfBatch } from '../../../db/access/imports';
 import { findPlan, writePlan } from '../../../db/access/plans';
 import { findValue, writeValue, type ValueState } from '../../../db/access/values';
 import type { ChitieuDb } from '../../../db/connection';
 import { AppError } from '../../../shared/api/errors';
 import { planLevels, valueStatuses, type PlanLevel, type ValueStatus } from '../../../shared/api/values-entities';
 import type { BatchResult } from '../../../shared/api/values-entities';
+import { parsePeriod, periodLabelVi } from '../../../shared/periods/period';
+import { formatViDateTime } from '../../../shared/text/date-time';
 import type { HandlerContext, Handlers } from '../handler-types';
 import { newBatch } from './new-batch';
 
@@ -23,7 +26,20 @@ function stateOf(value: number | null, status: string | null, comment: string | 
 }
 
 function describeTarget(row: ChangeRow): string {
-  return row.entity === 'value' ? `${row.indicatorCode} kỳ ${row.period}` : `kế hoạch ${row.indicatorCode} năm ${row.year}`;
+  if (row.entity !== 'value') return `kế hoạch ${row.indicatorCode} năm ${row.year}`;
+  const period = parsePeriod(row.period ?? '');
+  return `${row.indicatorCode} ${period.ok ? periodLabelVi(period.period) : `kỳ ${row.period}`}`;
+}
+
+/** Who changed the figure since, and when: an import by its number (to be undone first), else a hand edit. */
+function describeLaterChange(db: ChitieuDb, row: ChangeRow): string {
+  const later = lastChangeOf(db, row);
+  if (!later || later.batchId === row.batchId) return '';
+  const by = later.who ? `, bởi ${later.who}` : '';
+  const when = formatViDateTime(later.at);
+  const laterImport = importOfBatch(db, later.batchId);
+  if (laterImport) return ` (lần nhập số ${laterImport.id} lúc ${when}${by}). Hãy hoàn tác lần nhập số ${laterImport.id} trước.`;
+  return ` (lúc ${when}${by}). Hãy hoàn tác hoặc sửa lại lần sửa đó trước.`;
 }
 
 /** A figure changed again after the batch would be lost by undoing it: refuse rather than overwrite. */
@@ -44,7 +60,7 @@ function refuseIfChangedSince(db: ChitieuDb, row: ChangeRow): void {
   if (!same) {
     throw new AppError(
       'conflict',
-      `Không hoàn tác được: ${describeTarget(row)} đã được sửa sau lần ghi đó.`,
+      `Không hoàn tác được: ${describeTarget(row)} đã được sửa sau lần ghi đó${describeLaterChange(db, row) || '.'}`,
       { batchId: row.batchId, indicatorCode: row.indicatorCode },
       'figure changed after the batch',
     );

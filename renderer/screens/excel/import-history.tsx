@@ -1,9 +1,9 @@
-import { App, Button, Card, Popconfirm, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Popconfirm, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import dayjs from 'dayjs';
 import type { HTMLAttributes } from 'react';
 import type { ImportRecord } from '../../../shared/api/import-entities';
 import { parsePeriod, periodLabelVi } from '../../../shared/periods/period';
+import { formatViDateTime } from '../../../shared/text/date-time';
 import { api } from '../../api/api';
 import { useAfterImportWrite } from './import-refresh';
 
@@ -11,8 +11,6 @@ function periodText(key: string): string {
   const parsed = parsePeriod(key);
   return parsed.ok ? periodLabelVi(parsed.period) : key;
 }
-
-const when = (iso: string) => dayjs(iso).format('HH:mm DD/MM/YYYY');
 
 /** Every import, newest first, each undone as a whole after the clerk confirms. */
 export function ImportHistory() {
@@ -25,12 +23,11 @@ export function ImportHistory() {
       await refresh();
       void message.success(`Đã hoàn tác lần nhập số ${importId}: ${result.changed} số liệu trở về như trước khi nhập.`);
     },
-    onError: (error) => void message.error(error.message),
   });
 
   const columns: TableColumnsType<ImportRecord> = [
     { title: 'Lần', dataIndex: 'importId', width: 56 },
-    { title: 'Lúc', dataIndex: 'at', width: 140, render: when },
+    { title: 'Lúc', dataIndex: 'at', width: 140, render: formatViDateTime },
     { title: 'Người nhập', dataIndex: 'who', width: 150, render: (who: string) => who || <Typography.Text type="secondary">—</Typography.Text> },
     {
       title: 'Tệp',
@@ -52,7 +49,7 @@ export function ImportHistory() {
       width: 200,
       render: (_, r) =>
         r.undone ? (
-          <Tag title={`${r.undone.who} hoàn tác lúc ${when(r.undone.at)}`}>Đã hoàn tác {when(r.undone.at)}</Tag>
+          <Tag title={`${r.undone.who} hoàn tác lúc ${formatViDateTime(r.undone.at)}`}>Đã hoàn tác {formatViDateTime(r.undone.at)}</Tag>
         ) : (
           <Popconfirm
             title={`Hoàn tác lần nhập số ${r.importId}?`}
@@ -73,6 +70,10 @@ export function ImportHistory() {
   return (
     <Card size="small" title="Lịch sử nhập">
       {history.error ? <Typography.Text type="danger">{history.error.message}</Typography.Text> : null}
+      {/* A refused undo stays on screen: it says which later change to take back first. */}
+      {undo.error ? (
+        <Alert type="error" showIcon role="alert" closable={{ onClose: () => undo.reset() }} title={`Không hoàn tác được lần nhập số ${undo.variables}`} description={undo.error.message} />
+      ) : null}
       <Table<ImportRecord>
         size="small"
         rowKey="importId"
