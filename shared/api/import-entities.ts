@@ -250,6 +250,8 @@ export const countsSchema = z.object({
   rowsMatched: z.number().int(),
   rowsSuggested: z.number().int(),
   rowsUnrecognized: z.number().int(),
+  /** Rows recognized (or mapped) whose unit cannot be converted to the indicator's: nothing of them is imported. */
+  rowsUnitMismatch: z.number().int(),
   valuesNew: z.number().int(),
   valuesChanged: z.number().int(),
   valuesSame: z.number().int(),

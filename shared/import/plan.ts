@@ -151,7 +151,7 @@ export function rowKey(name: string, unit: string, code: string, key = nameKey(n
 }
 
 export function emptyCounts(): ImportCounts {
-  return { rowsMatched: 0, rowsSuggested: 0, rowsUnrecognized: 0, valuesNew: 0, valuesChanged: 0, valuesSame: 0, valuesKept: 0, errors: 0, warnings: 0 };
+  return { rowsMatched: 0, rowsSuggested: 0, rowsUnrecognized: 0, rowsUnitMismatch: 0, valuesNew: 0, valuesChanged: 0, valuesSame: 0, valuesKept: 0, errors: 0, warnings: 0 };
 }
 
 export function addCounts(into: ImportCounts, more: ImportCounts): void {
@@ -520,6 +520,7 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
     if (p.state === 'matched') counts.rowsMatched++;
     else if (p.state === 'suggested') counts.rowsSuggested++;
     else if (p.state === 'unrecognized') counts.rowsUnrecognized++;
+    else if (p.state === 'unit_mismatch') counts.rowsUnitMismatch++;
   }
   countValuesAndFindings(counts, values, findings);
   return {

@@ -65,7 +65,7 @@ describe('chitieu import', () => {
     expect(rows.find((r) => r.code === 'SPCN_DIEN_SX')?.value).toBe(325);
 
     expect(chitieuOk(dir, 'import', file, '--period', '2023-01')).toContain('Không có số liệu nào thay đổi: dữ liệu đã giống hệt tệp, không ghi gì.');
-    expect(chitieuOk(dir, 'import', '--history')).toMatch(/^Lần nhập số 1, .*: 27 số liệu từ bpc-thang-01\.xlsx \(Toàn tỉnh, kỳ 2023-01, 27 số\)\n$/);
+    expect(chitieuOk(dir, 'import', '--history')).toMatch(/^Lần nhập số 1, \d\d:\d\d \d\d\/\d\d\/\d{4}, .*: 27 số liệu từ bpc-thang-01\.xlsx \(Toàn tỉnh, Tháng 1\/2023, 27 số\)\n$/);
 
     expect(chitieuOk(dir, 'import', '--undo', '1')).toBe('Đã hoàn tác lần nhập số 1: trả lại 27 số liệu như trước khi nhập.\n');
     const after = JSON.parse(chitieuOk(dir, 'values', 'get', '--period', '2023-01', '--json')) as { code: string; value: number | null }[];
@@ -114,6 +114,25 @@ describe('chitieu import', () => {
     const result = chitieu(dir, 'import', file);
     expect(result.status).toBe(2);
     expect(result.stderr).toBe('Lỗi: Chưa biết kỳ báo cáo của tệp a.xlsx: tiêu đề không ghi kỳ; hãy chọn kỳ báo cáo (trên màn hình: «Kỳ báo cáo chung» hoặc «Đổi kỳ» của tệp; dòng lệnh: --period, ví dụ --period 2023-05 là tháng 5/2023).\n');
+  });
+
+  it('says that nothing was written when one file of several cannot be imported', async () => {
+    const dir = makeDataDir();
+    const good = await filledJanuary(dir);
+    const bad = writeNotAWorkbook(join(dir, 'ghi-chu.xlsx'));
+    chitieuOk(dir, 'info');
+    const before = databaseBytes(dir);
+    const result = chitieu(dir, 'import', good, bad, '--period', '2023-01');
+    expect(result.status).toBe(2);
+    expect(result.stdout).toContain('Không ghi gì vào dữ liệu (không tệp nào được nhập), vì:\n');
+    expect(result.stderr).toMatch(/^Lỗi: .*ghi-chu\.xlsx/);
+    expect(databaseBytes(dir)).toBe(before);
+  });
+
+  it('tells a workbook with no figures from one whose figures are all stored already', async () => {
+    const dir = makeDataDir();
+    const blank = await writeWorkbook(join(dir, 'mau-trong.xlsx'), [{ name: 'A', rows: [['Chỉ tiêu', 'ĐVT', 'Thực hiện kỳ báo cáo'], ['Điện sản xuất', 'triệu kWh', null]] }]);
+    expect(chitieuOk(dir, 'import', blank, '--period', '2023-05')).toContain('Không có số liệu nào để nhập: không dòng nào của tệp vừa nhận ra chỉ tiêu vừa có số; không ghi gì.');
   });
 
   it('refuses wrong words with exit code 2', () => {

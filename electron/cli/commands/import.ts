@@ -12,6 +12,8 @@ import type {
   ValueFilter,
 } from '../../../shared/api/import-entities';
 import { formatViNumber } from '../../../shared/numbers/vi-number';
+import { parsePeriod, periodLabelVi } from '../../../shared/periods/period';
+import { formatViDateTime } from '../../../shared/text/date-time';
 import { severityLabelsVi } from '../../../shared/validation/finding';
 import { openSession } from '../backend-session';
 import { UsageError } from '../cli-error';
@@ -114,7 +116,7 @@ function printFile(file: PreviewFile, shownOf: (sheet: PreviewSheet) => ShownVal
     : 'chưa biết đơn vị';
   out(`Tệp ${file.name}${file.size ? `, ${size(file.size)}` : ''}: ${file.error ? 'không đọc được' : `${period}, ${unit}`}`);
   if (file.error) return;
-  for (const p of file.previousImports) out(`  Tệp này đã được nhập lúc ${p.at} (lần nhập số ${p.importId}).`);
+  for (const p of file.previousImports) out(`  Tệp này đã được nhập lúc ${formatViDateTime(p.at)} (lần nhập số ${p.importId}).`);
   for (const f of file.findings) out(`  ${severityLabelsVi[f.severity]}: ${f.message}`);
   for (const sheet of file.sheets) printSheet(sheet, shownOf(sheet));
 }
@@ -123,7 +125,7 @@ function printTotals(preview: ImportPreview): void {
   const c = preview.counts;
   out(
     `Tổng cộng: ${c.valuesNew} số mới, ${c.valuesChanged} số thay đổi, ${c.valuesSame} giữ nguyên${c.valuesKept ? `, ${c.valuesKept} số ước tính không ghi đè số thực hiện` : ''}; ` +
-      `${c.rowsMatched} dòng nhận ra, ${c.rowsSuggested} dòng có gợi ý, ${c.rowsUnrecognized} dòng không nhận ra; ${c.errors} lỗi, ${c.warnings} cảnh báo.`,
+      `${c.rowsMatched} dòng nhận ra, ${c.rowsSuggested} dòng có gợi ý, ${c.rowsUnrecognized} dòng không nhận ra${c.rowsUnitMismatch ? `, ${c.rowsUnitMismatch} dòng khác đơn vị tính` : ''}; ${c.errors} lỗi, ${c.warnings} cảnh báo.`,
   );
 }
 
@@ -142,6 +144,11 @@ async function waitUntilRead(api: ApiClient, sessionId: string): Promise<void> {
   if (process.stderr.isTTY && last >= 0) process.stderr.write('\r\x1b[K');
 }
 
+function periodText(key: string): string {
+  const parsed = parsePeriod(key);
+  return parsed.ok ? periodLabelVi(parsed.period) : key;
+}
+
 async function historyCommand(api: ApiClient, json: boolean): Promise<void> {
   const records = await api.call('import.history', {});
   if (json) {
@@ -150,9 +157,9 @@ async function historyCommand(api: ApiClient, json: boolean): Promise<void> {
   }
   if (records.length === 0) out('Chưa có lần nhập nào.');
   for (const r of records) {
-    const files = r.files.map((f) => `${f.name} (${f.unitName}, kỳ ${f.period}, ${f.changed} số)`).join('; ');
-    const undone = r.undone ? ` [đã hoàn tác lúc ${r.undone.at}${r.undone.who ? ` bởi ${r.undone.who}` : ''}]` : '';
-    out(`Lần nhập số ${r.importId}, ${r.at}${r.who ? `, ${r.who}` : ''}: ${r.changed} số liệu từ ${files}${undone}`);
+    const files = r.files.map((f) => `${f.name} (${f.unitName}, ${periodText(f.period)}, ${f.changed} số)`).join('; ');
+    const undone = r.undone ? ` [đã hoàn tác lúc ${formatViDateTime(r.undone.at)}${r.undone.who ? ` bởi ${r.undone.who}` : ''}]` : '';
+    out(`Lần nhập số ${r.importId}, ${formatViDateTime(r.at)}${r.who ? `, ${r.who}` : ''}: ${r.changed} số liệu từ ${files}${undone}`);
   }
 }
 
@@ -222,6 +229,8 @@ export async function importCommand(options: ImportOptions, paths: string[]): Pr
     const printed = options.json ? previewWithValues(preview, pages) : null;
     if (preview.blockers.length > 0) {
       if (printed) out(JSON.stringify({ preview: printed, result: null }, null, 2));
+      // One transaction for all the files named: a file that cannot be imported holds the others back.
+      else out(`Không ghi gì vào dữ liệu${paths.length > 1 ? ' (không tệp nào được nhập)' : ''}, vì:`);
       throw new AppError('bad_input', preview.blockers.join('\n'));
     }
     if (options.dryRun) {
@@ -233,7 +242,12 @@ export async function importCommand(options: ImportOptions, paths: string[]): Pr
     if (printed) {
       out(JSON.stringify({ preview: printed, result }, null, 2));
     } else if (result.importId === null) {
-      out('Không có số liệu nào thay đổi: dữ liệu đã giống hệt tệp, không ghi gì.');
+      const c = preview.counts;
+      out(
+        c.valuesSame + c.valuesKept > 0
+          ? 'Không có số liệu nào thay đổi: dữ liệu đã giống hệt tệp, không ghi gì.'
+          : 'Không có số liệu nào để nhập: không dòng nào của tệp vừa nhận ra chỉ tiêu vừa có số; không ghi gì.',
+      );
     } else {
       const plans = result.plansChanged > 0 ? ` (trong đó ${result.plansChanged} số kế hoạch)` : '';
       out(`Đã nhập ${result.changed} số liệu${plans}, lần nhập số ${result.importId}. Hoàn tác cả lần nhập: chitieu import --undo ${result.importId}`);

@@ -27,7 +27,7 @@ import { ImportHistory } from './import-history';
 import { ImportLayouts } from './import-layouts';
 import { useAfterImportWrite } from './import-refresh';
 import { useImportSession } from './import-session';
-import { countsSummary } from './import-words';
+import { countsSummary, rowsToLookAt } from './import-words';
 import './excel.css';
 
 const acceptedTypes = '.xlsx,.xlsm,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12';
@@ -248,10 +248,10 @@ export function ImportPanel() {
         <div className="import-commit-bar">
           <div className="import-commit-summary">
             <Typography.Text strong>{countsSummary(current.counts)}</Typography.Text>
-            {current.counts.rowsSuggested + current.counts.rowsUnrecognized > 0 ? (
+            {rowsToLookAt(current.counts) > 0 ? (
               <Typography.Text type="secondary">
                 {' '}
-                · {current.counts.rowsSuggested + current.counts.rowsUnrecognized} dòng chưa nhận ra hoặc chỉ có gợi ý sẽ không được nhập
+                · {rowsToLookAt(current.counts)} dòng chưa nhận ra, chỉ có gợi ý hoặc khác đơn vị tính sẽ không được nhập
               </Typography.Text>
             ) : null}
             {current.blockers.map((b) => (

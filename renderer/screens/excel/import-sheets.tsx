@@ -9,7 +9,7 @@ import { ImportFindingsList } from './import-findings-list';
 import { ImportRowsTable } from './import-rows-table';
 import type { PreviewInput } from './import-choices';
 import { ImportValuesTable } from './import-values-table';
-import { countsSummary, sheetStateWords } from './import-words';
+import { countsSummary, rowsToLookAt, sheetStateWords } from './import-words';
 
 type SheetView = 'values' | 'rows' | 'columns' | 'findings';
 
@@ -37,7 +37,7 @@ function SheetPreview({ sheet, input, fileId, report, catalog, catalogByCode, ma
       </Space>
     );
   }
-  const todo = sheet.counts.rowsSuggested + sheet.counts.rowsUnrecognized;
+  const todo = rowsToLookAt(sheet.counts);
   const suggestedRows = new Set(sheet.rows.filter((r) => r.match?.how === 'suggestion').map((r) => r.row));
   const valueCount = Object.values(sheet.valueChanges).reduce((a, b) => a + b, 0);
   return (
@@ -85,7 +85,7 @@ export function ImportSheets({ sheets, manualOf, onRow, onColumn, ...shared }: P
     <Tabs
       size="small"
       items={sheets.map((sheet) => {
-        const todo = sheet.counts.rowsSuggested + sheet.counts.rowsUnrecognized;
+        const todo = rowsToLookAt(sheet.counts);
         const manual = manualOf(sheet.name);
         return {
           key: sheet.name,

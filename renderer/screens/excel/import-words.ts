@@ -49,6 +49,11 @@ export const sheetStateWords: Record<'table' | 'no_table' | 'hidden' | 'empty', 
   empty: 'Trang tính trống',
 };
 
+/** Rows nothing will be imported from until the clerk looks: unrecognized, only suggested, or of another unit. */
+export function rowsToLookAt(counts: ImportCounts): number {
+  return counts.rowsSuggested + counts.rowsUnrecognized + counts.rowsUnitMismatch;
+}
+
 /** "24 số mới · 3 thay đổi · 5 giữ nguyên": only the parts that are not zero, in the order a clerk checks them. */
 export function countsSummary(counts: ImportCounts): string {
   const parts = [
