@@ -17,8 +17,9 @@ import type {
 } from '../api/import-entities';
 import type { ValueStatus } from '../api/values-entities';
 import { cleanNumber, formatViNumber, percentOf } from '../numbers/vi-number';
-import { lastMonth, parsePeriod, type Period } from '../periods/period';
+import { formatPeriodKey, lastMonth, parsePeriod, periodLabelVi, type Period } from '../periods/period';
 import { foldVietnamese } from '../text/fold-vietnamese';
+import { rangeBreachOf } from '../validation/figure-range';
 import { cellAddress, figureInCell, shownText, sttOfCell, textOfCell, type CellFigure, type CellReading } from './cells';
 import { unitFit, type IndicatorMatcher, type RowMatch, type UnitFit } from './match';
 import { nameKey, stripStt } from './names';
@@ -388,6 +389,7 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
     }
     const factor = w.fit.kind === 'convert' ? w.fit.factor : 1;
     const rowValues = new Map<string, number>();
+    const rowCells = new Map<string, string>();
     const percentCols: ColumnUse[] = [];
     const percentFigures: CellFigure[] = [];
     for (const [i, u] of dataCols.entries()) {
@@ -408,7 +410,10 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
       }
       if (!target) continue;
       const value = convertFigure(figure.value, factor);
-      rowValues.set(keyOfColumn.get(u.letter) ?? targetKey(target), value);
+      if (outOfRange(indicator, target, value, address, u.heading)) continue;
+      const key = keyOfColumn.get(u.letter) ?? targetKey(target);
+      rowValues.set(key, value);
+      rowCells.set(key, address);
       values.push(plannedValue(indicator, target, statusOfColumn.get(u.letter) ?? null, address, r, u.letter, cell, figure.value, value));
     }
     // An index stated only as "so với cùng kỳ (%)" is the index itself.
@@ -424,11 +429,12 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
         if (figure.kind === 'problem') {
           add('warning', cell?.t === 'f' ? 'formula-without-result' : 'not-a-number', `${sheet}!${address} (${indicator.code}, cột "${u.heading}"): ${figure.reason} Ô này không được nhập.`, address, indicator.code);
         }
-        if (figure.kind !== 'number') continue;
+        if (figure.kind !== 'number' || outOfRange(indicator, target, figure.value, address, u.heading)) continue;
         rowValues.set(targetKey(target), figure.value);
         values.push(plannedValue(indicator, target, statusOf(target, null), address, r, u.letter, cell, figure.value, figure.value));
       }
     }
+    if (indicator.kind === 'flow') checkCumulatives(indicator, r, rowValues, rowCells);
     // Stated percentages of a flow are checks against the figures, never data.
     if (indicator.kind === 'flow') {
       for (const [i, u] of percentCols.entries()) {
@@ -473,6 +479,40 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
       `Cột ${u.letter} "${u.heading}" không nhận ra: ${matchedWithFigures.length} số trong cột (từ ô ${cellAddress(matchedWithFigures[0]?.preview.row ?? 0, u.col)}) không được nhập. Có thể chọn cột này là số liệu của kỳ nào.`,
       cellAddress(layout.headerRows[0] ?? 1, u.col),
     );
+  }
+
+  /**
+   * A cumulative figure of a flow is never below the figure of its own last month, and through January it is
+   * January's: when a row says otherwise one of the two cells is wrong, and the clerk is told which two.
+   */
+  function checkCumulatives(indicator: Indicator, r: number, rowValues: ReadonlyMap<string, number>, rowCells: ReadonlyMap<string, string>): void {
+    const tolerance = 0.5 * 10 ** -indicator.decimals;
+    for (const [key, cumulative] of rowValues) {
+      const period = periodOfKey(key);
+      if (period?.kind !== 'ytd') continue;
+      const month: Period = { kind: 'month', year: period.year, month: period.throughMonth };
+      const monthKey = formatPeriodKey(month);
+      const monthly = rowValues.get(monthKey);
+      if (monthly === undefined) continue;
+      const first = period.throughMonth === 1;
+      if (first ? Math.abs(cumulative - monthly) <= tolerance : cumulative >= monthly - tolerance) continue;
+      const cells = `${sheet}!${rowCells.get(key) ?? ''} và ${sheet}!${rowCells.get(monthKey) ?? ''}`;
+      add(
+        'warning',
+        'cumulative-below-month',
+        `Dòng ${r} (${indicator.code}): ${periodLabelVi(period)} là ${fmt(cumulative)}, ${first ? 'khác' : 'nhỏ hơn'} số ${periodLabelVi(month)} là ${fmt(monthly)}; một trong hai ô ${cells} có thể sai.`,
+        rowCells.get(key) ?? null,
+        indicator.code,
+      );
+    }
+  }
+
+  /** A figure its indicator's kind cannot hold is refused with the reason, like prose in a number cell. */
+  function outOfRange(indicator: Indicator, target: ResolvedTarget, value: number, address: string, heading: string): boolean {
+    const breach = rangeBreachOf(indicator, value, targetLabel(target));
+    if (!breach) return false;
+    add('error', 'out-of-range', `${sheet}!${address} (${indicator.code}, cột "${heading}"): ${breach.message} Ô này không được nhập; hãy sửa trong tệp.`, address, indicator.code);
+    return true;
   }
 
   /** A figure's status: as its heading says, else by whether its period is over; plans have none. */

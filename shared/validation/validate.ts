@@ -13,6 +13,7 @@ import {
 import { builtinRules, type BuiltinRuleId } from './builtin-rules';
 import { indexEnteredFigures, type EnteredFigures, type EnteredValue } from '../figures/entered-figures';
 import { findingKey, type Finding, type Severity } from './finding';
+import { rangeBreachOf } from './figure-range';
 import { robustBaseline, robustZOf, type RobustBaseline } from './robust-z';
 import { defaultBand, defaultRuleSettings, type IndicatorRuleSettings } from './rule-settings';
 import { evaluateExpression, parseExpression, type PeriodOffset } from './expression';
@@ -186,16 +187,8 @@ export function* validationSteps(input: ValidationInput): Generator<void, Findin
       continue;
     }
 
-    if (isFlow && own && own.value < 0) {
-      add('negative-flow', indicator, `"${indicator.nameVi}" ${label} là số âm (${fmt(own.value, indicator)}): số liệu cộng dồn được không thể âm.`, { value: own.value });
-    }
-
-    if (own && indicator.kind === 'index' && (own.value < 20 || own.value > 500)) {
-      add('index-range', indicator, `Chỉ số "${indicator.nameVi}" bằng ${fmt(own.value, indicator)}, ngoài khoảng hợp lý 20–500 (kiểm tra dấu chấm, dấu phẩy hoặc công thức).`, { value: own.value });
-    }
-    if (own && indicator.kind === 'ratio' && (own.value < 0 || own.value > 100)) {
-      add('ratio-range', indicator, `Tỷ lệ "${indicator.nameVi}" bằng ${fmt(own.value, indicator)}%, ngoài khoảng 0–100%.`, { value: own.value });
-    }
+    const breach = own ? rangeBreachOf(indicator, own.value, label) : null;
+    if (own && breach) add(breach.ruleId, indicator, breach.message, { value: own.value });
 
     if (isFlow && own) {
       const children = childrenOf.get(indicator.code) ?? [];

@@ -5,39 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { useBrowserSession } from '../support/browser-session';
 import { makeDataDir } from '../support/data-dir';
 import type { RunningServer } from '../support/serve';
-import { fillWorkbook, sampleFiles, writeLegacyXls, writePasswordProtected, writeWorkbook, type RowInfo } from '../support/workbooks';
+import { fillWorkbook, monthlyFiller, monthlyLayout, sampleFiles, writeLegacyXls, writePasswordProtected, writeWorkbook } from '../support/workbooks';
 import { api, cell, choosePeriod, eventually, goToScreen, grid, storedValue, waitForText } from './grid-helpers';
 
 const session = useBrowserSession();
 
-/**
- * January's layout (E kỳ trước, F cùng kỳ, G kỳ báo cáo, H and I the percentages) filled as the statistics
- * office would: retail in triệu đồng, products in their own units; `shift` makes a revised copy.
- */
-function januaryFiller(shift: number) {
-  return (info: RowInfo, column: string): number | undefined => {
-    if (info.unit === '') return undefined;
-    const current = (info.unit.toLowerCase().includes('triệu đồng') ? 14_659_900 + info.row * 1_000 : 1000 + info.row * 10) + shift;
-    const previous = current - 100;
-    const samePeriod = current - 200;
-    const figures: Record<string, number> = {
-      E: previous,
-      F: samePeriod,
-      G: current,
-      H: Math.round((current / previous) * 1000) / 10,
-      I: Math.round((current / samePeriod) * 1000) / 10,
-    };
-    return figures[column];
-  };
-}
-
 async function januaryWorkbook(dir: string, name: string, shift = 0): Promise<string> {
-  return fillWorkbook(
-    sampleFiles.thang01,
-    join(dir, name),
-    { headerRow: 1, firstDataRow: 2, nameColumn: 'C', unitColumn: 'D', measureColumns: ['E', 'F', 'G', 'H', 'I'] },
-    januaryFiller(shift),
-  );
+  return fillWorkbook(sampleFiles.thang01, join(dir, name), monthlyLayout, monthlyFiller(shift));
 }
 
 async function openApp(): Promise<{ page: Page; server: RunningServer }> {

@@ -211,6 +211,40 @@ describe('figures formatted as percentages', () => {
   });
 });
 
+describe('figures no indicator of their kind can hold', () => {
+  it('refuses a negative flow, an index or a ratio out of range, cell by cell, and warns of a cumulative below its own month', async () => {
+    const dir = makeDataDir();
+    const { api } = startBackend(dir);
+    const file = await writeWorkbook(join(dir, 'sai.xlsx'), [
+      {
+        name: 'BC',
+        rows: [
+          ['STT', 'Chỉ tiêu', 'ĐVT', 'Thực hiện kỳ báo cáo', 'Cộng dồn'],
+          [1, 'Điện sản xuất', 'triệu kWh', -5, 600],
+          [2, 'Công nghiệp chế biến, chế tạo', '%', '1.234,5', null],
+          [3, 'Tỷ lệ dịch vụ công trực tuyến mức độ 4', '%', 120, null],
+          [4, 'Xi măng Portland đen', 'Tấn', 400, 24],
+          [5, 'Hạt điều nhân', 'Tấn', 5000, 25000],
+        ],
+      },
+    ]);
+    const preview = await previewImport(api, [file], { period: '2023-05' });
+    const sheet = sheetOf(preview, 'BC');
+    const refused = sheet.findings.filter((f) => f.kind === 'out-of-range');
+    expect(refused.map((f) => f.cell)).toEqual(['D2', 'D3', 'D4']);
+    expect(refused[0]?.message).toBe('BC!D2 (SPCN_DIEN_SX, cột "Thực hiện kỳ báo cáo"): "Điện sản xuất" Tháng 5/2023 là số âm (-5,0): số liệu cộng dồn được không thể âm. Ô này không được nhập; hãy sửa trong tệp.');
+    expect(refused[1]?.message).toContain('ngoài khoảng hợp lý 20–500');
+    expect(refused[2]?.message).toContain('ngoài khoảng 0–100%');
+    expect(refused.every((f) => f.severity === 'error')).toBe(true);
+    expect(sheet.values.map((v) => v.cell)).toEqual(['E2', 'D5', 'E5', 'D6', 'E6']);
+
+    const below = sheet.findings.filter((f) => f.kind === 'cumulative-below-month');
+    expect(below).toHaveLength(1);
+    expect(below[0]).toMatchObject({ severity: 'warning', cell: 'E5', code: 'SPCN_XIMANG' });
+    expect(below[0]?.message).toBe('Dòng 5 (SPCN_XIMANG): 5 tháng năm 2023 là 24, nhỏ hơn số Tháng 5/2023 là 400; một trong hai ô BC!E5 và BC!D5 có thể sai.');
+  });
+});
+
 describe('a workbook sent by a browser', () => {
   it('imports from its bytes as from a file on disk, reporting progress up to the end', async () => {
     const dir = makeDataDir();

@@ -10,6 +10,8 @@ import { dumpTables, withRawDatabase, type Row } from '../support/sqlite-files';
 import {
   commitImport,
   fillWorkbook,
+  monthlyFiller,
+  monthlyLayout,
   previewImport,
   rowAt,
   sampleFiles,
@@ -26,35 +28,11 @@ async function gridRow(api: ApiClient, period: string, code: string): Promise<Gr
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
-/**
- * The monthly layout (E kỳ trước, F cùng kỳ, G kỳ báo cáo, H and I the percentages), filled the way the
- * statistics office would: retail in triệu đồng, products in their own units, percentages that agree.
- */
-function fillMonthly(info: RowInfo, column: string): number | undefined {
-  const current = info.unit.toLowerCase().includes('triệu đồng') ? 14_659_900 + info.row * 1_000 : 1000 + info.row * 10;
-  const previous = current - 100;
-  const samePeriod = current - 200;
-  if (info.unit === '') return undefined;
-  switch (column) {
-    case 'E':
-      return previous;
-    case 'F':
-      return samePeriod;
-    case 'G':
-      return current;
-    case 'H':
-      return round1((current / previous) * 100);
-    case 'I':
-      return round1((current / samePeriod) * 100);
-  }
-  return undefined;
-}
-
 describe('bpc-thang-01.xlsx (January layout), filled and imported for January 2023', () => {
   it('puts every row whose name and unit match the catalog into its indicator and period, with units converted', async () => {
     const dir = makeDataDir();
     const { api } = startBackend(dir);
-    const file = await fillWorkbook(sampleFiles.thang01, join(dir, 'bpc-thang-01.xlsx'), { headerRow: 1, firstDataRow: 2, nameColumn: 'C', unitColumn: 'D', measureColumns: ['E', 'F', 'G', 'H', 'I'] }, fillMonthly);
+    const file = await fillWorkbook(sampleFiles.thang01, join(dir, 'bpc-thang-01.xlsx'), monthlyLayout, monthlyFiller());
 
     const result = await commitImport(api, [file], { period: '2023-01' });
 
@@ -70,9 +48,9 @@ describe('bpc-thang-01.xlsx (January layout), filled and imported for January 20
     expect((await gridRow(api, '2023-01', 'SPCN_BAOBI')).value).toBe(1180);
     expect((await gridRow(api, '2023-01', 'SPCN_XIMANG')).value).toBe(1210);
     expect((await gridRow(api, '2023-01', 'SPCN_DIEN_SX')).value).toBe(1250);
-    expect((await gridRow(api, '2023-01', 'IIP_C')).value).toBe(1040);
+    expect((await gridRow(api, '2023-01', 'IIP_C')).value).toBe(104);
     // "… so với cùng kỳ theo giá so sánh năm 2010" is the catalog's IIP: the price basis is not part of the name.
-    expect(await gridRow(api, '2023-01', 'IIP')).toMatchObject({ value: 1020, source: { sheet: 'SXCN', cell: 'G2' } });
+    expect(await gridRow(api, '2023-01', 'IIP')).toMatchObject({ value: 102, source: { sheet: 'SXCN', cell: 'G2' } });
     // Gỗ cưa, xẻ in M2 is not the catalog's m3: never imported.
     expect((await gridRow(api, '2023-01', 'SPCN_GO')).value).toBeNull();
     // Stated percentages are checks, not data: nothing was written for them.
@@ -82,7 +60,7 @@ describe('bpc-thang-01.xlsx (January layout), filled and imported for January 20
   it('lists what it did not recognize, with addresses, suggestions with their confidence, and the unit it refused', async () => {
     const dir = makeDataDir();
     const { api } = startBackend(dir);
-    const file = await fillWorkbook(sampleFiles.thang01, join(dir, 'bpc-thang-01.xlsx'), { headerRow: 1, firstDataRow: 2, nameColumn: 'C', unitColumn: 'D', measureColumns: ['E', 'F', 'G', 'H', 'I'] }, fillMonthly);
+    const file = await fillWorkbook(sampleFiles.thang01, join(dir, 'bpc-thang-01.xlsx'), monthlyLayout, monthlyFiller());
 
     const preview = await previewImport(api, [file], { period: '2023-01' });
     const sx = sheetOf(preview, 'SXCN');
@@ -104,7 +82,7 @@ describe('bpc-thang-01.xlsx (January layout), filled and imported for January 20
   it('writes nothing while previewing', async () => {
     const dir = makeDataDir();
     const { backend, api } = startBackend(dir);
-    const file = await fillWorkbook(sampleFiles.thang01, join(dir, 'bpc-thang-01.xlsx'), { headerRow: 1, firstDataRow: 2, nameColumn: 'C', unitColumn: 'D', measureColumns: ['E', 'F', 'G', 'H', 'I'] }, fillMonthly);
+    const file = await fillWorkbook(sampleFiles.thang01, join(dir, 'bpc-thang-01.xlsx'), monthlyLayout, monthlyFiller());
     const before = withRawDatabase(backend.database.file, (raw) => dumpTables(raw));
     const preview = await previewImport(api, [file], { period: '2023-01' });
     expect(preview.counts.valuesNew).toBe(27);
@@ -114,7 +92,7 @@ describe('bpc-thang-01.xlsx (January layout), filled and imported for January 20
   it('keeps the file name, its sha256, the sheet and the cell on every figure and change-log row', async () => {
     const dir = makeDataDir();
     const { backend, api } = startBackend(dir);
-    const file = await fillWorkbook(sampleFiles.thang01, join(dir, 'bpc-thang-01.xlsx'), { headerRow: 1, firstDataRow: 2, nameColumn: 'C', unitColumn: 'D', measureColumns: ['E', 'F', 'G', 'H', 'I'] }, fillMonthly);
+    const file = await fillWorkbook(sampleFiles.thang01, join(dir, 'bpc-thang-01.xlsx'), monthlyLayout, monthlyFiller());
     const sha256 = createHash('sha256').update(readFileSync(file)).digest('hex');
     const result = await commitImport(api, [file], { period: '2023-01' });
     const [values, log] = withRawDatabase(backend.database.file, (raw) => [

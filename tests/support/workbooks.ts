@@ -64,6 +64,34 @@ export async function fillWorkbook(
   return target;
 }
 
+/**
+ * The monthly layout of bpc-thang-01 (E kỳ trước, F cùng kỳ, G kỳ báo cáo, H and I the percentages) filled as
+ * the statistics office would: retail in triệu đồng, products in their own units, indices near 100, stated
+ * percentages that agree, each figure far enough from the others to tell which cell it came from; `shift`
+ * makes a revised copy.
+ */
+export function monthlyFiller(shift = 0): (info: RowInfo, column: string) => number | undefined {
+  return (info, column) => {
+    if (info.unit === '') return undefined;
+    const index = info.unit === '%';
+    const base = info.unit.toLowerCase().includes('triệu đồng') ? 14_659_900 + info.row * 1_000 : index ? 100 + info.row : 1000 + info.row * 10;
+    const current = base + shift;
+    const previous = current - (index ? 1 : 100);
+    const samePeriod = current - (index ? 2 : 200);
+    const figures: Record<string, number> = {
+      E: previous,
+      F: samePeriod,
+      G: current,
+      H: Math.round((current / previous) * 1000) / 10,
+      I: Math.round((current / samePeriod) * 1000) / 10,
+    };
+    return figures[column];
+  };
+}
+
+/** The measure columns monthlyFiller fills, for fillWorkbook. */
+export const monthlyLayout = { headerRow: 1, firstDataRow: 2, nameColumn: 'C', unitColumn: 'D', measureColumns: ['E', 'F', 'G', 'H', 'I'] };
+
 /** A workbook built cell by cell: `rows` are written from row 1 (null leaves a cell empty), with merges. */
 export interface SheetSpec {
   name: string;
