@@ -222,6 +222,12 @@ describe('Nhập Excel', () => {
     expect((await storedValue(s, '2023-01', 'BLHH'))?.value).toBe(14661.9);
     const history = await api<{ files: { name: string }[] }[]>(s, 'import.history', {});
     expect(history.map((h) => h.files.map((f) => f.name))).toEqual([['bpc-thang-01.xlsx']]);
+
+    // Undone from the history, the import no longer claims to be written.
+    await panel(page).locator('tr[data-import="1"]').getByRole('button', { name: 'Hoàn tác' }).click();
+    await page.locator('.ant-popconfirm:visible').getByRole('button', { name: 'Hoàn tác' }).click();
+    await waitForText(panel(page).locator('tr[data-import="1"]'), 'Đã hoàn tác');
+    await eventually(async () => expect(await panel(page).getByRole('status').filter({ hasText: 'Đã nhập 27 số liệu' }).count()).toBe(0));
     await page.close();
   });
 

@@ -277,7 +277,7 @@ export function ImportPanel() {
         </div>
       ) : null}
 
-      <ImportHistory />
+      <ImportHistory onUndone={(importId) => setResult((r) => (r?.importId === importId ? null : r))} />
       <ImportLayouts />
     </section>
   );

@@ -12,14 +12,15 @@ function periodText(key: string): string {
   return parsed.ok ? periodLabelVi(parsed.period) : key;
 }
 
-/** Every import, newest first, each undone as a whole after the clerk confirms. */
-export function ImportHistory() {
+/** Every import, newest first, each undone as a whole after the clerk confirms; `onUndone` hears of each undo. */
+export function ImportHistory({ onUndone }: { onUndone(importId: number): void }) {
   const { message } = App.useApp();
   const history = useQuery({ queryKey: ['import.history'], queryFn: () => api.call('import.history', { limit: 100 }) });
   const refresh = useAfterImportWrite();
   const undo = useMutation({
     mutationFn: (importId: number) => api.call('import.undo', { importId }),
     onSuccess: async (result, importId) => {
+      onUndone(importId);
       await refresh();
       void message.success(`Đã hoàn tác lần nhập số ${importId}: ${result.changed} số liệu trở về như trước khi nhập.`);
     },
