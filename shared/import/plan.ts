@@ -390,6 +390,8 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
     const factor = w.fit.kind === 'convert' ? w.fit.factor : 1;
     const rowValues = new Map<string, number>();
     const rowCells = new Map<string, string>();
+    // Targets whose own cell was refused: a comparison column must not slip its figure in instead.
+    const refused = new Set<string>();
     const percentCols: ColumnUse[] = [];
     const percentFigures: CellFigure[] = [];
     for (const [i, u] of dataCols.entries()) {
@@ -406,12 +408,16 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
       if (figure.kind === 'none') continue;
       if (figure.kind === 'problem') {
         add('warning', cell?.t === 'f' ? 'formula-without-result' : 'not-a-number', `${sheet}!${address} (${indicator.code}, cột "${u.heading}"): ${figure.reason} Ô này không được nhập.`, address, indicator.code);
+        if (target) refused.add(targetKey(target));
         continue;
       }
       if (!target) continue;
       const value = convertFigure(figure.value, factor);
-      if (outOfRange(indicator, target, value, address, u.heading)) continue;
       const key = keyOfColumn.get(u.letter) ?? targetKey(target);
+      if (outOfRange(indicator, target, value, address, u.heading)) {
+        refused.add(key);
+        continue;
+      }
       rowValues.set(key, value);
       rowCells.set(key, address);
       values.push(plannedValue(indicator, target, statusOfColumn.get(u.letter) ?? null, address, r, u.letter, cell, figure.value, value));
@@ -422,10 +428,24 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
         if (u.role?.role !== 'percent') continue;
         const own = indexTargetOf(u.role);
         const target = own ? resolveTarget(own, ctx.report) : null;
-        if (!target || rowValues.has(targetKey(target))) continue;
+        if (!target || refused.has(targetKey(target))) continue;
         const cell = cellOf(grid, r, u.col);
         const figure = percentFigures[i] ?? { kind: 'none' };
         const address = cellAddress(r, u.col);
+        const inDataColumn = rowValues.get(targetKey(target));
+        if (inDataColumn !== undefined) {
+          // The index given twice: the data column is written, the comparison column only checked against it.
+          if (figure.kind === 'number' && !withinTolerance(figure.value, inDataColumn)) {
+            add(
+              'warning',
+              'stated-percent',
+              `${sheet}!${address}: "${u.heading}" của ${indicator.code} ghi ${fmt(figure.value)}, nhưng ô ${rowCells.get(targetKey(target)) ?? ''} ghi chỉ số ${targetLabel(target)} là ${fmt(inDataColumn)}.`,
+              address,
+              indicator.code,
+            );
+          }
+          continue;
+        }
         if (figure.kind === 'problem') {
           add('warning', cell?.t === 'f' ? 'formula-without-result' : 'not-a-number', `${sheet}!${address} (${indicator.code}, cột "${u.heading}"): ${figure.reason} Ô này không được nhập.`, address, indicator.code);
         }

@@ -219,12 +219,13 @@ describe('figures no indicator of their kind can hold', () => {
       {
         name: 'BC',
         rows: [
-          ['STT', 'Chỉ tiêu', 'ĐVT', 'Thực hiện kỳ báo cáo', 'Cộng dồn'],
-          [1, 'Điện sản xuất', 'triệu kWh', -5, 600],
-          [2, 'Công nghiệp chế biến, chế tạo', '%', '1.234,5', null],
-          [3, 'Tỷ lệ dịch vụ công trực tuyến mức độ 4', '%', 120, null],
-          [4, 'Xi măng Portland đen', 'Tấn', 400, 24],
-          [5, 'Hạt điều nhân', 'Tấn', 5000, 25000],
+          ['STT', 'Chỉ tiêu', 'ĐVT', 'Thực hiện kỳ báo cáo', 'Cộng dồn', 'So với cùng kỳ (%)'],
+          [1, 'Điện sản xuất', 'triệu kWh', -5, 600, null],
+          [2, 'Công nghiệp chế biến, chế tạo', '%', '1.234,5', null, 116.67],
+          [3, 'Tỷ lệ dịch vụ công trực tuyến mức độ 4', '%', 120, null, null],
+          [4, 'Xi măng Portland đen', 'Tấn', 400, 24, null],
+          [5, 'Hạt điều nhân', 'Tấn', 5000, 25000, null],
+          [6, 'Chỉ số sản xuất công nghiệp (IIP) so với cùng kỳ', '%', 105.79, null, 116.67],
         ],
       },
     ]);
@@ -236,7 +237,9 @@ describe('figures no indicator of their kind can hold', () => {
     expect(refused[1]?.message).toContain('ngoài khoảng hợp lý 20–500');
     expect(refused[2]?.message).toContain('ngoài khoảng 0–100%');
     expect(refused.every((f) => f.severity === 'error')).toBe(true);
-    expect(sheet.values.map((v) => v.cell)).toEqual(['E2', 'D5', 'E5', 'D6', 'E6']);
+    // The refused index is not taken from its comparison column instead; an index given twice is checked.
+    expect(sheet.values.map((v) => v.cell)).toEqual(['E2', 'D5', 'E5', 'D6', 'E6', 'D7']);
+    expect(sheet.findings.find((f) => f.cell === 'F7')?.message).toBe('BC!F7: "So với cùng kỳ (%)" của IIP ghi 116,67, nhưng ô D7 ghi chỉ số Tháng 5/2023 là 105,79.');
 
     const below = sheet.findings.filter((f) => f.kind === 'cumulative-below-month');
     expect(below).toHaveLength(1);

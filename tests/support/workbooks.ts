@@ -83,7 +83,8 @@ export function monthlyFiller(shift = 0): (info: RowInfo, column: string) => num
       F: samePeriod,
       G: current,
       H: Math.round((current / previous) * 1000) / 10,
-      I: Math.round((current / samePeriod) * 1000) / 10,
+      // An index already is "so với cùng kỳ": its comparison column states the index itself.
+      I: index ? current : Math.round((current / samePeriod) * 1000) / 10,
     };
     return figures[column];
   };
