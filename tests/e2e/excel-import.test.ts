@@ -27,11 +27,17 @@ const fileCard = (page: Page, name: string) => panel(page).locator(`.import-file
 const activeSheet = (card: Locator) => card.locator('[role="tabpanel"][aria-hidden="false"]');
 const commitButton = (page: Page) => panel(page).locator('.import-commit-bar').getByRole('button', { name: /^Nhập \d+ số liệu$|^Không có gì để nhập$/ });
 
+/** Opens "Chọn kỳ chung…", lets `pick` set the picker, and applies the period it shows. */
+async function chooseCommonPeriod(page: Page, pick: () => Promise<void>): Promise<void> {
+  await panel(page).getByRole('button', { name: 'Chọn kỳ chung…' }).click();
+  await pick();
+  await page.locator('.ant-popover:visible').getByRole('button', { name: 'Dùng kỳ này cho các tệp không ghi kỳ' }).click();
+}
+
 /** Nhập/Xuất Excel, January 2023 as the common period, the files chosen with the file dialog. */
 async function chooseFiles(page: Page, files: string[]): Promise<void> {
   await goToScreen(page, 'Nhập/Xuất Excel');
-  await panel(page).getByRole('button', { name: 'Chọn kỳ chung…' }).click();
-  await choosePeriod(page, 'Tháng', 'Tháng 1', 2023);
+  await chooseCommonPeriod(page, async () => choosePeriod(page, 'Tháng', 'Tháng 1', 2023));
   await panel(page).locator('input[type=file]').setInputFiles(files);
 }
 
@@ -214,7 +220,7 @@ describe('Nhập Excel', () => {
     await waitForText(fileCard(page, 'mat-khau.xlsx').getByRole('alert'), 'mật khẩu');
 
     // The common period starts from the one the other screens were showing (January 2023).
-    await panel(page).getByRole('button', { name: 'Chọn kỳ chung…' }).click();
+    await chooseCommonPeriod(page, async () => undefined);
     // The unreadable files are left out; the good one is still imported.
     await waitForText(commitButton(page), 'Nhập 27 số liệu');
     await commitButton(page).click();
@@ -249,8 +255,11 @@ describe('Nhập Excel', () => {
     await waitForText(panel(page).locator('.import-commit-bar'), 'Chưa biết kỳ báo cáo của tệp khong-ghi-ky.xlsx');
     expect(await commitButton(page).isDisabled()).toBe(true);
 
-    await panel(page).getByRole('button', { name: 'Chọn kỳ chung…' }).click();
-    await choosePeriod(page, 'Tháng', 'Tháng 3', 2023);
+    await chooseCommonPeriod(page, async () => {
+      await choosePeriod(page, 'Tháng', 'Tháng 3', 2023);
+      // Nothing is applied while the clerk is still choosing.
+      expect(await card.innerText()).toContain('Chưa có kỳ');
+    });
     await waitForText(card, 'Tháng 3/2023');
     await waitForText(commitButton(page), 'Nhập 1 số liệu');
     await commitButton(page).click();

@@ -28,6 +28,7 @@ import { ImportLayouts } from './import-layouts';
 import { useAfterImportWrite } from './import-refresh';
 import { useImportSession } from './import-session';
 import { countsSummary, rowsToLookAt } from './import-words';
+import { PeriodChoicePopover } from './period-choice-popover';
 import './excel.css';
 
 const acceptedTypes = '.xlsx,.xlsm,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12';
@@ -173,9 +174,9 @@ export function ImportPanel() {
               </Button>
             </>
           ) : (
-            <Button size="small" onClick={() => setCommonPeriod(screenPeriod)}>
-              Chọn kỳ chung…
-            </Button>
+            <PeriodChoicePopover title="Kỳ báo cáo chung" start={screenPeriod} applyLabel="Dùng kỳ này cho các tệp không ghi kỳ" onApply={setCommonPeriod}>
+              <Button size="small">Chọn kỳ chung…</Button>
+            </PeriodChoicePopover>
           )}
         </span>
         <Checkbox checked={choices.acceptSuggestions} onChange={(e) => change((c) => ({ ...c, acceptSuggestions: e.target.checked }))}>

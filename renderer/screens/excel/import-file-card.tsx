@@ -1,18 +1,17 @@
 import { FileExcelOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Checkbox, Popover, Progress, Select, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Progress, Select, Space, Spin, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
 import type { Indicator, ReportingUnit } from '../../../shared/api/entities';
 import type { ImportProgress, PreviewFile } from '../../../shared/api/import-entities';
 import type { ColumnRole } from '../../../shared/import/roles';
 import { formatPeriodKey, parsePeriod, type Period } from '../../../shared/periods/period';
 import { matchesFolded } from '../../../shared/text/fold-vietnamese';
-import { PeriodPicker } from '../entry/PeriodPicker';
 import type { FileChoice, PreviewInput } from './import-choices';
 import { ImportFindingsList } from './import-findings-list';
 import type { StagedFile } from './import-session';
 import { ImportSheets } from './import-sheets';
 import { countsSummary, fileSizeText } from './import-words';
+import { PeriodChoicePopover } from './period-choice-popover';
 
 type ReadState = ImportProgress['files'][number];
 
@@ -66,7 +65,6 @@ function PeriodField({
   suggestedPeriod,
   onChoice,
 }: Pick<Props, 'preview' | 'choice' | 'titled' | 'commonPeriod' | 'suggestedPeriod' | 'onChoice'>) {
-  const [open, setOpen] = useState(false);
   const shown = preview?.period;
   const how =
     choice.period !== undefined
@@ -82,26 +80,29 @@ function PeriodField({
       <span className="import-file-meta-label">Kỳ báo cáo:</span>
       {shown ? <Tag color="blue">{shown.label}</Tag> : <Tag color="red">Chưa có kỳ</Tag>}
       <span className="import-where">{how}</span>
-      <Popover
-        open={open}
-        onOpenChange={setOpen}
-        trigger="click"
+      <PeriodChoicePopover
         title="Kỳ báo cáo của tệp này"
-        content={
-          <Space orientation="vertical">
-            <PeriodPicker value={editing} onChange={(p) => onChoice({ period: formatPeriodKey(p) })} />
-            {choice.period !== undefined ? (
-              <Button size="small" onClick={() => onChoice({ period: undefined })}>
-                {titled ? 'Theo kỳ ghi trong tiêu đề tệp' : 'Theo kỳ chung'}
-              </Button>
-            ) : null}
-          </Space>
+        start={editing}
+        applyLabel="Dùng kỳ này cho tệp"
+        onApply={(p) => onChoice({ period: formatPeriodKey(p) })}
+        extra={(close) =>
+          choice.period !== undefined ? (
+            <Button
+              size="small"
+              onClick={() => {
+                onChoice({ period: undefined });
+                close();
+              }}
+            >
+              {titled ? 'Theo kỳ ghi trong tiêu đề tệp' : 'Theo kỳ chung'}
+            </Button>
+          ) : null
         }
       >
         <Button size="small" type="link">
           Đổi kỳ
         </Button>
-      </Popover>
+      </PeriodChoicePopover>
     </span>
   );
 }
