@@ -256,6 +256,8 @@ export const countsSchema = z.object({
   valuesChanged: z.number().int(),
   valuesSame: z.number().int(),
   valuesKept: z.number().int(),
+  /** Figures two cells give differently: none of them is imported. */
+  valuesConflicting: z.number().int(),
   errors: z.number().int(),
   warnings: z.number().int(),
 });

@@ -152,7 +152,7 @@ export function rowKey(name: string, unit: string, code: string, key = nameKey(n
 }
 
 export function emptyCounts(): ImportCounts {
-  return { rowsMatched: 0, rowsSuggested: 0, rowsUnrecognized: 0, rowsUnitMismatch: 0, valuesNew: 0, valuesChanged: 0, valuesSame: 0, valuesKept: 0, errors: 0, warnings: 0 };
+  return { rowsMatched: 0, rowsSuggested: 0, rowsUnrecognized: 0, rowsUnitMismatch: 0, valuesNew: 0, valuesChanged: 0, valuesSame: 0, valuesKept: 0, valuesConflicting: 0, errors: 0, warnings: 0 };
 }
 
 export function addCounts(into: ImportCounts, more: ImportCounts): void {
@@ -606,11 +606,13 @@ export function countValuesAndFindings(counts: ImportCounts, values: readonly Pl
   counts.valuesChanged = 0;
   counts.valuesSame = 0;
   counts.valuesKept = 0;
+  counts.valuesConflicting = 0;
   for (const v of values) {
     if (v.change === 'new') counts.valuesNew++;
     else if (v.change === 'changed') counts.valuesChanged++;
     else if (v.change === 'same') counts.valuesSame++;
     else if (v.change === 'kept') counts.valuesKept++;
+    else if (v.change === 'conflict') counts.valuesConflicting++;
   }
   counts.errors = findings.filter((f) => f.severity === 'error').length;
   counts.warnings = findings.filter((f) => f.severity === 'warning').length;
@@ -628,7 +630,7 @@ export interface PlacedValue {
  * unit): one figure is written if they agree (the others are marked duplicate); if they disagree none is
  * (all are marked conflict), and the clerk is told where.
  */
-export function settleDuplicates(values: readonly PlacedValue[], report: (finding: ImportFinding) => void): void {
+export function settleDuplicates(values: readonly PlacedValue[], report: (finding: ImportFinding, places: readonly PlacedValue[]) => void): void {
   const first = new Map<string, Map<string, PlacedValue>>();
   const groups: PlacedValue[][] = [];
   const groupOf = new Map<PlacedValue, PlacedValue[]>();
@@ -671,6 +673,6 @@ export function settleDuplicates(values: readonly PlacedValue[], report: (findin
       sheet: first.sheet,
       cell: first.value.cell,
       code: first.value.code,
-    });
+    }, list);
   }
 }

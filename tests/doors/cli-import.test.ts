@@ -65,7 +65,7 @@ describe('chitieu import', () => {
     expect(rows.find((r) => r.code === 'SPCN_DIEN_SX')?.value).toBe(325);
 
     expect(chitieuOk(dir, 'import', file, '--period', '2023-01')).toContain('Không có số liệu nào thay đổi: dữ liệu đã giống hệt tệp, không ghi gì.');
-    expect(chitieuOk(dir, 'import', '--history')).toMatch(/^Lần nhập số 1, \d\d:\d\d \d\d\/\d\d\/\d{4}, .*: 27 số liệu từ bpc-thang-01\.xlsx \(Toàn tỉnh, Tháng 1\/2023, 27 số\)\n$/);
+    expect(chitieuOk(dir, 'import', '--history')).toMatch(/^Lần nhập số 1, \d\d:\d\d \d\d\/\d\d\/\d{4}, .*: 27 số liệu từ bpc-thang-01\.xlsx \(Toàn tỉnh, Tháng 1\/2023\)\n$/);
 
     expect(chitieuOk(dir, 'import', '--undo', '1')).toBe('Đã hoàn tác lần nhập số 1: trả lại 27 số liệu như trước khi nhập.\n');
     const after = JSON.parse(chitieuOk(dir, 'values', 'get', '--period', '2023-01', '--json')) as { code: string; value: number | null }[];

@@ -438,8 +438,13 @@ describe('figures that contradict each other or what is stored', () => {
     const a = await writeWorkbook(join(dir, 'so-lieu-a.xlsx'), [{ name: 'SXCN', rows: rows(100) }]);
     const b = await writeWorkbook(join(dir, 'so-lieu-b.xlsx'), [{ name: 'SXCN', rows: rows(99) }]);
     const twoFiles = await previewImport(api, [a, b], { period: '2023-05' });
-    const across = twoFiles.files.flatMap((f) => f.sheets.flatMap((s) => s.findings)).find((f) => f.kind === 'conflicting-cells');
-    expect(across?.message).toContain('so-lieu-a.xlsx: SXCN!C2, so-lieu-b.xlsx: SXCN!C2 ghi số khác nhau (100; 99)');
+    // Told on both files, and counted among the figures that will not be imported.
+    for (const file of twoFiles.files) {
+      const across = file.sheets.flatMap((s) => s.findings).find((f) => f.kind === 'conflicting-cells');
+      expect(across?.message).toContain('so-lieu-a.xlsx: SXCN!C2, so-lieu-b.xlsx: SXCN!C2 ghi số khác nhau (100; 99)');
+      expect(file.counts).toMatchObject({ valuesConflicting: 1, errors: 1 });
+    }
+    expect(twoFiles.counts).toMatchObject({ valuesNew: 0, valuesConflicting: 2 });
 
     const june = await writeWorkbook(join(dir, 'thang-5.xlsx'), [
       { name: 'SXCN', rows: [['Chỉ tiêu', 'ĐVT', 'Thực hiện kỳ báo cáo', 'Ước thực hiện tháng 6'], ['Điện sản xuất', 'triệu kWh', 100, 104]] },

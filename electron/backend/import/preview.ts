@@ -307,10 +307,17 @@ export function buildPreview(ctx: HandlerContext, sessions: ImportSessions, choi
     byUnit.set(f.unitId, list);
   }
   for (const list of byUnit.values()) {
-    settleDuplicates(list, (finding) => {
-      const owner = list.find((i) => i.sheet === finding.sheet && i.value.cell === finding.cell);
-      const sheet = owner?.file.sheets.find((s) => s.preview.name === finding.sheet);
-      (sheet?.preview.findings ?? owner?.file.preview.findings)?.push(finding);
+    // A conflict is told on every sheet it involves, pointing at that sheet's own cell.
+    settleDuplicates(list, (finding, places) => {
+      const told = new Set<string>();
+      for (const place of places) {
+        const owner = list.find((i) => i.value === place.value);
+        const sheet = owner?.file.sheets.find((s) => s.preview.name === place.sheet);
+        const key = `${owner?.file.staged.fileId ?? ''}|${place.sheet}`;
+        if (!owner || told.has(key)) continue;
+        told.add(key);
+        (sheet?.preview.findings ?? owner.file.preview.findings).push({ ...finding, sheet: place.sheet, cell: place.value.cell });
+      }
     });
   }
 

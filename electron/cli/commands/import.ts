@@ -124,7 +124,7 @@ function printFile(file: PreviewFile, shownOf: (sheet: PreviewSheet) => ShownVal
 function printTotals(preview: ImportPreview): void {
   const c = preview.counts;
   out(
-    `Tổng cộng: ${c.valuesNew} số mới, ${c.valuesChanged} số thay đổi, ${c.valuesSame} giữ nguyên${c.valuesKept ? `, ${c.valuesKept} số ước tính không ghi đè số thực hiện` : ''}; ` +
+    `Tổng cộng: ${c.valuesNew} số mới, ${c.valuesChanged} số thay đổi, ${c.valuesSame} giữ nguyên${c.valuesKept ? `, ${c.valuesKept} số ước tính không ghi đè số thực hiện` : ''}${c.valuesConflicting ? `, ${c.valuesConflicting} số mâu thuẫn giữa các ô không nhập` : ''}; ` +
       `${c.rowsMatched} dòng nhận ra, ${c.rowsSuggested} dòng có gợi ý, ${c.rowsUnrecognized} dòng không nhận ra${c.rowsUnitMismatch ? `, ${c.rowsUnitMismatch} dòng khác đơn vị tính` : ''}; ${c.errors} lỗi, ${c.warnings} cảnh báo.`,
   );
 }
@@ -157,7 +157,8 @@ async function historyCommand(api: ApiClient, json: boolean): Promise<void> {
   }
   if (records.length === 0) out('Chưa có lần nhập nào.');
   for (const r of records) {
-    const files = r.files.map((f) => `${f.name} (${f.unitName}, ${periodText(f.period)}, ${f.changed} số)`).join('; ');
+    // Each file's own count only when there are several to tell apart.
+    const files = r.files.map((f) => `${f.name} (${f.unitName}, ${periodText(f.period)}${r.files.length > 1 ? `, ${f.changed} số` : ''})`).join('; ');
     const undone = r.undone ? ` [đã hoàn tác lúc ${formatViDateTime(r.undone.at)}${r.undone.who ? ` bởi ${r.undone.who}` : ''}]` : '';
     out(`Lần nhập số ${r.importId}, ${formatViDateTime(r.at)}${r.who ? `, ${r.who}` : ''}: ${r.changed} số liệu từ ${files}${undone}`);
   }

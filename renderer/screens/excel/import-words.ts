@@ -61,6 +61,7 @@ export function countsSummary(counts: ImportCounts): string {
     counts.valuesChanged > 0 ? `${counts.valuesChanged} số thay đổi` : null,
     counts.valuesSame > 0 ? `${counts.valuesSame} số giữ nguyên` : null,
     counts.valuesKept > 0 ? `${counts.valuesKept} số ước tính không ghi đè` : null,
+    counts.valuesConflicting > 0 ? `${counts.valuesConflicting} số mâu thuẫn không nhập` : null,
   ].filter((p) => p !== null);
   return parts.length === 0 ? 'Không có số liệu nào để ghi' : parts.join(' · ');
 }
