@@ -261,6 +261,18 @@ describe('Nhập Excel', () => {
       expect(await card.innerText()).toContain('Chưa có kỳ');
     });
     await waitForText(card, 'Tháng 3/2023');
+
+    // A file's own period, and back to the common one.
+    await card.getByRole('button', { name: 'Đổi kỳ' }).click();
+    const popover = page.locator('.ant-popover:visible');
+    await choosePeriod(page, 'Tháng', 'Tháng 4', 2023, popover);
+    await popover.getByRole('button', { name: 'Dùng kỳ này cho tệp' }).click();
+    await waitForText(card, 'kỳ riêng của tệp này');
+    await waitForText(card, 'Tháng 4/2023');
+    await card.getByRole('button', { name: 'Đổi kỳ' }).click();
+    await page.locator('.ant-popover:visible').getByRole('button', { name: 'Theo kỳ chung' }).click();
+    await waitForText(card, 'kỳ chung đã chọn ở trên');
+    await waitForText(card, 'Tháng 3/2023');
     await waitForText(commitButton(page), 'Nhập 1 số liệu');
     await commitButton(page).click();
     await waitForText(panel(page).getByRole('status'), 'Đã nhập 1 số liệu từ 1 tệp.');

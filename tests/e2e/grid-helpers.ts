@@ -44,11 +44,12 @@ async function pickOption(page: Page, field: Locator, title: string): Promise<vo
   await page.locator(`.ant-select-item-option[title="${title}"]`).click();
 }
 
-/** Chooses a period the way a clerk does: the kind, the span within the year, then the year. */
-export async function choosePeriod(page: Page, kind: 'Tháng' | 'Quý' | 'Lũy kế', span: string, year: number): Promise<void> {
-  await page.getByRole('radiogroup', { name: 'Loại kỳ' }).getByText(kind, { exact: true }).click();
-  await pickOption(page, page.getByLabel('Kỳ trong năm'), span);
-  await chooseYear(page.getByLabel('Năm', { exact: true }), year);
+/** Chooses a period the way a clerk does: the kind, the span within the year, then the year; `within` a popover, say. */
+export async function choosePeriod(page: Page, kind: 'Tháng' | 'Quý' | 'Lũy kế', span: string, year: number, within?: Locator): Promise<void> {
+  const scope = within ?? page;
+  await scope.getByRole('radiogroup', { name: 'Loại kỳ' }).getByText(kind, { exact: true }).click();
+  await pickOption(page, scope.getByLabel('Kỳ trong năm'), span);
+  await chooseYear(scope.getByLabel('Năm', { exact: true }), year);
 }
 
 export async function chooseYear(field: Locator, year: number): Promise<void> {
