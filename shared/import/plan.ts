@@ -618,6 +618,10 @@ export function countValuesAndFindings(counts: ImportCounts, values: readonly Pl
   counts.warnings = findings.filter((f) => f.severity === 'warning').length;
 }
 
+function statusWords(status: ValueStatus | null): string {
+  return status === 'estimate' ? 'ước tính' : status === 'actual' ? 'thực hiện' : '';
+}
+
 /** A figure of the preview with the file and sheet it comes from. */
 export interface PlacedValue {
   fileName: string;
@@ -663,13 +667,15 @@ export function settleDuplicates(values: readonly PlacedValue[], report: (findin
     const files = new Set(list.map((i) => i.fileName));
     const where = list.map((i) => `${files.size > 1 ? `${i.fileName}: ` : ''}${i.sheet}!${i.value.cell}`).join(', ');
     const label = targetLabel(first.value.target);
+    // Equal numbers differ by status alone: say which is the estimate.
+    const sameNumbers = list.every((i) => i.value.value === first.value.value);
     const oneRow = files.size === 1 && list.every((i) => i.sheet === first.sheet && i.value.row === first.value.row);
     // Two columns of one row read as one period most often means the report period chosen is off by one.
     const hint = oneRow ? ` Các cột ${list.map((i) => i.value.column).join(', ')} cùng được hiểu là số của ${label}: hãy kiểm tra kỳ báo cáo đã chọn và cách đọc các cột.` : '';
     report({
       severity: 'error',
       kind: 'conflicting-cells',
-      message: `${first.value.code} ${label}: các ô ${where} ghi số khác nhau (${list.map((i) => fmt(i.value.value)).join('; ')}); không nhập số nào của chỉ tiêu và kỳ này.${hint}`,
+      message: `${first.value.code} ${label}: các ô ${where} ghi số khác nhau (${list.map((i) => `${fmt(i.value.value)}${sameNumbers ? ` ${statusWords(i.value.status)}` : ''}`).join('; ')}); không nhập số nào của chỉ tiêu và kỳ này.${hint}`,
       sheet: first.sheet,
       cell: first.value.cell,
       code: first.value.code,

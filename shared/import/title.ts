@@ -16,7 +16,14 @@ function validYear(y: number): boolean {
 export function periodInTitle(text: string): Period | null {
   const t = foldVietnamese(text).replace(/\s*\/\s*/g, '/');
   if (/\bngay \d{1,2} thang\b/.test(t) || /\bngay \.+/.test(t)) return null;
-  let m = /\b(\d{1,2}) thang(?: dau nam| dau| nam| cuoi nam)*\s*(?:\/|-|nam)?\s*((?:19|20)\d{2})\b/.exec(t);
+  // "Tháng 10 và 10 tháng năm 2024": the month is the report period, the ten months its cumulative column.
+  let m = /\bthang (\d{1,2}) va \d{1,2} thang\b.*?\b((?:19|20)\d{2})\b/.exec(t);
+  if (m) {
+    const n = Number(m[1]);
+    const y = Number(m[2]);
+    if (n >= 1 && n <= 12 && validYear(y)) return monthPeriod(y, n);
+  }
+  m = /\b(\d{1,2}) thang(?: dau nam| dau| nam| cuoi nam)*\s*(?:\/|-|nam)?\s*((?:19|20)\d{2})\b/.exec(t);
   if (m) {
     const n = Number(m[1]);
     const y = Number(m[2]);

@@ -449,6 +449,11 @@ describe('figures that contradict each other or what is stored', () => {
     const june = await writeWorkbook(join(dir, 'thang-5.xlsx'), [
       { name: 'SXCN', rows: [['Chỉ tiêu', 'ĐVT', 'Thực hiện kỳ báo cáo', 'Ước thực hiện tháng 6'], ['Điện sản xuất', 'triệu kWh', 100, 104]] },
     ]);
+    const statuses = await writeWorkbook(join(dir, 'uoc.xlsx'), [
+      { name: 'SXCN', rows: [['Chỉ tiêu', 'ĐVT', 'Thực hiện kỳ báo cáo', 'Ước thực hiện kỳ báo cáo'], ['Điện sản xuất', 'triệu kWh', 100, 100]] },
+    ]);
+    const byStatus = sheetOf(await previewImport(api, [statuses], { period: '2023-05' }), 'SXCN');
+    expect(byStatus.findings.find((f) => f.kind === 'conflicting-cells')?.message).toContain('ghi số khác nhau (100 thực hiện; 100 ước tính)');
     const sameRow = sheetOf(await previewImport(api, [june], { period: '2023-06' }), 'SXCN');
     expect(sameRow.findings.find((f) => f.kind === 'conflicting-cells')?.message).toContain(
       'Các cột C, D cùng được hiểu là số của Tháng 6/2023: hãy kiểm tra kỳ báo cáo đã chọn và cách đọc các cột.',

@@ -57,6 +57,7 @@ describe('the title block names the report period and the reporting unit', () =>
     ['Quý II năm 2023', '2023-Q2'],
     ['BÁO CÁO NĂM 2022', '2022'],
     ['SỐ LIỆU CÁC THÁNG NĂM 2023', '2023'],
+    ['TÌNH HÌNH KINH TẾ - XÃ HỘI THÁNG 10 VÀ 10 THÁNG NĂM 2024', '2024-10'],
     ['Tình hình sản xuất công nghiệp năm 2024', '2024'],
   ];
   for (const [title, key] of cases) {

@@ -307,13 +307,13 @@ export function buildPreview(ctx: HandlerContext, sessions: ImportSessions, choi
     byUnit.set(f.unitId, list);
   }
   for (const list of byUnit.values()) {
-    // A conflict is told on every sheet it involves, pointing at that sheet's own cell.
+    // A conflict is told once in every file it involves, at that file's own cell.
     settleDuplicates(list, (finding, places) => {
       const told = new Set<string>();
       for (const place of places) {
         const owner = list.find((i) => i.value === place.value);
         const sheet = owner?.file.sheets.find((s) => s.preview.name === place.sheet);
-        const key = `${owner?.file.staged.fileId ?? ''}|${place.sheet}`;
+        const key = owner?.file.staged.fileId ?? '';
         if (!owner || told.has(key)) continue;
         told.add(key);
         (sheet?.preview.findings ?? owner.file.preview.findings).push({ ...finding, sheet: place.sheet, cell: place.value.cell });
