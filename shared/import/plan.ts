@@ -529,7 +529,7 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
 
   /** A figure its indicator's kind cannot hold is refused with the reason, like prose in a number cell. */
   function outOfRange(indicator: Indicator, target: ResolvedTarget, value: number, address: string, heading: string): boolean {
-    const breach = rangeBreachOf(indicator, value, targetLabel(target));
+    const breach = rangeBreachOf(indicator, value, () => targetLabel(target));
     if (!breach) return false;
     add('error', 'out-of-range', `${sheet}!${address} (${indicator.code}, cột "${heading}"): ${breach.message} Ô này không được nhập; hãy sửa trong tệp.`, address, indicator.code);
     return true;

@@ -187,7 +187,7 @@ export function* validationSteps(input: ValidationInput): Generator<void, Findin
       continue;
     }
 
-    const breach = own ? rangeBreachOf(indicator, own.value, label) : null;
+    const breach = own ? rangeBreachOf(indicator, own.value, () => label) : null;
     if (own && breach) add(breach.ruleId, indicator, breach.message, { value: own.value });
 
     if (isFlow && own) {
