@@ -193,3 +193,9 @@ export function samePeriod(a: Period, b: Period): boolean {
 export function comparePeriods(a: Period, b: Period): number {
   return a.year - b.year || lastMonth(a) - lastMonth(b) || KIND_RANK[a.kind] - KIND_RANK[b.kind];
 }
+
+/** The words of a stored period key ("2024-01" → "Tháng 1/2024"); the key itself if it is not one. */
+export function periodKeyLabelVi(key: string): string {
+  const parsed = parsePeriod(key);
+  return parsed.ok ? periodLabelVi(parsed.period) : key;
+}

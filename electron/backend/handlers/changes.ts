@@ -6,7 +6,7 @@ import type { ChitieuDb } from '../../../db/connection';
 import { AppError } from '../../../shared/api/errors';
 import { planLevels, valueStatuses, type PlanLevel, type ValueStatus } from '../../../shared/api/values-entities';
 import type { BatchResult } from '../../../shared/api/values-entities';
-import { parsePeriod, periodLabelVi } from '../../../shared/periods/period';
+import { periodKeyLabelVi } from '../../../shared/periods/period';
 import { formatViDateTime } from '../../../shared/text/date-time';
 import type { HandlerContext, Handlers } from '../handler-types';
 import { newBatch } from './new-batch';
@@ -27,8 +27,7 @@ function stateOf(value: number | null, status: string | null, comment: string | 
 
 function describeTarget(row: ChangeRow): string {
   if (row.entity !== 'value') return `kế hoạch ${row.indicatorCode} năm ${row.year}`;
-  const period = parsePeriod(row.period ?? '');
-  return `${row.indicatorCode} ${period.ok ? periodLabelVi(period.period) : `kỳ ${row.period}`}`;
+  return `${row.indicatorCode} ${periodKeyLabelVi(row.period ?? '')}`;
 }
 
 /** Who changed the figure since, and when: an import by its number (to be undone first), else a hand edit. */

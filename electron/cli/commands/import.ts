@@ -12,7 +12,7 @@ import type {
   ValueFilter,
 } from '../../../shared/api/import-entities';
 import { formatViNumber } from '../../../shared/numbers/vi-number';
-import { parsePeriod, periodLabelVi } from '../../../shared/periods/period';
+import { periodKeyLabelVi } from '../../../shared/periods/period';
 import { formatViDateTime } from '../../../shared/text/date-time';
 import { severityLabelsVi } from '../../../shared/validation/finding';
 import { openSession } from '../backend-session';
@@ -144,11 +144,6 @@ async function waitUntilRead(api: ApiClient, sessionId: string): Promise<void> {
   if (process.stderr.isTTY && last >= 0) process.stderr.write('\r\x1b[K');
 }
 
-function periodText(key: string): string {
-  const parsed = parsePeriod(key);
-  return parsed.ok ? periodLabelVi(parsed.period) : key;
-}
-
 async function historyCommand(api: ApiClient, json: boolean): Promise<void> {
   const records = await api.call('import.history', {});
   if (json) {
@@ -158,7 +153,7 @@ async function historyCommand(api: ApiClient, json: boolean): Promise<void> {
   if (records.length === 0) out('Chưa có lần nhập nào.');
   for (const r of records) {
     // Each file's own count only when there are several to tell apart.
-    const files = r.files.map((f) => `${f.name} (${f.unitName}, ${periodText(f.period)}${r.files.length > 1 ? `, ${f.changed} số` : ''})`).join('; ');
+    const files = r.files.map((f) => `${f.name} (${f.unitName}, ${periodKeyLabelVi(f.period)}${r.files.length > 1 ? `, ${f.changed} số` : ''})`).join('; ');
     const undone = r.undone ? ` [đã hoàn tác lúc ${formatViDateTime(r.undone.at)}${r.undone.who ? ` bởi ${r.undone.who}` : ''}]` : '';
     out(`Lần nhập số ${r.importId}, ${formatViDateTime(r.at)}${r.who ? `, ${r.who}` : ''}: ${r.changed} số liệu từ ${files}${undone}`);
   }

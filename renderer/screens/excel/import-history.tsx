@@ -2,15 +2,10 @@ import { Alert, App, Button, Card, Popconfirm, Table, Tag, Typography, type Tabl
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { HTMLAttributes } from 'react';
 import type { ImportRecord } from '../../../shared/api/import-entities';
-import { parsePeriod, periodLabelVi } from '../../../shared/periods/period';
+import { periodKeyLabelVi } from '../../../shared/periods/period';
 import { formatViDateTime } from '../../../shared/text/date-time';
 import { api } from '../../api/api';
 import { useAfterImportWrite } from './import-refresh';
-
-function periodText(key: string): string {
-  const parsed = parsePeriod(key);
-  return parsed.ok ? periodLabelVi(parsed.period) : key;
-}
 
 /** Every import, newest first, each undone as a whole after the clerk confirms; `onUndone` hears of each undo. */
 export function ImportHistory({ onUndone }: { onUndone(importId: number): void }) {
@@ -37,7 +32,7 @@ export function ImportHistory({ onUndone }: { onUndone(importId: number): void }
         <ul className="import-history-files">
           {r.files.map((f) => (
             <li key={`${f.sha256}|${f.unitId}|${f.period}`}>
-              {f.name} <span className="import-where">· {f.unitName} · {periodText(f.period)} · {f.changed} số liệu</span>
+              {f.name} <span className="import-where">· {f.unitName} · {periodKeyLabelVi(f.period)} · {f.changed} số liệu</span>
             </li>
           ))}
         </ul>
