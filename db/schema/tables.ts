@@ -282,3 +282,45 @@ export const reportTemplates = sqliteTable('report_templates', {
   updatedBy: text('updated_by').notNull(),
   updatedAt: updatedAt(),
 });
+
+const periodStateNames = ['entry', 'submitted', 'approved', 'locked'] as const;
+
+/**
+ * Where a unit's period stands in its reporting (DHIS2's data approval): Đang nhập, Đã gửi, Đã duyệt, Khóa sổ.
+ * A period without a row is still being entered; the row holds the latest change, the log every change.
+ */
+export const periodStates = sqliteTable(
+  'period_states',
+  {
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => reportingUnits.id, { onDelete: 'restrict' }),
+    period: text('period').notNull(),
+    state: text('state', { enum: periodStateNames }).notNull(),
+    changedBy: text('changed_by').notNull(),
+    changedAt: text('changed_at').notNull(),
+    note: text('note'),
+  },
+  (t) => [
+    uniqueIndex('period_states_key_idx').on(t.unitId, t.period),
+    check('period_states_state_check', sql`${t.state} in ('entry', 'submitted', 'approved', 'locked')`),
+  ],
+);
+
+/** Every change of a period's state with who, when and the note or reason; append-only like the change log. */
+export const periodStateLog = sqliteTable(
+  'period_state_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => reportingUnits.id, { onDelete: 'restrict' }),
+    period: text('period').notNull(),
+    fromState: text('from_state', { enum: periodStateNames }).notNull(),
+    toState: text('to_state', { enum: periodStateNames }).notNull(),
+    who: text('who').notNull(),
+    at: text('at').notNull(),
+    note: text('note'),
+  },
+  (t) => [index('period_state_log_target_idx').on(t.unitId, t.period)],
+);
