@@ -10,6 +10,7 @@
 export type ViNumberResult = { ok: true; value: number } | { ok: false; reason: string };
 
 const MAX_DECIMALS = 20;
+const MAX_SIGNIFICANT_DIGITS = 15;
 
 // Thousands may also be grouped with spaces: ordinary, no-break, and narrow no-break, the last
 // two being what Word and some exports insert.
@@ -64,8 +65,19 @@ export function parseViNumber(text: string): ViNumberResult {
   const intDigits = readIntegerPart(intText, fracText === undefined);
   if (!intDigits.ok) return intDigits;
 
+  const tooLong = tooManyDigits(`${intDigits.digits}${fracText ?? ''}`);
+  if (tooLong) return tooLong;
+
   const plain = `${negative ? '-' : ''}${intDigits.digits}${fracText === undefined ? '' : `.${fracText}`}`;
   return { ok: true, value: withoutNegativeZero(Number(plain)) };
+}
+
+/** Beyond 15 significant digits a number is no longer held exactly (Excel stops at 15 too): refused, never cut. */
+function tooManyDigits(digits: string): ViNumberResult | null {
+  const significant = digits.replace(/^0+/, '').replace(/0+$/, '');
+  return significant.length > MAX_SIGNIFICANT_DIGITS
+    ? refuse(`Số có hơn ${MAX_SIGNIFICANT_DIGITS} chữ số có nghĩa: máy tính (cũng như Excel) không giữ đúng được; hãy bớt chữ số.`)
+    : null;
 }
 
 type IntegerDigits = { ok: true; digits: string } | { ok: false; reason: string };
@@ -141,7 +153,7 @@ export function parseNumberLoose(text: string): ViNumberResult {
   const plain = text.trim().replace(/\u2212/g, '-');
   const dotted = /^-?\d+\.(\d+)$/.exec(plain);
   if ((dotted !== null && dotted[1]?.length !== 3) || /^-?\d+$/.test(plain)) {
-    return { ok: true, value: withoutNegativeZero(Number(plain)) };
+    return tooManyDigits(plain.replace(/[-.]/g, '')) ?? { ok: true, value: withoutNegativeZero(Number(plain)) };
   }
   return vi;
 }
@@ -232,6 +244,29 @@ export function formatViNumber(x: number, decimals: number): string {
   if (!Number.isFinite(x)) return '';
   const { negative, intPart, fracPart } = roundedDecimalString(x, decimals);
   return `${negative ? '-' : ''}${groupThousands(intPart)}${fracPart === '' ? '' : `,${fracPart}`}`;
+}
+
+/**
+ * How many decimals a figure has as written (14659.9 → 1, 2260 → 0), after removing floating-point noise:
+ * the precision the clerk gave it, which no display may cut.
+ */
+export function ownDecimals(x: number): number {
+  if (!Number.isFinite(x)) return 0;
+  const fraction = plainDecimalString(Math.abs(cleanNumber(x))).split('.')[1] ?? '';
+  return Math.min(MAX_DECIMALS, fraction.length);
+}
+
+/** The decimals a figure is shown with: its indicator's, or more when the figure itself has more. */
+export function figureDecimals(x: number, indicatorDecimals: number): number {
+  return Math.max(indicatorDecimals, ownDecimals(x));
+}
+
+/**
+ * A stored figure in Vietnamese notation. An indicator's decimals are how its figures are shown, never a
+ * reason to change one: 2260 at 1 decimal is "2.260,0", and 14659.9 at 0 decimals stays "14.659,9".
+ */
+export function formatViFigure(x: number, indicatorDecimals: number): string {
+  return formatViNumber(cleanNumber(x), figureDecimals(x, indicatorDecimals));
 }
 
 export function formatViPercent(x: number, decimals = 1): string {

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   cleanNumber,
+  figureDecimals,
+  formatViFigure,
   formatViNumber,
   formatViPercent,
   parseNumberLoose,
+  ownDecimals,
   parseViNumber,
   percentOf,
   roundDecimal,
@@ -79,6 +82,23 @@ describe('reading numbers typed in Vietnamese notation', () => {
     expect(valueOf(parseViNumber('56.537,447'))).toBe(56537.447);
     expect(valueOf(parseViNumber('105,79'))).toBe(105.79);
     expect(valueOf(parseViNumber('0,1'))).toBe(0.1);
+  });
+});
+
+describe('a number too long to be held exactly', () => {
+  it('keeps 15 significant digits exactly: 123.456.789.012,345', () => {
+    expect(valueOf(parseViNumber('123.456.789.012,345'))).toBe(123456789012.345);
+    expect(valueOf(parseViNumber('0,000000000000001'))).toBe(1e-15);
+  });
+
+  it('refuses a 16th significant digit rather than cut it, typed or on the command line', () => {
+    expect(reasonOf(parseViNumber('1.234.567.890.123,456'))).toBe('Số có hơn 15 chữ số có nghĩa: máy tính (cũng như Excel) không giữ đúng được; hãy bớt chữ số.');
+    expect(reasonOf(parseNumberLoose('1234567890123456'))).toContain('15 chữ số có nghĩa');
+    expect(reasonOf(parseNumberLoose('1234567890.123456'))).toContain('15 chữ số có nghĩa');
+  });
+
+  it('counts neither leading nor trailing zeros: 1.000.000.000.000.000.000 is one digit', () => {
+    expect(valueOf(parseViNumber('1.000.000.000.000.000.000'))).toBe(1e18);
   });
 });
 
@@ -258,6 +278,40 @@ describe('writing numbers in Vietnamese notation', () => {
   it('writes nothing for a value that cannot exist', () => {
     expect(formatViNumber(Number.NaN, 1)).toBe('');
     expect(formatViPercent(Number.POSITIVE_INFINITY)).toBe('');
+  });
+});
+
+describe('showing a stored figure: the indicator’s decimals, never fewer than the figure’s own', () => {
+  it.each<[number, number, string]>([
+    [14659.9, 0, '14.659,9'],
+    [56537.447, 0, '56.537,447'],
+    [2260, 1, '2.260,0'],
+    [14659.9, 1, '14.659,9'],
+    [105.79, 1, '105,79'],
+    [0.1 + 0.2, 1, '0,3'],
+    [-5, 0, '-5'],
+    [1e-7, 0, '0,0000001'],
+  ])('shows %d of an indicator kept with %d decimals as %s', (x, decimals, text) => {
+    expect(formatViFigure(x, decimals)).toBe(text);
+  });
+
+  it('counts the decimals a figure was written with, without floating-point noise', () => {
+    expect(ownDecimals(14659.9)).toBe(1);
+    expect(ownDecimals(2260)).toBe(0);
+    expect(ownDecimals(0.1 + 0.2)).toBe(1);
+    expect(ownDecimals(1e-7)).toBe(7);
+    expect(figureDecimals(56537.447, 0)).toBe(3);
+    expect(figureDecimals(2260, 1)).toBe(1);
+  });
+
+  it('reads back what it shows as the very figure stored', () => {
+    const random = seededRandom(15);
+    for (let i = 0; i < 2000; i++) {
+      const d = Math.floor(random() * 5);
+      const typed = Number((Math.floor(random() * 2e9) / 10 ** d).toFixed(d));
+      const shownAt = Math.floor(random() * 3);
+      expect(valueOf(parseViNumber(formatViFigure(typed, shownAt)))).toBe(typed);
+    }
   });
 });
 
