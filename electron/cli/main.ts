@@ -11,6 +11,9 @@ import { reportCommand } from './commands/report';
 import { validateCommand } from './commands/validate';
 import { valuesGetCommand, valuesSetCommand } from './commands/values';
 import { serveCommand } from './commands/serve';
+import { backupCommand } from './commands/backup';
+import { restoreCommand } from './commands/restore';
+import { unitsCommand } from './commands/units';
 import { usageText } from './usage';
 
 function parsePort(text: string | undefined): number {
@@ -47,6 +50,13 @@ async function run(argv: string[]): Promise<void> {
         reason: { type: 'string' },
         layout: { type: 'string' },
         format: { type: 'string' },
+        code: { type: 'string' },
+        name: { type: 'string' },
+        kind: { type: 'string' },
+        parent: { type: 'string' },
+        'valid-from': { type: 'string' },
+        'valid-to': { type: 'string' },
+        predecessors: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -67,6 +77,28 @@ async function run(argv: string[]): Promise<void> {
     if (command === 'values' && action === 'get' && words.length === 0) return valuesGetCommand(options);
     if (command === 'plan' && action === 'set') return planSetCommand(options, words);
     throw new UsageError(`Không hiểu "${[command, ...rest].join(' ')}".\n\n${usageText}`);
+  }
+  if (command === 'units') {
+    const [action, ...words] = rest;
+    return unitsCommand(
+      {
+        dataDir,
+        json: values.json,
+        code: values.code,
+        name: values.name,
+        kind: values.kind,
+        parent: values.parent,
+        validFrom: values['valid-from'],
+        validTo: values['valid-to'],
+        predecessors: values.predecessors,
+      },
+      action,
+      words,
+    );
+  }
+  if (command === 'restore') {
+    if (rest.length !== 1) throw new UsageError(`Lệnh restore cần đúng một tệp sao lưu: chitieu restore TỆP.\n\n${usageText}`);
+    return restoreCommand({ dataDir, file: rest[0]!, dryRun: values['dry-run'], json: values.json });
   }
   if (command === 'import') {
     return importCommand(
@@ -106,6 +138,8 @@ async function run(argv: string[]): Promise<void> {
       return reportCommand({ dataDir, period: values.period, unit: values.unit, format: values.format, out: values.out, json: values.json });
     case 'validate':
       return validateCommand({ dataDir, period: values.period, unit: values.unit, json: values.json });
+    case 'backup':
+      return backupCommand({ dataDir, out: values.out, json: values.json });
     case 'serve':
       return serveCommand({ dataDir, port: parsePort(values.port), host: values.host });
     default:

@@ -5,6 +5,13 @@ ChiTieu: nhập liệu, kiểm tra và báo cáo chỉ tiêu của Sở Công Th
 Lệnh:
   info [--json]                  Phiên bản, thư mục dữ liệu và phiên bản cấu trúc cơ sở dữ liệu
   catalog [--json]               Danh mục chỉ tiêu (mã, chỉ tiêu cha, STT, tên, đơn vị tính, loại, số chữ số thập phân)
+  units list [--json]            Danh sách đơn vị báo cáo (mã, tên, loại, trực thuộc, hiệu lực, đơn vị tiền thân)
+  units add --code MÃ --name "Xã …" [--kind xa|tinh|doanh-nghiep|cua-khau|khac] [--parent MÃ]
+            [--valid-from NGÀY] [--valid-to NGÀY] [--predecessors MÃ1,MÃ2] [--json]
+                                 Thêm đơn vị báo cáo (mặc định loại xa: xã, phường); sổ Excel ghi "Đơn vị báo cáo: Xã …"
+                                 được nhập vào đơn vị cùng tên; ngày viết 01/07/2025 hoặc 2025-07-01
+  units rename MÃ [--name "…"] [--code MÃ_MỚI] [--json]
+                                 Đổi tên hoặc mã của đơn vị báo cáo
   values set --period P [--unit U] [--status estimate|actual] MÃ=SỐ ...
                                  Ghi số liệu một kỳ (số viết kiểu Việt Nam 14.659,9 hoặc 14659.9); một lỗi là không ghi gì
   values get --period P [--unit U] [--json]
@@ -27,6 +34,12 @@ Lệnh:
   report --period P [--unit U] [--format text|docx|html] [--out TỆP] [--json]
                                  Báo cáo bằng lời của kỳ (sản xuất công nghiệp, thương mại, xuất nhập khẩu…) viết
                                  từ số liệu theo các mẫu câu; mặc định in chữ ra màn hình, docx cần --out
+  backup [--out TỆP] [--json]    Sao lưu ngay: một tệp trọn vẹn, đã kiểm tra toàn vẹn, vào thư mục backups của dữ liệu
+                                 (và thư mục thứ hai nếu đã chọn), hoặc đúng vào TỆP với --out (không ghi đè)
+  restore TỆP [--dry-run] [--json]
+                                 Khôi phục từ một bản sao lưu: in tệp chứa gì, sao lưu dữ liệu hiện tại rồi thay bằng
+                                 dữ liệu của tệp; --dry-run chỉ xem. Tệp không phải của ChiTieu hoặc của phiên bản mới
+                                 hơn bị từ chối, dữ liệu hiện tại giữ nguyên. Hoàn tác: khôi phục bản vừa sao lưu
   serve [--port N] [--host H]    Mở ChiTieu trong trình duyệt; dòng đầu tiên in ra là đường dẫn để mở
                                  (mặc định 127.0.0.1; nghe ngoài máy này cần --host và mật khẩu trong Cài đặt)
 

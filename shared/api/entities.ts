@@ -57,7 +57,7 @@ const unitCodeSchema = z
   .string()
   .trim()
   .min(1, 'Mã đơn vị không được để trống.')
-  .max(40)
+  .max(40, 'Mã đơn vị dài quá 40 ký tự.')
   .regex(/^[\p{L}\p{N}_.-]+$/u, 'Mã đơn vị không được chứa khoảng trắng.');
 
 export const reportingUnitSchema = z.object({
@@ -74,7 +74,7 @@ export type ReportingUnit = z.infer<typeof reportingUnitSchema>;
 
 export const reportingUnitDraftSchema = z.object({
   code: unitCodeSchema,
-  name: z.string().trim().min(1, 'Tên đơn vị không được để trống.').max(200),
+  name: z.string().trim().min(1, 'Tên đơn vị không được để trống.').max(200, 'Tên đơn vị dài quá 200 ký tự.'),
   kind: z.enum(reportingUnitKinds),
   parentId: z.number().int().nullable().default(null),
   validFrom: isoDateSchema.nullable().default(null),

@@ -2,7 +2,6 @@ import {
   findReportingUnit,
   insertReportingUnit,
   listReportingUnits,
-  reportingUnitsWithCode,
   updateReportingUnit,
 } from '../../../db/access/reporting-units';
 import type { ChitieuDb } from '../../../db/connection';
@@ -24,12 +23,16 @@ function overlaps(a: Pick<ReportingUnit, 'validFrom' | 'validTo'>, b: Pick<Repor
   return aFrom <= bTo && bFrom <= aTo;
 }
 
-/** Codes may be reused after a merger, but never by two units at the same time. */
+/**
+ * Codes may be reused after a merger, but never by two units at the same time, nor in another case: the command
+ * line and the workbooks name a unit by its code whatever the case (findUnitByCode).
+ */
 function checkUnit(db: ChitieuDb, unit: Omit<ReportingUnit, 'id'>, id: number | null): void {
   if (unit.validFrom && unit.validTo && unit.validFrom > unit.validTo) {
     throw new AppError('bad_input', 'Ngày bắt đầu hiệu lực phải trước ngày hết hiệu lực.', unit, 'validFrom after validTo');
   }
-  const clash = reportingUnitsWithCode(db, unit.code).find((other) => other.id !== id && overlaps(other, unit));
+  const code = unit.code.toLowerCase();
+  const clash = listReportingUnits(db).find((other) => other.id !== id && other.code.toLowerCase() === code && overlaps(other, unit));
   if (clash) {
     throw new AppError(
       'conflict',

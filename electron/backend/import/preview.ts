@@ -236,7 +236,7 @@ export function buildPreview(ctx: HandlerContext, sessions: ImportSessions, choi
         unit = findUnitByLabel(units, label.text);
         if (unit) base.unit = { id: unit.id, code: unit.code, name: unit.name, how: 'cell', sheet: label.sheet, cell: label.cell };
         else {
-          const message = `Tệp ${staged.name} ghi đơn vị "${label.text}" (${label.sheet}!${label.cell}) nhưng danh sách đơn vị báo cáo không có đơn vị này; hãy chọn đơn vị cho tệp (dòng lệnh: --unit MÃ) hoặc thêm đơn vị này ở màn hình «Đơn vị báo cáo» trước.`;
+          const message = `Tệp ${staged.name} ghi đơn vị "${label.text}" (${label.sheet}!${label.cell}) nhưng danh sách đơn vị báo cáo không có đơn vị này; hãy chọn đơn vị cho tệp (dòng lệnh: --unit MÃ) hoặc thêm đơn vị này trước (màn hình «Đơn vị báo cáo»; dòng lệnh: chitieu units add --code MÃ --name "${label.text}").`;
           findings.push({ severity: 'error', kind: 'unit-unknown', message, sheet: label.sheet, cell: label.cell, code: null });
           blockers.push(message);
         }
