@@ -1,4 +1,4 @@
-import { cleanNumber, formatViNumber } from '../../shared/numbers/vi-number';
+import { cleanNumber, formatViFigure, formatViNumber } from '../../shared/numbers/vi-number';
 
 /** An axis tick in Vietnamese notation with only the decimals it has (2,5 rather than 2,50; 1.500 rather than 1.500,0). */
 export function axisNumber(x: number): string {
@@ -6,10 +6,10 @@ export function axisNumber(x: number): string {
   return formatViNumber(x, Math.min(fraction.length, 3));
 }
 
-/** A figure with the indicator's decimals and unit for a tooltip; a month without a figure says so. */
+/** A figure with the indicator's decimals (or its own, when more) and unit for a tooltip; a month without a figure says so. */
 export function figureWithUnit(x: number | null | undefined, decimals: number, unit: string): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return 'chưa có số liệu';
-  const figure = formatViNumber(x, decimals);
+  const figure = formatViFigure(x, decimals);
   return unit === '' ? figure : unit === '%' ? `${figure}%` : `${figure} ${unit}`;
 }
 

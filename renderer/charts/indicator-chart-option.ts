@@ -1,5 +1,5 @@
 import type { IndicatorChart } from '../../shared/api/chart-entities';
-import { formatViNumber } from '../../shared/numbers/vi-number';
+import { formatViFigure } from '../../shared/numbers/vi-number';
 import { axisNumber, figureWithUnit, numberOf, type ChartValue } from './chart-numbers';
 import { chartColors, chartFont } from './chart-style';
 import type { ChartOption, ChartSeries } from './echarts-setup';
@@ -54,7 +54,7 @@ function flowSeries(chart: IndicatorChart): { series: ChartSeries[]; rightAxis: 
       lineStyle: { type: 'dashed', width: 2, color: chartColors.plan },
       itemStyle: { color: chartColors.plan },
       // Above the end of the line, clear of the right-hand axis's labels.
-      endLabel: { show: true, formatter: `Kế hoạch năm: ${formatViNumber(chart.plan, chart.decimals)}`, color: chartColors.plan, fontSize: 11, align: 'right', offset: [-6, -12] },
+      endLabel: { show: true, formatter: `Kế hoạch năm: ${formatViFigure(chart.plan, chart.decimals)}`, color: chartColors.plan, fontSize: 11, align: 'right', offset: [-6, -12] },
     });
   }
   return { series, rightAxis: hasAny(ytd) || hasAny(planToDate) };
@@ -81,7 +81,7 @@ function publishedSeries(chart: IndicatorChart): ChartSeries[] {
               symbol: 'none',
               silent: true,
               lineStyle: { type: 'dashed', color: chartColors.plan, width: 2 },
-              label: { formatter: `Kế hoạch năm ${formatViNumber(plan, decimals)}`, position: 'insideEndTop', color: chartColors.plan },
+              label: { formatter: `Kế hoạch năm ${formatViFigure(plan, decimals)}`, position: 'insideEndTop', color: chartColors.plan },
               data: [{ yAxis: plan }],
             },
     },

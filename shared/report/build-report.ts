@@ -12,7 +12,7 @@ import { percentOf } from '../numbers/vi-number';
 import { elapsedShareOfYear, formatPeriodKey, lastMonth, periodLabelVi, ytdThrough, type Period } from '../periods/period';
 import { fillTemplate } from './phrase-template';
 import { periodInProse, periodInProseShort, yearInProse } from './period-wording';
-import { changeOfIndex, numberInProse, percentDecimals } from './prose-numbers';
+import { changeOfIndex, figureInProse, numberInProse, percentDecimals } from './prose-numbers';
 import { reportText } from './report-text';
 import { parseTemplateOfKind } from './template-set';
 
@@ -73,7 +73,7 @@ function indicatorValues(indicator: Indicator, row: ComputedRow, period: Period)
   const set = (name: string, value: string | undefined) => {
     if (value !== undefined) values.set(name, value);
   };
-  const figure = (x: number | null) => (x === null ? undefined : numberInProse(x, indicator.decimals));
+  const figure = (x: number | null) => (x === null ? undefined : figureInProse(x, indicator.decimals));
   const current = periodFigure(row);
   set('ten', indicator.nameVi);
   set('tenThuong', lowerFirst(indicator.nameVi));
@@ -89,7 +89,8 @@ function indicatorValues(indicator: Indicator, row: ComputedRow, period: Period)
     set(names.phrase, c.phrase);
     set(names.amount, numberInProse(c.amount, decimals));
     if (names.word) set(names.word, c.word);
-    if (names.index) set(names.index, numberInProse(index, decimals));
+    // The change is deliberately told at the indicator's decimals (100,004 is "tương đương"); the index itself as stored.
+    if (names.index) set(names.index, figureInProse(index, decimals));
   };
   const cumulative = hasOwnCumulative(period);
   if (cumulative) set('kyLuyKe', periodInProse(ytdThrough(period.year, lastMonth(period))));

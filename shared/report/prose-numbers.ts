@@ -1,12 +1,20 @@
-import { formatViNumber, roundDecimal } from '../numbers/vi-number';
+import { figureDecimals, formatViNumber, roundDecimal } from '../numbers/vi-number';
 
 /**
- * A figure as prose writes it: rounded to the indicator's decimals like the workbook's cell format, in
- * Vietnamese notation, without the zeros a table pads with ("2.260", not "2.260,0"; "14.659,9").
+ * A computed number (a change, a percentage) as prose writes it: rounded to the given decimals, in Vietnamese
+ * notation, without the zeros a table pads with ("2.260", not "2.260,0"; "14.659,9").
  */
 export function numberInProse(x: number, decimals: number): string {
   const text = formatViNumber(x, decimals);
   return text.includes(',') ? text.replace(/,?0+$/, '') : text;
+}
+
+/**
+ * A stored figure as prose writes it: never rounded, so a figure typed with more decimals than its indicator
+ * reads as typed (14.659,9 of an indicator kept with 0 decimals), the way the workbook's cell shows it.
+ */
+export function figureInProse(x: number, decimals: number): string {
+  return numberInProse(x, figureDecimals(x, decimals));
 }
 
 /** Comparisons are computed to one decimal (shared/figures/grid-rows.ts), and prose prints that figure. */

@@ -1,6 +1,6 @@
 import type { PlanFigures } from '../figures/grid-rows';
 import { childrenAddUp, FigureResolver, type FigureIndicator } from '../figures/resolve-figures';
-import { cleanNumber, formatViNumber, percentOf } from '../numbers/vi-number';
+import { cleanNumber, formatViFigure, formatViNumber, percentOf } from '../numbers/vi-number';
 import {
   formatPeriodKey,
   lastMonth,
@@ -159,7 +159,7 @@ export function* validationSteps(input: ValidationInput): Generator<void, Findin
       values,
     });
   };
-  const fmt = (x: number | null, indicator: ValidationIndicator) => (x === null ? '—' : formatViNumber(cleanNumber(x), indicator.decimals));
+  const fmt = (x: number | null, indicator: ValidationIndicator) => (x === null ? '—' : formatViFigure(x, indicator.decimals));
   const ytd = ytdThrough(period.year, lastMonth(period));
   const same = samePeriodLastYear(period);
   const sameKey = formatPeriodKey(same);
@@ -387,7 +387,7 @@ function userRuleFindings(input: ValidationInput, byCode: ReadonlyMap<string, Va
     if (!violated) continue;
     const anchor = refs[0]?.code ?? '';
     const indicator = byCode.get(anchor);
-    const show = (x: number | null) => (x === null ? 'không có' : formatViNumber(cleanNumber(x), indicator?.decimals ?? 1));
+    const show = (x: number | null) => (x === null ? 'không có' : formatViFigure(x, indicator?.decimals ?? 1));
     out.push({
       key: findingKey(`user:${rule.id}`, anchor, periodKey),
       ruleId: `user:${rule.id}`,

@@ -14,7 +14,6 @@ import { figureHeading, planColumns, type ColumnFlags, type FigureKey, type Repo
 import { emptyFigures, type RowFigures, type UnitFigures } from './report-data';
 import {
   fontName,
-  numberFormat,
   SheetStyles,
   sheetRef,
   sheetRows,
@@ -172,7 +171,7 @@ export function buildReport(request: ReportRequest): BuiltReport {
   const sheets: BuiltSheet[] = [];
   const base = (i: Indicator) => {
     const s = shape.get(i.code) ?? { depth: 0, parent: false };
-    return { stt: i.stt, name: i.nameVi, unit: i.unit, depth: s.depth, bold: s.parent, shaded: false, numFmt: numberFormat(i.decimals) };
+    return { stt: i.stt, name: i.nameVi, unit: i.unit, depth: s.depth, bold: s.parent, shaded: false, decimals: i.decimals };
   };
 
   if (layout === 'columns') {

@@ -8,6 +8,7 @@
 import { committeeLine } from '../../../shared/report/committee-line';
 import { signerTitleLines } from '../../../shared/report/signer-title';
 import { columnLetter } from '../../../shared/import/cells';
+import { figureDecimals } from '../../../shared/numbers/vi-number';
 import type { CellStyle, CellValue, WorkbookWriter } from './spreadsheet-ml';
 
 export const fontName = 'Times New Roman';
@@ -36,8 +37,11 @@ export interface SheetRow {
   bold: boolean;
   /** Shaded: an index or ratio on a total sheet, left for the published figure. */
   shaded: boolean;
-  /** Excel number format of the figure columns ("#,##0.0"); comparisons always have one decimal. */
-  numFmt: string;
+  /**
+   * The indicator's decimals, the number format of its figure cells ("#,##0.0"); a figure with more decimals
+   * gets a format that shows them all, so the workbook never shows a figure rounded. Comparisons have one.
+   */
+  decimals: number;
   /** One entry per column after the three label columns. */
   cells: CellContent[];
   /** Notes on cells (Excel comments), by column index. */
@@ -218,7 +222,11 @@ export function writeSheet(workbook: WorkbookWriter, content: SheetContent, styl
   rows.forEach((r, i) => {
     const rowNumber = sheetRows.firstData + i;
     // The styles of this row, looked up once rather than per cell.
-    const figure = figureStyle(r.numFmt, r.bold, r.shaded);
+    const figure = figureStyle(numberFormat(r.decimals), r.bold, r.shaded);
+    const figureOf = (x: number) => {
+      const decimals = figureDecimals(x, r.decimals);
+      return decimals === r.decimals ? figure : figureStyle(numberFormat(decimals), r.bold, r.shaded);
+    };
     const percent = figureStyle(percentFormat, r.bold, r.shaded);
     const note = textStyle('note', false, 0, r.shaded);
     put(rowNumber, 1, r.stt === '' ? null : r.stt, textStyle('stt', r.bold, 0, false));
@@ -227,7 +235,8 @@ export function writeSheet(workbook: WorkbookWriter, content: SheetContent, styl
     for (let j = 0; j < columns.length; j++) {
       const kind = columns[j]?.kind;
       const content = r.cells[j] ?? null;
-      const style = kind === 'note' || kind === 'label' ? note : kind === 'percent' ? percent : figure;
+      let style = kind === 'note' || kind === 'label' ? note : kind === 'percent' ? percent : figure;
+      if (style === figure && (content?.kind === 'number' || content?.kind === 'formula')) style = figureOf(content.kind === 'number' ? content.value : content.result);
       let value: CellValue = null;
       if (content?.kind === 'number') value = content.value;
       else if (content?.kind === 'formula') value = { formula: content.formula, result: content.result };

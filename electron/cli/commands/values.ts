@@ -1,4 +1,4 @@
-import { formatViNumber } from '../../../shared/numbers/vi-number';
+import { formatViFigure, formatViNumber } from '../../../shared/numbers/vi-number';
 import { valueStatuses, type ValueStatus } from '../../../shared/api/values-entities';
 import { parseAssignments } from '../assignments';
 import { openSession } from '../backend-session';
@@ -63,7 +63,7 @@ export async function valuesGetCommand(options: ValuesOptions): Promise<void> {
       if (!indicator || shown === null) continue;
       const pct = (x: number | null, label: string) => (x === null ? '' : `, ${label} ${formatViNumber(x, 1)}%`);
       process.stdout.write(
-        `${row.code}: ${formatViNumber(shown, indicator.decimals)} ${indicator.unit}${pct(row.pctOfPlan, 'so KH')}${pct(row.pctOfSamePeriod, 'so cùng kỳ')}\n`,
+        `${row.code}: ${formatViFigure(shown, indicator.decimals)} ${indicator.unit}${pct(row.pctOfPlan, 'so KH')}${pct(row.pctOfSamePeriod, 'so cùng kỳ')}\n`,
       );
     }
   } finally {

@@ -1,8 +1,11 @@
-import { formatViNumber } from '../../../shared/numbers/vi-number';
+import { formatViFigure, formatViNumber } from '../../../shared/numbers/vi-number';
 
-/** A figure as the report prints it, with the indicator's decimals; a missing figure is a blank cell. */
+/**
+ * A figure as the report prints it, with the indicator's decimals or the more the figure itself has (a figure
+ * is never shown rounded); a missing figure is a blank cell.
+ */
 export function showFigure(x: number | null | undefined, decimals: number): string {
-  return x === null || x === undefined ? '' : formatViNumber(x, decimals);
+  return x === null || x === undefined ? '' : formatViFigure(x, decimals);
 }
 
 /**
@@ -10,5 +13,5 @@ export function showFigure(x: number | null | undefined, decimals: number): stri
  * department's workbooks; the column header says "(%)".
  */
 export function showIndex(x: number | null | undefined): string {
-  return showFigure(x, 1);
+  return x === null || x === undefined ? '' : formatViNumber(x, 1);
 }

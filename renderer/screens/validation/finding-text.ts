@@ -1,7 +1,7 @@
 import dayjs from 'dayjs';
 import type { GridFinding } from '../../../shared/api/values-entities';
 import type { ReportedFinding } from '../../../shared/api/validation-entities';
-import { formatViNumber } from '../../../shared/numbers/vi-number';
+import { formatViFigure, formatViNumber } from '../../../shared/numbers/vi-number';
 import { builtinRules } from '../../../shared/validation/builtin-rules';
 import type { Severity } from '../../../shared/validation/finding';
 import type { UserRule } from '../../../shared/validation/user-rule';
@@ -40,7 +40,7 @@ export function findingFigures(finding: Pick<ReportedFinding, 'values'>, decimal
     const side = rule === undefined ? undefined : name === 'left' ? rule.left : name === 'right' ? rule.right : undefined;
     const label = side ?? known?.label ?? name;
     if (value === null) return { label, text: 'không có' };
-    const text = formatViNumber(value, known?.decimals ?? decimals);
+    const text = known?.decimals === undefined ? formatViFigure(value, decimals) : formatViNumber(value, known.decimals);
     return { label, text: known?.percent ? `${text}%` : text };
   });
 }
