@@ -13,6 +13,7 @@ import { changeHandlers } from './handlers/changes';
 import { chartHandlers } from './handlers/charts';
 import { exportHandlers } from './handlers/export';
 import { importHandlers } from './handlers/import';
+import { periodHandlers } from './handlers/periods';
 import { planHandlers } from './handlers/plans';
 import { reportHandlers } from './handlers/report';
 import { reportingUnitHandlers } from './handlers/reporting-units';
@@ -34,6 +35,7 @@ const handlers: Handlers = {
   ...exportHandlers,
   ...chartHandlers,
   ...reportHandlers,
+  ...periodHandlers,
 };
 
 /** Writes known not to touch the catalog; any other write, present or future, refreshes the cached catalog. */

@@ -59,6 +59,7 @@ import {
   reportTemplateSchema,
 } from './report-entities';
 import { chartsIndicatorInputSchema, chartsPlanSharesInputSchema, indicatorChartSchema, planSharesSchema } from './chart-entities';
+import { periodReopenInputSchema, periodStatusInputSchema, periodStatusSchema, periodStepInputSchema } from './period-state-entities';
 
 z.config(vi());
 
@@ -341,6 +342,36 @@ export const contract = {
     output: valueRowsSchema,
     writes: false,
     summaryVi: 'Các dòng số liệu vừa ghi và các dòng cha của chúng, tính lại sau một lần ghi',
+  }),
+  'periods.status': operation({
+    input: periodStatusInputSchema,
+    output: periodStatusSchema,
+    writes: false,
+    summaryVi: 'Tình trạng của kỳ báo cáo (đang nhập, đã gửi, đã duyệt, đã khóa sổ) và nhật ký của nó',
+  }),
+  'periods.submit': operation({
+    input: periodStepInputSchema,
+    output: periodStatusSchema,
+    writes: true,
+    summaryVi: 'Gửi kỳ báo cáo để duyệt',
+  }),
+  'periods.approve': operation({
+    input: periodStepInputSchema,
+    output: periodStatusSchema,
+    writes: true,
+    summaryVi: 'Duyệt kỳ báo cáo đã gửi; từ đây số liệu của kỳ không sửa được',
+  }),
+  'periods.lock': operation({
+    input: periodStepInputSchema,
+    output: periodStatusSchema,
+    writes: true,
+    summaryVi: 'Khóa sổ kỳ báo cáo đã duyệt',
+  }),
+  'periods.reopen': operation({
+    input: periodReopenInputSchema,
+    output: periodStatusSchema,
+    writes: true,
+    summaryVi: 'Mở khóa kỳ báo cáo (cần lý do), trở lại đang nhập',
   }),
 } as const;
 

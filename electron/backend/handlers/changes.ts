@@ -9,6 +9,7 @@ import type { BatchResult } from '../../../shared/api/values-entities';
 import { periodKeyLabelVi } from '../../../shared/periods/period';
 import { formatViDateTime } from '../../../shared/text/date-time';
 import type { HandlerContext, Handlers } from '../handler-types';
+import { assertChangesWritable } from '../periods/period-states';
 import { newBatch } from './new-batch';
 
 function asStatus(text: string | null): ValueStatus {
@@ -73,6 +74,7 @@ export function revertBatch(batchId: string, { db, history }: Pick<HandlerContex
     () => {
       const rows = changesOfBatch(db, batchId);
       if (rows.length === 0) throw new AppError('not_found', 'Không tìm thấy lần ghi cần hoàn tác.', { batchId }, 'batch not found');
+      assertChangesWritable(db, rows);
       const { batchId: revertId, who, at } = newBatch(db);
       for (const row of [...rows].reverse()) {
         refuseIfChangedSince(db, row);

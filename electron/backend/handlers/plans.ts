@@ -1,5 +1,6 @@
 import { findPlan, writePlan } from '../../../db/access/plans';
 import type { Handlers } from '../handler-types';
+import { assertPlanWritable } from '../periods/period-states';
 import { newBatch } from './new-batch';
 import { enteredNumber, refuseDuplicates, writableIndicator } from './entry-rules';
 import { resolveUnit } from './resolve-unit';
@@ -23,6 +24,7 @@ export const planHandlers: Pick<Handlers, 'plans.grid' | 'plans.set'> = {
     db.transaction(
       () => {
         const unit = resolveUnit(db, unitId);
+        assertPlanWritable(db, unit.id, year);
         const catalog = new Map(catalogCache.all().map((i) => [i.code, i]));
         refuseDuplicates(
           entries.map((e) => `${e.code}|${e.level}`),

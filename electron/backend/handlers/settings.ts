@@ -9,7 +9,7 @@ const webPasswordKey = 'webPasswordHash';
 
 type EditableSetting = Exclude<keyof Settings, 'webPasswordSet'>;
 
-function osUserName(): string {
+export function osUserName(): string {
   try {
     return userInfo().username;
   } catch {

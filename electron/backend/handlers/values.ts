@@ -15,6 +15,7 @@ import {
 } from '../../../shared/periods/period';
 import { AppError } from '../../../shared/api/errors';
 import type { Handlers } from '../handler-types';
+import { assertWritable } from '../periods/period-states';
 import { newBatch } from './new-batch';
 import { enteredNumber, refuseDuplicates, writableIndicator } from './entry-rules';
 import { planFiguresOf } from './plan-figures';
@@ -106,6 +107,7 @@ export const valueHandlers: Pick<Handlers, 'values.grid' | 'values.rows' | 'valu
       () => {
         const unit = resolveUnit(db, unitId);
         const period = periodOrThrow(periodKey);
+        assertWritable(db, unit.id, [periodKey]);
         const catalog = new Map(catalogCache.all().map((i) => [i.code, i]));
         refuseDuplicates(
           entries.map((e) => e.code),

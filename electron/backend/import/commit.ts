@@ -5,6 +5,7 @@ import { nameKey } from '../../../shared/import/names';
 import { sameRole } from '../../../shared/import/roles';
 import type { HandlerContext } from '../handler-types';
 import { newBatch } from '../handlers/new-batch';
+import { assertWritable } from '../periods/period-states';
 import { previewFor, type PlannedSheet } from './preview';
 import type { ImportSessions } from './sessions';
 
@@ -47,6 +48,8 @@ function writeImport(ctx: HandlerContext, sessions: ImportSessions, choices: Imp
   for (const file of built.files) {
     if (file.preview.skipped || !file.staged.workbook || file.unitId === null || file.period === null) continue;
     const unitId = file.unitId;
+    const writes = file.sheets.flatMap((sheet) => sheet.preview.values.filter((v) => v.change === 'new' || v.change === 'changed'));
+    assertWritable(db, unitId, writes.map((v) => (v.target.kind === 'value' ? v.target.period : String(v.target.year))));
     const { name, sha256 } = file.staged.workbook;
     let changedInFile = 0;
     const figures: ImportedFigure[] = [];
