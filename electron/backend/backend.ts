@@ -8,6 +8,7 @@ import type { HandlerContext, Handlers } from './handler-types';
 import { CatalogCache } from './catalog-cache';
 import { HistoryCache } from './history-cache';
 import { appInfoHandlers } from './handlers/app-info';
+import { backupHandlers } from './handlers/backup';
 import { catalogHandlers } from './handlers/catalog';
 import { changeHandlers } from './handlers/changes';
 import { chartHandlers } from './handlers/charts';
@@ -21,6 +22,7 @@ import { settingsHandlers } from './handlers/settings';
 import { validationHandlers } from './handlers/validation';
 import { valueHandlers } from './handlers/values';
 import { createFileLogger, type Logger } from './log';
+import { startBackupSchedule, type BackupSchedule } from './backup/schedule';
 
 const handlers: Handlers = {
   ...appInfoHandlers,
@@ -35,6 +37,7 @@ const handlers: Handlers = {
   ...exportHandlers,
   ...chartHandlers,
   ...reportHandlers,
+  ...backupHandlers,
   ...periodHandlers,
 };
 
@@ -44,12 +47,16 @@ const writesLeavingCatalog = new Set<string>(['values.set', 'plans.set', 'change
 export interface BackendOptions {
   dataDir: string;
   nativeBinding?: string;
+  /** The app's own long-running doors (desktop, `chitieu serve`) back up once a day and when they close. */
+  automaticBackups?: boolean;
 }
 
 /** The one backend behind every door (IPC, HTTP, command line, tests). */
 export interface Backend {
   readonly dataDir: string;
   readonly database: OpenedDatabase;
+  /** The automatic backups of a long-running door; null for the command line and the tests that need none. */
+  readonly backupSchedule: BackupSchedule | null;
   /** Every call settles to an envelope, never rejects; synchronous handlers have committed before it returns. */
   call(operation: string, input: unknown): Promise<ApiResponse<unknown>>;
   close(): void;
@@ -86,10 +93,32 @@ export function createBackend(options: BackendOptions): Backend {
   const database = openDatabase(options);
   const log = createFileLogger(options.dataDir);
   log.info('backend opened', { dataDir: options.dataDir, schemaVersion: database.schemaVersion, backupFile: database.backupFile });
-  const ctx: HandlerContext = { db: database.db, database, dataDir: options.dataDir, appVersion, history: new HistoryCache(database.db), catalog: new CatalogCache(database.db) };
+  const ctx: HandlerContext = {
+    db: database.db,
+    database,
+    dataDir: options.dataDir,
+    appVersion,
+    history: new HistoryCache(database.db),
+    catalog: new CatalogCache(database.db),
+    reopenDatabase(replace) {
+      ctx.database.close();
+      try {
+        replace();
+      } finally {
+        const next = openDatabase(options);
+        Object.assign(ctx, { db: next.db, database: next, history: new HistoryCache(next.db), catalog: new CatalogCache(next.db) });
+        log.info('database reopened', { schemaVersion: next.schemaVersion, backupFile: next.backupFile });
+      }
+    },
+  };
+  const schedule: BackupSchedule | null = options.automaticBackups ? startBackupSchedule(() => ctx, log) : null;
+  let closed = false;
   return {
     dataDir: options.dataDir,
-    database,
+    get database() {
+      return ctx.database;
+    },
+    backupSchedule: schedule,
     async call(operation, input) {
       try {
         if (!isOperationName(operation)) {
@@ -104,7 +133,11 @@ export function createBackend(options: BackendOptions): Backend {
       }
     },
     close() {
-      database.close();
+      if (closed) return;
+      closed = true;
+      schedule?.stop();
+      schedule?.atClose(new Date());
+      ctx.database.close();
     },
   };
 }

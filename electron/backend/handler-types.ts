@@ -11,6 +11,11 @@ export interface HandlerContext {
   appVersion: string;
   history: HistoryCache;
   catalog: CatalogCache;
+  /**
+   * Closes the database, lets `replace` change its file (a restore), and opens it again, whether `replace`
+   * succeeded or threw; the fields above then belong to the file opened.
+   */
+  reopenDatabase(replace: () => void): void;
 }
 
 /** Most handlers answer at once; those that write or read a workbook file answer through a Promise. */

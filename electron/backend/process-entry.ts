@@ -23,6 +23,7 @@ let backend: Backend | null = null;
 try {
   backend = createBackend({
     dataDir: String(values.data),
+    automaticBackups: true,
     ...(typeof values['native-binding'] === 'string' ? { nativeBinding: values['native-binding'] } : {}),
   });
   port.postMessage({ type: 'ready' });

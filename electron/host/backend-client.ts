@@ -50,7 +50,8 @@ export class BackendProcess {
   shutdown(): Promise<void> {
     if (this.exited) return Promise.resolve();
     return new Promise((resolve) => {
-      const timer = setTimeout(() => this.child.kill(), 5000);
+      // Closing takes a backup of the whole database first; a kill midway leaves only a scratch file, never a half backup.
+      const timer = setTimeout(() => this.child.kill(), 30_000);
       this.child.once('exit', () => {
         clearTimeout(timer);
         resolve();

@@ -59,6 +59,15 @@ import {
   reportTemplateSchema,
 } from './report-entities';
 import { chartsIndicatorInputSchema, chartsPlanSharesInputSchema, indicatorChartSchema, planSharesSchema } from './chart-entities';
+import {
+  backupContentsSchema,
+  backupMakeInputSchema,
+  backupMakeOutputSchema,
+  backupRestoreOutputSchema,
+  backupSetFolderInputSchema,
+  backupSourceSchema,
+  backupStatusSchema,
+} from './backup-entities';
 import { periodReopenInputSchema, periodStatusInputSchema, periodStatusSchema, periodStepInputSchema } from './period-state-entities';
 
 z.config(vi());
@@ -372,6 +381,36 @@ export const contract = {
     output: periodStatusSchema,
     writes: true,
     summaryVi: 'Mở khóa kỳ báo cáo (cần lý do), trở lại đang nhập',
+  }),
+  'backup.status': operation({
+    input: none,
+    output: backupStatusSchema,
+    writes: false,
+    summaryVi: 'Các bản sao lưu, thư mục sao lưu và kết quả lần sao lưu gần nhất',
+  }),
+  'backup.make': operation({
+    input: backupMakeInputSchema,
+    output: backupMakeOutputSchema,
+    writes: false,
+    summaryVi: 'Sao lưu ngay: một tệp trọn vẹn, đã kiểm tra, vào thư mục sao lưu (và thư mục thứ hai nếu đã chọn)',
+  }),
+  'backup.inspect': operation({
+    input: backupSourceSchema,
+    output: backupContentsSchema,
+    writes: false,
+    summaryVi: 'Xem một bản sao lưu chứa gì trước khi khôi phục',
+  }),
+  'backup.restore': operation({
+    input: backupSourceSchema,
+    output: backupRestoreOutputSchema,
+    writes: true,
+    summaryVi: 'Khôi phục dữ liệu từ một bản sao lưu (sao lưu dữ liệu hiện tại trước, hoàn tác được)',
+  }),
+  'backup.setFolder': operation({
+    input: backupSetFolderInputSchema,
+    output: backupStatusSchema,
+    writes: true,
+    summaryVi: 'Chọn hoặc bỏ thư mục sao lưu thứ hai (ổ USB, ổ mạng)',
   }),
 } as const;
 

@@ -20,6 +20,13 @@ export function namesLocalPath(operation: OperationName, input: unknown): boolea
       return fields.saveTo !== undefined;
     case 'export.fillTemplate':
       return fields.saveTo !== undefined || hasPathSource([fields.template]);
+    case 'backup.make':
+      return fields.out !== undefined;
+    case 'backup.inspect':
+    case 'backup.restore':
+      return 'path' in fields;
+    case 'backup.setFolder':
+      return typeof fields.extraFolder === 'string';
     default:
       return false;
   }

@@ -15,7 +15,8 @@ export interface ServeOptions {
 }
 
 export async function serveCommand(options: ServeOptions): Promise<void> {
-  const backend = createBackend({ dataDir: options.dataDir });
+  // The browser mode's lifetime is the server's: it backs up once a day while it runs and when Ctrl+C stops it.
+  const backend = createBackend({ dataDir: options.dataDir, automaticBackups: true });
   if (!isLoopbackHost(options.host) && !storedWebPasswordHash(backend.database.db)) {
     backend.close();
     throw new UsageError(
