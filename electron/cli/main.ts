@@ -6,6 +6,7 @@ import { catalogCommand } from './commands/catalog';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { infoCommand } from './commands/info';
+import { periodCommand } from './commands/period';
 import { planSetCommand } from './commands/plan';
 import { reportCommand } from './commands/report';
 import { validateCommand } from './commands/validate';
@@ -48,6 +49,7 @@ async function run(argv: string[]): Promise<void> {
         'all-units': { type: 'boolean', default: false },
         template: { type: 'string' },
         reason: { type: 'string' },
+        note: { type: 'string' },
         layout: { type: 'string' },
         format: { type: 'string' },
         code: { type: 'string' },
@@ -77,6 +79,9 @@ async function run(argv: string[]): Promise<void> {
     if (command === 'values' && action === 'get' && words.length === 0) return valuesGetCommand(options);
     if (command === 'plan' && action === 'set') return planSetCommand(options, words);
     throw new UsageError(`Không hiểu "${[command, ...rest].join(' ')}".\n\n${usageText}`);
+  }
+  if (command === 'period') {
+    return periodCommand({ dataDir, period: values.period, unit: values.unit, note: values.note, reason: values.reason, json: values.json }, rest);
   }
   if (command === 'units') {
     const [action, ...words] = rest;

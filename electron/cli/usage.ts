@@ -20,6 +20,10 @@ Lệnh:
                                  Ghi kế hoạch năm (mặc định: kế hoạch giao)
   validate --period P [--unit U] [--json]
                                  Kiểm tra số liệu; mã thoát 1 khi còn lỗi chưa được bỏ qua có lý do
+  period status|submit|approve|lock|reopen --period P [--unit U] [--note "…"] [--reason "…"] [--json]
+                                 Tình trạng kỳ báo cáo: Đang nhập → gửi (Đã gửi) → duyệt (Đã duyệt) → khóa sổ
+                                 (Đã khóa sổ), mỗi bước ghi người, giờ và ghi chú; kỳ đã duyệt hoặc khóa sổ (và các
+                                 tháng, quý nằm trong nó) không sửa, dán, nhập hay hoàn tác được; reopen cần --reason
   import TỆP... [--period P] [--unit U] [--dry-run] [--accept-suggestions] [--json]
                                  Nhập sổ Excel (.xlsx, .xlsm): in bản xem trước (dòng, cột nhận ra, từng số mới hay
                                  thay đổi, các phát hiện) rồi ghi tất cả trong một lần; --dry-run chỉ xem trước;
