@@ -1,6 +1,7 @@
 import { benchExport } from './bench-export';
 import { benchGrid } from './bench-grid';
 import { benchImport } from './bench-import';
+import { benchImportAccuracy } from './bench-import-accuracy';
 import { benchValidation } from './bench-validation';
 
 const only = process.argv[2];
@@ -8,6 +9,7 @@ const benches: Record<string, () => Promise<void>> = {
   grid: benchGrid,
   validation: benchValidation,
   import: benchImport,
+  'import-accuracy': benchImportAccuracy,
   export: benchExport,
 };
 
