@@ -15,7 +15,11 @@ export const importFileSourceSchema = z.union([
 ]);
 export type ImportFileSource = z.infer<typeof importFileSourceSchema>;
 
-export const importReadInputSchema = z.object({ files: z.array(importFileSourceSchema).min(1).max(50) }).strict();
+/** A province has about a hundred communes, each sending its workbook: all of them go in one import. */
+export const maxFilesPerImport = 500;
+const tooManyFilesVi = `Một lần nhập nhận tối đa ${maxFilesPerImport} tệp; hãy chia các tệp ra nhiều lần nhập.`;
+
+export const importReadInputSchema = z.object({ files: z.array(importFileSourceSchema).min(1).max(maxFilesPerImport, tooManyFilesVi) }).strict();
 export const importReadOutputSchema = z.object({
   sessionId: z.string(),
   files: z.array(z.object({ fileId: z.string(), name: z.string() })),
@@ -99,7 +103,7 @@ export const importChoicesSchema = z
           })
           .strict(),
       )
-      .max(50)
+      .max(maxFilesPerImport, tooManyFilesVi)
       .default([]),
     /** A row mapped by hand to an indicator (null: do not import the row); without fileId, in every file. */
     rows: z

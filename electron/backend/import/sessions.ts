@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { stat } from 'node:fs/promises';
 import type { ImportFileSource, ImportProgress } from '../../../shared/api/import-entities';
 import { AppError } from '../../../shared/api/errors';
-import { readWorkbook, UnreadableWorkbook, type ReadWorkbook } from './read-workbook';
+import { readWorkbook, UnreadableWorkbook, type ReadWorkbook, type WorkbookInput } from './read-workbook';
 
 export interface StagedFile {
   fileId: string;
@@ -28,6 +29,30 @@ export interface ImportSession {
 const maxSessions = 6;
 const idleMillis = 60 * 60 * 1000;
 
+/**
+ * The workbooks of one import stay in memory until it is committed: a hundred communes' workbooks are a few
+ * megabytes, while the per-file limit (importLimits) alone would let 500 files reach 20 GB.
+ */
+export const maxBytesPerImport = 200 * 1024 * 1024;
+
+const mb = (bytes: number) => (bytes / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 });
+
+/** The size on disk, or null when the file cannot even be looked at (readWorkbook then says why). */
+async function sizeOnDisk(path: string): Promise<number | null> {
+  try {
+    return (await stat(path)).size;
+  } catch {
+    return null;
+  }
+}
+
+function overBudget(name: string, taken: number, size: number, maxBytes: number): UnreadableWorkbook {
+  return new UnreadableWorkbook(
+    'too_big',
+    `Tệp ${name} (${mb(size)} MB) chưa được đọc: thêm nó, các tệp của lần nhập này sẽ nặng hơn ${mb(maxBytes)} MB, giới hạn của một lần nhập (các tệp trước nó đã ${mb(taken)} MB). Hãy bỏ tệp này ra và nhập nó ở lần sau.`,
+  );
+}
+
 function displayName(source: ImportFileSource): string {
   const raw = 'path' in source ? source.path : source.name;
   return raw.split(/[\\/]/).pop() ?? raw;
@@ -40,7 +65,10 @@ function displayName(source: ImportFileSource): string {
 export class ImportSessions {
   private readonly sessions = new Map<string, ImportSession>();
 
-  constructor(private readonly log: (message: string, fields: Record<string, unknown>) => void = () => {}) {}
+  constructor(
+    private readonly log: (message: string, fields: Record<string, unknown>) => void = () => {},
+    private readonly maxBytes = maxBytesPerImport,
+  ) {}
 
   start(sources: ImportFileSource[]): ImportSession {
     this.sweep();
@@ -61,19 +89,23 @@ export class ImportSessions {
 
   private async readAll(session: ImportSession, sources: ImportFileSource[]): Promise<void> {
     // One file at a time: memory stays that of the largest file, not of all of them.
+    let taken = 0;
     for (const [i, source] of sources.entries()) {
       const file = session.files[i];
       if (!file) continue;
       if (session.closed) break;
       file.state = 'reading';
       try {
-        const input = 'path' in source ? { path: source.path } : { name: source.name, bytes: Buffer.from(source.contentBase64, 'base64') };
+        const input: WorkbookInput = 'path' in source ? { path: source.path } : { name: source.name, bytes: Buffer.from(source.contentBase64, 'base64') };
+        const size = 'path' in input ? await sizeOnDisk(input.path) : input.bytes.length;
+        if (size !== null && taken + size > this.maxBytes) throw overBudget(file.name, taken, size, this.maxBytes);
         file.workbook = await readWorkbook(
           input,
           (f) => (file.fraction = f),
           () => session.closed,
         );
         file.size = file.workbook.size;
+        taken += file.workbook.size;
         file.state = 'read';
         file.fraction = 1;
       } catch (error) {

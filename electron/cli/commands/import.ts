@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import type { ApiClient } from '../../../shared/api/client';
 import { AppError } from '../../../shared/api/errors';
 import type {
@@ -17,6 +16,7 @@ import { formatViDateTime } from '../../../shared/text/date-time';
 import { severityLabelsVi } from '../../../shared/validation/finding';
 import { openSession } from '../backend-session';
 import { UsageError } from '../cli-error';
+import { workbookPaths } from '../import-paths';
 import { endDayOf, requirePeriod } from '../period-option';
 import { unitIdOption } from '../resolve-unit-option';
 
@@ -208,17 +208,19 @@ export async function importCommand(options: ImportOptions, paths: string[]): Pr
   }
   if (paths.length === 0) throw new UsageError('Thiếu tên tệp cần nhập (ví dụ: chitieu import bao-cao-thang-5.xlsx --period 2023-05).');
   const period = options.period === undefined ? undefined : requirePeriod(options.period);
+  const { paths: files, passedOver } = workbookPaths(paths);
   const { backend, api } = openSession(options.dataDir);
   try {
     const onDay = period ? endDayOf(period) : new Date().toISOString().slice(0, 10);
     const unitId = await unitIdOption(api, options.unit, onDay);
-    const { sessionId } = await api.call('import.read', { files: paths.map((p) => ({ path: resolve(p) })) });
+    const { sessionId } = await api.call('import.read', { files: files.map((path) => ({ path })) });
     await waitUntilRead(api, sessionId);
     const choices = { sessionId, ...(period ? { period } : {}), ...(unitId !== undefined ? { unitId } : {}), acceptSuggestions: options.acceptSuggestions };
     const preview = await api.call('import.preview', choices);
     const pages = await valuesOfSheets(api, choices, preview, options.json ? 'all' : 'not_same', options.json ? Number.POSITIVE_INFINITY : maxValueLines);
     const empty: ImportValuesPage = { total: 0, values: [] };
     if (!options.json) {
+      if (passedOver.length > 0) out(`Không nhập ${passedOver.length} tệp không phải sổ Excel trong thư mục: ${passedOver.join('; ')}`);
       for (const file of preview.files) printFile(file, (sheet) => pages.get(`${file.fileId}|${sheet.name}`) ?? empty);
       printTotals(preview);
     }
@@ -226,7 +228,7 @@ export async function importCommand(options: ImportOptions, paths: string[]): Pr
     if (preview.blockers.length > 0) {
       if (printed) out(JSON.stringify({ preview: printed, result: null }, null, 2));
       // One transaction for all the files named: a file that cannot be imported holds the others back.
-      else out(`Không ghi gì vào dữ liệu${paths.length > 1 ? ' (không tệp nào được nhập)' : ''}, vì:`);
+      else out(`Không ghi gì vào dữ liệu${files.length > 1 ? ' (không tệp nào được nhập)' : ''}, vì:`);
       throw new AppError('bad_input', preview.blockers.join('\n'));
     }
     if (options.dryRun) {

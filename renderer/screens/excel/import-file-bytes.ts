@@ -1,4 +1,4 @@
-import type { ImportFileSource } from '../../../shared/api/import-entities';
+import { maxFilesPerImport, type ImportFileSource } from '../../../shared/api/import-entities';
 
 /** The backend's limit for one workbook (importLimits.maxFileBytes): a larger file is not worth sending. */
 const maxFileBytes = 40 * 1024 * 1024;
@@ -11,12 +11,21 @@ const maxBytesPerReading = 45 * 1024 * 1024;
 
 const mb = (bytes: number) => (bytes / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 });
 
+/** What the files before this one already take of a reading. */
+export interface TakenSoFar {
+  files: number;
+  bytes: number;
+}
+
 /** The Vietnamese reason a file is not sent, or null; worded as the backend words the same refusal. */
-export function refusalBeforeSending(file: File, bytesAlreadyTaken: number): string | null {
+export function refusalBeforeSending(file: File, taken: TakenSoFar): string | null {
   if (file.size > maxFileBytes) {
     return `Tệp ${file.name} nặng ${mb(file.size)} MB, vượt giới hạn ${mb(maxFileBytes)} MB của một sổ báo cáo. Nếu sổ có ảnh hoặc trang tính không cần nhập, hãy xóa bớt (hoặc chép riêng các biểu cần nhập sang tệp mới) rồi nhập lại.`;
   }
-  if (bytesAlreadyTaken + file.size > maxBytesPerReading) {
+  if (taken.files >= maxFilesPerImport) {
+    return `Một lần nhập nhận tối đa ${maxFilesPerImport} tệp: hãy nhập tệp ${file.name} ở lần sau.`;
+  }
+  if (taken.bytes + file.size > maxBytesPerReading) {
     return `Các tệp đã chọn nặng hơn ${mb(maxBytesPerReading)} MB cho một lần nhập: hãy nhập tệp ${file.name} ở lần sau.`;
   }
   return null;

@@ -21,10 +21,13 @@ const keyOf = (file: File) => `${file.name}|${file.size}|${file.lastModified}`;
 
 /** The refusals are worked out again over the whole list: removing a large file can make room for another. */
 function withRefusals(files: readonly File[]): StagedFile[] {
-  let taken = 0;
+  const taken = { files: 0, bytes: 0 };
   return files.map((file) => {
     const refusal = refusalBeforeSending(file, taken);
-    if (refusal === null) taken += file.size;
+    if (refusal === null) {
+      taken.files += 1;
+      taken.bytes += file.size;
+    }
     return { key: keyOf(file), file, refusal };
   });
 }
