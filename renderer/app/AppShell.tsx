@@ -1,5 +1,6 @@
 import { Layout, Menu, Typography } from 'antd';
 import { useApiQuery } from '../api/api';
+import { BackupScreen } from '../screens/backup/BackupScreen';
 import { CatalogScreen } from '../screens/catalog/CatalogScreen';
 import { EntryScreen } from '../screens/entry/EntryScreen';
 import { ExcelScreen } from '../screens/excel/ExcelScreen';
@@ -29,6 +30,8 @@ function ScreenBody({ screen }: { screen: ScreenKey }) {
       return <ExcelScreen />;
     case 'bao-cao':
       return <ReportScreen />;
+    case 'sao-luu':
+      return <BackupScreen />;
     case 'cai-dat':
       return <SettingsScreen />;
   }

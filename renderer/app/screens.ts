@@ -6,6 +6,7 @@ export const screens = [
   { key: 'bao-cao', label: 'Báo cáo' },
   { key: 'danh-muc', label: 'Danh mục chỉ tiêu' },
   { key: 'don-vi', label: 'Đơn vị báo cáo' },
+  { key: 'sao-luu', label: 'Sao lưu' },
   { key: 'cai-dat', label: 'Cài đặt' },
 ] as const;
 

@@ -127,7 +127,9 @@ describe('Khôi phục', () => {
     await api.call('values.set', { period: '2023-H1', entries: [{ code: 'XNK', value: '2.500' }] });
 
     const other = new Database(backend.database.file);
-    onTestFinished(() => other.close());
+    onTestFinished(() => {
+      other.close();
+    });
     other.prepare('SELECT count(*) FROM indicator_values').get();
     const refusal = await refusalOf(api.call('backup.restore', { folder: 'data', name: backup.name }));
     expect(refusal.code).toBe('conflict');
