@@ -44,6 +44,9 @@ const handlers: Handlers = {
 /** Writes known not to touch the catalog; any other write, present or future, refreshes the cached catalog. */
 const writesLeavingCatalog = new Set<string>(['values.set', 'plans.set', 'changes.revert', 'validation.note', 'settings.set', 'report.templates.save', 'report.templates.reset']);
 
+/** Restoring a backup replaces a damaged file whole: the one write a damaged file must still allow. */
+const writesReplacingTheFile = new Set<string>(['backup.restore']);
+
 export interface BackendOptions {
   dataDir: string;
   nativeBinding?: string;
@@ -120,16 +123,20 @@ export function createBackend(options: BackendOptions): Backend {
     },
     backupSchedule: schedule,
     async call(operation, input) {
+      ctx.database.activity(false);
       try {
         if (!isOperationName(operation)) {
           throw new AppError('unknown_operation', `Không có thao tác "${operation}".`, { operation }, 'unknown operation');
         }
+        const writes = contract[operation].writes;
+        if (writes && !writesReplacingTheFile.has(operation)) ctx.database.assertWritable();
         // Synchronous handlers run to their commit before the first await, so calls stay in the order they came.
         const result = await runHandler(operation, input, ctx);
-        if (contract[operation].writes && !writesLeavingCatalog.has(operation)) ctx.catalog.changed();
+        if (writes) ctx.database.activity(true);
+        if (writes && !writesLeavingCatalog.has(operation)) ctx.catalog.changed();
         return { ok: true, result };
       } catch (error) {
-        return toErrorResponse(error, operation, log);
+        return toErrorResponse(ctx.database.explain(error), operation, log);
       }
     },
     close() {

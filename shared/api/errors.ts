@@ -7,6 +7,10 @@ export const errorCodes = [
   'conflict',
   'database_newer',
   'database_unreadable',
+  'database_damaged',
+  'database_readonly',
+  'database_busy',
+  'disk_full',
   'unauthorized',
   'internal',
 ] as const;

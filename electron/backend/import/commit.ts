@@ -142,6 +142,8 @@ export function commitImport(ctx: HandlerContext, sessions: ImportSessions, choi
   const { db } = ctx;
   const touched = new Set<number>();
   const result = withLargePageCache(db, () => db.transaction(() => writeImport(ctx, sessions, choices, touched), { behavior: 'immediate' }));
+  // An import is the biggest save of all: chitieu.db alone holds it at once, not only after the next idle moment.
+  ctx.database.checkpoint();
   // Too many figures to replay one by one: the validation history of these units is read again when next needed.
   for (const unitId of touched) ctx.history.forget(unitId);
   sessions.close(choices.sessionId);
