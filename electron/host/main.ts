@@ -9,7 +9,8 @@ import { contentSecurityPolicy } from '../web/security';
 import { BackendProcess } from './backend-client';
 import { installMenu } from './menu';
 import { electronNativeBinding } from './native-binding';
-import { appOrigin, appScheme, isAppUrl, lockDownWebContents } from './security';
+import { appOrigin, appScheme, isAppUrl } from './app-url';
+import { lockDownWebContents } from './security';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const appRoot = join(here, '..', '..');

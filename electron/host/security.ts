@@ -1,13 +1,11 @@
 import { app, session, type WebContents } from 'electron';
+import { isAppUrl } from './app-url';
+import { isPermissionGranted } from './permissions';
 
-export const appScheme = 'app';
-export const appOrigin = `${appScheme}://chitieu`;
-
-export function isAppUrl(url: string | undefined): boolean {
-  return url !== undefined && (url === appOrigin || url.startsWith(`${appOrigin}/`));
-}
-
-/** No navigation away from the app, no new windows, no webviews, no permission prompts. */
+/**
+ * No navigation away from the app, no new windows, no webviews, and no permission but the few the app uses
+ * (permissions.ts): Chromium checks a permission before it asks for it, so both handlers give the same answer.
+ */
 export function lockDownWebContents(): void {
   app.on('web-contents-created', (_event, contents: WebContents) => {
     contents.on('will-navigate', (event, url) => {
@@ -20,6 +18,9 @@ export function lockDownWebContents(): void {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
   app.whenReady().then(() => {
-    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) => isPermissionGranted(permission, requestingOrigin));
+    session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
+      callback(isPermissionGranted(permission, details.requestingUrl)),
+    );
   });
 }
