@@ -18,7 +18,8 @@ type ReadOperation =
   | 'charts.indicator'
   | 'charts.planShares'
   | 'report.build'
-  | 'report.templates.list';
+  | 'report.templates.list'
+  | 'periods.status';
 
 /** Query keys start with the operation name, so a write can invalidate everything that read its data. */
 export function useApiQuery<K extends ReadOperation>(

@@ -2,7 +2,8 @@ import { Checkbox, Input, Segmented, Space } from 'antd';
 import { memo } from 'react';
 import type { ReportingUnit } from '../../../shared/api/entities';
 import { valueStatusLabelsVi, valueStatuses, type ValueStatus } from '../../../shared/api/values-entities';
-import type { Period } from '../../../shared/periods/period';
+import { formatPeriodKey, type Period } from '../../../shared/periods/period';
+import { PeriodStateBar } from '../common/PeriodStateBar';
 import { UnitSelect } from '../common/UnitSelect';
 import { PeriodPicker } from './PeriodPicker';
 
@@ -51,6 +52,7 @@ export const EntryToolbar = memo(function EntryToolbar(props: Props) {
       <Checkbox checked={props.onlyWithFindings} onChange={(e) => props.onOnlyWithFindingsChange(e.target.checked)}>
         Chỉ dòng có phát hiện
       </Checkbox>
+      <PeriodStateBar unitId={props.unitId} periodKey={formatPeriodKey(props.period)} />
     </div>
   );
 });

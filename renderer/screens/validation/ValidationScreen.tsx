@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { useApiQuery } from '../../api/api';
 import { useHashParam } from '../../app/use-hash-param';
 import { PeriodPicker } from '../entry/PeriodPicker';
+import { PeriodStateBar } from '../common/PeriodStateBar';
 import { UnitSelect } from '../common/UnitSelect';
 import { usePeriodChoice } from '../common/use-period-choice';
 import { useUnitChoice } from '../common/use-unit-choice';
@@ -62,6 +63,7 @@ export function ValidationScreen() {
       <div className="grid-toolbar">
         <UnitSelect units={units} value={unit?.id} onChange={setUnitId} />
         <PeriodPicker value={period} onChange={setPeriod} />
+        <PeriodStateBar unitId={unit?.id} periodKey={periodKey} withActions={false} />
         {/* A fixed name: antd's loading icon would otherwise rename the button "loading Kiểm tra" mid-check. */}
         <Button type="primary" aria-label="Kiểm tra" loading={report.isFetching} disabled={unit === undefined} onClick={check}>
           Kiểm tra
