@@ -37,6 +37,8 @@ export interface EditableGridProps<TRow extends RowData> {
   rowClassName?(row: TRow): string;
   isRowEditable(row: TRow): boolean;
   save(edits: CellEdit<TRow>[], source: WriteSource): Promise<BatchResult>;
+  /** Why a readable figure may not go into a cell, asked before anything is sent (a paste: for every cell). */
+  refusal?(row: TRow, columnId: string, value: number): string | null;
   writes: UndoableWrites;
   /** Another unit, period or year: the selection goes back to the start. */
   scopeKey: string;
@@ -97,6 +99,7 @@ function EditableGridInner<TRow extends RowData>(props: EditableGridProps<TRow>)
     isRowEditable: props.isRowEditable,
     rowLabel: props.rowLabel,
     save: props.save,
+    refusal: props.refusal,
     focusGrid,
   });
 

@@ -31,6 +31,8 @@ export interface GridEditingOptions<TRow extends RowData> {
   isRowEditable(row: TRow): boolean;
   rowLabel(row: TRow): string;
   save(edits: CellEdit<TRow>[], source: WriteSource): Promise<BatchResult>;
+  /** Why a readable figure may not go into a cell (the backend refuses it too); null when it may. */
+  refusal?(row: TRow, columnId: string, value: number): string | null;
   /** Gives the keyboard back to the grid once an edit closes. */
   focusGrid(): void;
 }
@@ -68,7 +70,7 @@ interface Written<TRow> {
 }
 
 export function useGridEditing<TRow extends RowData>(options: GridEditingOptions<TRow>): GridEditing {
-  const { rows, columns, selection, writes, isRowEditable, rowLabel, save, focusGrid } = options;
+  const { rows, columns, selection, writes, isRowEditable, rowLabel, save, refusal, focusGrid } = options;
   const { message } = App.useApp();
   const [editor, setEditor] = useState<EditorState | null>(null);
   const editorRef = useRef<EditorState | null>(null);
@@ -115,6 +117,17 @@ export function useGridEditing<TRow extends RowData>(options: GridEditingOptions
   const nameOf = useCallback(
     (rowId: string, columnId: string) => cellName({ row: rowIndex.get(rowId) ?? -1, col: colIndex.get(columnId) ?? -1 }),
     [cellName, rowIndex, colIndex],
+  );
+
+  /** What a cell's text means for that cell: a number it may hold, a blank, or the reason it is refused. */
+  const readFor = useCallback(
+    (row: Row<GridFeatures, TRow> | undefined, columnId: string, text: string) => {
+      const read = readCellText(text);
+      if (!read.ok || read.value === null || row === undefined || refusal === undefined) return read;
+      const reason = refusal(row.original, columnId, read.value);
+      return reason === null ? read : ({ ok: false, reason } as const);
+    },
+    [refusal],
   );
 
   const submit = useCallback(
@@ -194,7 +207,7 @@ export function useGridEditing<TRow extends RowData>(options: GridEditingOptions
         leave();
         return true;
       }
-      const read = readCellText(ed.text);
+      const read = readFor(row, ed.columnId, ed.text);
       if (!read.ok) {
         updateEditor({ ...ed, error: read.reason });
         void message.error({ content: `${nameOf(ed.rowId, ed.columnId)}: ${read.reason} Chưa lưu.`, key: 'grid-refused' });
@@ -204,7 +217,7 @@ export function useGridEditing<TRow extends RowData>(options: GridEditingOptions
       void submit([{ rowId: ed.rowId, columnId: ed.columnId, row: row.original, value: read.value, text: ed.text }], 'typed', ed);
       return true;
     },
-    [rows, rowIndex, colIndex, updateEditor, selection, focusGrid, message, nameOf, submit],
+    [rows, rowIndex, colIndex, updateEditor, selection, focusGrid, message, nameOf, submit, readFor],
   );
 
   const cancel = useCallback(() => {
@@ -236,7 +249,11 @@ export function useGridEditing<TRow extends RowData>(options: GridEditingOptions
         void message.warning({ content: 'Vùng dán không có ô nào nhận số liệu (dòng nhóm hoặc cột tính tự động).', key: 'grid-paste' });
         return;
       }
-      const read = readPastedCells(cells);
+      const read = readPastedCells(cells, (cell, value) => {
+        const row = rows[cell.row];
+        const columnId = columns[cell.col]?.id;
+        return row === undefined || columnId === undefined || refusal === undefined ? null : refusal(row.original, columnId, value);
+      });
       if (!read.ok) {
         const shown = read.refused.slice(0, 5).map((c) => `${cellName(c)}: “${c.text}”: ${c.reason}`);
         const more = read.refused.length > shown.length ? [`… và ${read.refused.length - shown.length} ô khác.`] : [];
@@ -245,7 +262,7 @@ export function useGridEditing<TRow extends RowData>(options: GridEditingOptions
           duration: 8,
           content: (
             <div style={{ textAlign: 'left' }}>
-              <div>Không dán: {read.refused.length} ô không phải là số. Chưa lưu ô nào.</div>
+              <div>Không dán: {read.refused.length} ô không ghi được. Chưa lưu ô nào.</div>
               {[...shown, ...more].map((line) => (
                 <div key={line}>{line}</div>
               ))}
@@ -265,7 +282,7 @@ export function useGridEditing<TRow extends RowData>(options: GridEditingOptions
         void message.success({ content: `Đã dán ${writtenCells.length} ô${skippedText}. Ctrl+Z để hoàn tác.`, key: 'grid-paste' });
       });
     },
-    [selection, size, isEditable, message, cellName, written, submit],
+    [selection, size, isEditable, message, cellName, written, submit, rows, columns, refusal],
   );
 
   const copySelection = useCallback(() => {
@@ -285,7 +302,7 @@ export function useGridEditing<TRow extends RowData>(options: GridEditingOptions
       const ed = editorRef.current;
       if (ed === null || ed.text === ed.initialText) return;
       const row = rows[rowIndex.get(ed.rowId) ?? -1];
-      const read = readCellText(ed.text);
+      const read = readFor(row, ed.columnId, ed.text);
       if (row === undefined || !read.ok) return;
       editorRef.current = null;
       writes.writeNow(() => save([{ row: row.original, columnId: ed.columnId, value: read.value }], 'typed'), [ed.rowId]);
@@ -296,7 +313,7 @@ export function useGridEditing<TRow extends RowData>(options: GridEditingOptions
       window.removeEventListener('pagehide', flush);
       window.removeEventListener('beforeunload', flush);
     };
-  }, [rows, rowIndex, writes, save]);
+  }, [rows, rowIndex, writes, save, readFor]);
 
   const pendingByRow = useMemo(() => {
     const byRow = new Map<string, Map<string, string>>();

@@ -40,14 +40,18 @@ export interface RefusedCell extends PastedCell {
 
 export type ReadPasteResult = { ok: true; cells: ReadCell[] } | { ok: false; refused: RefusedCell[] };
 
-/** All or nothing: one unreadable cell refuses the whole paste, so a block never lands half-written. */
-export function readPastedCells(cells: readonly PastedCell[]): ReadPasteResult {
+/**
+ * All or nothing: one unreadable cell, or one figure its cell may not hold (refusal gives why), refuses the
+ * whole paste, so a block never lands half-written.
+ */
+export function readPastedCells(cells: readonly PastedCell[], refusal?: (cell: PastedCell, value: number) => string | null): ReadPasteResult {
   const read: ReadCell[] = [];
   const refused: RefusedCell[] = [];
   for (const cell of cells) {
     const result = readCellText(cell.text);
-    if (result.ok) read.push({ row: cell.row, col: cell.col, value: result.value });
-    else refused.push({ ...cell, reason: result.reason });
+    const reason = !result.ok ? result.reason : result.value === null || refusal === undefined ? null : refusal(cell, result.value);
+    if (reason !== null) refused.push({ ...cell, reason });
+    else if (result.ok) read.push({ row: cell.row, col: cell.col, value: result.value });
   }
   return refused.length > 0 ? { ok: false, refused } : { ok: true, cells: read };
 }

@@ -1,5 +1,6 @@
-import { cleanNumber, formatViNumber } from '../numbers/vi-number';
+import { formatViFigure } from '../numbers/vi-number';
 import type { IndicatorKind } from '../catalog/indicator-kinds';
+import { planLevelLabelsVi, type PlanLevel } from '../api/values-entities';
 
 export interface RangeBreach {
   ruleId: 'negative-flow' | 'index-range' | 'ratio-range';
@@ -12,7 +13,7 @@ export interface RangeBreach {
  * period's words are made only for a breach, as the import asks for every one of a hundred thousand figures.
  */
 export function rangeBreachOf(indicator: { kind: IndicatorKind; nameVi: string; decimals: number }, value: number, periodLabel: () => string): RangeBreach | null {
-  const shown = () => formatViNumber(cleanNumber(value), indicator.decimals);
+  const shown = () => formatViFigure(value, indicator.decimals);
   if (indicator.kind === 'flow' && value < 0) {
     return { ruleId: 'negative-flow', message: `"${indicator.nameVi}" ${periodLabel()} là số âm (${shown()}): số liệu cộng dồn được không thể âm.` };
   }
@@ -23,4 +24,9 @@ export function rangeBreachOf(indicator: { kind: IndicatorKind; nameVi: string; 
     return { ruleId: 'ratio-range', message: `Tỷ lệ "${indicator.nameVi}" bằng ${shown()}%, ngoài khoảng 0–100%.` };
   }
   return null;
+}
+
+/** A plan figure named in a breach the way a period is: "kế hoạch giao năm 2023". */
+export function planFigureLabelVi(level: PlanLevel, year: number): string {
+  return `${planLevelLabelsVi[level].toLocaleLowerCase('vi')} năm ${year}`;
 }

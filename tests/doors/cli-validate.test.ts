@@ -4,7 +4,8 @@ import { createBackend } from '../../electron/backend/backend';
 import { validationReportSchema } from '../../shared/api/validation-entities';
 import { chitieu, chitieuOk } from '../support/cli';
 import { makeDataDir } from '../support/data-dir';
-import { plantedFaults, seedPlan2023, seedWithParts, type FigureEntry, type PeriodFigures } from '../support/validation-figures';
+import { createApiClient } from '../../shared/api/client';
+import { plantedFaults, plantedRangeFaults, plantOutOfRange, seedPlan2023, seedWithParts, type FigureEntry, type PeriodFigures } from '../support/validation-figures';
 
 /** What `chitieu validate --json` prints, as a script reading it relies on. */
 const printedFindings = z.array(
@@ -46,8 +47,17 @@ function enterSeedFigures(dir: string, ...unit: string[]): void {
   enterPeriods(dir, seedWithParts, unit);
 }
 
-function plantFaults(dir: string, ...unit: string[]): void {
+/** The faults the command line can write, and those it refuses, stored as an older catalog let them in. */
+async function plantFaults(dir: string, ...unit: string[]): Promise<void> {
   enterPeriods(dir, plantedFaults, unit);
+  const backend = createBackend({ dataDir: dir });
+  try {
+    const api = createApiClient((operation, input) => backend.call(operation, input));
+    const unitId = unit.length === 0 ? undefined : (await api.call('units.list', {})).find((u) => u.code === unit[1])?.id;
+    await plantOutOfRange(api, plantedRangeFaults, unitId);
+  } finally {
+    backend.close();
+  }
 }
 
 function summary(findings: readonly Pick<PrintedFinding, 'severity' | 'ruleId' | 'indicatorCode'>[]): string[] {
@@ -82,10 +92,10 @@ describe('chitieu validate', () => {
     expect(status).toBe(0);
   });
 
-  it('reports each planted fault with its rule, indicator, severity, Vietnamese message and figures, and exits 1', () => {
+  it('reports each planted fault with its rule, indicator, severity, Vietnamese message and figures, and exits 1', async () => {
     const dir = makeDataDir();
     enterSeedFigures(dir);
-    plantFaults(dir);
+    await plantFaults(dir);
 
     const { status, findings } = validateJson(dir);
 
@@ -144,10 +154,10 @@ describe('chitieu validate', () => {
     expect(human.status).toBe(0);
   });
 
-  it('names the severities in Vietnamese for people: Lỗi and Cảnh báo, with the counts', () => {
+  it('names the severities in Vietnamese for people: Lỗi and Cảnh báo, with the counts', async () => {
     const dir = makeDataDir();
     enterSeedFigures(dir);
-    plantFaults(dir);
+    await plantFaults(dir);
 
     const result = chitieu(dir, 'validate', '--period', '2023-H1');
 
@@ -163,7 +173,7 @@ describe('chitieu validate', () => {
   it('lets the open app see at once a figure corrected on the command line', async () => {
     const dir = makeDataDir();
     enterSeedFigures(dir);
-    plantFaults(dir);
+    await plantFaults(dir);
     // The backend the desktop app or `chitieu serve` keeps open on the same data directory.
     const app = createBackend({ dataDir: dir });
     try {
@@ -182,10 +192,10 @@ describe('chitieu validate', () => {
     }
   });
 
-  it('accepts the period in any spelling', () => {
+  it('accepts the period in any spelling', async () => {
     const dir = makeDataDir();
     enterSeedFigures(dir);
-    plantFaults(dir);
+    await plantFaults(dir);
 
     const result = chitieu(dir, 'validate', '--period', '2023-l06', '--json');
 
@@ -202,7 +212,7 @@ describe('chitieu validate', () => {
       backend.close();
     }
     enterSeedFigures(dir, '--unit', '25123');
-    plantFaults(dir, '--unit', '25123');
+    await plantFaults(dir, '--unit', '25123');
 
     const commune = validateJson(dir, '--unit', '25123');
     expect(commune.status).toBe(1);

@@ -83,11 +83,31 @@ describe('chitieu values and plan on the command line', () => {
 
   it('reads plain notation as well, and "2.260" as two thousand two hundred sixty', () => {
     const dir = makeDataDir();
-    chitieuOk(dir, 'values', 'set', '--period', '2023-H1', 'XNK=2260.5', 'BLHH=2.260', 'GTSXCN=-5,3');
+    chitieuOk(dir, 'values', 'set', '--period', '2023-H1', 'XNK=2260.5', 'BLHH=2.260', 'GTSXCN=5,3');
     const rows = valuesGet(dir, '2023-H1');
     expect(rowOf(rows, 'XNK').value).toBe(2260.5);
     expect(rowOf(rows, 'BLHH').value).toBe(2260);
-    expect(rowOf(rows, 'GTSXCN').value).toBe(-5.3);
+    expect(rowOf(rows, 'GTSXCN').value).toBe(5.3);
+  });
+
+  it('stores 14.659,9 and 56.537,447 tấn as typed into Xi măng, kept with 0 decimals, and prints them so', () => {
+    const dir = makeDataDir();
+    chitieuOk(dir, 'values', 'set', '--period', '2023-06', 'SPCN_XIMANG=14.659,9');
+    chitieuOk(dir, 'values', 'set', '--period', '2023-07', 'SPCN_XIMANG=56.537,447', 'SPCN_DUONG=2.260');
+    expect(rowOf(valuesGet(dir, '2023-06'), 'SPCN_XIMANG').value).toBe(14659.9);
+    expect(rowOf(valuesGet(dir, '2023-07'), 'SPCN_XIMANG').value).toBe(56537.447);
+    expect(chitieuOk(dir, 'values', 'get', '--period', '2023-06')).toMatch(/^SPCN_XIMANG: 14\.659,9 tấn/m);
+    const july = chitieuOk(dir, 'values', 'get', '--period', '2023-07');
+    expect(july).toMatch(/^SPCN_XIMANG: 56\.537,447 tấn/m);
+    expect(july).toMatch(/^SPCN_DUONG: 2\.260 tấn/m);
+  });
+
+  it('refuses a negative plan with the words the import uses, exit 2', () => {
+    const dir = makeDataDir();
+    const result = chitieu(dir, 'plan', 'set', '--year', '2023', 'XNK=3.798,3', 'SPCN_XIMANG=-5');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('SPCN_XIMANG: "Xi măng Portland đen" kế hoạch giao năm 2023 là số âm (-5): số liệu cộng dồn được không thể âm.');
+    expect(valuesGet(dir, '2023-H1').filter((r) => r.plan !== null)).toEqual([]);
   });
 
   for (const [what, words, message] of [
@@ -96,6 +116,9 @@ describe('chitieu values and plan on the command line', () => {
     ['a number with its unit', ['XNK=2.260', 'GTSXCN=8.290 tỷ đồng'], 'GTSXCN: "8.290 tỷ đồng" không đọc được thành số'],
     ['a word that is not CODE=NUMBER', ['XNK=2.260', 'BLHH'], '"BLHH" không có dạng MÃ=SỐ'],
     ['the same code twice', ['XNK=2.260', 'xnk=2.261'], 'Chỉ tiêu XNK xuất hiện hai lần trong cùng một lần ghi.'],
+    ['−5 tấn of a flow', ['XNK=2.260', 'SPCN_XIMANG=-5'], 'SPCN_XIMANG: "Xi măng Portland đen" 6 tháng đầu năm 2023 là số âm (-5): số liệu cộng dồn được không thể âm.'],
+    ['an index outside 20–500', ['XNK=2.260', 'IIP=1.164'], 'ngoài khoảng hợp lý 20–500'],
+    ['a ratio above 100%', ['XNK=2.260', 'CCHC_CATGIAM=313'], 'bằng 313,0%, ngoài khoảng 0–100%.'],
   ] as const) {
     it(`refuses the whole command for ${what}, exit 2 and a Vietnamese message, writing not even the good figures`, () => {
       const dir = makeDataDir();

@@ -132,10 +132,58 @@ describe('the Nhập liệu grid', () => {
     await page.close();
   });
 
-  it('marks a typed index of 1.164 as an error in its cell once it is saved', async () => {
-    const { page } = await openFirstHalf2023(makeDataDir());
-    await typeInto(page, 'IIP', '1.164');
-    await entryGrid(page).locator('tr[data-row-id="IIP"]').getByLabel('Có lỗi chưa xử lý').waitFor();
+  it('marks a typed six months below its five months as an error in its cell once it is saved', async () => {
+    const { page, server } = await openFirstHalf2023(makeDataDir());
+    await api(server, 'values.set', { period: '2023-L05', entries: [{ code: 'BLHH', value: 15000 }] });
+    await typeInto(page, 'BLHH', '14.659,9');
+    await entryGrid(page).locator('tr[data-row-id="BLHH"]').getByLabel('Có lỗi chưa xử lý').waitFor();
+    await page.close();
+  });
+
+  it('keeps 14.659,9 typed into Xi măng, kept with 0 decimals, and shows it as typed, also after a reload', async () => {
+    const { page, server } = await openFirstHalf2023(makeDataDir());
+    await typeInto(page, 'SPCN_XIMANG', '14.659,9');
+    await eventually(async () => expect((await storedValue(server, '2023-H1', 'SPCN_XIMANG'))?.value).toBe(14659.9));
+    await waitForText(cell(entryGrid(page), 'SPCN_XIMANG', 'value'), '14.659,9');
+    await page.reload();
+    await scrollToRow(entryGrid(page), 'SPCN_XIMANG');
+    await waitForText(cell(entryGrid(page), 'SPCN_XIMANG', 'value'), '14.659,9');
+    await page.close();
+  });
+
+  it('keeps 56.537,447 pasted into Xi măng as pasted', async () => {
+    const { page, server } = await openFirstHalf2023(makeDataDir());
+    const g = entryGrid(page);
+    await scrollToRow(g, 'SPCN_XIMANG');
+    await cell(g, 'SPCN_XIMANG', 'value').click();
+    await pasteInto(g, '56.537,447');
+    await eventually(async () => expect((await storedValue(server, '2023-H1', 'SPCN_XIMANG'))?.value).toBe(56537.447));
+    await waitForText(cell(g, 'SPCN_XIMANG', 'value'), '56.537,447');
+    await page.close();
+  });
+
+  it('refuses −5 tấn typed into Xi măng with the words the import uses, keeps the text and stores nothing', async () => {
+    const { page, server } = await openFirstHalf2023(makeDataDir());
+    await typeInto(page, 'SPCN_XIMANG', '-5');
+    const reason = '"Xi măng Portland đen" 6 tháng đầu năm 2023 là số âm (-5): số liệu cộng dồn được không thể âm.';
+    const target = cell(entryGrid(page), 'SPCN_XIMANG', 'value');
+    await target.getByRole('alert').getByText(reason).waitFor();
+    await expect(target.getByRole('textbox').inputValue()).resolves.toBe('-5');
+    await page.waitForTimeout(300);
+    await expect(storedValue(server, '2023-H1', 'SPCN_XIMANG')).resolves.toMatchObject({ value: null });
+    await page.close();
+  });
+
+  it('refuses a pasted block holding −5 tấn and writes none of it', async () => {
+    const { page, server } = await openFirstHalf2023(makeDataDir());
+    const g = entryGrid(page);
+    await scrollToRow(g, 'SPCN_XIMANG');
+    await cell(g, 'SPCN_XIMANG', 'value').click();
+    await pasteInto(g, '1.200\n-5');
+    await page.getByText(/Không dán: 1 ô không ghi được\. Chưa lưu ô nào\./).waitFor();
+    await page.getByText(/là số âm \(-5\): số liệu cộng dồn được không thể âm\./).waitFor();
+    await page.waitForTimeout(300);
+    await expect(storedValue(server, '2023-H1', 'SPCN_XIMANG')).resolves.toMatchObject({ value: null });
     await page.close();
   });
 
@@ -183,7 +231,7 @@ describe('the Nhập liệu grid', () => {
     await scrollToRow(g, 'XNK');
     await cell(g, 'XNK', 'value').click();
     await pasteInto(g, '2.260\n1.000\n8.290 tỷ đồng');
-    await page.getByText(/Không dán: 1 ô không phải là số\. Chưa lưu ô nào\./).waitFor();
+    await page.getByText(/Không dán: 1 ô không ghi được\. Chưa lưu ô nào\./).waitFor();
     await expect(storedValue(server, '2023-H1', 'XNK')).resolves.toMatchObject({ value: null });
 
     await pasteInto(g, '2.260\n1.000\n0,25\n');

@@ -4,6 +4,7 @@ import { reportSchema } from '../../shared/api/report-entities';
 import { startBackend } from '../support/backend';
 import { makeDataDir } from '../support/data-dir';
 import { enterSeedFigures, enterTwoYears, exportOf } from '../support/export-data';
+import { plantOutOfRange } from '../support/validation-figures';
 import { readWithPython, type PySheet } from '../support/python-xlsx';
 
 /** Thirteen key products for 2023-H1 with their plans and 2022-H1 figures: eight on schedule and growing. */
@@ -80,7 +81,7 @@ describe('the report of seed 000 (6 tháng đầu năm 2023)', () => {
   it('lists the validation findings left open at the end', async () => {
     const { api } = startBackend(makeDataDir());
     await enterSeedFigures(api);
-    await api.call('values.set', { period: '2023-H1', entries: [{ code: 'CCHC_DVC4', value: 313 }] });
+    await plantOutOfRange(api, { period: '2023-H1', entries: [{ code: 'CCHC_DVC4', value: 313 }] });
     const report = await api.call('report.build', { period: '2023-H1' });
     const validation = await api.call('validation.run', { period: '2023-H1' });
     const open = validation.findings.filter((f) => f.open);

@@ -4,7 +4,7 @@ import type { ReportedFinding, ValidationReport } from '../../shared/api/validat
 import type { UserRule } from '../../shared/validation/user-rule';
 import { refusalOf, startBackend, type RunningBackend } from '../support/backend';
 import { makeDataDir } from '../support/data-dir';
-import { enterSeedWithParts, plantFaults } from '../support/validation-figures';
+import { enterSeedWithParts, plantFaults, plantOutOfRange } from '../support/validation-figures';
 
 const clerk = 'Nguyễn Thị Lan';
 
@@ -372,7 +372,7 @@ describe('settings of the built-in rules per indicator', () => {
     const { api } = await startWithClerk();
     await enterSeedWithParts(api);
     await plantFaults(api);
-    await api.call('values.set', { period: '2023-H1', entries: [{ code: 'IIP_C', value: '1.057,9' }] });
+    await plantOutOfRange(api, { period: '2023-H1', entries: [{ code: 'IIP_C', value: '1.057,9' }] });
 
     await api.call('validation.settings.set', { code: 'IIP', settings: { required: null, bandLow: null, bandHigh: null, disabledRules: ['index-range'] } });
 

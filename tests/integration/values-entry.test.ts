@@ -5,6 +5,7 @@ import type { GridRow } from '../../shared/api/values-entities';
 import { refusalOf, startBackend } from '../support/backend';
 import { makeDataDir } from '../support/data-dir';
 import { dumpTables, withRawDatabase, type Row, type TableDump } from '../support/sqlite-files';
+import { plantOutOfRange } from '../support/validation-figures';
 
 const clerk = 'Nguyễn Thị Lan';
 
@@ -443,7 +444,7 @@ describe('the rows a save changes', () => {
 
   it('leaves the findings out of the grid when asked, and the validation report follows every save', async () => {
     const { api } = await startWithClerk();
-    await api.call('values.set', { period: '2023-H1', entries: [{ code: 'IIP', value: 1164 }] });
+    await plantOutOfRange(api, { period: '2023-H1', entries: [{ code: 'IIP', value: 1164 }] });
     expect((await rowOf(api, '2023-H1', 'IIP')).findings.map((f) => f.ruleId)).toEqual(['index-range']);
     const bare = await api.call('values.grid', { period: '2023-H1', withFindings: false });
     expect(bare.rows.find((r) => r.code === 'IIP')?.findings).toEqual([]);
@@ -452,7 +453,7 @@ describe('the rows a save changes', () => {
     expect(await openIndexFindings()).toBe(1);
     await api.call('values.set', { period: '2023-H1', entries: [{ code: 'IIP', value: 116.4 }] });
     expect(await openIndexFindings()).toBe(0);
-    await api.call('values.set', { period: '2023-H1', entries: [{ code: 'IIP', value: 11.64 }] });
+    await plantOutOfRange(api, { period: '2023-H1', entries: [{ code: 'IIP', value: 11.64 }] });
     expect(await openIndexFindings()).toBe(1);
   });
 

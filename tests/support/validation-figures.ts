@@ -66,15 +66,26 @@ export const plantedFaults: readonly PeriodFigures[] = [
       { code: 'BLHH_LTAU', value: 1800 },
       { code: 'BLHH_DL', value: 26.2 },
       { code: 'BLHH_DVK', value: 1200 },
-      // An IIP of 105,79 lost its comma somewhere and arrives as the text "1.164".
-      { code: 'IIP', value: '1.164' },
-      // A time cut of 313% from a wrong formula.
-      { code: 'CCHC_CATGIAM', value: 313 },
     ],
   },
   // Five months of retail sales above the six months.
   { period: '2023-L05', entries: [{ code: 'BLHH', value: '15.000' }] },
 ];
+
+/**
+ * Figures their indicator's kind cannot hold. Every door refuses them; a database holds them when an
+ * indicator's kind was changed in the catalog after its figures were entered (or from before the rule),
+ * and that is how plantOutOfRange stores them.
+ */
+export const plantedRangeFaults: PeriodFigures = {
+  period: '2023-H1',
+  entries: [
+    // An IIP of 105,79 lost its comma somewhere and arrives as the text "1.164".
+    { code: 'IIP', value: '1.164' },
+    // A time cut of 313% from a wrong formula.
+    { code: 'CCHC_CATGIAM', value: 313 },
+  ],
+};
 
 async function enterPeriods(api: ApiClient, periods: readonly PeriodFigures[]): Promise<void> {
   for (const { period, entries } of periods) await api.call('values.set', { period, entries: [...entries] });
@@ -86,7 +97,24 @@ export async function enterSeedWithParts(api: ApiClient): Promise<void> {
   await enterPeriods(api, seedWithParts);
 }
 
+/**
+ * Stores figures their indicators' kinds refuse, as a catalog does whose indicators were kept as flows when
+ * the figures were entered and given their kind afterwards; the change log keeps the writes as usual.
+ */
+export async function plantOutOfRange(api: ApiClient, { period, entries }: PeriodFigures, unitId?: number): Promise<void> {
+  const catalog = await api.call('catalog.list', { includeRetired: false });
+  const kindOf = new Map(catalog.map((i) => [i.code, i.kind]));
+  for (const { code } of entries) await api.call('catalog.update', { code, patch: { kind: 'flow' } });
+  await api.call('values.set', { period, ...(unitId === undefined ? {} : { unitId }), entries: [...entries] });
+  for (const { code } of entries) {
+    const kind = kindOf.get(code);
+    if (kind === undefined) throw new Error(`no indicator ${code} in the catalog`);
+    await api.call('catalog.update', { code, patch: { kind } });
+  }
+}
+
 /** The planted faults, entered through the API over the seed figures. */
 export async function plantFaults(api: ApiClient): Promise<void> {
   await enterPeriods(api, plantedFaults);
+  await plantOutOfRange(api, plantedRangeFaults);
 }

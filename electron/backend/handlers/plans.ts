@@ -1,8 +1,9 @@
 import { findPlan, writePlan } from '../../../db/access/plans';
 import type { Handlers } from '../handler-types';
 import { assertPlanWritable } from '../periods/period-states';
+import { planFigureLabelVi } from '../../../shared/validation/figure-range';
 import { newBatch } from './new-batch';
-import { enteredNumber, refuseDuplicates, writableIndicator } from './entry-rules';
+import { enteredNumber, refuseDuplicates, refuseOutOfRange, writableIndicator } from './entry-rules';
 import { resolveUnit } from './resolve-unit';
 import { planFiguresOf } from './plan-figures';
 
@@ -36,8 +37,9 @@ export const planHandlers: Pick<Handlers, 'plans.grid' | 'plans.set'> = {
         const { batchId, who, at } = newBatch(db);
         let changed = 0;
         for (const entry of entries) {
-          writableIndicator(catalog, entry.code);
+          const indicator = writableIndicator(catalog, entry.code);
           const next = entry.value === null ? null : enteredNumber(entry.code, entry.value);
+          if (next !== null) refuseOutOfRange(indicator, next, () => planFigureLabelVi(entry.level, year));
           const current = findPlan(db, entry.code, unit.id, year, entry.level)?.value ?? null;
           if (current === next) continue;
           writePlan(db, { indicatorCode: entry.code, unitId: unit.id, year, level: entry.level, next, who, at, batchId, source: { kind: source } });

@@ -17,7 +17,7 @@ import { AppError } from '../../../shared/api/errors';
 import type { Handlers } from '../handler-types';
 import { assertWritable } from '../periods/period-states';
 import { newBatch } from './new-batch';
-import { enteredNumber, refuseDuplicates, writableIndicator } from './entry-rules';
+import { enteredNumber, refuseDuplicates, refuseOutOfRange, writableIndicator } from './entry-rules';
 import { planFiguresOf } from './plan-figures';
 import { resolveUnit } from './resolve-unit';
 import { validateUnitPeriod } from './validation';
@@ -116,7 +116,7 @@ export const valueHandlers: Pick<Handlers, 'values.grid' | 'values.rows' | 'valu
         const { batchId, who, at } = newBatch(db);
         let changed = 0;
         for (const entry of entries) {
-          writableIndicator(catalog, entry.code);
+          const indicator = writableIndicator(catalog, entry.code);
           const current = findValue(db, entry.code, unit.id, periodKey);
           const currentState: ValueState | null = current ? { value: current.value, status: current.status, comment: current.comment } : null;
           let next: ValueState | null;
@@ -133,8 +133,10 @@ export const valueHandlers: Pick<Handlers, 'values.grid' | 'values.rows' | 'valu
             }
             next = { ...currentState, status: entry.status ?? currentState.status, comment: entry.comment === undefined ? currentState.comment : entry.comment };
           } else {
+            const value = enteredNumber(entry.code, entry.value);
+            refuseOutOfRange(indicator, value, () => periodLabelVi(period));
             next = {
-              value: enteredNumber(entry.code, entry.value),
+              value,
               status: entry.status ?? currentState?.status ?? defaultStatus(period, new Date()),
               comment: entry.comment === undefined ? (currentState?.comment ?? null) : entry.comment,
             };

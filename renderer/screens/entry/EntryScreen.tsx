@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { ValueStatus } from '../../../shared/api/values-entities';
+import { rangeBreachOf } from '../../../shared/validation/figure-range';
 import {
   periodLabelVi,
   previousPeriod,
@@ -110,6 +111,9 @@ export function EntryScreen() {
     [unitId, periodKey, newStatus],
   );
 
+  // The rule the import and the backend apply, asked before a figure is sent, so the editor keeps the text.
+  const refusal = useCallback((row: EntryRow, _columnId: string, value: number) => rangeBreachOf(row, value, () => periodLabelVi(period))?.message ?? null, [period]);
+
   const onActiveRowChange = useCallback((row: EntryRow | null) => setActiveCode(row?.code ?? null), []);
   const activeRow = allRows.find((r) => r.code === activeCode) ?? null;
   const error = catalog.error ?? grid.error;
@@ -148,6 +152,7 @@ export function EntryScreen() {
         rowClassName={rowClassName}
         isRowEditable={holdsValues}
         save={save}
+        refusal={refusal}
         writes={writes}
         scopeKey={`${unitId}|${periodKey}`}
         loading={catalog.isLoading || grid.isLoading}

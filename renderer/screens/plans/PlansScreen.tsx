@@ -2,6 +2,7 @@ import { Checkbox, DatePicker, Input, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useMemo, useState } from 'react';
 import { MAX_YEAR, MIN_YEAR } from '../../../shared/periods/period';
+import { planFigureLabelVi, rangeBreachOf } from '../../../shared/validation/figure-range';
 import { api, useApiQuery } from '../../api/api';
 import { useHashParam } from '../../app/use-hash-param';
 import { EditableGrid } from '../../grid/EditableGrid';
@@ -58,6 +59,15 @@ export function PlansScreen() {
     [unitId, year],
   );
 
+  // The rule the import and the backend apply, asked before a plan is sent, so the editor keeps the text.
+  const refusal = useCallback(
+    (row: PlanRow, columnId: string, value: number) => {
+      const level = planLevelOfColumn[columnId];
+      return level === undefined ? null : (rangeBreachOf(row, value, () => planFigureLabelVi(level, year))?.message ?? null);
+    },
+    [year],
+  );
+
   const error = catalog.error ?? plans.error;
   return (
     <section className="grid-screen" aria-label="Kế hoạch">
@@ -102,6 +112,7 @@ export function PlansScreen() {
         rowClassName={rowClassName}
         isRowEditable={takesPlan}
         save={save}
+        refusal={refusal}
         writes={writes}
         scopeKey={`${unitId}|${year}`}
         loading={catalog.isLoading || plans.isLoading}
