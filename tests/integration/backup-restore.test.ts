@@ -2,6 +2,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { openDatabase } from '../../db/open-database';
+import { bundledMigrations } from '../../db/migrate/bundled-migrations';
 import { createBackend } from '../../electron/backend/backend';
 import { createApiClient, type ApiClient } from '../../shared/api/client';
 import { refusalOf, startBackend } from '../support/backend';
@@ -136,6 +138,41 @@ describe('Khôi phục', () => {
     expect(refusal.message).toContain('đang mở cơ sở dữ liệu này');
     expect(await figureOf(api, 'XNK')).toBe(2500);
     expect(dumpTables(other).indicator_values).toHaveLength(1);
+  });
+});
+
+describe('Khôi phục, when a step cannot be done,', () => {
+  it('changes nothing if the backup of the current data cannot be written first', async () => {
+    const dataDir = makeDataDir();
+    const { api } = startBackend(dataDir);
+    await api.call('values.set', { period: '2023-H1', entries: [{ code: 'XNK', value: '2.260' }] });
+    const elsewhere = join(makeDataDir(), 'ban-sao.db');
+    await api.call('backup.make', { out: elsewhere });
+    await api.call('values.set', { period: '2023-H1', entries: [{ code: 'XNK', value: '2.500' }] });
+    // The backups folder cannot be made: the data as it is cannot be kept, so it is not replaced.
+    writeFileSync(join(dataDir, 'backups'), 'không phải thư mục');
+
+    const refusal = await refusalOf(api.call('backup.restore', { path: elsewhere }));
+    expect(refusal.message).toContain('Sao lưu không thành công');
+    expect(await figureOf(api, 'XNK')).toBe(2500);
+    expect(readdirSync(dataDir).filter((n) => n.startsWith('.'))).toEqual([]);
+  });
+
+  it('brings a backup of an older version up to this one', async () => {
+    const oldDir = makeDataDir();
+    const old = openDatabase({ dataDir: oldDir, migrations: bundledMigrations().slice(0, 3) });
+    old.db.$client.prepare(`INSERT INTO settings (key, value) VALUES ('placeName', '"Tây Ninh"')`).run();
+    old.close();
+
+    const dataDir = makeDataDir();
+    const { api, backend } = startBackend(dataDir);
+    const contents = await api.call('backup.inspect', { path: old.file });
+    expect(contents).toMatchObject({ olderSchema: true, schemaVersion: bundledMigrations()[2]!.tag, officeName: 'SỞ CÔNG THƯƠNG Tây Ninh' });
+    await api.call('backup.restore', { path: old.file });
+    expect(backend.database.schemaVersion).toBe(bundledMigrations().at(-1)!.tag);
+    expect((await api.call('settings.get', {})).placeName).toBe('Tây Ninh');
+    // The old file itself is left as it was: it is read through a copy.
+    withRawDatabase(old.file, (sqlite) => expect(sqlite.prepare('SELECT count(*) AS n FROM chitieu_migrations').get()).toEqual({ n: 3 }));
   });
 });
 
