@@ -444,6 +444,118 @@ const twoSheetsOneFile: CorpusCase = simpleCase({
   }),
 });
 
+/** A quarterly report: the title names the quarter, the columns the quarter and the nine months. */
+const quarterReport = simpleCase({
+  family: 'traps',
+  name: 'bay-bao-cao-quy-III.xlsx',
+  seed: 612,
+  reportPeriod: '2025-Q3',
+  sheets: [
+    {
+      name: 'Quý III',
+      above: [...titleBlock(8), [], ['BÁO CÁO TÌNH HÌNH KINH TẾ NGÀNH CÔNG THƯƠNG QUÝ III NĂM 2025'], []],
+      twoRowHeader: true,
+      columns: [
+        sttColumn,
+        nameColumn(),
+        unitColumn(),
+        dataCol('q', 'Quý III', { period: '2025-Q3', status: 'actual' }, 3, 'Thực hiện năm 2025'),
+        dataCol('cum', '9 tháng', { period: ytd(2025, 9), status: 'actual' }, 9, 'Thực hiện năm 2025'),
+        dataCol('sameq', 'Quý III', { period: '2024-Q3', status: null }, 2.8, 'Cùng kỳ năm 2024'),
+        dataCol('samecum', '9 tháng', { period: ytd(2024, 9), status: null }, 8.4, 'Cùng kỳ năm 2024'),
+        dataCol('cmpq', 'Quý III', null, 'pct', 'So với cùng kỳ (%)'),
+        dataCol('cmpc', '9 tháng', null, 'pct', 'So với cùng kỳ (%)'),
+      ],
+      rows: [
+        { stt: 'I', name: 'Chỉ số sản xuất công nghiệp (IIP)', unit: '%', land: { code: 'IIP', factor: 1 }, base: 100, index: true, only: ['q', 'cum'] },
+        { stt: 'II', name: 'Giá trị sản xuất công nghiệp (giá so sánh 2010)', unit: 'Tỷ đồng', land: { code: 'GTSXCN', factor: 1 }, base: 1050 },
+        { stt: 'III', name: 'Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng', unit: 'Tỷ đồng', land: { code: 'BLHH', factor: 1 }, base: 2500 },
+        { stt: 'IV', name: 'Kim ngạch xuất khẩu', unit: 'Triệu USD', land: { code: 'XK', factor: 1 }, base: 252 },
+        { stt: 'V', name: 'Kim ngạch nhập khẩu', unit: 'Triệu USD', land: { code: 'NK', factor: 1 }, base: 203 },
+        { stt: 'VI', name: 'Kim ngạch thương mại qua các cửa khẩu biên giới', unit: 'Triệu USD', land: { code: 'TMBG', factor: 1 }, base: 31 },
+      ],
+    },
+  ],
+});
+
+/** The year's report: this year, last year and next year's plan, each a column of its own. */
+const annualReport = simpleCase({
+  family: 'traps',
+  name: 'bay-bao-cao-nam-2024.xlsx',
+  seed: 613,
+  reportPeriod: '2024',
+  sheets: [
+    {
+      name: 'Năm 2024',
+      above: [...titleBlock(9), ['Biểu số 02/BC-SCT'], ['BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM 2024 VÀ KẾ HOẠCH NĂM 2025'], []],
+      codeRow: true,
+      columns: [
+        sttColumn,
+        nameColumn(),
+        unitColumn(),
+        dataCol('last', 'Thực hiện năm 2023', { period: wholeYear(2023), status: 'actual' }, 11.2),
+        dataCol('plan', 'Kế hoạch năm 2024', { plan: planKey(2024) }, 12.4),
+        dataCol('year', 'Thực hiện năm 2024', { period: wholeYear(2024), status: 'actual' }, 12),
+        dataCol('vslast', 'So với năm 2023 (%)', null, 'pct'),
+        dataCol('vsplan', 'So với kế hoạch (%)', null, 'pct'),
+        dataCol('next', 'Kế hoạch năm 2025', { plan: planKey(2025) }, 13.1),
+      ],
+      rows: [
+        { stt: 1, name: 'Chỉ số sản xuất công nghiệp (IIP)', unit: '%', land: { code: 'IIP', factor: 1 }, base: 100, index: true, only: ['plan', 'year', 'next'] },
+        { stt: 2, name: 'Giá trị sản xuất công nghiệp (giá so sánh 2010)', unit: 'Tỷ đồng', land: { code: 'GTSXCN', factor: 1 }, base: 1050 },
+        { stt: 3, name: 'Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng', unit: 'Tỷ đồng', land: { code: 'BLHH', factor: 1 }, base: 2500 },
+        { stt: 4, name: 'Tổng kim ngạch xuất nhập khẩu', unit: 'Triệu USD', land: { code: 'XNK', factor: 1 }, base: 455 },
+        { stt: '-', name: 'Kim ngạch xuất khẩu', unit: 'Triệu USD', land: { code: 'XK', factor: 1 }, base: 252 },
+        { stt: '-', name: 'Kim ngạch nhập khẩu', unit: 'Triệu USD', land: { code: 'NK', factor: 1 }, base: 203 },
+        { stt: 5, name: 'Số doanh nghiệp thương mại điện tử', unit: 'Doanh nghiệp', base: 14, decimals: 0 },
+      ],
+    },
+  ],
+});
+
+/**
+ * A table that starts in column B with the units in the names ("Điện sản xuất (triệu kWh)") and no unit column;
+ * then retail by district and by kind of enterprise, which the catalog does not break down.
+ */
+const marginUnitsInNamesAndBreakdowns = simpleCase({
+  family: 'traps',
+  name: 'bay-cot-b-don-vi-trong-ten-chia-theo-huyen.xlsx',
+  seed: 614,
+  reportPeriod: '2024-11',
+  sheets: [
+    {
+      name: 'TH',
+      above: [[null, 'SỞ CÔNG THƯƠNG BÌNH PHƯỚC'], [], [null, 'MỘT SỐ CHỈ TIÊU CHỦ YẾU THÁNG 11/2024'], []],
+      startColumn: 2,
+      columns: [
+        sttColumn,
+        nameColumn('Chỉ tiêu'),
+        dataCol('est', 'Ước TH tháng 11/2024', { period: month(2024, 11), status: 'estimate' }, 1),
+        dataCol('cum', 'Ước TH 11 tháng 2024', { period: ytd(2024, 11), status: 'estimate' }, 11),
+        dataCol('same', 'Cùng kỳ 11 tháng 2023', { period: ytd(2023, 11), status: null }, 10.2),
+        dataCol('cmp', 'So sánh (%)', null, 'pct'),
+      ],
+      rows: [
+        { stt: 1, name: 'Điện sản xuất (triệu kWh)', land: { code: 'SPCN_DIEN_SX', factor: 1 }, base: 152 },
+        { stt: 2, name: 'Nước máy thương phẩm (1000 m3)', land: { code: 'SPCN_NUOC', factor: 1 }, base: 2050 },
+        { stt: 3, name: 'Hạt điều nhân (tấn)', land: { code: 'SPCN_DIEU', factor: 1 }, base: 8200 },
+        { stt: 4, name: 'Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng (tỷ đồng)', land: { code: 'BLHH', factor: 1 }, base: 2500 },
+        { stt: '', name: 'Chia theo huyện, thị xã, thành phố' },
+        { stt: '-', name: 'Thành phố Đồng Xoài (tỷ đồng)', base: 520 },
+        { stt: '-', name: 'Thị xã Bình Long (tỷ đồng)', base: 210 },
+        { stt: '-', name: 'Huyện Bù Đăng (tỷ đồng)', base: 190 },
+        { stt: '-', name: 'Huyện Lộc Ninh (tỷ đồng)', base: 230 },
+        { stt: '', name: 'Chia theo loại hình kinh tế' },
+        { stt: '-', name: 'Kinh tế nhà nước (tỷ đồng)', base: 120 },
+        { stt: '-', name: 'Kinh tế ngoài nhà nước (tỷ đồng)', base: 2250 },
+        { stt: '-', name: 'Khu vực có vốn đầu tư nước ngoài (tỷ đồng)', base: 130 },
+        { stt: 5, name: 'Kim ngạch xuất khẩu (triệu USD)', land: { code: 'XK', factor: 1 }, base: 252 },
+        { stt: '', name: 'Trong đó: khu vực có vốn đầu tư nước ngoài (triệu USD)', base: 160 },
+      ],
+    },
+  ],
+});
+
 export const trapCases: CorpusCase[] = [
   noPeriodInTitle,
   unitNoteAndCombinedRow,
@@ -456,4 +568,7 @@ export const trapCases: CorpusCase[] = [
   sameNameTwoSections,
   twoPlanLevels,
   twoSheetsOneFile,
+  quarterReport,
+  annualReport,
+  marginUnitsInNamesAndBreakdowns,
 ];
