@@ -9,12 +9,13 @@ import {
   sampleFiles,
   writeCorrupted,
   writeEmptyWorkbook,
-  writeLegacyXls,
   writeNotAWorkbook,
   writePasswordProtected,
   writeTruncated,
   writeWorkbook,
+  type SheetSpec,
 } from '../support/workbooks';
+import { writeXls } from '../support/xls-workbooks';
 
 /** The database file's bytes (and its write-ahead log's, if one was left), as the clerk's disk holds them. */
 function databaseBytes(dataDir: string): string {
@@ -32,6 +33,21 @@ async function filledJanuary(dir: string): Promise<string> {
     (info, column) => (info.unit === '' ? undefined : (info.unit.startsWith('Triệu đồng') ? 1_000_000 : 100) * (column === 'G' ? 3 : column === 'F' ? 2 : 1) + info.row),
   );
 }
+
+/** A short monthly table: the period in its merged title, a formula's cached result, a text figure in Vietnamese notation. */
+const retailSheet: SheetSpec[] = [
+  {
+    name: 'Biểu',
+    rows: [
+      ['BÁO CÁO THÁNG 5 NĂM 2023'],
+      [],
+      ['STT', 'Chỉ tiêu', 'ĐVT', 'Thực hiện kỳ báo cáo', 'Lũy kế từ đầu năm'],
+      [1, 'Điện sản xuất', 'triệu kWh', 510, { formula: 'D4+D4', result: 1020 }],
+      [2, 'Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng', 'tỷ đồng', '2.960,5', '14.659,9'],
+    ],
+    merges: ['A1:E1'],
+  },
+];
 
 describe('chitieu import', () => {
   it('--dry-run prints what it would import, in Vietnamese, and leaves chitieu.db byte for byte as it was', async () => {
@@ -74,6 +90,24 @@ describe('chitieu import', () => {
     const again = chitieu(dir, 'import', '--undo', '1');
     expect(again.status).toBe(1);
     expect(again.stderr).toBe('Lỗi: Lần nhập số 1 đã được hoàn tác rồi.\n');
+  });
+
+  it('--dry-run of an .xls prints the same preview as the .xlsx of the same layout', async () => {
+    const dir = makeDataDir();
+    chitieuOk(dir, 'info');
+    const xlsx = await writeWorkbook(join(dir, 'thang-5.xlsx'), retailSheet);
+    const xls = writeXls(join(dir, 'thang-5.xls'), retailSheet);
+    const before = databaseBytes(dir);
+
+    const out = chitieuOk(dir, 'import', xls, '--dry-run');
+    expect(out).toContain('Tệp thang-5.xls');
+    expect(out).toContain('kỳ Tháng 5/2023');
+    expect(out).toMatch(/E5 BLHH 5 tháng năm 2023: mới 14\.659,9/);
+    expect(out).toMatch(/E4 SPCN_DIEN_SX 5 tháng năm 2023: mới 1\.020/);
+    // Everything else the same, but for the file's name and size.
+    const unnamed = (text: string, name: string) => text.replaceAll(name, '<tệp>').replace(/<tệp>, [\d.,]+ KB/, '<tệp>');
+    expect(unnamed(out, 'thang-5.xls')).toBe(unnamed(chitieuOk(dir, 'import', xlsx, '--dry-run'), 'thang-5.xlsx'));
+    expect(databaseBytes(dir)).toBe(before);
   });
 
   it('--json prints the preview and the result for scripts', async () => {
@@ -148,7 +182,7 @@ describe('chitieu import', () => {
     ['a truncated workbook', async (dir) => writeTruncated(await filledJanuary(dir), join(dir, 'cut.xlsx')), /bị hỏng hoặc không trọn vẹn/],
     ['a damaged workbook', async (dir) => writeCorrupted(await filledJanuary(dir), join(dir, 'hong.xlsx')), /bị hỏng hoặc không trọn vẹn/],
     ['a password-protected workbook', (dir) => writePasswordProtected(join(dir, 'mk.xlsx')), /đặt mật khẩu/],
-    ['a legacy .xls', (dir) => writeLegacyXls(join(dir, 'cu.xls')), /Excel 97-2003 \(\.xls\)/],
+    ['a truncated .xls', (dir) => writeTruncated(writeXls(join(dir, 'goc.xls'), retailSheet), join(dir, 'cu.xls')), /Tệp cu\.xls bị hỏng hoặc không trọn vẹn/],
     ['an empty workbook', (dir) => writeEmptyWorkbook(join(dir, 'trong.xlsx')), /trống/],
   ];
   for (const [name, make, message] of badFiles) {

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { useBrowserSession } from '../support/browser-session';
 import { makeDataDir } from '../support/data-dir';
 import type { RunningServer } from '../support/serve';
-import { fillWorkbook, monthlyFiller, monthlyLayout, sampleFiles, writeLegacyXls, writePasswordProtected, writeWorkbook } from '../support/workbooks';
+import { fillWorkbook, monthlyFiller, monthlyLayout, sampleFiles, writePasswordProtected, writeTruncated, writeWorkbook } from '../support/workbooks';
+import { writeXls } from '../support/xls-workbooks';
 import { api, cell, choosePeriod, eventually, goToScreen, grid, storedValue, waitForText } from './grid-helpers';
 
 const session = useBrowserSession();
@@ -207,7 +208,7 @@ describe('Nhập Excel', () => {
     const { page, server: s } = await openApp();
     const dir = makeDataDir();
     const good = await januaryWorkbook(dir, 'bpc-thang-01.xlsx');
-    const legacy = writeLegacyXls(join(dir, 'bieu-cu.xls'));
+    const legacy = writeTruncated(writeXls(join(dir, 'goc.xls'), [{ name: 'Biểu', rows: [['Chỉ tiêu', 'ĐVT', 'Thực hiện kỳ báo cáo'], ['Điện sản xuất', 'triệu kWh', 130]] }]), join(dir, 'bieu-cu.xls'));
     const locked = writePasswordProtected(join(dir, 'mat-khau.xlsx'));
     await page.evaluate(() => (location.hash = '#/nhap-lieu?ky=2023-01'));
 
@@ -216,7 +217,7 @@ describe('Nhập Excel', () => {
 
     const legacyCard = fileCard(page, 'bieu-cu.xls');
     await waitForText(legacyCard, 'Không nhập được');
-    expect(await legacyCard.getByRole('alert').innerText()).toMatch(/Excel 97-2003 \(\.xls\).*Lưu thành.*\.xlsx/s);
+    expect(await legacyCard.getByRole('alert').innerText()).toMatch(/bieu-cu\.xls bị hỏng hoặc không trọn vẹn/);
     await waitForText(fileCard(page, 'mat-khau.xlsx').getByRole('alert'), 'mật khẩu');
 
     // The common period starts from the one the other screens were showing (January 2023).

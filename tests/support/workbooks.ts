@@ -234,11 +234,6 @@ export function writePasswordProtected(target: string): string {
   return target;
 }
 
-export function writeLegacyXls(target: string): string {
-  writeFileSync(target, compoundFile(['Workbook', '\u0005SummaryInformation']));
-  return target;
-}
-
 export function writeNotAWorkbook(target: string): string {
   writeFileSync(target, 'Báo cáo tháng 5: xem tệp đính kèm.\n');
   return target;

@@ -25,7 +25,8 @@ export function isPercentFormatCode(code: string): boolean {
   return formatSymbols(code).includes('%');
 }
 
-function styleOfCode(code: string): NumberStyle {
+/** How a number format code shows its number; the .xls reader, whose cells carry their code, asks this too. */
+export function styleOfCode(code: string): NumberStyle {
   if (isDateFormatCode(code)) return 'date';
   return isPercentFormatCode(code) ? 'percent' : 'number';
 }

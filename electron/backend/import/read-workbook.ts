@@ -62,42 +62,43 @@ function saveAsXlsx(what: string): string {
   return `${what} Hãy mở tệp trong Excel, chọn Tệp > Lưu thành (File > Save As), chọn kiểu "Sổ làm việc Excel (*.xlsx)", rồi nhập tệp .xlsx vừa lưu.`;
 }
 
-function utf16(text: string): Buffer {
-  return Buffer.from(text, 'utf16le');
+function isCompoundFile(head: Buffer): boolean {
+  return head.length >= 8 && head.readUInt32BE(0) === 0xd0cf11e0 && head.readUInt32BE(4) === 0xa1b11ae1;
 }
 
-async function containsInChunks(src: ByteSource, needles: Buffer[]): Promise<boolean[]> {
-  const found = needles.map(() => false);
-  const overlap = Math.max(...needles.map((n) => n.length));
-  const step = 1024 * 1024;
-  let carry = Buffer.alloc(0);
-  for (let at = 0; at < src.size; at += step) {
-    const chunk = Buffer.concat([carry, await src.read(at, step)]);
-    needles.forEach((n, i) => {
-      if (!found[i] && chunk.includes(n)) found[i] = true;
+function passwordProtected(name: string): UnreadableWorkbook {
+  return new UnreadableWorkbook(
+    'password',
+    `Tệp ${name} được đặt mật khẩu mở tệp nên ChiTieu không đọc được. Hãy mở tệp trong Excel (nhập mật khẩu), vào Tệp > Thông tin > Bảo vệ sổ làm việc > Mã hóa bằng mật khẩu, xóa mật khẩu, lưu lại rồi nhập lại.`,
+  );
+}
+
+/**
+ * A Compound File: an Excel 97-2003 workbook (.xls) is read through its adapter, which loads its reader only
+ * now; a password-protected .xlsx, a workbook older than Excel 97, and a Word or PowerPoint file are refused,
+ * each with its message.
+ */
+async function readCompoundFile(src: ByteSource, name: string, onProgress: (fraction: number) => void, cancelled: () => boolean): Promise<SheetGrid[]> {
+  const { readXls, XlsDamaged, XlsRefused, XlsSheetTooLarge } = await import('./read-xls');
+  try {
+    const bytes = await src.read(0, src.size);
+    return await readXls(bytes, importLimits, onProgress, () => {
+      if (cancelled()) throw new UnreadableWorkbook('cannot_open', 'Đã hủy.');
     });
-    if (found.every(Boolean)) break;
-    carry = chunk.subarray(Math.max(0, chunk.length - overlap));
+  } catch (error) {
+    if (error instanceof XlsRefused) {
+      if (error.reason === 'password') throw passwordProtected(name);
+      if (error.reason === 'before_excel_97') throw new UnreadableWorkbook('legacy_xls', saveAsXlsx(`Tệp ${name} là sổ Excel 5.0/95, kiểu quá cũ mà ChiTieu không đọc được.`));
+      throw new UnreadableWorkbook('not_a_workbook', `Tệp ${name} là tài liệu Office kiểu cũ (Word hoặc PowerPoint), không phải sổ Excel.`);
+    }
+    if (error instanceof XlsSheetTooLarge) throw error.limit === 'rows' ? tooLong(error.sheet, name) : tooLarge(error.sheet, name);
+    if (error instanceof XlsDamaged) throw corrupt(name);
+    throw error;
   }
-  return found;
 }
 
-/** What kind of file this is when it is not a zip: each gets the message that tells the clerk what to do. */
-async function refuseNonZip(src: ByteSource, head: Buffer, name: string): Promise<never> {
-  const isCfb = head.length >= 8 && head.readUInt32BE(0) === 0xd0cf11e0 && head.readUInt32BE(4) === 0xa1b11ae1;
-  if (isCfb) {
-    const [encrypted, workbook, book] = await containsInChunks(src, [utf16('EncryptedPackage'), utf16('Workbook'), utf16('Book')]);
-    if (encrypted) {
-      throw new UnreadableWorkbook(
-        'password',
-        `Tệp ${name} được đặt mật khẩu mở tệp nên ChiTieu không đọc được. Hãy mở tệp trong Excel (nhập mật khẩu), vào Tệp > Thông tin > Bảo vệ sổ làm việc > Mã hóa bằng mật khẩu, xóa mật khẩu, lưu lại rồi nhập lại.`,
-      );
-    }
-    if (workbook || book) {
-      throw new UnreadableWorkbook('legacy_xls', saveAsXlsx(`Tệp ${name} là sổ Excel 97-2003 (.xls), kiểu cũ mà ChiTieu chưa đọc được.`));
-    }
-    throw new UnreadableWorkbook('not_a_workbook', `Tệp ${name} là tài liệu Office kiểu cũ (Word hoặc PowerPoint), không phải sổ Excel.`);
-  }
+/** What kind of file this is when it is neither a zip nor a Compound File: each gets the message that tells the clerk what to do. */
+function refuseOther(head: Buffer, name: string): never {
   const text = head.toString('latin1').trimStart().toLowerCase();
   if (text.startsWith('%pdf')) throw new UnreadableWorkbook('other_format', `Tệp ${name} là tệp PDF, không phải sổ Excel. Hãy xin tệp Excel (.xlsx) gốc.`);
   if (text.startsWith('<?xml') && text.includes('urn:schemas-microsoft-com:office:spreadsheet')) {
@@ -110,7 +111,7 @@ async function refuseNonZip(src: ByteSource, head: Buffer, name: string): Promis
   if (head.length > 0 && printable / Math.min(head.length, 512) > 0.95) {
     throw new UnreadableWorkbook('other_format', saveAsXlsx(`Tệp ${name} là tệp văn bản (như CSV), không phải sổ Excel.`));
   }
-  throw new UnreadableWorkbook('not_a_workbook', `Tệp ${name} không phải sổ Excel (.xlsx, .xlsm) nên không nhập được.`);
+  throw new UnreadableWorkbook('not_a_workbook', `Tệp ${name} không phải sổ Excel (.xlsx, .xlsm, .xls) nên không nhập được.`);
 }
 
 function refuseZipWithoutWorkbook(entries: ZipEntry[], name: string): never {
@@ -126,6 +127,20 @@ function corrupt(name: string): UnreadableWorkbook {
   return new UnreadableWorkbook(
     'corrupt',
     `Tệp ${name} bị hỏng hoặc không trọn vẹn (có thể tải về chưa xong hoặc chép bị lỗi). Hãy xin lại tệp, hoặc mở trong Excel rồi lưu lại và nhập lại.`,
+  );
+}
+
+/** A part that inflates past its limit, whatever size its zip entry declares: a zip bomb, not a damaged file. */
+class PartTooLarge extends Error {
+  constructor(readonly limitBytes: number) {
+    super(`a part inflates past ${limitBytes} bytes`);
+  }
+}
+
+function inflatesTooLarge(name: string, limitBytes: number): UnreadableWorkbook {
+  return new UnreadableWorkbook(
+    'too_big',
+    `Tệp ${name} khi giải nén ra quá lớn (một phần của nó vượt ${mb(limitBytes)} MB) để là một sổ báo cáo chỉ tiêu, nên ChiTieu không nhập tệp này. Nếu đây đúng là sổ báo cáo, hãy mở trong Excel, chép riêng các biểu cần nhập sang một tệp mới rồi nhập lại.`,
   );
 }
 
@@ -146,7 +161,7 @@ async function readWholePart(src: ByteSource, entry: ZipEntry, maxBytes: number,
       const buffer = chunk as Buffer;
       size += buffer.length;
       onBytes(buffer.length);
-      if (size > maxBytes) throw new ZipFormatError(`${entry.name} inflates past its limit`);
+      if (size > maxBytes) throw new PartTooLarge(maxBytes);
       chunks.push(buffer);
     }
   } finally {
@@ -250,7 +265,14 @@ export async function readWorkbook(input: WorkbookInput, onProgress: (fraction: 
     const head = await src.read(0, 4096);
     const isZip = head.length >= 4 && head.readUInt32LE(0) === 0x04034b50;
     const isEmptyZip = head.length >= 4 && head.readUInt32LE(0) === 0x06054b50;
-    if (!isZip && !isEmptyZip) await refuseNonZip(src, head, name);
+    if (isCompoundFile(head)) {
+      const sheets = await readCompoundFile(src, name, onProgress, cancelled);
+      if (sheets.every((s) => s.rows.size === 0)) throw new UnreadableWorkbook('empty_workbook', `Sổ ${name} trống: không trang tính nào có dữ liệu.`);
+      const sha256 = await sha256Of(src);
+      onProgress(1);
+      return { name, size: src.size, sha256, sheets };
+    }
+    if (!isZip && !isEmptyZip) refuseOther(head, name);
 
     let entries: ZipEntry[];
     try {
@@ -297,6 +319,7 @@ export async function readWorkbook(input: WorkbookInput, onProgress: (fraction: 
           maxCells: importLimits.maxCellsPerFile - cells,
           maxBytes: importLimits.maxPartBytes,
         };
+        if (part.entry.uncompressedSize > importLimits.maxPartBytes) throw tooLarge(part.name, name);
         try {
           const read = await readSheet(await entryStream(src, part.entry), { crc32: part.entry.crc32, size: part.entry.uncompressedSize }, part, ctx, limits, onBytes);
           cells += read.cells;
@@ -312,6 +335,7 @@ export async function readWorkbook(input: WorkbookInput, onProgress: (fraction: 
       return { name, size: src.size, sha256, sheets };
     } catch (error) {
       if (error instanceof UnreadableWorkbook) throw error;
+      if (error instanceof PartTooLarge) throw inflatesTooLarge(name, error.limitBytes);
       if (isDamage(error)) throw corrupt(name);
       throw error;
     }

@@ -31,7 +31,7 @@ import { countsSummary, rowsToLookAt } from './import-words';
 import { PeriodChoicePopover } from './period-choice-popover';
 import './excel.css';
 
-const acceptedTypes = '.xlsx,.xlsm,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12';
+const acceptedTypes = '.xlsx,.xlsm,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12,application/vnd.ms-excel';
 
 function resultText(result: ImportResult): string {
   if (result.changed === 0) return 'Không có số liệu nào thay đổi: mọi số trong tệp đã có sẵn.';
@@ -155,7 +155,7 @@ export function ImportPanel() {
           <CloudUploadOutlined className="import-chooser-icon" />
           <div className="import-chooser-text">
             <strong>Chọn tệp Excel để nhập, hoặc kéo thả tệp vào bất cứ đâu trong cửa sổ</strong>
-            Biểu của Bộ Công Thương và Cục Thống kê (.xlsx, .xlsm); có thể chọn nhiều tệp một lúc, mỗi tệp một đơn vị báo cáo.
+            Biểu của Bộ Công Thương và Cục Thống kê (.xlsx, .xlsm, .xls); có thể chọn nhiều tệp một lúc, mỗi tệp một đơn vị báo cáo.
           </div>
           <Button type="primary" icon={<CloudUploadOutlined />}>
             Chọn tệp…

@@ -95,7 +95,7 @@ export function WindowFileDrop({ onDrop }: { onDrop(): void }) {
       <div className="import-drop-veil-box">
         <InboxOutlined className="import-drop-veil-icon" />
         <div>Thả tệp Excel vào đây để nhập</div>
-        <small>.xlsx hoặc .xlsm; có thể thả nhiều tệp một lúc</small>
+        <small>.xlsx, .xlsm hoặc .xls; có thể thả nhiều tệp một lúc</small>
       </div>
     </div>
   );
