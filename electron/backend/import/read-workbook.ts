@@ -130,6 +130,20 @@ function corrupt(name: string): UnreadableWorkbook {
   );
 }
 
+/** A part that inflates past its limit, whatever size its zip entry declares: a zip bomb, not a damaged file. */
+class PartTooLarge extends Error {
+  constructor(readonly limitBytes: number) {
+    super(`a part inflates past ${limitBytes} bytes`);
+  }
+}
+
+function inflatesTooLarge(name: string, limitBytes: number): UnreadableWorkbook {
+  return new UnreadableWorkbook(
+    'too_big',
+    `Tệp ${name} khi giải nén ra quá lớn (một phần của nó vượt ${mb(limitBytes)} MB) để là một sổ báo cáo chỉ tiêu, nên ChiTieu không nhập tệp này. Nếu đây đúng là sổ báo cáo, hãy mở trong Excel, chép riêng các biểu cần nhập sang một tệp mới rồi nhập lại.`,
+  );
+}
+
 interface SheetPart {
   path: string;
   name: string;
@@ -147,7 +161,7 @@ async function readWholePart(src: ByteSource, entry: ZipEntry, maxBytes: number,
       const buffer = chunk as Buffer;
       size += buffer.length;
       onBytes(buffer.length);
-      if (size > maxBytes) throw new ZipFormatError(`${entry.name} inflates past its limit`);
+      if (size > maxBytes) throw new PartTooLarge(maxBytes);
       chunks.push(buffer);
     }
   } finally {
@@ -305,6 +319,7 @@ export async function readWorkbook(input: WorkbookInput, onProgress: (fraction: 
           maxCells: importLimits.maxCellsPerFile - cells,
           maxBytes: importLimits.maxPartBytes,
         };
+        if (part.entry.uncompressedSize > importLimits.maxPartBytes) throw tooLarge(part.name, name);
         try {
           const read = await readSheet(await entryStream(src, part.entry), { crc32: part.entry.crc32, size: part.entry.uncompressedSize }, part, ctx, limits, onBytes);
           cells += read.cells;
@@ -320,6 +335,7 @@ export async function readWorkbook(input: WorkbookInput, onProgress: (fraction: 
       return { name, size: src.size, sha256, sheets };
     } catch (error) {
       if (error instanceof UnreadableWorkbook) throw error;
+      if (error instanceof PartTooLarge) throw inflatesTooLarge(name, error.limitBytes);
       if (isDamage(error)) throw corrupt(name);
       throw error;
     }
