@@ -20,6 +20,8 @@ function table(run: CorpusRun): string {
 function details(run: CorpusRun): string {
   const lines: string[] = [];
   for (const r of run.cases) {
+    const c = r.counts;
+    lines.push(`${r.family} ${r.name}: filled ${c.filled}, truth ${c.expected}, right ${c.right}, wrong ${c.wrong}, left ${c.left}, refused ${c.refused}, refusals honoured ${c.refusalsHonoured}/${c.refusalsExpected}`);
     for (const p of r.problems) lines.push(`  ${r.name}: ${p}`);
     for (const w of r.wrong) lines.push(`  WRONG ${r.name} ${w.stored.sheet}!${w.stored.cell}: stored ${describeStored(w.stored)}; ${w.why}`);
     for (const l of r.leftOut) {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { writeWorkbook } from '../support/workbooks';
 import { month, quarter, roman, year as wholeYear, ytd } from './periods';
-import { pick, seeded, SheetBuilder, type ColumnSpec, type DataColumn, type RowSpec, type Target } from './sheet-builder';
+import { pick, seeded, SheetBuilder, titleBlock, type ColumnSpec, type DataColumn, type RowSpec, type Target } from './sheet-builder';
 import { planKey, provinceUnit, type CorpusCase } from './truth';
 import { nameOf, rowUnit, stripDiacritics, type FileUnit } from './vocabulary';
 
@@ -125,26 +125,22 @@ function sttOf(style: PortalOptions['sttStyle'], section: number, i: number): st
   }
 }
 
-/** The rows of every section, each with an id for traps that point at one cell. */
-function portalRows(o: PortalOptions, rng: () => number, indexOnly: string[]): { rows: RowSpec[]; ids: string[] } {
+/** The rows of every section, one after another. */
+function portalRows(o: PortalOptions, rng: () => number, indexOnly: string[]): RowSpec[] {
   const rows: RowSpec[] = [];
-  const ids: string[] = [];
-  const add = (id: string, row: RowSpec) => {
-    ids.push(id);
-    rows.push(row);
-  };
+  const add = (row: RowSpec) => rows.push(row);
   let section = 0;
   const head = (key: string, code?: string, fixed?: FileUnit) => {
     section++;
     const name = spelled(o, nameOf(rng, key));
-    if (!code) return add(key, { stt: roman[section], name });
+    if (!code) return add({ stt: roman[section], name });
     const u = rowUnit(rng, code, fixed);
-    add(code, { stt: roman[section], name, unit: u.unit, land: u.land, base: u.base, ...(code.startsWith('IIP') ? { index: true, only: indexOnly } : {}) });
+    add({ stt: roman[section], name, unit: u.unit, land: u.land, base: u.base, ...(code.startsWith('IIP') ? { index: true, only: indexOnly } : {}) });
   };
-  const item = (i: number, key: string, code: string | null, fixed?: FileUnit, id = code ?? key) => {
+  const item = (i: number, key: string, code: string | null, fixed?: FileUnit) => {
     const name = spelled(o, nameOf(rng, key));
     const u = rowUnit(rng, code ?? key, fixed);
-    add(id, {
+    add({
       stt: sttOf(o.sttStyle, section, i),
       name,
       unit: u.unit,
@@ -166,7 +162,7 @@ function portalRows(o: PortalOptions, rng: () => number, indexOnly: string[]): {
   if (o.withTrade !== false) {
     if (rng() < 0.5) head('XNK', 'XNK');
     head('XK', 'XK');
-    add('xk-trongdo', { name: 'Trong đó:' });
+    add({ name: 'Trong đó:' });
     const tons = pick(rng, [
       { text: 'Tấn', factor: 0.001 },
       { text: 'Nghìn tấn', factor: 1 },
@@ -181,15 +177,15 @@ function portalRows(o: PortalOptions, rng: () => number, indexOnly: string[]): {
     item(2, 'XK_CAOSU', 'XK_CAOSU_GT', usd);
     item(3, 'XK_KHAC', 'XK_KHAC_GT', usd);
     head('NK', 'NK');
-    add('nk-trongdo', { name: 'Trong đó:' });
-    const nk = (i: number, name: string, unit: string, base: number) => add(`nk-${i}-${unit}`, { stt: sttOf(o.sttStyle, section, i), name: spelled(o, name), unit, base });
+    add({ name: 'Trong đó:' });
+    const nk = (i: number, name: string, unit: string, base: number) => add({ stt: sttOf(o.sttStyle, section, i), name: spelled(o, name), unit, base });
     nk(1, 'Hạt điều thô', 'Tấn', 41000);
     nk(1, 'Hạt điều thô', usd.text, 62);
     nk(2, 'Phân bón các loại', 'Tấn', 5200);
     nk(3, 'Hàng hóa khác', usd.text, 120);
   }
   if (o.withBorder) head('TMBG', 'TMBG');
-  return { rows, ids };
+  return rows;
 }
 
 export async function buildPortalMonthly(dir: string, file: string, o: PortalOptions) {
@@ -211,10 +207,10 @@ export async function buildPortalMonthly(dir: string, file: string, o: PortalOpt
     ...(o.blankColumn ? [{ id: 'blank', kind: 'blank' as const, heading: '' }] : []),
     ...dataColumns,
   ];
-  const { rows, ids } = portalRows(o, rng, indexOnly);
+  const rows = portalRows(o, rng, indexOnly);
   const sheet = new SheetBuilder(o.sheetName ?? pick(rng, ['Biểu 01', 'Sheet1', `T${o.month}`, 'BC thang']), rng);
   const width = columns.length;
-  sheet.titleBlock(width);
+  for (const line of titleBlock(width)) sheet.line(...line);
   if (o.titleRow >= 4) sheet.line(`Biểu số 01/BC-SCT`);
   if (o.titleRow === 6) sheet.blank(2);
   const title = pick(rng, [
@@ -224,7 +220,7 @@ export async function buildPortalMonthly(dir: string, file: string, o: PortalOpt
   ]);
   sheet.title(title, width);
   sheet.blank();
-  sheet.table({ columns, twoRowHeader: o.twoRowHeader, codeRow: o.codeRow, rows }, ids);
+  sheet.table({ columns, twoRowHeader: o.twoRowHeader, codeRow: o.codeRow, rows });
   sheet.signatures(width);
   const path = await writeWorkbook(join(dir, file), [sheet.spec()]);
   return {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { writeWorkbook } from '../support/workbooks';
 import { month, ytd } from './periods';
-import { pick, seeded, SheetBuilder, type ColumnSpec, type DataColumn, type RowSpec } from './sheet-builder';
+import { pick, seeded, SheetBuilder, titleBlock, type ColumnSpec, type DataColumn, type RowSpec } from './sheet-builder';
 import { provinceUnit, type CorpusCase } from './truth';
 import { catalogOf } from './vocabulary';
 
@@ -115,7 +115,7 @@ export async function buildTradeSheet(dir: string, file: string, o: TradeOptions
   });
   const sheet = new SheetBuilder(o.sheetName, rng);
   const width = columns.length;
-  sheet.titleBlock(width);
+  for (const line of titleBlock(width)) sheet.line(...line);
   sheet.blank();
   sheet.title(`TÌNH HÌNH ${o.flow === 'export' ? 'XUẤT KHẨU' : 'NHẬP KHẨU'} THÁNG ${m} NĂM ${y}`, width);
   if (o.unitNote) sheet.line(null, null, null, null, `Đơn vị tính: ${o.value.text}`);

@@ -90,7 +90,7 @@ function columnOf(cell: string): string {
   return /^[A-Z]+/.exec(cell)?.[0] ?? '';
 }
 
-function describeStored(f: ImportedFigure): string {
+export function describeStored(f: ImportedFigure): string {
   const where = f.kind === 'value' ? `${f.period} (${f.status})` : `KH:${f.year}:${f.level}`;
   return `${f.code} ${where} = ${f.value}`;
 }
@@ -245,4 +245,3 @@ export async function runCorpus(built: BuiltCase[], acceptSuggestions: boolean):
   return { acceptSuggestions, cases, byFamily, total };
 }
 
-export { describeStored };

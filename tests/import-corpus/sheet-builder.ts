@@ -101,6 +101,18 @@ function round(value: number, decimals: number): number {
   return Math.round(value * f) / f;
 }
 
+/** The province's title block: the department on the left, the national motto on the right. */
+export function titleBlock(width: number, left = 'UBND TỈNH BÌNH PHƯỚC', office = 'SỞ CÔNG THƯƠNG'): Figure[][] {
+  const right = Math.max(4, width - 3);
+  const line = (a: string, b: string) => {
+    const cells: Figure[] = Array.from({ length: right }, () => null);
+    cells[0] = a;
+    cells[right - 1] = b;
+    return cells;
+  };
+  return [line(left, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'), line(office, 'Độc lập - Tự do - Hạnh phúc')];
+}
+
 function isLanding(land: Landing | Record<string, Landing>): land is Landing {
   return typeof land.code === 'string';
 }
@@ -117,8 +129,6 @@ export class SheetBuilder {
   readonly truth: TruthFigure[] = [];
   readonly refused: RefusedCell[] = [];
   readonly filledCells: string[] = [];
-  /** The address of every data cell by row id and column id, for traps that point at one. */
-  readonly cellOf = new Map<string, string>();
 
   constructor(
     readonly name: string,
@@ -147,19 +157,6 @@ export class SheetBuilder {
     for (let i = 0; i < count; i++) this.line();
   }
 
-  /** The province's title block: the department on the left, the national motto on the right. */
-  titleBlock(width: number, province = 'UBND TỈNH BÌNH PHƯỚC', office = 'SỞ CÔNG THƯƠNG'): void {
-    const right = Math.max(4, width - 3);
-    const top: Figure[] = Array.from({ length: right }, () => null);
-    top[0] = province;
-    top[right - 1] = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
-    const second: Figure[] = Array.from({ length: right }, () => null);
-    second[0] = office;
-    second[right - 1] = 'Độc lập - Tự do - Hạnh phúc';
-    this.line(...top);
-    this.line(...second);
-  }
-
   /** The place and date, then the signature block. */
   signatures(width: number, place = 'Bình Phước'): void {
     const col = Math.max(3, width - 2);
@@ -181,7 +178,7 @@ export class SheetBuilder {
     this.line(...names);
   }
 
-  table(spec: TableSpec, rowIds: string[] = []): void {
+  table(spec: TableSpec): void {
     const start = spec.startColumn ?? 1;
     const letters = spec.columns.map((_, i) => columnLetter(start + i));
     const at = (cells: Figure[], i: number, value: Figure) => {
@@ -223,7 +220,7 @@ export class SheetBuilder {
       this.line(...codes);
     }
 
-    spec.rows.forEach((row, r) => {
+    for (const row of spec.rows) {
       const cells = empty();
       const rowNumber = this.nextRow;
       spec.columns.forEach((column, i) => {
@@ -231,14 +228,10 @@ export class SheetBuilder {
         if (column.kind === 'stt') at(cells, i, row.stt ?? null);
         else if (column.kind === 'name') at(cells, i, row.name);
         else if (column.kind === 'unit') at(cells, i, row.unit ?? null);
-        else if (column.kind === 'data') {
-          const id = rowIds[r];
-          if (id !== undefined) this.cellOf.set(`${id}:${column.id}`, address);
-          at(cells, i, this.dataCell(row, column, address));
-        }
+        else if (column.kind === 'data') at(cells, i, this.dataCell(row, column, address));
       });
       this.line(...cells);
-    });
+    }
   }
 
   private landingOf(row: RowSpec, column: DataColumn): Landing | null {

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { writeWorkbook, type Figure } from '../support/workbooks';
 import { seeded, SheetBuilder, type ColumnSpec, type RowSpec } from './sheet-builder';
+
+export { titleBlock } from './sheet-builder';
 import { provinceUnit, type CorpusCase, type CorpusTruth, type Family, type TruthUnit } from './truth';
 
 /** One sheet of one table under a title block: the shape most families share. */
@@ -10,7 +12,6 @@ export interface SimpleSheet {
   above: Figure[][];
   columns: ColumnSpec[];
   rows: RowSpec[];
-  /** Ids of the rows, for cells that other truth entries point at. */
   twoRowHeader?: boolean;
   codeRow?: boolean;
   signatures?: boolean;
@@ -58,18 +59,6 @@ export async function buildSimple(dir: string, c: SimpleCase): Promise<{ file: s
 
 export function simpleCase(c: SimpleCase): CorpusCase {
   return { family: c.family, name: c.name, build: (dir) => buildSimple(dir, c) };
-}
-
-/** The left and right halves of the title block. */
-export function titleBlock(width: number, left = 'UBND TỈNH BÌNH PHƯỚC', office = 'SỞ CÔNG THƯƠNG'): Figure[][] {
-  const right = Math.max(4, width - 3);
-  const line = (a: string, b: string) => {
-    const cells: Figure[] = Array.from({ length: right }, () => null);
-    cells[0] = a;
-    cells[right - 1] = b;
-    return cells;
-  };
-  return [line(left, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'), line(office, 'Độc lập - Tự do - Hạnh phúc')];
 }
 
 export const sttColumn: ColumnSpec = { id: 'stt', kind: 'stt', heading: 'STT' };

@@ -1,6 +1,6 @@
 import { pick } from './sheet-builder';
 
-/** The spellings clerks and statistics offices use for the catalog's indicators. */
+/** The spellings clerks and statistics offices use for the catalog's indicators (a common one listed twice weighs double). */
 export const namesOf: Record<string, readonly string[]> = {
   IIP: ['Chỉ số sản xuất công nghiệp (IIP)', 'CHỈ SỐ SẢN XUẤT CÔNG NGHIỆP (IIP)', 'Chỉ số sản xuất toàn ngành công nghiệp (IIP)', 'Chỉ số phát triển sản xuất công nghiệp (IIP)'],
   IIP_B: ['Khai khoáng', 'Ngành khai khoáng', 'Công nghiệp khai khoáng'],
