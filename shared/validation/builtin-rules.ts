@@ -12,6 +12,7 @@ export const builtinRules = [
   { id: 'negative-flow', severity: 'error', titleVi: 'Số liệu cộng dồn được mà âm' },
   { id: 'parent-sum', severity: 'error', titleVi: 'Chỉ tiêu cha khác tổng các chỉ tiêu con' },
   { id: 'ytd-decreasing', severity: 'error', titleVi: 'Lũy kế thấp hơn lũy kế tháng trước' },
+  { id: 'ytd-below-month', severity: 'error', titleVi: 'Lũy kế nhỏ hơn số của một tháng trong kỳ' },
   { id: 'ytd-vs-months', severity: 'warning', titleVi: 'Lũy kế nhập trực tiếp khác tổng các tháng' },
   { id: 'copied-group', severity: 'warning', titleVi: 'Cả nhóm số liệu giống hệt cùng kỳ năm trước' },
   { id: 'same-period-band', severity: 'warning', titleVi: 'Thay đổi so với cùng kỳ vượt ngưỡng' },

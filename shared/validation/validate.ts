@@ -1,9 +1,11 @@
 import type { PlanFigures } from '../figures/grid-rows';
 import { childrenAddUp, FigureResolver, type FigureIndicator } from '../figures/resolve-figures';
-import { cleanNumber, formatViFigure, formatViNumber, percentOf } from '../numbers/vi-number';
+import { cleanNumber, figureDecimals, formatViFigure, formatViNumber, percentOf } from '../numbers/vi-number';
 import {
   formatPeriodKey,
   lastMonth,
+  monthPeriod,
+  monthsCovered,
   periodLabelVi,
   previousPeriod,
   samePeriodLastYear,
@@ -59,6 +61,19 @@ function decimalsOf(x: number): number {
 
 function tolerance(decimals: number): number {
   return 0.5 * 10 ** -decimals + 1e-9;
+}
+
+/** The finest decimals among figures compared with each other: a figure typed more precisely is not rounded away. */
+function figuresDecimals(values: readonly number[], indicatorDecimals: number): number {
+  return Math.max(...values.map((x) => figureDecimals(x, indicatorDecimals)));
+}
+
+/**
+ * How far a sum may lie from a total when each figure was rounded where it was written: half a unit of the last
+ * decimal of each, at its indicator's decimals or its own when it has more.
+ */
+function roundingSlack(values: readonly number[], indicatorDecimals: number): number {
+  return values.reduce((slack, x) => slack + 0.5 * 10 ** -figureDecimals(x, indicatorDecimals), 1e-9);
 }
 
 function endIndex(p: Period): number {
@@ -209,7 +224,7 @@ export function* validationSteps(input: ValidationInput): Generator<void, Findin
     if (isFlow && earlier !== null) {
       const ytdValue = resolver.value(indicator.code, ytd);
       const earlierValue = resolver.value(indicator.code, earlier);
-      if (ytdValue !== null && earlierValue !== null && ytdValue < earlierValue - tolerance(indicator.decimals)) {
+      if (ytdValue !== null && earlierValue !== null && ytdValue < earlierValue - tolerance(figuresDecimals([ytdValue, earlierValue], indicator.decimals))) {
         add('ytd-decreasing', indicator, `Lũy kế ${periodLabelVi(ytd)} của "${indicator.nameVi}" (${fmt(ytdValue, indicator)}) thấp hơn ${periodLabelVi(earlier)} (${fmt(earlierValue, indicator)}): số lũy kế không thể giảm.`, {
           ytd: ytdValue,
           previousYtd: earlierValue,
@@ -217,13 +232,52 @@ export function* validationSteps(input: ValidationInput): Generator<void, Findin
       }
     }
 
-    if (isFlow && own && period.kind !== 'month') {
-      const parts = resolver.fromParts(indicator.code, period);
-      if (parts?.origin === 'months' && Math.abs(parts.value - own.value) > tolerance(indicator.decimals)) {
-        add('ytd-vs-months', indicator, `"${indicator.nameVi}" ${label} nhập trực tiếp (${fmt(own.value, indicator)}) khác số cộng từ các tháng (${fmt(parts.value, indicator)}).`, {
-          value: own.value,
-          sumOfMonths: parts.value,
+    if (isFlow && earlier !== null) {
+      // A cumulative holds each of its months, so it is never below one of them (a flow is never negative).
+      const ytdValue = resolver.value(indicator.code, ytd);
+      let largest: { month: Period; value: number } | null = null;
+      for (const month of monthsCovered(ytd)) {
+        const value = resolver.value(indicator.code, month);
+        if (value !== null && (largest === null || value > largest.value)) largest = { month, value };
+      }
+      if (ytdValue !== null && largest !== null && ytdValue < largest.value - tolerance(figuresDecimals([ytdValue, largest.value], indicator.decimals))) {
+        add('ytd-below-month', indicator, `"${indicator.nameVi}": ${periodLabelVi(ytd)} (${fmt(ytdValue, indicator)}) nhỏ hơn ${periodLabelVi(largest.month)} (${fmt(largest.value, indicator)}): số lũy kế không thể nhỏ hơn số của một tháng trong kỳ.`, {
+          ytd: ytdValue,
+          month: largest.value,
         });
+      }
+    }
+
+    if (isFlow && own && period.kind !== 'month') {
+      const months = monthsCovered(period);
+      const stored = months.map((m) => entered(indicator.code, formatPeriodKey(m))?.value ?? null);
+      if (stored.every((v): v is number => v !== null)) {
+        // Every month is stored: the total is theirs, within what the rounding of each figure explains.
+        const sum = cleanNumber(stored.reduce((a, b) => a + b, 0));
+        if (Math.abs(own.value - sum) > roundingSlack([own.value, ...stored], indicator.decimals)) {
+          const span = months.length === 1 ? periodLabelVi(months[0] ?? period) : `${periodLabelVi(months[0] ?? period)} đến ${periodLabelVi(months[months.length - 1] ?? period)}`;
+          add('ytd-vs-months', indicator, `"${indicator.nameVi}" ${label} nhập trực tiếp (${fmt(own.value, indicator)}) khác tổng ${months.length} tháng đã nhập, ${span} (${fmt(sum, indicator)}).`, {
+            value: own.value,
+            sumOfMonths: sum,
+          });
+        }
+      } else if (period.kind === 'ytd' && period.throughMonth > 1) {
+        // Some months are missing: the previous cumulative and the last month still make this one.
+        const before = ytdThrough(period.year, period.throughMonth - 1);
+        const month = monthPeriod(period.year, period.throughMonth);
+        const beforeValue = resolver.value(indicator.code, before);
+        const monthValue = resolver.value(indicator.code, month);
+        if (beforeValue !== null && monthValue !== null) {
+          const sum = cleanNumber(beforeValue + monthValue);
+          if (Math.abs(own.value - sum) > roundingSlack([own.value, beforeValue, monthValue], indicator.decimals)) {
+            add(
+              'ytd-vs-months',
+              indicator,
+              `"${indicator.nameVi}" ${label} nhập trực tiếp (${fmt(own.value, indicator)}) khác ${periodLabelVi(before)} (${fmt(beforeValue, indicator)}) cộng ${periodLabelVi(month)} (${fmt(monthValue, indicator)}), tức ${fmt(sum, indicator)}.`,
+              { value: own.value, previousYtd: beforeValue, month: monthValue, sumOfMonths: sum },
+            );
+          }
+        }
       }
     }
 

@@ -99,6 +99,26 @@ describe('Kiểm tra on the seed figures', () => {
     expect((await run(api)).counts).toEqual({ error: 5, warning: 1, info: 0, open: 6, openErrors: 5 });
   });
 
+  it('reports six months of retail sales below their own June, and a six months apart from its six stored months', async () => {
+    const { api } = await startWithClerk();
+    await enterSeedWithParts(api);
+    // Six months of BLHH as the statistics office sent them: 15.660 in all, against the 14.659,9 typed for the six months.
+    for (const [month, value] of [2400, 2500, 2600, 2700, 2730, 2730].entries()) {
+      await api.call('values.set', { period: `2023-0${month + 1}`, entries: [{ code: 'BLHH', value }] });
+    }
+    const sumReport = await run(api);
+    expect(findingOf(sumReport, 'ytd-vs-months', 'BLHH')).toMatchObject({ severity: 'warning', values: { value: 14659.9, sumOfMonths: 15660 } });
+    expect(findingOf(sumReport, 'ytd-vs-months', 'BLHH').message).toContain('(14.659,9) khác tổng 6 tháng đã nhập, Tháng 1/2023 đến Tháng 6/2023 (15.660,0)');
+
+    await api.call('values.set', { period: '2023-06', entries: [{ code: 'BLHH', value: 15000 }] });
+    const report = await run(api);
+    expect(findingOf(report, 'ytd-below-month', 'BLHH')).toMatchObject({ severity: 'error', open: true, values: { ytd: 14659.9, month: 15000 } });
+    expect(findingOf(report, 'ytd-below-month', 'BLHH').message).toContain('6 tháng đầu năm 2023 (14.659,9) nhỏ hơn Tháng 6/2023 (15.000,0)');
+    // The grid of June shows the error on the row too.
+    const june = await api.call('values.grid', { period: '2023-06' });
+    expect(june.rows.find((r) => r.code === 'BLHH')?.findings.map((f) => f.ruleId)).toContain('ytd-below-month');
+  });
+
   it('informs about an estimate never replaced after its period closed, without counting it as open', async () => {
     const { api } = await startWithClerk();
     await enterSeedWithParts(api);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rangeOf } from '../../shared/grid/cell-range';
 import { pasteTargets, readPastedCells } from '../../shared/grid/plan-paste';
+import { rangeBreachOf } from '../../shared/validation/figure-range';
 
 const size = { rows: 5, cols: 4 };
 const everyCell = () => true;
@@ -68,5 +69,20 @@ describe('reading the pasted text', () => {
       [2, '8.290 tỷ đồng'],
     ]);
     expect(result.refused[0]?.reason).toBe('Có hai dấu chấm liền nhau.');
+  });
+
+  it('refuses the whole block when a figure is one its cell may not hold, with the reason the cell gives', () => {
+    const xiMang = { kind: 'flow', nameVi: 'Xi măng Portland đen', decimals: 0 } as const;
+    const cells = [
+      { row: 0, col: 0, text: '1.200' },
+      { row: 1, col: 0, text: '−5' },
+      { row: 2, col: 0, text: '' },
+    ];
+    const result = readPastedCells(cells, (_cell, value) => rangeBreachOf(xiMang, value, () => 'Tháng 6/2023')?.message ?? null);
+    expect(result).toEqual({
+      ok: false,
+      refused: [{ row: 1, col: 0, text: '−5', reason: '"Xi măng Portland đen" Tháng 6/2023 là số âm (-5): số liệu cộng dồn được không thể âm.' }],
+    });
+    expect(readPastedCells(cells.slice(0, 1), () => null)).toEqual({ ok: true, cells: [{ row: 0, col: 0, value: 1200 }] });
   });
 });

@@ -205,6 +205,41 @@ describe('ytd-decreasing: a cumulative flow below the previous month’s cumulat
   });
 });
 
+describe('ytd-below-month: a cumulative flow below one of its own months', () => {
+  it('reports six months of 1.200 below a June of 1.300, with both figures and periods', () => {
+    const finding = theFinding({ period: '2023-H1', figures: { '2023-06': { BLHH: 1300 }, '2023-H1': { BLHH: 1200 } } }, 'ytd-below-month', 'BLHH');
+    expect(finding).toMatchObject({ severity: 'error', key: 'ytd-below-month|BLHH|2023-H1', values: { ytd: 1200, month: 1300 } });
+    expect(finding.message).toBe(`"${nameOf('BLHH')}": 6 tháng đầu năm 2023 (1.200,0) nhỏ hơn Tháng 6/2023 (1.300,0): số lũy kế không thể nhỏ hơn số của một tháng trong kỳ.`);
+  });
+
+  it('names the largest of the months the cumulative is below, whichever month it is', () => {
+    const figures: Figures = { '2023-02': { XNK: 900 }, '2023-03': { XNK: 1500 }, '2023-09': { XNK: 300 }, '2023-9M': { XNK: 1400 } };
+    expect(theFinding({ period: '2023-9M', figures }, 'ytd-below-month', 'XNK').message).toContain('9 tháng năm 2023 (1.400,0) nhỏ hơn Tháng 3/2023 (1.500,0)');
+  });
+
+  it('checks the year, and the cumulative of the month a clerk reports', () => {
+    expect(codesFlagged({ period: '2023', figures: { '2023-12': { XNK: 500 }, '2023': { XNK: 450 } } }, 'ytd-below-month')).toEqual(['XNK']);
+    expect(codesFlagged({ period: '2023-06', figures: { '2023-06': { BLHH: 1300 }, '2023-H1': { BLHH: 1200 } } }, 'ytd-below-month')).toEqual(['BLHH']);
+  });
+
+  it('accepts a cumulative at least as large as each of its months, and says nothing of an index', () => {
+    expect(findingsOf({ period: '2023-H1', figures: { '2023-06': { BLHH: 1300 }, '2023-H1': { BLHH: 1300 } } }, 'ytd-below-month')).toEqual([]);
+    expect(findingsOf({ period: '2023-H1', figures: { '2023-06': { IIP: 125.95 }, '2023-H1': { IIP: 116.32 } } }, 'ytd-below-month')).toEqual([]);
+  });
+
+  it('is not fooled by the rounding of an indicator kept with 0 decimals: 14.659,9 is below 14.660', () => {
+    const figures: Figures = { '2023-06': { GTSXCN: 14660 }, '2023-H1': { GTSXCN: 14659.9 } };
+    expect(codesFlagged({ period: '2023-H1', figures, decimals: { GTSXCN: 0 } }, 'ytd-below-month')).toEqual(['GTSXCN']);
+  });
+});
+
+describe('ytd-decreasing with figures typed more precisely than their indicator', () => {
+  it('reports 9 months of 14.659,9 below 8 months of 14.660 for an indicator kept with 0 decimals', () => {
+    const finding = theFinding({ period: '2023-9M', figures: { '2023-L08': { GTSXCN: 14660 }, '2023-9M': { GTSXCN: 14659.9 } }, decimals: { GTSXCN: 0 } }, 'ytd-decreasing', 'GTSXCN');
+    expect(finding.message).toContain('(14.659,9) thấp hơn 8 tháng năm 2023 (14.660)');
+  });
+});
+
 describe('ytd-vs-months: a cumulative typed directly differs from the sum of its months', () => {
   it('warns about a first quarter of 100 whose months add up to 90', () => {
     const finding = theFinding(
@@ -213,13 +248,33 @@ describe('ytd-vs-months: a cumulative typed directly differs from the sum of its
       'GTSXCN',
     );
     expect(finding).toMatchObject({ severity: 'warning', values: { value: 100, sumOfMonths: 90 } });
-    expect(finding.message).toBe(`"${nameOf('GTSXCN')}" Quý I/2023 nhập trực tiếp (100,0) khác số cộng từ các tháng (90,0).`);
+    expect(finding.message).toBe(`"${nameOf('GTSXCN')}" Quý I/2023 nhập trực tiếp (100,0) khác tổng 3 tháng đã nhập, Tháng 1/2023 đến Tháng 3/2023 (90,0).`);
   });
 
   it('warns about 3 months typed as 1.000 when 2 months (600) and March (300) make 900', () => {
     const finding = theFinding({ period: '2023-L03', figures: { '2023-L03': { GTSXCN: 1000 }, '2023-L02': { GTSXCN: 600 }, '2023-03': { GTSXCN: 300 } } }, 'ytd-vs-months', 'GTSXCN');
-    expect(finding.message).toContain('1.000,0');
-    expect(finding.message).toContain('900,0');
+    expect(finding).toMatchObject({ values: { value: 1000, previousYtd: 600, month: 300, sumOfMonths: 900 } });
+    expect(finding.message).toBe(`"${nameOf('GTSXCN')}" 3 tháng năm 2023 nhập trực tiếp (1.000,0) khác 2 tháng năm 2023 (600,0) cộng Tháng 3/2023 (300,0), tức 900,0.`);
+  });
+
+  it('adds up every stored month of a six months, even when the five months were typed too', () => {
+    const months = Object.fromEntries([200, 210, 190, 220, 230, 250].map((v, i) => [`2023-0${i + 1}`, { BLHH: v }]));
+    const finding = theFinding({ period: '2023-H1', figures: { ...months, '2023-L05': { BLHH: 1050 }, '2023-H1': { BLHH: 1400 } } }, 'ytd-vs-months', 'BLHH');
+    expect(finding).toMatchObject({ severity: 'warning', values: { value: 1400, sumOfMonths: 1300 } });
+    expect(finding.message).toBe(`"${nameOf('BLHH')}" 6 tháng đầu năm 2023 nhập trực tiếp (1.400,0) khác tổng 6 tháng đã nhập, Tháng 1/2023 đến Tháng 6/2023 (1.300,0).`);
+  });
+
+  it('accepts a six months that differs from its twelfths only by the rounding of each figure', () => {
+    // Six months rounded to one decimal each may be 6 × 0,05 from their exact sum, and the total 0,05 more.
+    const months = Object.fromEntries([200.1, 210.1, 190.1, 220.1, 230.1, 250.1].map((v, i) => [`2023-0${i + 1}`, { BLHH: v }]));
+    expect(findingsOf({ period: '2023-H1', figures: { ...months, '2023-H1': { BLHH: 1300.9 } } }, 'ytd-vs-months')).toEqual([]);
+    expect(codesFlagged({ period: '2023-H1', figures: { ...months, '2023-H1': { BLHH: 1301.1 } } }, 'ytd-vs-months')).toEqual(['BLHH']);
+  });
+
+  it('counts the decimals figures were typed with: 0,4 apart is no rounding when every figure of a 0-decimal indicator has one decimal', () => {
+    const figures: Figures = { '2023-Q1': { GTSXCN: 14660.2 }, '2023-01': { GTSXCN: 5000.1 }, '2023-02': { GTSXCN: 5000.2 }, '2023-03': { GTSXCN: 4660.3 } };
+    expect(codesFlagged({ period: '2023-Q1', figures, decimals: { GTSXCN: 0 } }, 'ytd-vs-months')).toEqual(['GTSXCN']);
+    expect(theFinding({ period: '2023-Q1', figures, decimals: { GTSXCN: 0 } }, 'ytd-vs-months', 'GTSXCN').message).toContain('(14.660,2) khác tổng 3 tháng đã nhập, Tháng 1/2023 đến Tháng 3/2023 (14.660,6)');
   });
 
   it('accepts a quarter equal to its months within rounding, and a quarter whose months are not all in', () => {
@@ -414,6 +469,7 @@ const firing: readonly { ruleId: string; code: string; severity: Severity; scena
   { ruleId: 'negative-flow', code: 'GTSXCN', severity: 'error', scenario: { period: '2023-H1', figures: { '2023-H1': { GTSXCN: -1234.5 } } }, quotes: ['-1.234,5'] },
   { ruleId: 'parent-sum', code: 'XNK', severity: 'error', scenario: { period: '2023-H1', figures: { '2023-H1': { XNK: 2260, XK: 1200, NK: 1000 } } }, quotes: ['2.260,0', '2.200,0'] },
   { ruleId: 'ytd-decreasing', code: 'BLHH', severity: 'error', scenario: { period: '2023-H1', figures: { '2023-L05': { BLHH: 15000 }, '2023-H1': { BLHH: 14659.9 } } }, quotes: ['14.659,9', '15.000,0'] },
+  { ruleId: 'ytd-below-month', code: 'BLHH', severity: 'error', scenario: { period: '2023-H1', figures: { '2023-06': { BLHH: 1300 }, '2023-H1': { BLHH: 1200 } } }, quotes: ['1.200,0', '1.300,0', 'Tháng 6/2023'] },
   {
     ruleId: 'ytd-vs-months',
     code: 'GTSXCN',

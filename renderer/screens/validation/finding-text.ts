@@ -18,6 +18,7 @@ const figureNames: Record<string, { label: string; decimals?: number; percent?: 
   sumOfMonths: { label: 'Cộng các tháng' },
   ytd: { label: 'Lũy kế' },
   previousYtd: { label: 'Lũy kế tháng trước' },
+  month: { label: 'Số của tháng' },
   plan: { label: 'Kế hoạch năm' },
   percent: { label: 'Tỷ lệ', decimals: 1, percent: true },
   robustZ: { label: 'Độ lệch (z)', decimals: 1 },
