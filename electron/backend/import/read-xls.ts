@@ -43,6 +43,8 @@ interface CompoundFileEntry {
   name: string;
   /** 1 storage, 2 stream, 5 root. */
   type: number;
+  /** The size the directory declares; the content is what the sector chain gave, shorter when it breaks off. */
+  size: number;
   content?: Uint8Array;
 }
 interface CompoundFileReader {
@@ -201,6 +203,7 @@ export async function readXls(bytes: Buffer, limits: XlsLimits, onProgress: (fra
   const workbook = stream('Workbook');
   if (!workbook) throw new XlsRefused(stream('Book') ? 'before_excel_97' : 'not_a_workbook');
   if (!workbook.content || workbook.content.length === 0) throw new XlsDamaged('empty workbook stream');
+  if (workbook.content.length !== workbook.size) throw new XlsDamaged(`workbook stream of ${workbook.size} bytes gave ${workbook.content.length}`);
   checkWorkbookStream(workbook.content, limits);
   onProgress(0.2);
   stopIfCancelled();
