@@ -5,6 +5,8 @@ import type { ApiClient } from '../../shared/api/client';
 import { refusalOf, startBackend } from '../support/backend';
 import { makeDataDir } from '../support/data-dir';
 import { dumpTables, withRawDatabase, type TableDump } from '../support/sqlite-files';
+import { exportOf } from '../support/export-data';
+import { readWithPython } from '../support/python-xlsx';
 import { commitImport, writeWorkbook } from '../support/workbooks';
 
 const clerk = 'Nguyễn Thị Lan';
@@ -170,5 +172,18 @@ describe('a closed period refuses what would change it', () => {
     expect(refused.message).toMatch(/^Không ghi được: Tháng 4\/2023 của Toàn tỉnh đã khóa sổ lúc .* bởi Nguyễn Thị Lan\./);
     expect(everything(backend)).toEqual(before);
     expect(await api.call('import.history', {})).toEqual([]);
+  });
+});
+
+describe('the state on what leaves the office', () => {
+  it('prints the state of the period under the title of the report workbook, with who closed it and when', async () => {
+    const { backend, api, dir } = await startWithClerk();
+    await api.call('values.set', { period: '2023-06', entries: [{ code: 'XNK', value: 380 }] });
+    const open = await exportOf(backend, { period: '2023-06', saveTo: join(dir, 'dang-nhap.xlsx') });
+    expect(readWithPython(open.path ?? '').sheets[0]?.cells['A8']?.v).toBe('Tình trạng: Đang nhập');
+
+    await closePeriod(api, '2023-06');
+    const closed = await exportOf(backend, { period: '2023-06', saveTo: join(dir, 'khoa-so.xlsx') });
+    expect(readWithPython(closed.path ?? '').sheets[0]?.cells['A8']?.v).toMatch(/^Tình trạng: Đã khóa sổ lúc \d\d:\d\d \d\d\/\d\d\/\d{4} bởi Nguyễn Thị Lan$/);
   });
 });

@@ -20,6 +20,8 @@ import { fillWorkbook } from './fill-template';
 import { planColumns } from './report-columns';
 import { gatherUnitFigures, reportedIndicators, type ExportContext, type UnitFigures } from './report-data';
 import { buildReport } from './report-workbook';
+import { periodStatus } from '../periods/period-states';
+import { periodStateLineVi } from '../../../shared/periods/period-lock';
 
 export type { ExportContext } from './report-data';
 
@@ -188,6 +190,7 @@ export async function exportReport(ctx: ExportContext, options: ExportReportOpti
     date,
     defaultStatus: defaultStatus(period, date),
     noteFor: (u) => (reason === null ? null : noteFor(u, gathered, reason, settings.clerkName, date, names)),
+    stateLineFor: (u) => `Tình trạng: ${periodStateLineVi(periodStatus(ctx.db, u.unit.id, periodKey))}`,
   });
   const bytes = await built.workbook.toBuffer();
   const who = units.length === 1 ? fileSlug(units[0]?.name ?? '') : `tong-hop-${units.length}-don-vi`;

@@ -39,6 +39,8 @@ export interface ReportRequest {
   defaultStatus: ValueStatus;
   /** Per sheet: the note printed under the table, or null. */
   noteFor: (unit: UnitFigures | null) => string | null;
+  /** Per unit sheet: the state of the unit's period, printed under the title. */
+  stateLineFor: (unit: UnitFigures) => string;
 }
 
 export interface BuiltSheet {
@@ -250,6 +252,7 @@ export function buildReport(request: ReportRequest): BuiltReport {
         columns: headingsFor(columns, u.statuses, request.defaultStatus),
         rows,
         note: request.noteFor(u),
+        stateLine: request.stateLineFor(u),
         signature,
       },
       styles,

@@ -68,6 +68,8 @@ export interface SheetContent {
   rows: SheetRow[];
   /** Printed under the table: why the file was exported although validation errors stand. */
   note: string | null;
+  /** Under the title, on the left: where the unit's period stands ("Tình trạng: Đã khóa sổ lúc … bởi …"). */
+  stateLine?: string | null;
   signature: SignatureBlock;
 }
 
@@ -156,6 +158,10 @@ export function writeSheet(workbook: WorkbookWriter, content: SheetContent, styl
   merge(6, 1, lastCol);
   put(7, 1, content.unitLine, plain(12, { italic: true }, center));
   merge(7, 1, lastCol);
+  if (content.stateLine) {
+    put(8, 1, content.stateLine, plain(11, { italic: true }, { horizontal: 'left', vertical: 'middle' }));
+    merge(8, 1, leftTo);
+  }
   put(8, rightFrom, '(Đơn vị tính ghi theo từng chỉ tiêu ở cột C; các cột so sánh tính bằng %)', plain(11, { italic: true }, { horizontal: 'right', vertical: 'middle' }));
   merge(8, rightFrom, lastCol);
   ws.rowHeight(5, 21);

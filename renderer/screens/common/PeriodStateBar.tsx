@@ -102,3 +102,9 @@ export function PeriodStateBar({ unitId, periodKey, withActions = true }: Props)
     </Space>
   );
 }
+
+/** The same state as a line of text, for the report as it will read on paper. */
+export function PeriodStateLine({ unitId, periodKey }: Omit<Props, 'withActions'>) {
+  const status = useApiQuery('periods.status', { unitId, period: periodKey });
+  return status.data ? <p className="report-subtitle">Tình trạng: {periodStateLineVi(status.data)}</p> : null;
+}

@@ -1,6 +1,7 @@
 import { Typography } from 'antd';
 import type { Indicator } from '../../../shared/api/entities';
 import type { Report } from '../../../shared/api/report-entities';
+import { PeriodStateLine } from '../common/PeriodStateBar';
 import { ReportFindings } from './ReportFindings';
 
 interface Props {
@@ -16,6 +17,7 @@ export function ReportDocument({ report, indicators }: Props) {
       <p className="report-subtitle">
         {report.unitName} · {report.periodLabel}
       </p>
+      <PeriodStateLine unitId={report.unitId} periodKey={report.period} />
       {report.sections.length === 0 ? (
         <p className="report-empty">Chưa có số liệu nào của kỳ này để viết thành câu. Hãy nhập số liệu ở Nhập liệu hoặc nhập từ tệp Excel.</p>
       ) : (
