@@ -62,3 +62,24 @@ export function copyBackup(sqlite: BetterSqlite3.Database, from: string, target:
     removeScratch(scratch);
   }
 }
+
+/**
+ * The bytes of a database that cannot be read whole (a damaged one), with its -wal, kept under `target` as they
+ * are: no check can pass, but nothing of it is lost. Returns the size of the database file.
+ */
+export function copyDatabaseAsIs(databaseFile: string, target: string): number {
+  const scratch = scratchBeside(target);
+  try {
+    if (existsSync(`${databaseFile}-wal`)) {
+      copyFileSync(`${databaseFile}-wal`, `${target}-wal`);
+      fsyncFile(`${target}-wal`);
+    }
+    copyFileSync(databaseFile, scratch);
+    fsyncFile(scratch);
+    renameSync(scratch, target);
+    fsyncFolderOf(target);
+    return statSync(target).size;
+  } finally {
+    removeScratch(scratch);
+  }
+}

@@ -91,6 +91,8 @@ export const backupRestoreOutputSchema = z.object({
   restored: backupContentsSchema,
   /** The backup of the data as it was just before; restoring it undoes this restore. */
   undoBackup: backupFileSchema,
+  /** The data replaced was damaged: its file was kept byte for byte, which no restore can take back. */
+  previousDamaged: z.boolean(),
 });
 export type BackupRestoreOutput = z.infer<typeof backupRestoreOutputSchema>;
 

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it, onTestFinished } from 'vitest';
@@ -156,6 +157,27 @@ describe('Khôi phục, when a step cannot be done,', () => {
     expect(refusal.message).toContain('Sao lưu không thành công');
     expect(await figureOf(api, 'XNK')).toBe(2500);
     expect(readdirSync(dataDir).filter((n) => n.startsWith('.'))).toEqual([]);
+  });
+
+  it('of a damaged database keeps the damaged file as it was, then restores the good backup', async () => {
+    const dataDir = makeDataDir();
+    const first = startBackend(dataDir);
+    await first.api.call('values.set', { period: '2023-H1', entries: [{ code: 'XNK', value: '2.260' }] });
+    const good = (await first.api.call('backup.make', {})).files[0]!;
+    first.backend.close();
+    const file = join(dataDir, 'chitieu.db');
+    const garbage = randomBytes(16 * 1024);
+    const fd = openSync(file, 'r+');
+    writeSync(fd, garbage, 0, garbage.length, 16 * 1024);
+    closeSync(fd);
+    const damagedBytes = readFileSync(file);
+
+    const { api } = startBackend(dataDir);
+    const restored = await api.call('backup.restore', { folder: 'data', name: good.name });
+    expect(restored.previousDamaged).toBe(true);
+    expect(readFileSync(restored.undoBackup.path)).toEqual(damagedBytes);
+    expect(await figureOf(api, 'XNK')).toBe(2260);
+    withRawDatabase(file, (sqlite) => expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok'));
   });
 
   it('brings a backup of an older version up to this one', async () => {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
-import { copyBackup, writeBackup } from '../../../db/backup/make-backup';
+import { copyBackup, copyDatabaseAsIs, writeBackup } from '../../../db/backup/make-backup';
 import { inspectBackup } from '../../../db/backup/inspect-backup';
 import { replaceDatabaseFile } from '../../../db/backup/replace-database';
 import { removeScratch } from '../../../db/backup/files';
@@ -57,6 +57,12 @@ function reasonVi(error: unknown): string {
   if (code === 'ENOENT' || code === 'SQLITE_CANTOPEN') return 'không mở được thư mục (thư mục không còn, hoặc ổ USB, ổ mạng đã bị tháo?)';
   if (/integrity_check/.test(message)) return 'bản sao ghi ra không toàn vẹn (ổ đĩa có thể bị lỗi)';
   return `không ghi được (${message})`;
+}
+
+/** A failure that says the database itself is damaged, not the place the backup was going to. */
+function isDamage(error: unknown): boolean {
+  const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+  return code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || (error instanceof Error && /integrity_check/.test(error.message));
 }
 
 function englishOf(error: unknown): string {
@@ -153,6 +159,7 @@ export function makeBackup(ctx: HandlerContext, request: MakeRequest): BackupMak
   const office = officeSlug(officeName(storedOffice(ctx)));
   const places: BackupResult['places'] = [];
   const files: BackupFile[] = [];
+  let damaged = false;
 
   const write = (target: string, which: BackupFolder, from: string | null, makeFolder = false): string | null => {
     try {
@@ -163,7 +170,8 @@ export function makeBackup(ctx: HandlerContext, request: MakeRequest): BackupMak
       places.push({ folder: dirname(target), file: basename(target), error: null });
       return target;
     } catch (error) {
-      places.push({ folder: dirname(target), file: null, error: reasonVi(error) });
+      places.push({ folder: dirname(target), file: null, error: isDamage(error) ? 'cơ sở dữ liệu hiện tại đã hỏng, không đọc trọn được' : reasonVi(error) });
+      if (files.length === 0 && isDamage(error)) damaged = true;
       log.error('backup failed', { folder: dirname(target), kind: request.kind, trigger: request.trigger, message: englishOf(error) });
       return null;
     }
@@ -203,7 +211,7 @@ export function makeBackup(ctx: HandlerContext, request: MakeRequest): BackupMak
   saveLastResult(ctx.dataDir, result);
   if (first === null) {
     const failed = places[0]!;
-    throw new AppError('internal', `Sao lưu không thành công: ${failed.error} (${failed.folder}). Dữ liệu hiện tại không bị thay đổi.`, { result }, 'backup failed');
+    throw new AppError('internal', `Sao lưu không thành công: ${failed.error} (${failed.folder}). Dữ liệu hiện tại không bị thay đổi.`, { result, damaged }, 'backup failed');
   }
   log.info('backup written', { files: files.map((f) => f.path), kind: request.kind, trigger: request.trigger, ok: result.ok });
   return { result, files };
@@ -213,6 +221,27 @@ export function makeBackup(ctx: HandlerContext, request: MakeRequest): BackupMak
 export function hasAutomaticBackupOn(ctx: HandlerContext, now: Date): boolean {
   const day = now.toDateString();
   return listFolder(dataBackupFolder(ctx.dataDir), 'data').some((f) => f.kind === 'auto' && new Date(f.takenAt).toDateString() === day);
+}
+
+/**
+ * The backup a restore takes first. A damaged database cannot be read whole into a checked backup, and that is
+ * exactly when the clerk restores: its file is then kept as it is, byte for byte, so that nothing is thrown away.
+ */
+function keepCurrentData(ctx: HandlerContext, now: Date): { undo: BackupFile; previousDamaged: boolean } {
+  try {
+    return { undo: makeBackup(ctx, { kind: 'before_restore', trigger: 'restore', now }).files[0]!, previousDamaged: false };
+  } catch (error) {
+    const details = error instanceof AppError ? (error.details as { damaged?: boolean } | undefined) : undefined;
+    if (details?.damaged !== true) throw error;
+    const folder = dataBackupFolder(ctx.dataDir);
+    const name = freeName(folder, officeSlug(officeName(storedOffice(ctx))), now, 'before_restore');
+    const size = copyDatabaseAsIs(ctx.database.file, join(folder, name));
+    createFileLogger(ctx.dataDir).info('damaged database kept as it was before restore', { file: join(folder, name) });
+    return {
+      undo: { name, folder: 'data', path: join(folder, name), takenAt: (parseBackupFileName(name)?.takenAt ?? now).toISOString(), kind: 'before_restore', size },
+      previousDamaged: true,
+    };
+  }
 }
 
 function sourceFile(ctx: HandlerContext, source: BackupSource): string {
@@ -251,11 +280,11 @@ export function restoreBackup(ctx: HandlerContext, source: BackupSource, now: Da
   const prepared = join(ctx.dataDir, `.chitieu-khoi-phuc-${randomBytes(4).toString('hex')}.db`);
   try {
     const contents = contentsOf(file, inspectBackup(ctx.db.$client, file, { scratchDir: ctx.dataDir, migrations: bundledMigrations(), copyTo: prepared }));
-    const undo = makeBackup(ctx, { kind: 'before_restore', trigger: 'restore', now }).files[0]!;
+    const { undo, previousDamaged } = keepCurrentData(ctx, now);
     let replaced = false;
     try {
       ctx.reopenDatabase(() => {
-        replaceDatabaseFile(ctx.database.file, prepared);
+        replaceDatabaseFile(ctx.database.file, prepared, previousDamaged);
         replaced = true;
       });
     } catch (error) {
@@ -273,7 +302,7 @@ export function restoreBackup(ctx: HandlerContext, source: BackupSource, now: Da
       );
     }
     log.info('database restored', { from: file, undoBackup: undo.path, schemaVersion: contents.schemaVersion });
-    return { restored: contents, undoBackup: undo };
+    return { restored: contents, undoBackup: undo, previousDamaged };
   } finally {
     removeScratch(prepared);
   }

@@ -42,6 +42,8 @@ async function restoreWith(api: ApiClient, options: RestoreCommandOptions): Prom
   }
   process.stdout.write(
     `Đã khôi phục dữ liệu từ ${restored.restored.file}.\n` +
-      `Dữ liệu trước khi khôi phục đã được sao lưu vào ${restored.undoBackup.path}; để hoàn tác, chạy: chitieu restore "${restored.undoBackup.path}"\n`,
+      (restored.previousDamaged
+        ? `Dữ liệu trước khi khôi phục đã hỏng; tệp của nó được giữ nguyên trạng tại ${restored.undoBackup.path} để hỗ trợ kỹ thuật xem, nhưng không khôi phục lại được.\n`
+        : `Dữ liệu trước khi khôi phục đã được sao lưu vào ${restored.undoBackup.path}; để hoàn tác, chạy: chitieu restore "${restored.undoBackup.path}"\n`),
   );
 }

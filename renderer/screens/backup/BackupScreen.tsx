@@ -186,7 +186,11 @@ export function BackupScreen() {
                 showIcon
                 closable={{ onClose: () => setRestored(null) }}
                 title={`Đã khôi phục dữ liệu từ ${restored.restored.file}.`}
-                description={`Dữ liệu trước khi khôi phục đã được sao lưu vào ${restored.undoBackup.name}; khôi phục bản đó (trong danh sách dưới đây) để hoàn tác.`}
+                description={
+                  restored.previousDamaged
+                    ? `Dữ liệu trước khi khôi phục đã hỏng; tệp của nó được giữ nguyên trạng là ${restored.undoBackup.name} để hỗ trợ kỹ thuật xem, nhưng không khôi phục lại được.`
+                    : `Dữ liệu trước khi khôi phục đã được sao lưu vào ${restored.undoBackup.name}; khôi phục bản đó (trong danh sách dưới đây) để hoàn tác.`
+                }
               />
             ) : null}
             {data ? (
