@@ -5,6 +5,7 @@ import { startBackend } from '../support/backend';
 import { makeDataDir } from '../support/data-dir';
 import { enterSeedFigures, exportOf, fillOf } from '../support/export-data';
 import { findText, readWithPython, type PySheet } from '../support/python-xlsx';
+import { plantOutOfRange } from '../support/validation-figures';
 import { sampleFiles } from '../support/workbooks';
 
 /** XNK of seed 000 beside export and import figures that do not add up to it: the parent-sum error. */
@@ -79,7 +80,7 @@ describe('exporting while a validation error stands', () => {
     await enterSeedFigures(api);
     const a = (await api.call('units.create', { code: 'XA01', name: 'Xã Tân Lập', kind: 'commune', parentId: 1 })).id;
     const b = (await api.call('units.create', { code: 'XA02', name: 'Xã Hòa Bình', kind: 'commune', parentId: 1 })).id;
-    await api.call('values.set', { unitId: a, period: '2023-H1', entries: [{ code: 'CCHC_DVC4', value: 130, status: 'estimate' }] });
+    await plantOutOfRange(api, { period: '2023-H1', entries: [{ code: 'CCHC_DVC4', value: 130 }] }, a);
     await api.call('values.set', { unitId: b, period: '2023-H1', entries: [{ code: 'CCHC_DVC4', value: 100, status: 'estimate' }] });
     await expect(exportOf(backend, { period: '2023-H1', unitIds: [a, b] })).rejects.toMatchObject({ code: 'conflict', details: { openErrors: 1 } });
 
