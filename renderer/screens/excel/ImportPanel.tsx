@@ -31,6 +31,9 @@ import { countsSummary, rowsToLookAt } from './import-words';
 import { PeriodChoicePopover } from './period-choice-popover';
 import './excel.css';
 
+/** Up to this many files, every card shows its sheets; beyond, only those with something to look at. */
+const filesShownWhole = 5;
+
 const acceptedTypes = '.xlsx,.xlsm,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12,application/vnd.ms-excel';
 
 function resultText(result: ImportResult): string {
@@ -211,6 +214,7 @@ export function ImportPanel() {
             previewInput={currentInput}
             choice={choices.files[staged.key] ?? {}}
             titled={fileId !== undefined && session.titled.has(fileId)}
+            oneOfMany={session.staged.length > filesShownWhole}
             commonPeriod={commonPeriod}
             suggestedPeriod={screenPeriod}
             units={units.data ?? []}

@@ -1,6 +1,7 @@
 import { FileExcelOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Checkbox, Progress, Select, Space, Spin, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { useState } from 'react';
 import type { Indicator, ReportingUnit } from '../../../shared/api/entities';
 import type { ImportProgress, PreviewFile } from '../../../shared/api/import-entities';
 import type { ColumnRole } from '../../../shared/import/roles';
@@ -10,7 +11,7 @@ import type { FileChoice, PreviewInput } from './import-choices';
 import { ImportFindingsList } from './import-findings-list';
 import type { StagedFile } from './import-session';
 import { ImportSheets } from './import-sheets';
-import { countsSummary, fileSizeText } from './import-words';
+import { countsSummary, fileSizeText, rowsToLookAt } from './import-words';
 import { PeriodChoicePopover } from './period-choice-popover';
 
 type ReadState = ImportProgress['files'][number];
@@ -24,6 +25,8 @@ interface Props {
   choice: FileChoice;
   /** The file's title names its period. */
   titled: boolean;
+  /** One of many files (a province's communes): its sheets are shown on request unless it has something to look at. */
+  oneOfMany: boolean;
   /** The period chosen above the files for those whose title names none; null until the clerk picks one. */
   commonPeriod: Period | null;
   /** Where the file's own period picker starts when neither the file nor the clerk gives one. */
@@ -137,12 +140,21 @@ function UnitField({ preview, choice, units, onChoice, fileName }: Pick<Props, '
   );
 }
 
+/** Anything in a file's sheets that the clerk should see without asking. */
+function needsALook(preview: PreviewFile): boolean {
+  const c = preview.counts;
+  return rowsToLookAt(c) + c.valuesConflicting + c.errors + c.warnings > 0;
+}
+
 /** One workbook of the import: its reading, its unit and period, then what each sheet would write. */
 export function ImportFileCard(props: Props) {
   const { staged, reading, preview, choice, onChoice, onRemove } = props;
   const name = staged.file.name;
   const refusal = staged.refusal ?? reading?.error?.message ?? preview?.error?.message ?? null;
   const skipped = choice.skip ?? false;
+  // A hundred cards with all their tables drawn at once keep the window busy for minutes.
+  const [opened, setOpened] = useState<boolean | null>(null);
+  const sheetsShown = opened ?? (!props.oneOfMany || (preview !== undefined && needsALook(preview)));
   return (
     <Card
       size="small"
@@ -206,7 +218,12 @@ export function ImportFileCard(props: Props) {
             />
           ) : null}
           {preview.findings.length > 0 ? <ImportFindingsList findings={preview.findings} /> : null}
-          {props.previewInput ? (
+          {props.previewInput && !sheetsShown ? (
+            <Button size="small" type="link" style={{ padding: 0, alignSelf: 'flex-start' }} onClick={() => setOpened(true)}>
+              Xem từng trang tính ({preview.sheets.length} trang)
+            </Button>
+          ) : null}
+          {props.previewInput && sheetsShown ? (
             <ImportSheets
               sheets={preview.sheets}
               input={props.previewInput}
