@@ -54,7 +54,7 @@ export interface OpenedDatabase {
    * locked); a damaged file stops all later writes. Any other error is given back as it was.
    */
   explain(error: unknown): unknown;
-  /** A request arrived (it pushes the settling back); `wrote` marks that the WAL now holds pages to copy. */
+  /** A request arrived (the full check waits for a quiet moment); a write pushes the checkpoint `settleAfterMs` back. */
   activity(wrote: boolean): void;
   /** Copies the WAL into chitieu.db without waiting for other connections' readers (PASSIVE). */
   checkpoint(): CheckpointOutcome;
@@ -190,16 +190,17 @@ interface UpkeepInput {
 }
 
 /**
- * The open database with its upkeep: one timer that, once no request has come for `settleAfterMs`, copies the WAL
- * into chitieu.db (so the file alone is complete) and, the first time, runs the full integrity_check. That check
- * runs in this process, between requests: it holds the next request for as long as it takes (well under a second
- * for a department's database), which the idle moment makes unlikely to be noticed.
+ * The open database with its upkeep: one timer that, `settleAfterMs` after the last write, copies the WAL into
+ * chitieu.db (so the file alone is complete) and, once after opening, at the first moment no request has come for
+ * as long, runs the full integrity_check. That check runs in this process, between requests: it holds a request
+ * that arrives meanwhile for as long as it takes (well under a second for a department's database).
  */
 function withUpkeep(input: UpkeepInput): OpenedDatabase {
   const { sqlite, context } = input;
   let refusal = input.refusal;
   let unsettled = false;
   let closed = false;
+  let lastRequestAt = Date.now();
   const integrity: IntegrityReport = { state: refusal ? 'damaged' : 'pending', at: null, ms: null };
 
   const stopWrites = (error: AppError) => {
@@ -239,7 +240,7 @@ function withUpkeep(input: UpkeepInput): OpenedDatabase {
   const settle = () => {
     if (closed) return;
     if (unsettled && !refusal) unsettled = !checkpoint().complete;
-    if (integrity.state === 'pending') checkIntegrity();
+    if (integrity.state === 'pending' && Date.now() - lastRequestAt >= settleAfterMs) checkIntegrity();
     if ((unsettled || integrity.state === 'pending') && !refusal) timer.refresh();
   };
   const timer = setTimeout(settle, settleAfterMs);
@@ -270,8 +271,10 @@ function withUpkeep(input: UpkeepInput): OpenedDatabase {
     },
     explain,
     activity: (wrote) => {
+      lastRequestAt = Date.now();
+      // Only a write pushes the checkpoint back: a window that keeps reading must not keep the WAL from settling.
       if (wrote) unsettled = true;
-      if (!closed) timer.refresh();
+      if (wrote && !closed) timer.refresh();
     },
     checkpoint: () => {
       const outcome = checkpoint();
