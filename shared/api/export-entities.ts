@@ -135,6 +135,8 @@ export const filledSheetSchema = z.object({
   cellsFilled: z.number().int(),
   /** Value cells left as they were: a formula, a text such as "x", or a figure ChiTieu does not have. */
   cellsLeft: z.array(z.object({ cell: z.string(), reason: z.string() })),
+  /** Cells given a figure with more decimals than the template's format shows: they hold it exactly, Excel shows it rounded. */
+  cellsShownRounded: z.array(z.object({ cell: z.string(), reason: z.string() })),
 });
 export type FilledSheet = z.infer<typeof filledSheetSchema>;
 

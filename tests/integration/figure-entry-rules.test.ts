@@ -7,8 +7,10 @@ import type { ApiClient } from '../../shared/api/client';
 import { createApiClient } from '../../shared/api/client';
 import { refusalOf, startBackend } from '../support/backend';
 import { makeDataDir } from '../support/data-dir';
-import { exportOf } from '../support/export-data';
-import { findText, readWithPython } from '../support/python-xlsx';
+import { formatCodeDecimals } from '../../electron/backend/export/number-formats';
+import { exportOf, fillOf } from '../support/export-data';
+import { findText, pySheet, readWithPython } from '../support/python-xlsx';
+import { writeWorkbook } from '../support/workbooks';
 
 async function storedValue(api: ApiClient, period: string, code: string): Promise<number | null> {
   const grid = await api.call('values.grid', { period });
@@ -75,6 +77,37 @@ describe('what the clerk types is what is stored, whatever decimals the indicato
       backend.close();
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("a Ministry template whose format shows fewer decimals than a figure", () => {
+  it('fills 2.260,5 exactly into a #,##0 cell and says that Excel shows it as 2.261', async () => {
+    const dir = makeDataDir();
+    const { backend, api } = startBackend(dir);
+    await api.call('values.set', { period: '2023-H1', entries: [{ code: 'XNK', value: '2.260,5', status: 'actual' }, { code: 'XK', value: 61.1, status: 'actual' }] });
+    const template = await writeWorkbook(join(dir, 'mau-bo.xlsx'), [
+      {
+        name: 'Biểu 02',
+        rows: [
+          ['BÁO CÁO XUẤT NHẬP KHẨU 6 THÁNG ĐẦU NĂM 2023', null, null, null],
+          ['STT', 'Chỉ tiêu', 'ĐVT', '6 tháng 2023'],
+          ['1', 'Tổng kim ngạch xuất nhập khẩu hàng hóa', 'Triệu USD', null],
+          ['2', 'Kim ngạch xuất khẩu', 'Triệu USD', null],
+        ],
+        formats: { D3: '#,##0', D4: '#,##0.0' },
+      },
+    ]);
+    const out = await fillOf(backend, { template: { path: template }, period: '2023-H1', saveTo: join(dir, 'mau-bo-filled.xlsx') });
+    expect(pySheet(readWithPython(out.path ?? ''), 'Biểu 02').cells.D3).toMatchObject({ t: 'n', v: 2260.5, numFmt: '#,##0' });
+    expect(out.summary.sheets[0]?.cellsShownRounded).toEqual([
+      { cell: 'D3', reason: 'định dạng của mẫu hiện 0 chữ số thập phân nên Excel hiển thị 2.261; ô giữ đúng số 2.260,5' },
+    ]);
+  });
+
+  it('reads the decimals a format code shows, and none for General, percentages, dates and text', () => {
+    expect(['#,##0', '#,##0.0', '0.00', '[Red]#,##0.000;(#,##0.000)', '#,##0" tấn"', 'General', '0.0%', 'dd/mm/yyyy', '@', '0.00E+00'].map(formatCodeDecimals)).toEqual([
+      0, 1, 2, 3, 0, null, null, null, null, null,
+    ]);
   });
 });
 

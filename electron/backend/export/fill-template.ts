@@ -17,9 +17,10 @@ import { describeRole, planSheet, type RememberedLayout } from '../../../shared/
 import { resolveTarget, type ColumnRole, type ResolvedTarget } from '../../../shared/import/roles';
 import { cellOf, detectTable, type SheetGrid } from '../../../shared/import/table';
 import { convertFigure } from '../../../shared/import/units';
-import { cleanNumber, formatViNumber, percentOf, roundDecimal } from '../../../shared/numbers/vi-number';
+import { cleanNumber, formatViFigure, formatViNumber, ownDecimals, percentOf, roundDecimal } from '../../../shared/numbers/vi-number';
 import { formatPeriodKey, parsePeriod, samePeriodLastYear, type Period } from '../../../shared/periods/period';
 import type { ReadWorkbook } from '../import/read-workbook';
+import { cellStyles, readStyleDecimals } from './number-formats';
 import type { ExportContext } from './report-data';
 import { sheetPartsOf, withFullCalcOnLoad, writeNumbers, type CellWrite } from './sheet-xml';
 import { readPackage, replacePart, writePackage, partText } from './xlsx-package';
@@ -121,11 +122,12 @@ export function fillWorkbook(ctx: ExportContext, bytes: Buffer, read: ReadWorkbo
   );
 
   const sheets: FilledSheet[] = [];
+  let styleDecimals: (number | null)[] | undefined;
   let cellsFilled = 0;
   let hasFormulas = false;
   for (const { grid, layout } of layouts) {
     if (!hasFormulas) hasFormulas = sheetHasFormulas(grid);
-    const base: FilledSheet = { name: grid.name, state: 'filled', headerRows: [], columns: [], rowsMatched: 0, rowsNotFilled: [], cellsFilled: 0, cellsLeft: [] };
+    const base: FilledSheet = { name: grid.name, state: 'filled', headerRows: [], columns: [], rowsMatched: 0, rowsNotFilled: [], cellsFilled: 0, cellsLeft: [], cellsShownRounded: [] };
     if (grid.hidden) {
       sheets.push({ ...base, state: 'hidden' });
       continue;
@@ -152,6 +154,7 @@ export function fillWorkbook(ctx: ExportContext, bytes: Buffer, read: ReadWorkbo
     const sheet: FilledSheet = { ...base, headerRows: plan.headerRows };
     const filledByColumn = new Map<string, number>();
     const writes: CellWrite[] = [];
+    const figureWrites: CellWrite[] = [];
     const valueColumns = plan.columns.filter((c): c is PreviewColumn & { role: ColumnRole } => c.role?.role === 'data' || c.role?.role === 'percent');
 
     for (const row of plan.rows) {
@@ -183,6 +186,7 @@ export function fillWorkbook(ctx: ExportContext, bytes: Buffer, read: ReadWorkbo
           continue;
         }
         writes.push({ address, value });
+        if (column.role.role === 'data') figureWrites.push({ address, value });
         filledByColumn.set(column.column, (filledByColumn.get(column.column) ?? 0) + 1);
       }
     }
@@ -193,6 +197,7 @@ export function fillWorkbook(ctx: ExportContext, bytes: Buffer, read: ReadWorkbo
     const part = partPath ? partByName.get(partPath) : undefined;
     if (writes.length > 0) {
       if (!part) throw new Error(`the part of sheet "${grid.name}" was not found in the package`);
+      sheet.cellsShownRounded = shownRounded(partText(part), figureWrites);
       replacePart(part, writeNumbers(partText(part), writes));
     }
     sheets.push(sheet);
@@ -206,6 +211,28 @@ export function fillWorkbook(ctx: ExportContext, bytes: Buffer, read: ReadWorkbo
     if (book) replacePart(book, withFullCalcOnLoad(partText(book)));
   }
   return { bytes: cellsFilled > 0 || recalculateOnOpen ? writePackage(parts) : bytes, sheets, cellsFilled, recalculateOnOpen };
+
+  /**
+   * Figures written into cells whose template format shows fewer decimals than they have: the cell holds the
+   * exact figure, and the clerk is told that Excel shows it rounded, since the template's formats are kept.
+   */
+  function shownRounded(sheetXml: string, figureWrites: readonly CellWrite[]): FilledSheet['cellsShownRounded'] {
+    const precise = figureWrites.filter((w) => ownDecimals(w.value) > 0);
+    if (precise.length === 0) return [];
+    styleDecimals ??= readStyleDecimals(stylesXml());
+    const styleOf = cellStyles(sheetXml, new Set(precise.map((w) => w.address)));
+    return precise.flatMap((w) => {
+      const style = styleOf.get(w.address);
+      const decimals = style === undefined ? null : (styleDecimals?.[style] ?? null);
+      if (decimals === null || ownDecimals(w.value) <= decimals) return [];
+      return [{ cell: w.address, reason: `định dạng của mẫu hiện ${decimals} chữ số thập phân nên Excel hiển thị ${formatViNumber(w.value, decimals)}; ô giữ đúng số ${formatViFigure(w.value, 0)}` }];
+    });
+  }
+
+  function stylesXml(): string {
+    const styles = parts.find((p) => /(^|\/)styles\.xml$/.test(p.name));
+    return styles ? partText(styles) : '';
+  }
 
   function cellValue(indicator: Indicator, role: ColumnRole, factor: number): number | null {
     if (role.role === 'data') {

@@ -85,6 +85,7 @@ export async function exportCommand(options: ExportOptions): Promise<void> {
         const formulas = sheet.cellsLeft.filter((c) => c.reason.startsWith('ô có công thức')).length;
         const texts = sheet.cellsLeft.filter((c) => c.reason.startsWith('ô có chữ')).length;
         if (formulas + texts > 0) out(`    Giữ nguyên ${count(formulas)} ô công thức và ${count(texts)} ô có chữ của mẫu.`);
+        for (const c of sheet.cellsShownRounded) out(`    Ô ${c.cell}: ${c.reason}.`);
       }
       if (s.recalculateOnOpen) out('  Mẫu có công thức: Excel sẽ tính lại khi mở tệp.');
       if (s.validation.overrideReason) out(`  Còn ${count(s.validation.openErrors)} lỗi kiểm tra chưa xử lý; lý do vẫn điền: ${s.validation.overrideReason}`);

@@ -47,6 +47,23 @@ function SheetDetail({ sheet }: { sheet: FilledSheet }) {
         ]}
       />
       {left === null ? null : <Typography.Text type="secondary">{left}</Typography.Text>}
+      {sheet.cellsShownRounded.length === 0 ? null : (
+        <Alert
+          type="warning"
+          showIcon
+          message={`${count(sheet.cellsShownRounded.length)} ô có số lẻ hơn định dạng của mẫu: ô giữ đúng số, Excel hiển thị số làm tròn`}
+          description={
+            <ul className="export-rounded-cells">
+              {sheet.cellsShownRounded.slice(0, 10).map((c) => (
+                <li key={c.cell}>
+                  Ô {c.cell}: {c.reason}.
+                </li>
+              ))}
+              {sheet.cellsShownRounded.length > 10 ? <li>… và {count(sheet.cellsShownRounded.length - 10)} ô khác.</li> : null}
+            </ul>
+          }
+        />
+      )}
       {sheet.rowsNotFilled.length === 0 ? null : (
         <>
           <Typography.Title level={5} className="export-subtitle">
