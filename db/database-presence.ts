@@ -61,6 +61,9 @@ export function announcePresence(dataDir: string): { others(): Presence[]; withd
   const file = join(locksDir(dataDir), `${host}-${process.pid}.json`);
   try {
     mkdirSync(locksDir(dataDir), { recursive: true });
+    for (const gone of readPresences(dataDir).filter((p) => p.host === host && p.pid !== process.pid && !isAlive(p.pid))) {
+      rmSync(join(locksDir(dataDir), `${gone.host}-${gone.pid}.json`), { force: true });
+    }
     writeFileSync(file, JSON.stringify(me));
   } catch {
     // A read-only folder is told when the database is opened; the note is only a courtesy.

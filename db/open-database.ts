@@ -290,9 +290,14 @@ function withUpkeep(input: UpkeepInput): OpenedDatabase {
       if (refusal && !sqlite.readonly) {
         // Closing the last connection would copy the WAL into the damaged file; a read-only one open beside it
         // keeps the close from checkpointing, and a read-only connection never checkpoints.
-        const keeper = new Database(input.file, { ...binding(input.nativeBinding), readonly: true, fileMustExist: true });
+        let keeper: Database.Database | null = null;
+        try {
+          keeper = new Database(input.file, { ...binding(input.nativeBinding), readonly: true, fileMustExist: true });
+        } catch {
+          // The file is gone or unreadable now: there is nothing left for a checkpoint to write into either.
+        }
         sqlite.close();
-        keeper.close();
+        keeper?.close();
         return;
       }
       if (!sqlite.readonly) {
