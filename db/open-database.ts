@@ -1,4 +1,4 @@
-import { accessSync, constants, existsSync, linkSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { accessSync, constants, existsSync, linkSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
@@ -111,6 +111,20 @@ function assertWritableFolder(file: string, context: TroubleContext): void {
   }
 }
 
+/** SQLite would replay a -wal left by a deleted chitieu.db onto a new one and corrupt it: found, it is told and left. */
+function assertNoOrphanWal(file: string, context: TroubleContext): void {
+  const wal = `${file}-wal`;
+  if (!existsSync(wal) || statSync(wal).size === 0) return;
+  throw new AppError(
+    'database_unreadable',
+    `Thư mục dữ liệu ${context.dataDir} không có tệp ${databaseFileName} nhưng còn tệp ${databaseFileName}-wal (phần dữ liệu ghi dở của nó): ` +
+      `có thể ${databaseFileName} đã bị xóa, đổi tên hoặc chưa được chép sang. ChiTieu không tạo cơ sở dữ liệu mới bên cạnh tệp này. ` +
+      `Hãy chép lại ${databaseFileName} vào đây, hoặc chuyển tệp ${databaseFileName}-wal đi chỗ khác nếu muốn bắt đầu với dữ liệu trống.`,
+    { file, wal },
+    'chitieu.db is missing but its -wal is there',
+  );
+}
+
 /** The ledger of a damaged file must match this build exactly: it cannot be migrated, only read. */
 function assertCurrentLedger(ledger: LedgerRow[], migrations: Migration[], context: TroubleContext, damage: string): void {
   const current = ledger.length === migrations.length && ledger.every((row, i) => row.tag === migrations[i]?.tag && row.sha256 === migrations[i]?.sha256);
@@ -125,7 +139,10 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
   try {
     mkdirSync(options.dataDir, { recursive: true });
     assertWritableFolder(file, context);
-    if (!existsSync(file)) createDatabase(file, options);
+    if (!existsSync(file)) {
+      assertNoOrphanWal(file, context);
+      createDatabase(file, options);
+    }
   } catch (error) {
     throw error instanceof AppError ? error : (troubleError(error, context) ?? error);
   }

@@ -172,6 +172,26 @@ describe('a chitieu.db that is not a ChiTieu database', () => {
     });
   }
 
+  it('missing beside the -wal it left is not made anew over that -wal, which SQLite would replay into it', () => {
+    const dataDir = makeDataDir();
+    const running = new Database(join(dataDir, 'chitieu.db'));
+    running.pragma('journal_mode = WAL');
+    running.pragma('wal_autocheckpoint = 0');
+    running.exec('CREATE TABLE indicator_values (v REAL); INSERT INTO indicator_values VALUES (14659.9)');
+    copyFileSync(join(dataDir, 'chitieu.db-wal'), join(dataDir, 'giu-lai.wal'));
+    running.close();
+    rmSync(join(dataDir, 'chitieu.db'));
+    copyFileSync(join(dataDir, 'giu-lai.wal'), join(dataDir, 'chitieu.db-wal'));
+    const before = fingerprint(join(dataDir, 'chitieu.db-wal'));
+
+    const refusal = refusalOfSync(() => openDatabase({ dataDir }));
+
+    expect(refusal.code).toBe('database_unreadable');
+    expect(refusal.message).toMatch(/không có tệp chitieu\.db nhưng còn tệp chitieu\.db-wal/);
+    expect(existsSync(join(dataDir, 'chitieu.db'))).toBe(false);
+    expect(fingerprint(join(dataDir, 'chitieu.db-wal'))).toEqual(before);
+  });
+
   it('a missing chitieu.db is still created, whole, as a new database', () => {
     const dataDir = makeDataDir();
     const opened = openDatabase({ dataDir });
