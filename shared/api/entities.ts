@@ -120,6 +120,13 @@ export const appInfoSchema = z.object({
   schemaVersion: z.string(),
   migrationsApplied: z.number().int(),
   sqliteVersion: z.string(),
+  /** Whether the file takes writes, and what the checks at open and in the background found. */
+  databaseState: z.object({
+    integrity: z.enum(['pending', 'ok', 'damaged']),
+    integrityCheckedAt: z.string().nullable(),
+    /** Why every write is refused, in the clerk's words; null while the file takes writes. */
+    writeRefusalVi: z.string().nullable(),
+  }),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 

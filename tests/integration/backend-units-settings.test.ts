@@ -247,6 +247,7 @@ describe('app.info', () => {
       schemaVersion: migrations[migrations.length - 1]?.tag,
       migrationsApplied: migrations.length,
       sqliteVersion: expect.stringMatching(/^3\.\d+\.\d+$/) as string,
+      databaseState: { integrity: 'pending', integrityCheckedAt: null, writeRefusalVi: null },
     });
   });
 });

@@ -222,6 +222,7 @@ describe('a damaged chitieu.db', () => {
     }
     // What still reads is shown: the catalog is on pages the garbage did not hit.
     expect((await api.call('catalog.list', {})).length).toBe(38);
+    expect((await api.call('app.info', {})).databaseState).toMatchObject({ integrity: 'damaged', writeRefusalVi: expect.stringMatching(/bị hỏng/) });
     expect(untouched(file, before)).toBe(true);
     backend.close();
     expect(untouched(file, before)).toBe(true);
@@ -251,6 +252,7 @@ describe('a damaged chitieu.db', () => {
     await api.call('values.set', { period: '2024-01', entries: [{ code: 'SPCN_NUOC', value: 5 }] });
     await settle();
     expect(backend.database.integrity()).toMatchObject({ state: 'ok', at: expect.any(String) });
+    expect((await api.call('app.info', {})).databaseState).toMatchObject({ integrity: 'ok', integrityCheckedAt: expect.any(String), writeRefusalVi: null });
     expect((await api.call('values.set', { period: '2024-02', entries: [{ code: 'SPCN_NUOC', value: 6 }] })).changed).toBe(1);
   });
 });

@@ -9,6 +9,11 @@ export const appInfoHandlers: Pick<Handlers, 'app.info'> = {
       schemaVersion: database.schemaVersion,
       migrationsApplied: database.migrationsApplied,
       sqliteVersion: database.sqliteVersion,
+      databaseState: {
+        integrity: database.integrity().state,
+        integrityCheckedAt: database.integrity().at,
+        writeRefusalVi: database.writeRefusal()?.message ?? null,
+      },
     };
   },
 };

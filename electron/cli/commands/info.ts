@@ -15,6 +15,7 @@ export async function infoCommand(dataDir: string, json: boolean): Promise<void>
         `Tệp cơ sở dữ liệu: ${info.databaseFile}`,
         `Cấu trúc cơ sở dữ liệu: ${info.schemaVersion} (${info.migrationsApplied} bước)`,
         `SQLite: ${info.sqliteVersion}`,
+        info.databaseState.writeRefusalVi ?? 'Tình trạng tệp dữ liệu: đã kiểm tra nhanh khi mở, không thấy lỗi.',
       ].join('\n') + '\n',
     );
   } finally {

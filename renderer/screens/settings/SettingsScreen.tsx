@@ -78,6 +78,10 @@ export function SettingsScreen() {
             <Descriptions.Item label="Thư mục dữ liệu">{info.data.dataDir}</Descriptions.Item>
             <Descriptions.Item label="Tệp cơ sở dữ liệu">{info.data.databaseFile}</Descriptions.Item>
             <Descriptions.Item label="Cấu trúc dữ liệu">{info.data.schemaVersion}</Descriptions.Item>
+            <Descriptions.Item label="Tình trạng tệp dữ liệu">
+              {info.data.databaseState.writeRefusalVi ??
+                (info.data.databaseState.integrity === 'ok' ? 'Đã kiểm tra toàn bộ, không thấy lỗi' : 'Đã kiểm tra nhanh khi mở, không thấy lỗi')}
+            </Descriptions.Item>
           </Descriptions>
         ) : null}
       </Card>
