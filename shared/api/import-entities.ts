@@ -77,8 +77,8 @@ export const structuralRoles = ['stt', 'name', 'unit', 'code', 'note'] as const;
 /** What a column holds: a label column, figures of a target, a stated percentage to check, or nothing to import. */
 export const columnRoleSchema = z.union([
   z.object({ role: z.enum(structuralRoles) }).strict(),
-  z.object({ role: z.literal('data'), target: targetSchema, status: z.enum(valueStatuses).nullable() }).strict(),
-  z.object({ role: z.literal('percent'), of: targetSchema, to: targetSchema }).strict(),
+  z.object({ role: z.literal('data'), target: targetSchema, status: z.enum(valueStatuses).nullable(), unit: z.string().max(40).optional() }).strict(),
+  z.object({ role: z.literal('percent'), of: targetSchema, to: targetSchema, status: z.enum(valueStatuses).optional() }).strict(),
   z.object({ role: z.literal('ignore') }).strict(),
 ]);
 
@@ -190,6 +190,8 @@ export const previewRowSchema = z.object({
   suggestions: z.array(suggestionSchema),
   conversion: z.object({ from: z.string(), to: z.string(), factor: z.number(), text: z.string() }).nullable(),
   note: z.string().nullable(),
+  /** Why the row is its indicator: by what it was found, in which section of the table, with which unit. */
+  evidence: z.string().nullable(),
 });
 export type PreviewRow = z.infer<typeof previewRowSchema>;
 
@@ -220,6 +222,8 @@ export const previewValueSchema = z.object({
    * figure and is written instead; conflict: other cells give another figure, so none is written.
    */
   change: z.enum(valueChanges),
+  /** Why this cell is this indicator and period: its row's evidence and its column's reading. */
+  evidence: z.string(),
 });
 export type PreviewValue = z.infer<typeof previewValueSchema>;
 

@@ -7,6 +7,7 @@
 import type { ValueStatus } from '../api/values-entities';
 import { foldVietnamese } from '../text/fold-vietnamese';
 import type { ColumnRole, PeriodRef, StructuralRole, Target } from './roles';
+import { isMeasuredUnit, parseUnit } from './units';
 
 /** Folded, without quotes, with "ư"-abbreviations and punctuation reduced to spaces. */
 export function foldHeading(text: string): string {
@@ -25,7 +26,8 @@ const structural: [RegExp, StructuralRole][] = [
   [/^(ghi chu|nguon|nguon so lieu|ghi chu nguon)\b/, 'note'],
 ];
 
-const nameWords = /^(ten )?(chi tieu|noi dung|mat hang|san pham|danh muc|hang muc|nganh hang|nganh|linh vuc|loai hang|nhom hang|ten hang|chi tieu chu yeu)\b/;
+const nameWords =
+  /^(ten )?(chi tieu|noi dung|mat hang|san pham|danh muc|hang muc|nganh hang|nganh|linh vuc|loai hang|nhom hang|ten hang|chi tieu chu yeu|cua khau|thi truong|doanh nghiep|quoc gia|dia ban|xa phuong)\b/;
 const planWords = /\b(ke hoach|kh|chi tieu (giao|phan dau|ke hoach|nam)|phan dau|muc tieu)\b/;
 
 /** The role of a non-figure column (STT, name, unit, code, note) from its heading, if it is one. */
@@ -72,7 +74,11 @@ function readPhrase(phrase: string): PhraseReading {
     return m;
   };
   const yearOf = (text: string | undefined): number | undefined => (text ? Number(text) : undefined);
-  if (/\b(cung ky|ck|cung thoi gian|cung ky nam truoc|nam truoc)\b/.test(p)) {
+  // "Thực hiện năm trước" is the whole of last year; only "cùng kỳ" is the same period a year earlier.
+  if (!/\b(cung ky|ck|cung thoi gian)\b/.test(p) && /\bnam truoc\b/.test(p)) {
+    p = p.replace(/\bnam truoc\b/, ' nam ');
+    yearsBack = 1;
+  } else if (/\b(cung ky|ck|cung thoi gian|cung ky nam truoc)\b/.test(p)) {
     yearsBack = 1;
     // "Cùng kỳ năm 2022" is the same period in 2022, not the whole year 2022: the year is taken here, before
     // "năm" could be read as the period.
@@ -110,7 +116,7 @@ function readPhrase(phrase: string): PhraseReading {
   }
   year ??= sameTimeYear ?? yearOf(/\b((?:19|20)\d{2})\b/.exec(p)?.[1]);
   const anchored = at !== null;
-  if (!at && (status !== null || yearsBack > 0 || /\b(so lieu|gia tri|tong so|so luong|tong cong|tong)\b/.test(p))) at = { anchor: 'report' };
+  if (!at && (status !== null || yearsBack > 0 || /\b(so lieu|gia tri|tri gia|tong so|so luong|luong|kim ngach|tong cong|tong)\b/.test(p))) at = { anchor: 'report' };
   if (!at && year !== undefined) at = { anchor: 'months', n: 12 };
   if (!at) return { target: null, anchored: false, yearsBack, status };
   const ref: PeriodRef = { ...at };
@@ -136,8 +142,18 @@ function splitComparison(p: string): { left: string; right: string } {
       .replace(/[()]/g, ' ')
       .replace(/\s+/g, ' ')
       .trim();
-  if (!m) return { left: clean(p), right: '' };
-  return { left: clean(p.slice(0, m.index)), right: clean(p.slice(m.index + m[0].length)) };
+  if (!m) {
+    // "LK/KH (%)", "TH/CK": a ratio written with a slash between two short phrases.
+    const slash = /^([a-z0-9 ]+?)\s*\/\s*([a-z0-9 ]+?)(?=\s*(?:\(|%|$))/.exec(p);
+    if (slash?.[1] && slash[2]) return { left: clean(slash[1]), right: clean(slash[2]) };
+    return { left: clean(p), right: '' };
+  }
+  const before = p.slice(0, m.index);
+  const after = p.slice(m.index + m[0].length);
+  // "So sánh LK với cùng kỳ (%)": the mark opens the heading, and "với" divides its two sides.
+  const opening = /^\s*$/.test(before) ? /^(.*?)\bvoi\b(.*)$/.exec(after) : null;
+  if (opening) return { left: clean(opening[1] ?? ''), right: clean(opening[2] ?? '') };
+  return { left: clean(before), right: clean(after) };
 }
 
 function withYearsBack(target: Target, yearsBack: number): Target {
@@ -162,12 +178,19 @@ function cumulativeQualifier(p: string): { rest: string; cumulative: boolean } {
   return { rest: p.replace(m[0], ' ').replace(/\s+/g, ' ').trim(), cumulative: true };
 }
 
+function upperEndsWithMark(upper: string): boolean {
+  return /\b(so sanh voi|so voi)\s*(\(?%\)?)?\s*$/.test(upper);
+}
+
 function readPercent(upper: string, lower: string): ColumnRole | null {
   const parts = [upper, lower].filter((t) => t !== '');
   let cumulative = false;
-  const sides = parts.map((t) => {
+  const sides = parts.map((t, i) => {
     const q = cumulativeQualifier(t);
     cumulative ||= q.cumulative;
+    // "Tháng 8 năm 2025 so với" over "Tháng 7 năm 2025": the lower row is the right side of the upper one.
+    const upperOpen = i === 1 && upperEndsWithMark(parts[0] ?? '');
+    if (upperOpen && !isPercentText(q.rest)) return { left: '', right: q.rest };
     return isPercentText(q.rest) ? splitComparison(q.rest) : { left: q.rest, right: '' };
   });
   const qual = cumulative ? ' luy ke' : '';
@@ -185,7 +208,8 @@ function readPercent(upper: string, lower: string): ColumnRole | null {
     to = namedYear === undefined ? withYearsBack(of, right.yearsBack) : inYear(of, namedYear);
   }
   if (!to) return null;
-  return { role: 'percent', of, to };
+  // "Ước tính tháng 9 … so với cùng kỳ": an index stated by it is an estimate.
+  return leftReading.status ? { role: 'percent', of, to, status: leftReading.status } : { role: 'percent', of, to };
 }
 
 export interface HeadingReading {
@@ -227,7 +251,19 @@ function readHeadingUncached(upperText: string, lowerText: string): HeadingReadi
     const role = readPercent(upper, lower);
     return { role, heading };
   }
+  const unit = headingUnit(upperRaw) ?? headingUnit(lowerRaw);
   const reading = readPhrase(`${upper} ${lower}`.trim());
   if (!reading.target) return { role: null, heading };
-  return { role: { role: 'data', target: reading.target, status: reading.target.kind === 'plan' ? null : reading.status }, heading };
+  const status = reading.target.kind === 'plan' ? null : reading.status;
+  return { role: unit ? { role: 'data', target: reading.target, status, unit } : { role: 'data', target: reading.target, status }, heading };
+}
+
+/** The unit a heading states in brackets ("Trị giá (Triệu USD)", "Lượng (Tấn)"), when it is one ChiTieu knows. */
+export function headingUnit(raw: string): string | null {
+  for (const m of raw.matchAll(/\(([^()]{1,24})\)/g)) {
+    const text = (m[1] ?? '').trim();
+    const unit = parseUnit(text);
+    if (isMeasuredUnit(unit) && unit.family !== '%') return text;
+  }
+  return null;
 }

@@ -25,6 +25,7 @@ export function stripStt(name: string): string {
 const abbreviations: ReadonlyMap<string, string> = new Map([
   ['blhh', 'ban le hang hoa'],
   ['dtdvtd', 'doanh thu dich vu tieu dung'],
+  ['dtdv', 'doanh thu dich vu'],
   ['dvtd', 'dich vu tieu dung'],
   ['tmbl', 'tong muc ban le'],
   ['dt', 'doanh thu'],
@@ -53,7 +54,7 @@ const abbreviations: ReadonlyMap<string, string> = new Map([
 
 // "(giá so sánh 2010)", "theo giá so sánh năm 2010": the price basis the statistics office states, not another
 // indicator; current prices ("giá hiện hành") are kept, as they are a figure of their own.
-const priceBasis = /\(?\s*(?:theo\s+)?gia\s+so\s+sanh(?:\s+nam)?(?:\s+\d{4})?\s*\)?/g;
+const priceBasis = /\(?\s*(?:theo\s+)?gia\s+(?:so\s+sanh|ss)(?:\s+nam)?(?:\s+\d{4})?\s*\)?/g;
 const excluded = /\((?:tru|khong ke|khong bao gom|ngoai)\b[^)]*\)/g;
 
 const stopWords = new Set(['va', 'cac', 'cua', 'loai', 'the', 'nhung']);
@@ -91,6 +92,23 @@ export function nameKey(name: string): string {
 }
 
 const keyCache = new Map<string, string>();
+
+/** Words that make a name read as a total without naming anything else ("Tổng kim ngạch", "toàn ngành"). */
+const totalWords = new Set(['tong', 'toan', 'nganh', 'chung', 'cac']);
+const basisPhrase = /\b(so voi cung ky( nam truoc)?|hang hoa|tren dia ban( tinh)?|toan tinh)\b/g;
+
+/**
+ * A name's key without the words of a total and without the basis of an index ("so với cùng kỳ"): "Tổng kim
+ * ngạch xuất khẩu" and "Kim ngạch xuất khẩu" have one core; '' when nothing is left.
+ */
+export function coreKey(name: string): string {
+  return nameWords(name)
+    .join(' ')
+    .replace(basisPhrase, ' ')
+    .split(' ')
+    .filter((w) => w !== '' && !totalWords.has(w))
+    .join(' ');
+}
 
 function bigrams(text: string): Map<string, number> {
   const grams = new Map<string, number>();

@@ -21,8 +21,9 @@ import { formatPeriodKey, lastMonth, parsePeriod, periodLabelVi, type Period } f
 import { foldVietnamese } from '../text/fold-vietnamese';
 import { rangeBreachOf } from '../validation/figure-range';
 import { cellAddress, figureInCell, shownText, sttOfCell, textOfCell, type CellFigure, type CellReading } from './cells';
-import { unitFit, type IndicatorMatcher, type RowMatch, type UnitFit } from './match';
+import { anywhere, unitFit, type IndicatorMatcher, type MatchScope, type RowMatch, type UnitFit } from './match';
 import { nameKey, stripStt } from './names';
+import { allowedIn, describeSection, isBreakdownRow, isTotalName, sectionAfter, topicOf, type CatalogTree, type Section } from './sections';
 import {
   resolvedTargetLabel,
   resolveTarget,
@@ -33,6 +34,7 @@ import {
   type Target,
 } from './roles';
 import { cellOf, type SheetGrid, type TableLayout } from './table';
+import { headingUnit } from './headings';
 import { convertFigure, describeFactor, parseUnit } from './units';
 
 export interface StoredFigure {
@@ -67,7 +69,12 @@ export interface SheetContext {
  * A figure the commit would write, with where it came from. Its words (the period's label, the cell as shown)
  * are made only for the page the clerk looks at (see previewValueOf): a workbook brings a hundred thousand.
  */
-export type PlannedValue = Omit<PreviewValue, 'label' | 'shown'> & { source: CellReading | undefined };
+export type PlannedValue = Omit<PreviewValue, 'label' | 'shown' | 'evidence'> & {
+  source: CellReading | undefined;
+  /** Why its row is its indicator, and its column its period: shared by every figure of the row and column. */
+  rowEvidence: string;
+  columnEvidence: string;
+};
 
 /** A sheet's preview as the backend holds it: every planned figure instead of their counts. */
 export type PlannedSheetPreview = Omit<PreviewSheet, 'valueChanges'> & { values: PlannedValue[] };
@@ -75,11 +82,11 @@ export type PlannedSheetPreview = Omit<PreviewSheet, 'valueChanges'> & { values:
 const labelCache = new Map<string, string>();
 
 export function previewValueOf(planned: PlannedValue): PreviewValue {
-  const { source, ...value } = planned;
+  const { source, rowEvidence, columnEvidence, ...value } = planned;
   const key = targetKey(value.target);
   let label = labelCache.get(key);
   if (label === undefined) labelCache.set(key, (label = targetLabel(value.target)));
-  return { ...value, label, shown: shownText(source) };
+  return { ...value, label, shown: shownText(source), evidence: `${rowEvidence} ${columnEvidence}` };
 }
 
 export interface SheetPlan {
@@ -142,6 +149,77 @@ export function describeRole(role: ColumnRole | null, report: Period): string {
       return `Kiểm tra: ${targetLabel(of)} so với ${targetLabel(to)} (%)`;
     }
   }
+}
+
+/**
+ * "Accept suggestions" takes a suggestion only this alike: below it a name shares a word or two with the catalog's
+ * ("Doanh thu" of an enterprise, "Hạt tiêu đen" beside Hạt điều nhân) and stays a question.
+ */
+const acceptableConfidence = 0.7;
+
+/** A row's place as a scope for matching, with the section it came from. */
+type PlacedScope = MatchScope & { section: Section };
+
+function scopeOf(section: Section, tree: CatalogTree): PlacedScope {
+  return {
+    section,
+    allows: (code, exact) => allowedIn(section, tree, code, exact),
+    // Under the row of a total, its parts; under a title, the total too.
+    inside: (code) => section.kind === 'indicator' && tree.within(code, section.code) && (code !== section.code || !section.byRow),
+    under: (code) => section.kind === 'indicator' && tree.within(section.code, code),
+    open: section.kind === 'none',
+  };
+}
+
+const openScope: PlacedScope = { ...anywhere, section: { kind: 'none' } };
+
+/** The STT a clerk typed in front of the name ("1.1 Hạt điều", "- Cao su"), for a table without an STT column. */
+function sttPrefix(rawName: string): string {
+  return /^\s*([IVXLC]+|[A-H]|\d+(?:\.\d+)*|[a-zđ]|[-–—•·+*])(?=[.)\s]|$)/.exec(rawName)?.[1] ?? '';
+}
+
+function rowEvidence(result: Extract<RowMatch, { kind: 'matched' }>, unitText: string, place: string): string {
+  const why = result.how === 'code' ? 'mã chỉ tiêu ghi trên dòng' : (result.evidence ?? 'tên trùng tên trong danh mục');
+  const unit =
+    result.fit.kind === 'convert'
+      ? `, đơn vị ${unitText} đổi sang ${result.indicator.unit} (${describeFactor(result.fit.factor)})`
+      : result.fit.kind === 'assumed'
+        ? `, dòng không ghi đơn vị nên coi là ${result.indicator.unit}`
+        : unitText
+          ? `, đơn vị ${unitText}`
+          : '';
+  return `Dòng là ${result.indicator.code}: ${why}${unit}${place ? `, trong ${place}` : ''}.`;
+}
+
+/**
+ * "Ước thực hiện tháng 8" beside "Lũy kế 8 tháng": the cumulative holds the estimate of August, so it is an
+ * estimate too, unless its heading says otherwise.
+ */
+function carryEstimateToCumulative(
+  dataCols: readonly ColumnUse[],
+  resolved: ReadonlyMap<string, ResolvedTarget | null>,
+  statusOfColumn: Map<string, ValueStatus | null>,
+  report: Period,
+): void {
+  const reportKey = formatPeriodKey(report);
+  const periodOfColumn = (u: ColumnUse): string => {
+    if (u.role?.role === 'data') return keyOfTarget(resolved.get(u.letter));
+    const own = u.role?.role === 'percent' ? indexTargetOf(u.role) : null;
+    return own ? keyOfTarget(resolveTarget(own, report)) : '';
+  };
+  const headingStatus = (u: ColumnUse): ValueStatus | null | undefined => (u.role?.role === 'data' ? u.role.status : u.role?.role === 'percent' ? (u.role.status ?? null) : undefined);
+  for (const u of dataCols) if (u.role?.role === 'percent' && u.role.status) statusOfColumn.set(u.letter, u.role.status);
+  const estimated = dataCols.some((u) => headingStatus(u) === 'estimate' && periodOfColumn(u) === reportKey);
+  if (!estimated) return;
+  for (const u of dataCols) {
+    if (headingStatus(u) !== null) continue;
+    const period = periodOfKey(periodOfColumn(u));
+    if (period?.kind === 'ytd' && period.year === report.year && period.throughMonth >= lastMonth(report)) statusOfColumn.set(u.letter, 'estimate');
+  }
+}
+
+function keyOfTarget(target: ResolvedTarget | null | undefined): string {
+  return target?.kind === 'value' ? target.period : '';
 }
 
 /** The key a row is remembered under in a layout: its code cell, else its name and unit. */
@@ -241,7 +319,23 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
     }
   }
 
-  // Rows, first pass: what each row is without suggestions.
+  carryEstimateToCumulative(dataCols, resolved, statusOfColumn, ctx.report);
+  const columnEvidence = new Map<string, string>();
+  for (const u of dataCols) {
+    const t = resolved.get(u.letter);
+    const status = statusOfColumn.get(u.letter);
+    const how = columns.find((c) => c.column === u.letter)?.how;
+    const read = how === 'manual' ? 'chọn bằng tay' : how === 'layout' ? 'theo mẫu biểu đã nhớ' : `tiêu đề «${u.heading}»`;
+    if (t) columnEvidence.set(u.letter, `Cột ${u.letter} (${read}) là ${targetLabel(t)}${status ? ` (${statusWordsVi[status]})` : ''}.`);
+    const own = u.role?.role === 'percent' ? indexTargetOf(u.role) : null;
+    const index = own ? resolveTarget(own, ctx.report) : null;
+    if (index) columnEvidence.set(u.letter, `Cột ${u.letter} (${read}) so với cùng kỳ năm trước: với một chỉ số, đó là chỉ số của ${targetLabel(index)}.`);
+  }
+  const unitOfColumn = new Map<string, string>();
+  for (const u of dataCols) if (u.role?.role === 'data' && u.role.unit) unitOfColumn.set(u.letter, u.role.unit);
+  const columnUnits = [...new Set(unitOfColumn.values())];
+
+  // Rows, first pass: what each row is without suggestions, read in order so that each knows its section.
   interface RowWork {
     preview: PreviewRow;
     indicator: Indicator | null;
@@ -252,7 +346,15 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
     /** The figure of each of dataCols, read once. */
     figures: CellFigure[];
     fuzzy: boolean;
+    /** Where the row stands, for its suggestions. */
+    scope: PlacedScope;
+    /** For a row that states no unit under headings that do ("Lượng (Tấn)", "Trị giá (Triệu USD)"): each unit's indicator. */
+    byUnit: Map<string, { indicator: Indicator; fit: UnitFit }>;
   }
+  const tree = ctx.matcher.tree;
+  const topic = topicOf([grid.name, ...layout.titleTexts.map((t) => t.text)], tree);
+  const base: Section = topic ? { kind: 'indicator', code: topic, from: 'tiêu đề trang tính', byRow: false, level: null } : { kind: 'none' };
+  let section: Section = base;
   const work: RowWork[] = [];
   const manualRows: SheetPlan['manualRows'] = [];
   for (let r = layout.firstDataRow; r <= layout.lastDataRow; r++) {
@@ -260,8 +362,11 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
     if (!cells) continue;
     const nameCell = nameCol ? cellOf(grid, r, nameCol) : undefined;
     const rawName = textOfCell(nameCell);
-    const name = stripStt(rawName);
-    const ownUnit = unitCol ? textOfCell(cellOf(grid, r, unitCol)) : '';
+    // "Hạt điều nhân (Tấn)": a table without a unit column states the unit in the name.
+    const unitInName = headingUnit(rawName);
+    const cellUnit = unitCol ? textOfCell(cellOf(grid, r, unitCol)) : '';
+    const name = stripStt(unitInName && cellUnit === '' ? rawName.replace(`(${unitInName})`, ' ').replace(/\s+/g, ' ').trim() : rawName);
+    const ownUnit = cellUnit !== '' ? cellUnit : (unitInName ?? '');
     const unitText = ownUnit !== '' ? ownUnit : (layout.unitNote?.text ?? '');
     const code = codeCol ? textOfCell(cellOf(grid, r, codeCol)) : '';
     const stt = sttCol ? sttOfCell(cellOf(grid, r, sttCol)) : '';
@@ -272,7 +377,7 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
         const first = dataCols[figures.findIndex((f) => f.kind !== 'none')];
         const at = cellAddress(r, first?.col ?? 1);
         work.push({
-          preview: { row: r, cell: at, stt, name: '', unit: ownUnit, codeCell: '', state: 'unrecognized', match: null, suggestions: [], conversion: null, note: 'Dòng có số liệu nhưng không có tên chỉ tiêu.' },
+          preview: { row: r, cell: at, stt, name: '', unit: ownUnit, codeCell: '', state: 'unrecognized', match: null, suggestions: [], conversion: null, note: 'Dòng có số liệu nhưng không có tên chỉ tiêu.', evidence: null },
           indicator: null,
           fit: null,
           unitText,
@@ -280,6 +385,8 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
           hasFigures,
           figures,
           fuzzy: false,
+          scope: openScope,
+          byUnit: new Map(),
         });
       }
       continue;
@@ -287,9 +394,12 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
     const ownKey = nameKey(name);
     const key = rowKey(name, unitText, code, ownKey);
     const at = cellAddress(r, nameCol ?? codeCol ?? 1);
-    const preview: PreviewRow = { row: r, cell: at, stt, name: rawName, unit: ownUnit, codeCell: code, state: 'unrecognized', match: null, suggestions: [], conversion: null, note: null };
-    const item: RowWork = { preview, indicator: null, fit: null, unitText, key, hasFigures, figures, fuzzy: false };
+    const preview: PreviewRow = { row: r, cell: at, stt, name: rawName, unit: ownUnit, codeCell: code, state: 'unrecognized', match: null, suggestions: [], conversion: null, note: null, evidence: null };
+    const standing: Section = isBreakdownRow(name) && section.kind !== 'breakdown' ? { kind: 'breakdown', heading: name, row: r, level: null, outer: section } : section;
+    const scope = scopeOf(standing, tree);
+    const item: RowWork = { preview, indicator: null, fit: null, unitText, key, hasFigures, figures, fuzzy: false, scope, byUnit: new Map() };
     work.push(item);
+    const place = describeSection(standing, tree);
 
     const manual = ctx.manualRows.has(r) ? { code: ctx.manualRows.get(r) ?? null, how: 'manual' as const } : undefined;
     const remembered = !manual && ctx.remembered && Object.hasOwn(ctx.remembered.rows, key) ? { code: ctx.remembered.rows[key] ?? null, how: 'layout' as const } : undefined;
@@ -307,11 +417,44 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
         continue;
       }
       settle(item, { kind: 'matched', indicator, how: 'code', fit: unitFit(unitText, indicator) }, forced.how, null);
+      preview.evidence = forced.how === 'manual' ? 'Ghép bằng tay.' : 'Ghép bằng tay ở lần nhập trước của mẫu biểu này.';
       if (manual && preview.state === 'matched') manualRows.push({ key, code: forced.code, name });
+      section = sectionAfter(section, base, tree, { row: r, name, stt: stt || sttPrefix(rawName), matched: preview.state === 'matched' ? forced.code : null, heading: !hasFigures });
       continue;
     }
-    const result = ctx.matcher.match({ name, unit: unitText, code, nameKey: ownKey });
+    const result = totalOfTopic(standing, name, unitText, code) ?? ctx.matcher.match({ name, unit: unitText, code, nameKey: ownKey }, new Set(), scope);
     settle(item, result, null, null);
+    if (result.kind === 'matched') preview.evidence = rowEvidence(result, unitText, place);
+    const otherUnits = columnUnits.filter((u) => ownUnit === '' || parseUnit(u).family !== parseUnit(ownUnit).family);
+    if (otherUnits.length > 0) matchByColumnUnit(item, name, code, ownKey, place, otherUnits);
+    section = sectionAfter(section, base, tree, { row: r, name, stt: stt || sttPrefix(rawName), matched: item.indicator && preview.state !== 'suggested' ? item.indicator.code : null, heading: !hasFigures });
+  }
+
+  /** "Tổng số" on a sheet titled after one indicator ("TỔNG MỨC BÁN LẺ …", "CHỈ SỐ SẢN XUẤT CÔNG NGHIỆP") is that indicator. */
+  function totalOfTopic(standing: Section, name: string, unitText: string, code: string): RowMatch | null {
+    if (code !== '' || standing.kind !== 'indicator' || standing.byRow || !isTotalName(name)) return null;
+    const indicator = ctx.matcher.indicator(standing.code);
+    if (!indicator) return null;
+    const fit = unitFit(unitText, indicator);
+    const kind = fit.kind === 'other-family' || fit.kind === 'not-understood' ? 'unit-mismatch' : 'matched';
+    return { kind, indicator, how: 'name', fit, evidence: `dòng tổng của trang tính về ${indicator.nameVi}` };
+  }
+
+  /** A row without its own unit under headings that state theirs: the indicator of each heading's unit. */
+  function matchByColumnUnit(item: RowWork, name: string, code: string, ownKey: string, place: string, units: readonly string[]): void {
+    for (const unit of units) {
+      const result = ctx.matcher.match({ name, unit, code, nameKey: ownKey }, new Set(), item.scope);
+      if (result.kind === 'matched') item.byUnit.set(unit, { indicator: result.indicator, fit: result.fit });
+    }
+    const first = [...item.byUnit.values()][0];
+    if (!first) return;
+    const p = item.preview;
+    if (p.state !== 'matched') {
+      settle(item, { kind: 'matched', indicator: first.indicator, how: 'name', fit: first.fit }, null, null);
+      p.conversion = null;
+    }
+    const parts = [...item.byUnit.entries()].map(([unit, m]) => `cột ${unit}: ${m.indicator.code}`);
+    p.evidence = `Tên trùng tên trong danh mục, đơn vị theo tiêu đề cột (${parts.join('; ')})${place ? `, trong ${place}` : ''}.`;
   }
 
   function settle(item: RowWork, result: RowMatch, how: MatchHow | null, confidence: number | null): void {
@@ -341,6 +484,14 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
       p.state = 'suggested';
       p.suggestions = result.suggestions;
       item.fuzzy = true;
+    } else if (result.kind === 'combined') {
+      p.state = 'unrecognized';
+      p.suggestions = [];
+      p.note = `Dòng gộp nhiều chỉ tiêu (${result.codes.join(', ')}): số của dòng không thuộc riêng chỉ tiêu nào nên không được nhập.`;
+    } else if (result.kind === 'out-of-section') {
+      p.state = 'unrecognized';
+      p.suggestions = [];
+      p.note = `Tên giống ${result.codes.join(', ')} nhưng dòng nằm trong ${describeSection(item.scope.section, ctx.matcher.tree) || 'một phần khác của báo cáo'}, nơi danh mục không có chỉ tiêu này: không nhập.`;
     } else {
       p.state = 'unrecognized';
       p.suggestions = [];
@@ -352,7 +503,7 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
   for (const w of work) {
     if (!w.fuzzy) continue;
     const suggestions: Suggestion[] = w.preview.suggestions.filter((s) => !taken.has(s.code));
-    const fresh = suggestions.length > 0 ? suggestions : ctx.matcher.suggest({ name: stripStt(w.preview.name), unit: w.unitText, code: '' }, taken);
+    const fresh = suggestions.length > 0 ? suggestions : ctx.matcher.suggest({ name: stripStt(w.preview.name), unit: w.unitText, code: '' }, taken, w.scope);
     w.preview.suggestions = fresh;
     if (fresh.length === 0) {
       w.preview.state = 'unrecognized';
@@ -360,7 +511,7 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
     }
     const top = fresh[0];
     const second = fresh[1];
-    if (ctx.acceptSuggestions && top && (!second || second.confidence < top.confidence)) {
+    if (ctx.acceptSuggestions && top && top.confidence >= acceptableConfidence && (!second || second.confidence < top.confidence)) {
       const indicator = ctx.matcher.indicator(top.code);
       if (indicator) {
         const kept = fresh;
@@ -373,6 +524,7 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
 
   // Values.
   const values: PlannedValue[] = [];
+  const skippedColumns = new Set<string>();
   for (const w of work) {
     const p = w.preview;
     const r = p.row;
@@ -383,11 +535,44 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
       add('info', 'group-figures', `Dòng ${r} "${p.name}" là nhóm ${w.indicator?.code ?? ''}: nhóm không có số liệu riêng nên số trên dòng này không được nhập.`, p.cell, w.indicator?.code ?? null);
     }
     if (p.state !== 'matched' || !w.indicator || !w.fit) continue;
-    const indicator = w.indicator;
-    if (w.fit.kind === 'assumed' && w.hasFigures) {
+    for (const group of figureGroups(w)) planRowFigures(w, group.indicator, group.fit, group.columns);
+  }
+
+  /** The columns of a row by the indicator they hold: one, or one per unit its headings state. */
+  function figureGroups(w: RowWork): { indicator: Indicator; fit: UnitFit; columns: Set<number> }[] {
+    const groups = new Map<string, { indicator: Indicator; fit: UnitFit; columns: Set<number> }>();
+    for (const [i, u] of dataCols.entries()) {
+      const unit = unitOfColumn.get(u.letter);
+      const own = unit ? w.byUnit.get(unit) : undefined;
+      const indicator = own?.indicator ?? w.indicator;
+      const fit = own?.fit ?? (unit ? unitFit(unit, indicator ?? { unit: '' }) : w.fit);
+      if (!indicator || !fit) continue;
+      // A figure whose heading states a unit the indicator cannot hold, or a column of no unit in a row of
+      // several, belongs to no indicator found for the row.
+      const fits = fit.kind === 'same' || fit.kind === 'convert' || fit.kind === 'assumed';
+      if (!fits || (!unit && w.byUnit.size > 1)) {
+        if (w.figures[i]?.kind === 'number') skippedColumns.add(u.letter);
+        continue;
+      }
+      let g = groups.get(indicator.code);
+      if (!g) groups.set(indicator.code, (g = { indicator, fit, columns: new Set() }));
+      g.columns.add(i);
+    }
+    if (skippedColumns.size > 0) {
+      const letters = [...skippedColumns].join(', ');
+      add('info', 'column-unit', `Dòng ${w.preview.row} "${w.preview.name}": số ở cột ${letters} không nhập, vì đơn vị của cột không khớp chỉ tiêu nào tìm được cho dòng này.`, w.preview.cell, w.indicator?.code ?? null);
+      skippedColumns.clear();
+    }
+    return [...groups.values()];
+  }
+
+  function planRowFigures(w: RowWork, indicator: Indicator, fit: UnitFit, columns: ReadonlySet<number>): void {
+    const p = w.preview;
+    const r = p.row;
+    if (fit.kind === 'assumed' && w.hasFigures) {
       add('warning', 'unit-assumed', `Dòng ${r} "${p.name}" (ô ${p.cell}) không ghi đơn vị tính: số liệu được coi là "${indicator.unit}".`, p.cell, indicator.code);
     }
-    const factor = w.fit.kind === 'convert' ? w.fit.factor : 1;
+    const factor = fit.kind === 'convert' ? fit.factor : 1;
     const rowValues = new Map<string, number>();
     const rowCells = new Map<string, string>();
     // Targets whose own cell was refused: a comparison column must not slip its figure in instead.
@@ -395,6 +580,7 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
     const percentCols: ColumnUse[] = [];
     const percentFigures: CellFigure[] = [];
     for (const [i, u] of dataCols.entries()) {
+      if (!columns.has(i)) continue;
       const figure = w.figures[i] ?? { kind: 'none' };
       if (u.role?.role === 'percent') {
         percentCols.push(u);
@@ -420,7 +606,7 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
       }
       rowValues.set(key, value);
       rowCells.set(key, address);
-      values.push(plannedValue(indicator, target, statusOfColumn.get(u.letter) ?? null, address, r, u.letter, cell, figure.value, value));
+      values.push(plannedValue(p.evidence ?? '', indicator, target, statusOfColumn.get(u.letter) ?? null, address, r, u.letter, cell, figure.value, value));
     }
     // An index stated only as "so với cùng kỳ (%)" is the index itself.
     if (indicator.kind === 'index') {
@@ -451,7 +637,7 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
         }
         if (figure.kind !== 'number' || outOfRange(indicator, target, figure.value, address, u.heading)) continue;
         rowValues.set(targetKey(target), figure.value);
-        values.push(plannedValue(indicator, target, statusOf(target, null), address, r, u.letter, cell, figure.value, figure.value));
+        values.push(plannedValue(p.evidence ?? '', indicator, target, statusOf(target, statusOfColumn.get(u.letter) ?? null), address, r, u.letter, cell, figure.value, figure.value));
       }
     }
     if (indicator.kind === 'flow') checkCumulatives(indicator, r, rowValues, rowCells);
@@ -543,6 +729,7 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
   }
 
   function plannedValue(
+    rowEvidence: string,
     indicator: Indicator,
     target: ResolvedTarget,
     status: ValueStatus | null,
@@ -571,6 +758,8 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
       status,
       current: current ? { value: current.value, status: current.status, comment: current.comment } : null,
       change,
+      rowEvidence,
+      columnEvidence: columnEvidence.get(column) ?? '',
     };
   }
 

@@ -34,8 +34,10 @@ export type StructuralRole = 'stt' | 'name' | 'unit' | 'code' | 'note';
 
 export type ColumnRole =
   | { role: StructuralRole }
-  | { role: 'data'; target: Target; status: ValueStatus | null }
-  | { role: 'percent'; of: Target; to: Target }
+  /** `unit`: the unit the heading states, for rows that state none of their own. */
+  | { role: 'data'; target: Target; status: ValueStatus | null; unit?: string | undefined }
+  /** `status`: of the figure compared, when the heading says ("Ước tính tháng 9 so với cùng kỳ"). */
+  | { role: 'percent'; of: Target; to: Target; status?: ValueStatus | undefined }
   | { role: 'ignore' };
 
 /** A target made concrete for one report period. */

@@ -154,6 +154,33 @@ function isSecondHeaderRow(grid: SheetGrid, merges: readonly CellRange[], header
   return false;
 }
 
+/**
+ * The column of names of a table whose name heading is empty: the column, left of the first figure heading,
+ * where most rows under the header hold text. Null when no such column exists (the sheet is then no table).
+ */
+function textColumnLeftOfFigures(grid: SheetGrid, headings: ReadonlyMap<number, string>, firstDataRow: number): number | null {
+  let firstFigure = Infinity;
+  for (const [c, text] of headings) {
+    const role = text === '' ? null : readHeading(text).role;
+    if (role && (role.role === 'data' || role.role === 'percent')) firstFigure = Math.min(firstFigure, c);
+  }
+  let bestCol: number | null = null;
+  let bestTexts = 0;
+  for (let c = 1; c < Math.min(firstFigure, 40); c++) {
+    if ((headings.get(c) ?? '') !== '') continue;
+    let texts = 0;
+    for (let r = firstDataRow; r < firstDataRow + 60 && r <= grid.maxRow; r++) {
+      const cell = cellOf(grid, r, c);
+      if (cell?.t === 's' && /\p{L}{2}/u.test(cell.v)) texts++;
+    }
+    if (texts > bestTexts) {
+      bestTexts = texts;
+      bestCol = c;
+    }
+  }
+  return bestTexts >= 2 ? bestCol : null;
+}
+
 /** A short, stable fingerprint of a layout's headings (FNV-1a, two lanes): equal headings, equal signature. */
 export function layoutSignature(parts: readonly string[]): string {
   const text = parts.join('\u241f');
@@ -175,14 +202,22 @@ export function detectTable(grid: SheetGrid): TableLayout | null {
   const searchRows = Math.min(grid.maxRow, maxHeaderSearchRows);
   const merges = new MergeIndex(grid.merges, searchRows + 2);
   let best: HeaderCandidate | null = null;
+  let unnamed: HeaderCandidate | null = null;
   for (let r = 1; r <= searchRows; r++) {
     if (!grid.rows.has(r) && !grid.merges.some((m) => m.top === r)) continue;
     const candidate = scoreHeaderRow(grid, merges, r);
-    if (!candidate.hasName || candidate.score < 2) continue;
+    if (candidate.score < 2) continue;
+    if (!candidate.hasName) {
+      if (!unnamed || candidate.score > unnamed.score) unnamed = candidate;
+      continue;
+    }
     if (!best || candidate.score > best.score) best = candidate;
   }
-  if (!best) return null;
-  const header = best.row;
+  // The statistics office leaves the heading over its names empty: a row of figure headings is the header then,
+  // and the names are the text column left of the figures.
+  const chosen = best ?? unnamed;
+  if (!chosen) return null;
+  const header = chosen.row;
 
   // Columns from the first header row, to find the name column before deciding on a second header row.
   const lastCol = Math.min(grid.maxCol, 400);
@@ -199,9 +234,15 @@ export function detectTable(grid: SheetGrid): TableLayout | null {
   const headerRows = twoRows ? [header, header + 1] : [header];
   let firstDataRow = header + headerRows.length;
   if (isColumnCodeRow(grid, firstDataRow)) firstDataRow++;
+  const named = [...firstPass.values()].some((t) => t !== '' && readHeading(t).role?.role === 'name');
+  const unnamedCol = named ? null : textColumnLeftOfFigures(grid, firstPass, firstDataRow);
 
   const columns: LayoutColumn[] = [];
   for (let c = 1; c <= lastCol; c++) {
+    if (c === unnamedCol) {
+      columns.push({ col: c, letter: columnLetter(c), cell: null, heading: '', role: { role: 'name' } });
+      continue;
+    }
     const upper = headerText(grid, merges, header, c);
     const lower = twoRows ? headerText(grid, merges, header + 1, c) : { text: '', master: '' };
     const lowerText = lower.master === upper.master ? '' : lower.text;

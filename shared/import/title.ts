@@ -41,7 +41,7 @@ export function periodInTitle(text: string): Period | null {
     const y = Number(m[2]);
     if (q >= 1 && validYear(y)) return quarterPeriod(y, q);
   }
-  m = /\b(?:bao cao|so lieu|tinh hinh|ket qua|cac thang)\b.*\bnam ((?:19|20)\d{2})\b/.exec(t) ?? /^(?:ca )?nam ((?:19|20)\d{2})$/.exec(t);
+  m = /\b(?:bao cao|so lieu|tinh hinh|ket qua|cac thang)\b.*?\bnam ((?:19|20)\d{2})\b/.exec(t) ?? /^(?:ca )?nam ((?:19|20)\d{2})$/.exec(t);
   if (m) {
     const y = Number(m[1]);
     if (validYear(y)) return ytdThrough(y, 12);

@@ -117,6 +117,13 @@ function parseUncached(raw: string): ParsedUnit {
   return { text: raw, family: rest, factor: multiplier, key: `${rest}*${multiplier}` };
 }
 
+const measuredFamilies = new Set([...bases.values()].map((b) => b.family));
+
+/** A unit of money, energy, mass, volume or count that ChiTieu converts, not any word read as a base of its own. */
+export function isMeasuredUnit(unit: ParsedUnit): boolean {
+  return unit.family !== null && measuredFamilies.has(unit.family);
+}
+
 function unknown(raw: string, rest: string): ParsedUnit {
   return { text: raw, family: null, factor: 1, key: `?${rest}` };
 }

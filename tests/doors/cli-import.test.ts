@@ -66,7 +66,7 @@ describe('chitieu import', () => {
     expect(out).toContain('Dòng 22 (C22) "Chì chưa gia công" (Tấn)');
     expect(out).toContain('G2 BLHH Tháng 1/2023: mới 3.000,002 (trong tệp: 3.000.002), thực hiện');
     expect(out).toContain('Lỗi: Dòng 16 "Gỗ cưa, xẻ các loại" (ô C16): Đơn vị "M2" không đổi được sang "m3" của SPCN_GO.');
-    expect(out).toContain('Tổng cộng: 27 số mới, 0 số thay đổi, 0 giữ nguyên');
+    expect(out).toContain('Tổng cộng: 39 số mới, 0 số thay đổi, 0 giữ nguyên');
     expect(out).toContain('Chạy thử (--dry-run): chưa ghi gì vào dữ liệu.');
     expect(databaseBytes(dir)).toBe(before);
   });
@@ -75,15 +75,15 @@ describe('chitieu import', () => {
     const dir = makeDataDir();
     const file = await filledJanuary(dir);
 
-    expect(chitieuOk(dir, 'import', file, '--period', '2023-01')).toContain('Đã nhập 27 số liệu, lần nhập số 1. Hoàn tác cả lần nhập: chitieu import --undo 1');
+    expect(chitieuOk(dir, 'import', file, '--period', '2023-01')).toContain('Đã nhập 39 số liệu, lần nhập số 1. Hoàn tác cả lần nhập: chitieu import --undo 1');
     const rows = JSON.parse(chitieuOk(dir, 'values', 'get', '--period', '2023-01', '--json')) as { code: string; value: number | null }[];
     expect(rows.find((r) => r.code === 'BLHH')?.value).toBe(3000.002);
     expect(rows.find((r) => r.code === 'SPCN_DIEN_SX')?.value).toBe(325);
 
     expect(chitieuOk(dir, 'import', file, '--period', '2023-01')).toContain('Không có số liệu nào thay đổi: dữ liệu đã giống hệt tệp, không ghi gì.');
-    expect(chitieuOk(dir, 'import', '--history')).toMatch(/^Lần nhập số 1, \d\d:\d\d \d\d\/\d\d\/\d{4}, .*: 27 số liệu từ bpc-thang-01\.xlsx \(Toàn tỉnh, Tháng 1\/2023\)\n$/);
+    expect(chitieuOk(dir, 'import', '--history')).toMatch(/^Lần nhập số 1, \d\d:\d\d \d\d\/\d\d\/\d{4}, .*: 39 số liệu từ bpc-thang-01\.xlsx \(Toàn tỉnh, Tháng 1\/2023\)\n$/);
 
-    expect(chitieuOk(dir, 'import', '--undo', '1')).toBe('Đã hoàn tác lần nhập số 1: trả lại 27 số liệu như trước khi nhập.\n');
+    expect(chitieuOk(dir, 'import', '--undo', '1')).toBe('Đã hoàn tác lần nhập số 1: trả lại 39 số liệu như trước khi nhập.\n');
     const after = JSON.parse(chitieuOk(dir, 'values', 'get', '--period', '2023-01', '--json')) as { code: string; value: number | null }[];
     expect(after.find((r) => r.code === 'BLHH')?.value).toBeNull();
     expect(chitieuOk(dir, 'import', '--history')).toContain('[đã hoàn tác lúc');
@@ -117,7 +117,7 @@ describe('chitieu import', () => {
       preview: { files: { name: string; sheets: { name: string; values: { cell: string; code: string; value: number }[] }[] }[] };
       result: { importId: number; changed: number };
     };
-    expect(printed.result).toMatchObject({ importId: 1, changed: 27 });
+    expect(printed.result).toMatchObject({ importId: 1, changed: 39 });
     const blhh = printed.preview.files[0]?.sheets.find((s) => s.name === 'BLHH')?.values.find((v) => v.cell === 'G2');
     expect(blhh).toMatchObject({ code: 'BLHH', value: 3000.002 });
   });
@@ -125,11 +125,11 @@ describe('chitieu import', () => {
   it('--accept-suggestions applies the best suggestion of rows not recognized otherwise', async () => {
     const dir = makeDataDir();
     const file = await writeWorkbook(join(dir, 'xk.xlsx'), [
-      { name: 'XK', rows: [['STT', 'Chỉ tiêu chủ yếu', 'ĐVT', 'TH tháng'], [1, 'Tổng Kim ngạch xuất khẩu', 'Triệu USD', 61.1]] },
+      { name: 'SP', rows: [['STT', 'Chỉ tiêu chủ yếu', 'ĐVT', 'TH tháng'], [1, 'Quần án các loại', 'nghìn cái', 61.1]] },
     ]);
     expect(chitieuOk(dir, 'import', file, '--period', '2022-06', '--dry-run')).toContain('Gợi ý, chưa áp dụng (1;');
     const out = chitieuOk(dir, 'import', file, '--period', '2022-06', '--accept-suggestions');
-    expect(out).toMatch(/Dòng 2 \(B2\) "Tổng Kim ngạch xuất khẩu" \(Triệu USD\) → XK \(gợi ý đã chấp nhận, độ tin cậy \d+%\)/);
+    expect(out).toMatch(/Dòng 2 \(B2\) "Quần án các loại" \(nghìn cái\) → SPCN_QUANAO \(gợi ý đã chấp nhận, độ tin cậy \d+%\)/);
     expect(out).toContain('Đã nhập 1 số liệu');
   });
 

@@ -53,8 +53,12 @@ describe('bpc-thang-01.xlsx (January layout), filled and imported for January 20
     expect(await gridRow(api, '2023-01', 'IIP')).toMatchObject({ value: 102, source: { sheet: 'SXCN', cell: 'G2' } });
     // Gỗ cưa, xẻ in M2 is not the catalog's m3: never imported.
     expect((await gridRow(api, '2023-01', 'SPCN_GO')).value).toBeNull();
+    // Under their headings, the parts of retail and the IIP's sectors are certain too ("Tổng mức bán lẻ hàng hóa"
+    // under BLHH is BLHH_HH; "Công nghiệp khai khoáng" under the IIP is IIP_B).
+    expect((await gridRow(api, '2023-01', 'BLHH_HH')).value).toBe(14662.9);
+    expect(await gridRow(api, '2023-01', 'IIP_B')).toMatchObject({ value: 103, source: { sheet: 'SXCN', cell: 'G3' } });
     // Stated percentages are checks, not data: nothing was written for them.
-    expect(result.valuesChanged).toBe(9 * 3);
+    expect(result.valuesChanged).toBe(13 * 3);
   });
 
   it('lists what it did not recognize, with addresses, suggestions with their confidence, and the unit it refused', async () => {
@@ -85,7 +89,7 @@ describe('bpc-thang-01.xlsx (January layout), filled and imported for January 20
     const file = await fillWorkbook(sampleFiles.thang01, join(dir, 'bpc-thang-01.xlsx'), monthlyLayout, monthlyFiller());
     const before = withRawDatabase(backend.database.file, (raw) => dumpTables(raw));
     const preview = await previewImport(api, [file], { period: '2023-01' });
-    expect(preview.counts.valuesNew).toBe(27);
+    expect(preview.counts.valuesNew).toBe(13 * 3);
     expect(withRawDatabase(backend.database.file, (raw) => dumpTables(raw))).toEqual(before);
   });
 
@@ -99,8 +103,8 @@ describe('bpc-thang-01.xlsx (January layout), filled and imported for January 20
       raw.prepare('SELECT * FROM indicator_values ORDER BY id').all() as Row[],
       raw.prepare('SELECT * FROM change_log WHERE batch_id = ? ORDER BY id').all(result.batchId) as Row[],
     ]);
-    expect(values).toHaveLength(27);
-    expect(log).toHaveLength(27);
+    expect(values).toHaveLength(13 * 3);
+    expect(log).toHaveLength(13 * 3);
     for (const row of [...values, ...log]) {
       expect(row).toMatchObject({ source_kind: 'imported', source_file: 'bpc-thang-01.xlsx', source_sha256: sha256 });
       expect(row.source_sheet).toMatch(/^(BLHH|SXCN)$/);
@@ -185,8 +189,9 @@ describe('bpc-tinh-hinh-xuat-khau.xlsx (exports), imported for June 2023', () =>
     const sheet = sheetOf(preview, 'Sheet1');
     expect(rowAt(sheet, 4)).toMatchObject({ state: 'matched', match: { code: 'XK_DIEU_L' } });
     expect(rowAt(sheet, 5)).toMatchObject({ state: 'matched', match: { code: 'XK_DIEU_GT' } });
-    expect(rowAt(sheet, 2)).toMatchObject({ state: 'suggested' });
-    expect(rowAt(sheet, 2).suggestions[0]).toMatchObject({ code: 'XK' });
+    // "Tổng Kim ngạch xuất khẩu" is what the Ministry calls XK, and the goods below are its goods.
+    expect(rowAt(sheet, 2)).toMatchObject({ state: 'matched', match: { code: 'XK', how: 'alias' } });
+    expect(rowAt(sheet, 4).evidence).toContain('Kim ngạch xuất khẩu');
     expect(rowAt(sheet, 9)).toMatchObject({ cell: 'C9', name: 'Hàng dệt may', state: 'unrecognized' });
 
     await commitImport(api, [file], { period: '2023-06' });
@@ -194,23 +199,7 @@ describe('bpc-tinh-hinh-xuat-khau.xlsx (exports), imported for June 2023', () =>
     expect((await gridRow(api, '2023-06', 'XK_DIEU_GT')).value).toBe(10.5);
     expect((await gridRow(api, '2023-H1', 'XK_DIEU_GT')).value).toBe(60.5);
     expect((await gridRow(api, '2023-H1', 'XK_KHAC_GT')).value).toBe(61.4);
-    expect((await gridRow(api, '2023-06', 'XK')).value).toBeNull();
-  });
-
-  it('applies the suggestion for "Tổng Kim ngạch xuất khẩu" only when asked to', async () => {
-    const dir = makeDataDir();
-    const { api } = startBackend(dir);
-    const file = await fillWorkbook(
-      sampleFiles.xuatKhau,
-      join(dir, 'xk.xlsx'),
-      { headerRow: 1, firstDataRow: 2, nameColumn: 'C', unitColumn: 'D', measureColumns: ['E'] },
-      (info) => (info.unit === '' ? undefined : 100 + info.row),
-    );
-    await commitImport(api, [file], { period: '2023-06' });
-    expect((await gridRow(api, '2023-06', 'XK')).value).toBeNull();
-    const result = await commitImport(api, [file], { period: '2023-06', acceptSuggestions: true });
-    expect(result.valuesChanged).toBe(1);
-    expect((await gridRow(api, '2023-06', 'XK')).value).toBe(102);
+    expect((await gridRow(api, '2023-06', 'XK')).value).toBe(10.2);
   });
 });
 

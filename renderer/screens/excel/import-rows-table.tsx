@@ -31,6 +31,7 @@ function MatchCell({ row, onMap }: { row: PreviewRow; onMap(code: string | null)
           {row.conversion ? ` · đổi ${row.conversion.from} → ${row.conversion.to} (${row.conversion.text})` : ''}
         </span>
         {row.note ? <div className="import-where" style={{ color: '#d4380d' }}>{row.note}</div> : null}
+        {row.evidence ? <div className="import-where import-evidence">{row.evidence}</div> : null}
       </div>
     );
   }

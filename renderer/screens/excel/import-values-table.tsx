@@ -52,7 +52,7 @@ export function ImportValuesTable({ input, fileId, sheet, catalog, suggestedRows
       title: 'Chỉ tiêu',
       key: 'code',
       render: (_, v) => (
-        <span>
+        <span title={v.evidence}>
           {catalog.get(v.code)?.nameVi ?? v.code} <Typography.Text type="secondary">({v.code})</Typography.Text>
           {suggestedRows.has(v.row) ? (
             <Tooltip title="Dòng trong tệp được ghép với chỉ tiêu này theo gợi ý gần đúng: xem lại trước khi nhập.">
