@@ -126,7 +126,7 @@ export interface NewImport {
   who: string;
   valuesChanged: number;
   plansChanged: number;
-  files: { fileName: string; sha256: string; sizeBytes: number; unitId: number; period: string; changed: number }[];
+  files: { fileName: string; sha256: string; sizeBytes: number; unitId: number; period: string; changed: number; evidence: string | null }[];
 }
 
 export function insertImport(db: ChitieuDb, record: NewImport): number {

@@ -252,6 +252,11 @@ export const importFiles = sqliteTable(
       .references(() => reportingUnits.id, { onDelete: 'restrict' }),
     period: text('period').notNull(),
     changed: integer('changed').notNull(),
+    /**
+     * Why each written figure is its indicator and period, as JSON (see db/access/import-evidence.ts): a line
+     * per row and per column of each sheet, so that a figure's evidence is its row's and its column's.
+     */
+    evidence: text('evidence'),
   },
   (t) => [index('import_files_import_idx').on(t.importId), index('import_files_sha_idx').on(t.sha256)],
 );

@@ -29,7 +29,10 @@ export const valueSourceSchema = z.object({
   file: z.string().nullable(),
   sheet: z.string().nullable(),
   cell: z.string().nullable(),
+  /** For an imported figure: why the import took this cell for this indicator and period. */
+  evidence: z.string().nullable().optional(),
 });
+export type ValueSource = z.infer<typeof valueSourceSchema>;
 
 /** A number, or text in Vietnamese notation that the backend reads with the same rules as a cell. */
 export const enteredNumberSchema = z.union([z.number().finite(), z.string()]);

@@ -1,4 +1,4 @@
-import type { GridRow, SourceKind } from '../api/values-entities';
+import type { GridRow, ValueSource } from '../api/values-entities';
 import { percentOf, roundDecimal } from '../numbers/vi-number';
 import { formatPeriodKey, lastMonth, type Period, previousPeriod, samePeriodLastYear, ytdThrough } from '../periods/period';
 import type { EnteredFigures, EnteredValue } from './entered-figures';
@@ -9,7 +9,7 @@ export interface ValueDetail {
   comment: string | null;
   updatedBy: string;
   updatedAt: string;
-  source: { kind: SourceKind; file: string | null; sheet: string | null; cell: string | null };
+  source: ValueSource;
 }
 
 export type EnteredFigure = EnteredValue & ValueDetail;

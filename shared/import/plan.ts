@@ -320,6 +320,9 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
   }
 
   carryEstimateToCumulative(dataCols, resolved, statusOfColumn, ctx.report);
+  for (const c of columns) {
+    if (c.role?.role === 'data' && c.role.status === null && statusOfColumn.get(c.column) === 'estimate') c.label = `${c.label} (ước tính)`;
+  }
   const columnEvidence = new Map<string, string>();
   for (const u of dataCols) {
     const t = resolved.get(u.letter);

@@ -1,3 +1,5 @@
+import type { ChitieuDb } from '../../../db/connection';
+import { evidenceOfCell, evidenceOfFiles, type FileEvidence } from '../../../db/access/import-evidence';
 import { findValue, valuesOfPeriod, writeValue, type StoredValue, type ValueState } from '../../../db/access/values';
 import type { Indicator } from '../../../shared/api/entities';
 import type { GridFinding, ValueStatus } from '../../../shared/api/values-entities';
@@ -34,13 +36,18 @@ function sameState(a: ValueState | null, b: ValueState | null): boolean {
   return a.value === b.value && a.status === b.status && a.comment === b.comment;
 }
 
-function detailOf(v: StoredValue): ValueDetail {
+function detailOf(v: StoredValue, evidence: ReadonlyMap<string, FileEvidence>): ValueDetail {
+  const why = v.sourceKind === 'imported' && v.sourceSha256 ? evidenceOfCell(evidence.get(v.sourceSha256), v.sourceSheet, v.sourceCell) : null;
   return {
     comment: v.comment,
     updatedBy: v.updatedBy,
     updatedAt: v.updatedAt,
-    source: { kind: v.sourceKind, file: v.sourceFile, sheet: v.sourceSheet, cell: v.sourceCell },
+    source: { kind: v.sourceKind, file: v.sourceFile, sheet: v.sourceSheet, cell: v.sourceCell, evidence: why },
   };
+}
+
+function evidenceFor(db: ChitieuDb, values: readonly StoredValue[]): Map<string, FileEvidence> {
+  return evidenceOfFiles(db, values.flatMap((v) => (v.sourceKind === 'imported' && v.sourceSha256 ? [v.sourceSha256] : [])));
 }
 
 /** The indicators asked for and all their ancestors, in the catalog's tree order, active ones only. */
@@ -63,7 +70,9 @@ export const valueHandlers: Pick<Handlers, 'values.grid' | 'values.rows' | 'valu
     const indicators = catalog.all();
     const figures = history.entered(unit.id);
     const resolver = new FigureResolver(indicators, (code, key) => figures.get(code)?.get(key)?.value, (code) => figures.get(code));
-    const details = new Map(valuesOfPeriod(db, unit.id, periodKey).map((v) => [v.indicatorCode, detailOf(v)]));
+    const stored = valuesOfPeriod(db, unit.id, periodKey);
+    const evidence = evidenceFor(db, stored);
+    const details = new Map(stored.map((v) => [v.indicatorCode, detailOf(v, evidence)]));
     const previous = previousPeriod(period);
     const findings = new Map<string, GridFinding[]>();
     const report = withFindings ? validateUnitPeriod(db, history, catalog, unit, periodKey, resolver) : null;
@@ -94,10 +103,9 @@ export const valueHandlers: Pick<Handlers, 'values.grid' | 'values.rows' | 'valu
     const resolver = new FigureResolver(indicators, (code, key) => figures.get(code)?.get(key)?.value, (code) => figures.get(code));
     const rows = withAncestors(indicators, codes);
     const details = new Map<string, ValueDetail>();
-    for (const row of rows) {
-      const stored = findValue(db, row.code, unit.id, periodKey);
-      if (stored) details.set(row.code, detailOf(stored));
-    }
+    const stored = rows.flatMap((row) => findValue(db, row.code, unit.id, periodKey) ?? []);
+    const evidence = evidenceFor(db, stored);
+    for (const v of stored) details.set(v.indicatorCode, detailOf(v, evidence));
     return { unitId: unit.id, period: periodKey, rows: computeGridRows(rows, period, figures, details, planFiguresOf(db, unit.id, period.year), resolver) };
   },
 

@@ -1,7 +1,9 @@
 import { addAlias, insertImport, saveLayout, withLargePageCache, writeImportedPlan, writeImportedValues, type ImportedFigure } from '../../../db/access/imports';
+import { encodeEvidence, type FileEvidence } from '../../../db/access/import-evidence';
 import { AppError } from '../../../shared/api/errors';
 import type { ImportChoices, ImportResult } from '../../../shared/api/import-entities';
 import { nameKey } from '../../../shared/import/names';
+import type { PlannedValue } from '../../../shared/import/plan';
 import { sameRole } from '../../../shared/import/roles';
 import type { HandlerContext } from '../handler-types';
 import { newBatch } from '../handlers/new-batch';
@@ -32,6 +34,14 @@ function rememberedAfter(sheet: PlannedSheet): { columns: Record<string, unknown
   return changed || !sheet.remembered ? { columns, rows } : null;
 }
 
+/** Keeps why a written figure is its indicator and period: its row's line and its column's, once each. */
+function keepEvidence(into: FileEvidence, sheet: string, v: PlannedValue): void {
+  const own = (into[sheet] ??= { rows: {}, columns: {} });
+  const row = String(v.row);
+  if (v.rowEvidence && !own.rows[row]) own.rows[row] = v.rowEvidence;
+  if (v.columnEvidence && !own.columns[v.column]) own.columns[v.column] = v.columnEvidence;
+}
+
 /** The writes of one commit, inside its transaction; the units whose figures changed are added to `touched`. */
 function writeImport(ctx: HandlerContext, sessions: ImportSessions, choices: ImportChoices, touched: Set<number>): ImportResult {
   const { db } = ctx;
@@ -45,6 +55,12 @@ function writeImport(ctx: HandlerContext, sessions: ImportSessions, choices: Imp
   const files: ImportResult['files'] = [];
   const aliasesAdded: ImportResult['aliasesAdded'] = [];
   let layoutsRemembered = 0;
+  const evidence = new Map<string, FileEvidence>();
+  const evidenceOf = (fileId: string): FileEvidence => {
+    let e = evidence.get(fileId);
+    if (!e) evidence.set(fileId, (e = {}));
+    return e;
+  };
   for (const file of built.files) {
     if (file.preview.skipped || !file.staged.workbook || file.unitId === null || file.period === null) continue;
     const unitId = file.unitId;
@@ -56,6 +72,7 @@ function writeImport(ctx: HandlerContext, sessions: ImportSessions, choices: Imp
     for (const sheet of file.sheets) {
       for (const v of sheet.preview.values) {
         if (v.change !== 'new' && v.change !== 'changed') continue;
+        keepEvidence(evidenceOf(file.staged.fileId), sheet.preview.name, v);
         if (v.target.kind === 'value') {
           figures.push({
             indicatorCode: v.code,
@@ -114,6 +131,7 @@ function writeImport(ctx: HandlerContext, sessions: ImportSessions, choices: Imp
                     unitId: f.unitId,
                     period: f.period,
                     changed: files.find((x) => x.fileId === f.staged.fileId)?.changed ?? 0,
+                    evidence: evidence.has(f.staged.fileId) ? encodeEvidence(evidence.get(f.staged.fileId) ?? {}) : null,
                   },
                 ]
               : [],

@@ -133,6 +133,12 @@ function FigureDetail({ row, figures, unitId, periodKey, writes }: Props & { row
         <dd>{updated ?? '—'}</dd>
         <dt>Nguồn</dt>
         <dd>{figures.source === null ? '—' : sourceText(figures.source)}</dd>
+        {figures.source?.evidence ? (
+          <>
+            <dt>Vì sao nhập vào đây</dt>
+            <dd className="cell-detail-evidence">{figures.source.evidence}</dd>
+          </>
+        ) : null}
         {parts === '' || figures.partsOrigin === null ? null : (
           <>
             <dt>{figures.partsOrigin === 'months' ? 'Cộng các tháng' : 'Cộng các dòng con'}</dt>
