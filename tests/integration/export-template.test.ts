@@ -10,6 +10,7 @@ import { startBackend } from '../support/backend';
 import { makeDataDir } from '../support/data-dir';
 import { enterTwoYears, fillOf } from '../support/export-data';
 import { partHashes, pySheet, readWithPython } from '../support/python-xlsx';
+import { writeXls } from '../support/xls-workbooks';
 import { sampleFiles, writeWorkbook } from '../support/workbooks';
 
 /** Every cell exceljs sees in a workbook, with its value and its whole style, by sheet and address. */
@@ -201,6 +202,18 @@ describe('a template with formulas, text in value cells, merged headings and a s
     await expect(fillOf(backend, { template: { name: 'mau.xlsx', contentBase64: Buffer.from('Báo cáo tháng 5').toString('base64') }, period: '2023-05' })).rejects.toMatchObject({
       code: 'bad_input',
       message: expect.stringMatching(/^Không dùng được tệp mẫu: Tệp mau.xlsx là tệp văn bản/),
+    });
+  });
+});
+
+describe('a template in the legacy .xls format', () => {
+  it('is refused with the advice to save it as .xlsx, since only a workbook package can be filled in place', async () => {
+    const dir = makeDataDir();
+    const { backend } = startBackend(dir);
+    const xls = writeXls(join(dir, 'mau.xls'), [{ name: 'Biểu', rows: [['Chỉ tiêu', 'ĐVT', 'Thực hiện kỳ báo cáo'], ['Điện sản xuất', 'triệu kWh', null]] }]);
+    await expect(fillOf(backend, { template: { path: xls }, period: '2023-05' })).rejects.toMatchObject({
+      code: 'bad_input',
+      message: expect.stringMatching(/^Tệp mẫu mau\.xls là sổ Excel 97-2003 \(\.xls\).*Lưu thành.*\.xlsx/),
     });
   });
 });

@@ -228,6 +228,15 @@ export async function fillTemplate(ctx: ExportContext, options: FillTemplateOpti
   const period = periodOf(options.period);
   const unit = resolveUnit(ctx.db, options.unitId);
   const template = await templateBytes(options.template);
+  // The import reads an .xls, but a template is filled in place, cell by cell of its zip package: only .xlsx/.xlsm.
+  if (template.bytes.length >= 8 && template.bytes.readUInt32BE(0) === 0xd0cf11e0 && template.bytes.readUInt32BE(4) === 0xa1b11ae1) {
+    throw new AppError(
+      'bad_input',
+      `Tệp mẫu ${template.name} là sổ Excel 97-2003 (.xls): ChiTieu nhập được kiểu sổ này nhưng chỉ điền được mẫu .xlsx. Hãy mở tệp trong Excel, chọn Tệp > Lưu thành, kiểu "Sổ làm việc Excel (*.xlsx)", rồi dùng tệp .xlsx vừa lưu làm mẫu.`,
+      { name: template.name },
+      'template is not a zip package',
+    );
+  }
   let read;
   try {
     read = await readWorkbook({ name: template.name, bytes: template.bytes }, () => {}, () => false);
