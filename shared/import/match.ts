@@ -143,7 +143,7 @@ export class IndicatorMatcher {
       const lists: [Entry[] | undefined, 'name' | 'alias', string][] = [
         [this.byName.get(key), 'name', 'tên trùng tên trong danh mục'],
         [this.byAlias.get(key), 'alias', 'tên trùng một tên khác của chỉ tiêu'],
-        [this.byCommon.get(key), 'alias', 'tên thường dùng trong báo cáo của ngành cho chỉ tiêu này'],
+        [this.byCommon.get(key), 'name', 'tên thường dùng trong báo cáo của ngành cho chỉ tiêu này'],
         [core === '' ? undefined : this.byCore.get(core), 'name', 'tên trùng tên trong danh mục, bỏ qua các chữ «tổng», «toàn ngành», «hàng hóa»'],
       ];
       for (const [list, how, why] of lists) {

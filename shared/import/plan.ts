@@ -455,6 +455,8 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
     if (p.state !== 'matched') {
       settle(item, { kind: 'matched', indicator: first.indicator, how: 'name', fit: first.fit }, null, null);
       p.conversion = null;
+      // Found by its headings' units: no suggestion is left to accept over it.
+      item.fuzzy = false;
     }
     const parts = [...item.byUnit.entries()].map(([unit, m]) => `cột ${unit}: ${m.indicator.code}`);
     p.evidence = `Tên trùng tên trong danh mục, đơn vị theo tiêu đề cột (${parts.join('; ')})${place ? `, trong ${place}` : ''}.`;

@@ -190,7 +190,8 @@ describe('bpc-tinh-hinh-xuat-khau.xlsx (exports), imported for June 2023', () =>
     expect(rowAt(sheet, 4)).toMatchObject({ state: 'matched', match: { code: 'XK_DIEU_L' } });
     expect(rowAt(sheet, 5)).toMatchObject({ state: 'matched', match: { code: 'XK_DIEU_GT' } });
     // "Tổng Kim ngạch xuất khẩu" is what the Ministry calls XK, and the goods below are its goods.
-    expect(rowAt(sheet, 2)).toMatchObject({ state: 'matched', match: { code: 'XK', how: 'alias' } });
+    expect(rowAt(sheet, 2)).toMatchObject({ state: 'matched', match: { code: 'XK', how: 'name' } });
+    expect(rowAt(sheet, 2).evidence).toContain('tên thường dùng');
     expect(rowAt(sheet, 4).evidence).toContain('Kim ngạch xuất khẩu');
     expect(rowAt(sheet, 9)).toMatchObject({ cell: 'C9', name: 'Hàng dệt may', state: 'unrecognized' });
 
