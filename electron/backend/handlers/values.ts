@@ -103,9 +103,11 @@ export const valueHandlers: Pick<Handlers, 'values.grid' | 'values.rows' | 'valu
     const resolver = new FigureResolver(indicators, (code, key) => figures.get(code)?.get(key)?.value, (code) => figures.get(code));
     const rows = withAncestors(indicators, codes);
     const details = new Map<string, ValueDetail>();
-    const stored = rows.flatMap((row) => findValue(db, row.code, unit.id, periodKey) ?? []);
-    const evidence = evidenceFor(db, stored);
-    for (const v of stored) details.set(v.indicatorCode, detailOf(v, evidence));
+    // A save's re-read stays light: the import's evidence, a JSON per file, is read with the grid, not on every save.
+    for (const row of rows) {
+      const stored = findValue(db, row.code, unit.id, periodKey);
+      if (stored) details.set(row.code, detailOf(stored, new Map()));
+    }
     return { unitId: unit.id, period: periodKey, rows: computeGridRows(rows, period, figures, details, planFiguresOf(db, unit.id, period.year), resolver) };
   },
 
