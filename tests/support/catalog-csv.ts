@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 /** The default catalog as the app ships it. */
 export const defaultCatalogFile = fileURLToPath(new URL('../../db/seed/default-indicators.csv', import.meta.url));
 
-/** The department's catalog as the team keeps it beside the repository, where a checkout has it. */
-export const handedCatalogFile = fileURLToPath(new URL('../../../shared/catalog/default-indicators.csv', import.meta.url));
+/** The department's catalog as it was handed over, copied into the repository. */
+export const handedCatalogFile = fileURLToPath(new URL('../fixtures/catalog/default-indicators.csv', import.meta.url));
 
 export interface ExpectedIndicator {
   code: string;

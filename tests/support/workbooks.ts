@@ -7,8 +7,8 @@ import type { ApiClient } from '../../shared/api/client';
 import type { OperationInput } from '../../shared/api/contract';
 import type { ImportPreview, ImportResult, PreviewFile, PreviewRow, PreviewSheet, PreviewValue } from '../../shared/api/import-entities';
 
-/** The real, empty workbooks of one department's reporting system, beside the repository. */
-export const samplesDir = fileURLToPath(new URL('../../../shared/samples/', import.meta.url));
+/** The real, empty workbooks of one department's reporting system, copied into the repository. */
+export const samplesDir = fileURLToPath(new URL('../fixtures/samples/', import.meta.url));
 export const sampleFiles = {
   thang01: join(samplesDir, 'bpc-thang-01.xlsx'),
   thang05: join(samplesDir, 'bpc-thang-05.xlsx'),
