@@ -56,7 +56,7 @@ describe('chitieu import', () => {
     const file = await filledJanuary(dir);
     const before = databaseBytes(dir);
 
-    const out = chitieuOk(dir, 'import', file, '--period', '2023-01', '--dry-run');
+    const out = chitieuOk(dir, 'import', file, '--period', '2023-01', '--dry-run', '--details');
 
     expect(out).toContain('Tệp bpc-thang-01.xlsx');
     expect(out).toContain('kỳ Tháng 1/2023 (đã chọn), đơn vị Toàn tỉnh (mặc định)');
@@ -69,6 +69,22 @@ describe('chitieu import', () => {
     expect(out).toContain('Tổng cộng: 39 số mới, 0 số thay đổi, 0 giữ nguyên');
     expect(out).toContain('Chạy thử (--dry-run): chưa ghi gì vào dữ liệu.');
     expect(databaseBytes(dir)).toBe(before);
+  });
+
+  it('without --details prints a line per sheet with its counts and every error, not each figure', async () => {
+    const dir = makeDataDir();
+    const file = await filledJanuary(dir);
+
+    const out = chitieuOk(dir, 'import', file, '--period', '2023-01', '--dry-run');
+
+    expect(out).toContain('Tệp bpc-thang-01.xlsx');
+    expect(out).toContain('Trang "BLHH": 5 cột số liệu, 2 dòng nhận ra, 1 dòng có gợi ý, 1 dòng không nhận ra; 6 số liệu (6 mới)');
+    expect(out).toContain('Dòng có gợi ý chưa áp dụng: xác nhận trên màn hình Nhập/Xuất Excel hoặc dùng --accept-suggestions.');
+    expect(out).toContain('Lỗi: Dòng 16 "Gỗ cưa, xẻ các loại" (ô C16): Đơn vị "M2" không đổi được sang "m3" của SPCN_GO.');
+    expect(out).toContain('Tổng cộng: 39 số mới, 0 số thay đổi, 0 giữ nguyên');
+    expect(out).toContain('Xem từng cột, dòng và số liệu: thêm --details.');
+    expect(out).not.toContain('G2 BLHH Tháng 1/2023');
+    expect(out).not.toContain('Dòng 2 (C2)');
   });
 
   it('imports, lists the import in the history, and undoes it', async () => {
@@ -99,14 +115,14 @@ describe('chitieu import', () => {
     const xls = writeXls(join(dir, 'thang-5.xls'), retailSheet);
     const before = databaseBytes(dir);
 
-    const out = chitieuOk(dir, 'import', xls, '--dry-run');
+    const out = chitieuOk(dir, 'import', xls, '--dry-run', '--details');
     expect(out).toContain('Tệp thang-5.xls');
     expect(out).toContain('kỳ Tháng 5/2023');
     expect(out).toMatch(/E5 BLHH 5 tháng năm 2023: mới 14\.659,9/);
     expect(out).toMatch(/E4 SPCN_DIEN_SX 5 tháng năm 2023: mới 1\.020/);
     // Everything else the same, but for the file's name and size.
     const unnamed = (text: string, name: string) => text.replaceAll(name, '<tệp>').replace(/<tệp>, [\d.,]+ KB/, '<tệp>');
-    expect(unnamed(out, 'thang-5.xls')).toBe(unnamed(chitieuOk(dir, 'import', xlsx, '--dry-run'), 'thang-5.xlsx'));
+    expect(unnamed(out, 'thang-5.xls')).toBe(unnamed(chitieuOk(dir, 'import', xlsx, '--dry-run', '--details'), 'thang-5.xlsx'));
     expect(databaseBytes(dir)).toBe(before);
   });
 
@@ -127,8 +143,8 @@ describe('chitieu import', () => {
     const file = await writeWorkbook(join(dir, 'xk.xlsx'), [
       { name: 'SP', rows: [['STT', 'Chỉ tiêu chủ yếu', 'ĐVT', 'TH tháng'], [1, 'Quần án các loại', 'nghìn cái', 61.1]] },
     ]);
-    expect(chitieuOk(dir, 'import', file, '--period', '2022-06', '--dry-run')).toContain('Gợi ý, chưa áp dụng (1;');
-    const out = chitieuOk(dir, 'import', file, '--period', '2022-06', '--accept-suggestions');
+    expect(chitieuOk(dir, 'import', file, '--period', '2022-06', '--dry-run', '--details')).toContain('Gợi ý, chưa áp dụng (1;');
+    const out = chitieuOk(dir, 'import', file, '--period', '2022-06', '--accept-suggestions', '--details');
     expect(out).toMatch(/Dòng 2 \(B2\) "Quần án các loại" \(nghìn cái\) → SPCN_QUANAO \(gợi ý đã chấp nhận, độ tin cậy \d+%\)/);
     expect(out).toContain('Đã nhập 1 số liệu');
   });

@@ -27,6 +27,8 @@ export interface ImportOptions {
   dryRun: boolean;
   acceptSuggestions: boolean;
   json: boolean;
+  /** Every column, row and figure of each sheet; without it, a line per sheet and what needs the clerk. */
+  details: boolean;
   history: boolean;
   undo: string | undefined;
 }
@@ -108,7 +110,45 @@ function printSheet(sheet: PreviewSheet, shown: ShownValues): void {
   }
 }
 
-function printFile(file: PreviewFile, shownOf: (sheet: PreviewSheet) => ShownValues): void {
+/** Findings a summary lists before it sums up the rest: every error, and warnings up to this many a sheet. */
+const maxSummaryWarnings = 20;
+
+function countOf(n: number, what: string): string {
+  return `${formatViNumber(n, 0)} ${what}`;
+}
+
+/** A sheet in a few lines: what was recognized, how many figures of each kind, and what the clerk must look at. */
+function printSheetSummary(sheet: PreviewSheet): void {
+  if (sheet.state !== 'table') {
+    for (const f of sheet.findings) out(`  ${f.message}`);
+    if (sheet.state === 'empty') out(`  Trang "${sheet.name}": trống.`);
+    return;
+  }
+  const c = sheet.counts;
+  const v = sheet.valueChanges;
+  const figures = Object.values(v).reduce((a, b) => a + b, 0);
+  const kinds = [
+    v.new ? countOf(v.new, 'mới') : '',
+    v.changed ? countOf(v.changed, 'thay đổi') : '',
+    v.same ? countOf(v.same, 'giữ nguyên') : '',
+    v.kept ? countOf(v.kept, 'ước tính không ghi đè số thực hiện') : '',
+    v.duplicate ? countOf(v.duplicate, 'trùng ô khác') : '',
+    v.conflict ? countOf(v.conflict, 'mâu thuẫn, không nhập') : '',
+  ].filter((k) => k !== '');
+  const columns = sheet.columns.filter((col) => col.role?.role === 'data' || col.role?.role === 'percent').length;
+  out(
+    `  Trang "${sheet.name}": ${countOf(columns, 'cột số liệu')}, ${countOf(c.rowsMatched, 'dòng nhận ra')}` +
+      `${c.rowsSuggested ? `, ${countOf(c.rowsSuggested, 'dòng có gợi ý')}` : ''}` +
+      `${c.rowsUnrecognized ? `, ${countOf(c.rowsUnrecognized, 'dòng không nhận ra')}` : ''}${c.rowsUnitMismatch ? `, ${countOf(c.rowsUnitMismatch, 'dòng khác đơn vị tính')}` : ''}; ` +
+      `${countOf(figures, 'số liệu')}${kinds.length > 0 ? ` (${kinds.join(', ')})` : ''}`,
+  );
+  const errors = sheet.findings.filter((f) => f.severity === 'error');
+  const warnings = sheet.findings.filter((f) => f.severity === 'warning');
+  for (const f of [...errors, ...warnings.slice(0, maxSummaryWarnings)]) out(`    ${severityLabelsVi[f.severity]}: ${f.message}`);
+  if (warnings.length > maxSummaryWarnings) out(`    … và ${countOf(warnings.length - maxSummaryWarnings, 'cảnh báo nữa')} (--details in đủ).`);
+}
+
+function printFile(file: PreviewFile, shownOf: ((sheet: PreviewSheet) => ShownValues) | null): void {
   if (file.skipped) return;
   const period = file.period ? `kỳ ${file.period.label} (${file.period.how === 'chosen' ? 'đã chọn' : `theo ô ${file.period.sheet}!${file.period.cell}`})` : 'chưa biết kỳ';
   const unit = file.unit
@@ -118,7 +158,10 @@ function printFile(file: PreviewFile, shownOf: (sheet: PreviewSheet) => ShownVal
   if (file.error) return;
   for (const p of file.previousImports) out(`  Tệp này đã được nhập lúc ${formatViDateTime(p.at)} (lần nhập số ${p.importId}).`);
   for (const f of file.findings) out(`  ${severityLabelsVi[f.severity]}: ${f.message}`);
-  for (const sheet of file.sheets) printSheet(sheet, shownOf(sheet));
+  for (const sheet of file.sheets) {
+    if (shownOf) printSheet(sheet, shownOf(sheet));
+    else printSheetSummary(sheet);
+  }
 }
 
 function printTotals(preview: ImportPreview): void {
@@ -217,12 +260,15 @@ export async function importCommand(options: ImportOptions, paths: string[]): Pr
     await waitUntilRead(api, sessionId);
     const choices = { sessionId, ...(period ? { period } : {}), ...(unitId !== undefined ? { unitId } : {}), acceptSuggestions: options.acceptSuggestions };
     const preview = await api.call('import.preview', choices);
-    const pages = await valuesOfSheets(api, choices, preview, options.json ? 'all' : 'not_same', options.json ? Number.POSITIVE_INFINITY : maxValueLines);
+    const listed = options.json || options.details;
+    const pages = listed ? await valuesOfSheets(api, choices, preview, options.json ? 'all' : 'not_same', options.json ? Number.POSITIVE_INFINITY : maxValueLines) : new Map<string, ImportValuesPage>();
     const empty: ImportValuesPage = { total: 0, values: [] };
     if (!options.json) {
       if (passedOver.length > 0) out(`Không nhập ${passedOver.length} tệp không phải sổ Excel trong thư mục: ${passedOver.join('; ')}`);
-      for (const file of preview.files) printFile(file, (sheet) => pages.get(`${file.fileId}|${sheet.name}`) ?? empty);
+      for (const file of preview.files) printFile(file, options.details ? (sheet) => pages.get(`${file.fileId}|${sheet.name}`) ?? empty : null);
       printTotals(preview);
+      if (!options.details && preview.counts.rowsSuggested > 0) out('Dòng có gợi ý chưa áp dụng: xác nhận trên màn hình Nhập/Xuất Excel hoặc dùng --accept-suggestions.');
+      if (!options.details && preview.files.some((f) => f.sheets.some((s) => s.state === 'table'))) out('Xem từng cột, dòng và số liệu: thêm --details.');
     }
     const printed = options.json ? previewWithValues(preview, pages) : null;
     if (preview.blockers.length > 0) {
