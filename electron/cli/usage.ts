@@ -24,9 +24,10 @@ Lệnh:
                                  Tình trạng kỳ báo cáo: Đang nhập → gửi (Đã gửi) → duyệt (Đã duyệt) → khóa sổ
                                  (Đã khóa sổ), mỗi bước ghi người, giờ và ghi chú; kỳ đã duyệt hoặc khóa sổ (và các
                                  tháng, quý nằm trong nó) không sửa, dán, nhập hay hoàn tác được; reopen cần --reason
-  import TỆP|THƯ_MỤC... [--period P] [--unit U] [--dry-run] [--accept-suggestions] [--json]
-                                 Nhập sổ Excel (.xlsx, .xlsm, .xls): in bản xem trước (dòng, cột nhận ra, từng số mới hay
-                                 thay đổi, các phát hiện) rồi ghi tất cả trong một lần; --dry-run chỉ xem trước;
+  import TỆP|THƯ_MỤC... [--period P] [--unit U] [--dry-run] [--accept-suggestions] [--details] [--json]
+                                 Nhập sổ Excel (.xlsx, .xlsm, .xls): in bản xem trước (mỗi trang tính một dòng tóm tắt
+                                 và các lỗi, cảnh báo; --details in từng cột, dòng nhận ra, từng số mới hay thay đổi)
+                                 rồi ghi tất cả trong một lần; --dry-run chỉ xem trước;
                                  --accept-suggestions áp dụng gợi ý tốt nhất cho các dòng chưa nhận ra.
                                  Không có --period: lấy kỳ ghi ở tiêu đề biểu; không có --unit: đơn vị ghi trong tệp,
                                  nếu không có thì toàn tỉnh. Một thư mục là mọi sổ Excel trong đó; một lần nhập
