@@ -59,7 +59,7 @@ describe('exporting while a validation error stands', () => {
     const dateRow = Number(findText(sheet, /, ngày 10 tháng 07 năm 2023$/)[0]?.address.replace(/^[A-Z]+/, ''));
     expect(noteRow).toBeGreaterThan(lastIndicator);
     expect(dateRow).toBeGreaterThan(noteRow);
-    expect(sheet.merges).toContain(`A${noteRow}:H${noteRow}`);
+    expect(sheet.merges).toContain(`A${noteRow}:I${noteRow}`);
     expect(sheet.cells[`A${noteRow}`]?.italic).toBe(true);
   });
 

@@ -85,17 +85,17 @@ describe('the 2023-H1 report of the seed figures, opened by a reader that is not
     expect(sheet.cells.A5).toMatchObject({ v: 'BÁO CÁO CÁC CHỈ TIÊU CHỦ YẾU NGÀNH CÔNG THƯƠNG', bold: true, size: 14 });
     expect(sheet.cells.A6?.v).toBe('Kỳ báo cáo: 6 tháng đầu năm 2023');
     expect(sheet.cells.A7?.v).toBe('Đơn vị báo cáo: Toàn tỉnh');
-    expect(sheet.merges).toEqual(expect.arrayContaining(['A1:C1', 'A2:C2', 'A5:H5', 'A6:H6', 'A7:H7']));
+    expect(sheet.merges).toEqual(expect.arrayContaining(['A1:C1', 'A2:C2', 'A5:I5', 'A6:I6', 'A7:I7']));
     const motto = findText(sheet, /^CỘNG HÒA/)[0]?.address ?? '';
     expect(sheet.merges.some((m) => m.startsWith(`${motto}:`))).toBe(true);
     expect(findText(sheet, /^\(Đơn vị tính ghi theo từng chỉ tiêu ở cột C/)).toHaveLength(1);
   });
 
   it('has a two-row header with merged cells and the row of column codes A, B, C, 1, 2 …', () => {
-    expect(sheet.merges).toEqual(expect.arrayContaining(['A9:A10', 'B9:B10', 'C9:C10', 'D9:D10', 'E9:E10', 'G9:H9']));
-    expect(sheet.cells.F9?.v).toBe('Thực hiện cùng kỳ năm trước');
-    expect(sheet.cells.G9?.v).toBe('So sánh (%)');
-    expect(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'].map((c) => sheet.cells[`${c}11`]?.v)).toEqual(['A', 'B', 'C', '1', '2', '3', '4=2/3', '5=2/1']);
+    expect(sheet.merges).toEqual(expect.arrayContaining(['A9:A10', 'B9:B10', 'C9:C10', 'D9:D10', 'E9:E10', 'F9:F10', 'H9:I9']));
+    expect(sheet.cells.G9?.v).toBe('Thực hiện cùng kỳ năm trước');
+    expect(sheet.cells.H9?.v).toBe('So sánh (%)');
+    expect(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I'].map((c) => sheet.cells[`${c}11`]?.v)).toEqual(['A', 'B', 'C', '1', '2', '3', '4', '5=3/4', '6=3/1']);
     expect(sheet.cells.B9).toMatchObject({ bold: true });
   });
 
@@ -184,6 +184,20 @@ describe('the columns of a report follow its period', () => {
       '10=5/1 So sánh (%) / 6 tháng đầu năm so với kế hoạch năm',
       '11=5/2 So sánh (%) / 6 tháng đầu năm so với chỉ tiêu phấn đấu',
     ]);
+  });
+
+  it('the six-month report has "Thực hiện tháng 6" before the six months, and the nine-month one its September', async () => {
+    const h1 = await headings('2023-H1');
+    expect(h1.slice(3, 7)).toEqual(['1 Kế hoạch năm 2023', '2 Chỉ tiêu phấn đấu năm 2023', '3 Thực hiện tháng 6/2023', '4 Thực hiện 6 tháng đầu năm 2023']);
+    expect(await headings('2023-9M')).toContain('3 Thực hiện tháng 9/2023');
+    // The month's own figure, not the six months': XK of June as entered month by month.
+    const out = await exportOf(backend, { period: '2023-H1', saveTo: join(dir, 'h1.xlsx') });
+    const sheet = readWithPython(out.path ?? '').sheets[0] as PySheet;
+    const xk = rowNamed(sheet, 'Kim ngạch xuất khẩu');
+    const june = await createApiClient((op, input) => backend.call(op, input)).call('values.grid', { period: '2023-06' });
+    const xkJune = june.rows.find((r) => r.code === 'XK');
+    expect(sheet.cells[`${columnHeaded(sheet, 'Thực hiện tháng 6/2023')}${xk}`]?.v).toBe(xkJune?.value ?? xkJune?.valueFromParts);
+    expect(sheet.cells[`${columnHeaded(sheet, 'Thực hiện tháng 6/2023')}${xk}`]?.v).not.toBe(sheet.cells[`${columnHeaded(sheet, 'Thực hiện 6 tháng đầu năm 2023')}${xk}`]?.v);
   });
 
   it('October adds the estimate of the year and next year plan, where there are figures for them', async () => {

@@ -4,13 +4,15 @@
  * So sánh (%). January (and the first quarter) has no cumulative; June's cumulative is "Ước thực hiện 6 tháng";
  * October adds "Ước thực hiện năm" and "Kế hoạch năm sau" when there are figures for them; December's
  * cumulative is the year, compared with the plan. A report of a cumulative period (6 tháng, 9 tháng, năm) has
- * the period itself beside the same period last year and the plan.
+ * the period itself beside the same period last year and the plan, after the figure of its last month ("Ước thực
+ * hiện tháng 6" in the 6-month report), which the department reports with it.
  *
  * Every heading names its period in words the import's heading vocabulary reads back to the same period.
  */
 import type { ValueStatus } from '../../../shared/api/values-entities';
 import {
   lastMonth,
+  monthPeriod,
   periodLabelVi,
   previousPeriod,
   quarterRoman,
@@ -19,7 +21,7 @@ import {
   type Period,
 } from '../../../shared/periods/period';
 
-export type FigureKey = 'plan' | 'planStretch' | 'previous' | 'value' | 'ytd' | 'samePeriod' | 'ytdSamePeriod' | 'yearEstimate' | 'planNextYear';
+export type FigureKey = 'plan' | 'planStretch' | 'previous' | 'closingMonth' | 'value' | 'ytd' | 'samePeriod' | 'ytdSamePeriod' | 'yearEstimate' | 'planNextYear';
 
 export interface LabelColumn {
   kind: 'label';
@@ -151,6 +153,7 @@ export function planColumns(period: Period, flags: ColumnFlags): PlannedColumns 
   figure('plan', null, year, `Kế hoạch năm ${year}`, null, false);
   if (flags.stretch) figure('planStretch', null, year, `Chỉ tiêu phấn đấu năm ${year}`, null, false);
   if (!cumulativeReport && previous) figure('previous', previous, null, periodPhrase(previous), null, true);
+  if (cumulativeReport && last > 1) figure('closingMonth', monthPeriod(year, last), null, periodPhrase(monthPeriod(year, last)), null, true);
   figure('value', period, null, periodPhrase(period), null, true);
   if (withYtd) figure('ytd', ytd, null, '', null, true);
   figure('samePeriod', samePeriodLastYear(period), null, sameGroup, sameHeading(samePeriodLastYear(period), cumulativeReport), false);

@@ -9,7 +9,7 @@ import type { ValidationReport } from '../../../shared/api/validation-entities';
 import type { ValueStatus } from '../../../shared/api/values-entities';
 import { computeGridRows } from '../../../shared/figures/grid-rows';
 import { FigureResolver } from '../../../shared/figures/resolve-figures';
-import { formatPeriodKey, lastMonth, ytdThrough, type Period } from '../../../shared/periods/period';
+import { formatPeriodKey, lastMonth, monthPeriod, ytdThrough, type Period } from '../../../shared/periods/period';
 import type { CatalogCache } from '../catalog-cache';
 import type { HistoryCache } from '../history-cache';
 import { planFiguresOf } from '../handlers/plan-figures';
@@ -38,6 +38,7 @@ export const emptyFigures = (): RowFigures => ({
   plan: null,
   planStretch: null,
   previous: null,
+  closingMonth: null,
   value: null,
   ytd: null,
   samePeriod: null,
@@ -60,6 +61,8 @@ export function gatherUnitFigures(ctx: ExportContext, unit: ReportingUnit, perio
   const last = lastMonth(period);
   const yearPeriod = ytdThrough(period.year, 12);
   const yearKey = formatPeriodKey(yearPeriod);
+  const closingMonth = period.kind === 'ytd' ? monthPeriod(period.year, last) : null;
+  const closingKey = closingMonth === null ? null : formatPeriodKey(closingMonth);
   const nextPlans = last >= 10 ? planFiguresOf(ctx.db, unit.id, period.year + 1) : new Map();
   const keyOf = new Map<FigureKey, string>([...periods].map(([k, p]) => [k, formatPeriodKey(p)]));
 
@@ -73,6 +76,7 @@ export function gatherUnitFigures(ctx: ExportContext, unit: ReportingUnit, perio
       plan: row.plan,
       planStretch: row.planStretch,
       previous: row.previous,
+      closingMonth: null,
       value: row.value ?? row.valueFromParts,
       ytd: row.ytd,
       samePeriod: row.samePeriod,
@@ -80,6 +84,9 @@ export function gatherUnitFigures(ctx: ExportContext, unit: ReportingUnit, perio
       yearEstimate: null,
       planNextYear: null,
     };
+    if (closingMonth !== null && closingKey !== null) {
+      figures.closingMonth = isFlow ? resolver.value(indicator.code, closingMonth) : (entered.get(indicator.code)?.get(closingKey)?.value ?? null);
+    }
     if (last >= 10 && last < 12) {
       figures.yearEstimate = isFlow ? resolver.value(indicator.code, yearPeriod) : (entered.get(indicator.code)?.get(yearKey)?.value ?? null);
     }
