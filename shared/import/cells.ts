@@ -3,21 +3,10 @@
  * function produces these, and everything above reads figures and texts from them by the rules below.
  */
 import { cleanNumber, formatViNumber, parseViNumber } from '../numbers/vi-number';
+import type { CellReading } from '../spreadsheet/cell-reading';
 
-export type CellReading =
-  /**
-   * A number typed in, or the result a formula cell cached when Excel last saved it (`formula` set); `percent`
-   * when its format shows it as a percentage, so that 0,392 is the 39,2 the clerk sees.
-   */
-  | { t: 'n'; v: number; formula?: string; percent?: true }
-  /** Text, including rich text and the text of a hyperlink; a formula's cached text result (`formula` set). */
-  | { t: 's'; v: string; formula?: string }
-  | { t: 'b'; v: boolean; formula?: string }
-  /** An error value (#DIV/0!, #REF!) typed or cached. */
-  | { t: 'e'; v: string; formula?: string }
-  /** A formula whose result was never cached (a file written by a program, not by Excel). */
-  | { t: 'f'; formula: string }
-  | { t: 'd'; v: string };
+export type { CellReading } from '../spreadsheet/cell-reading';
+export { cellAddress, columnLetter, columnNumber, parseRange } from '../spreadsheet/cell-reference';
 
 export type CellFigure =
   | { kind: 'none' }
@@ -107,36 +96,4 @@ export function shownText(cell: CellReading | undefined): string {
   }
   if (cell.t === 'f') return `=${cell.formula}`;
   return textOfCell(cell);
-}
-
-export function columnLetter(col: number): string {
-  let n = col;
-  let out = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
-export function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-export function cellAddress(row: number, col: number): string {
-  return `${columnLetter(col)}${row}`;
-}
-
-/** "B2:D3" → its corners; null for anything else. */
-export function parseRange(ref: string): { top: number; left: number; bottom: number; right: number } | null {
-  const m = /^([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?$/.exec(ref.trim().toUpperCase().replace(/\$/g, ''));
-  if (!m?.[1] || !m[2]) return null;
-  const left = columnNumber(m[1]);
-  const top = Number(m[2]);
-  const right = m[3] ? columnNumber(m[3]) : left;
-  const bottom = m[4] ? Number(m[4]) : top;
-  return { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
 }

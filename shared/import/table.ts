@@ -4,30 +4,14 @@
  * signature block (ngày … tháng … năm …, Người lập biểu) after them.
  */
 import { foldVietnamese } from '../text/fold-vietnamese';
-import { cellAddress, columnLetter, textOfCell, type CellReading } from './cells';
+import type { CellRange } from '../spreadsheet/cell-reference';
+import { cellOf, type SheetGrid } from '../spreadsheet/sheet-grid';
+import { cellAddress, columnLetter, textOfCell } from './cells';
 import { foldHeading, readHeading } from './headings';
 import type { ColumnRole } from './roles';
 
-export interface CellRange {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
-/** The cells of one sheet, as read from the file. */
-export interface SheetGrid {
-  name: string;
-  hidden: boolean;
-  rows: Map<number, Map<number, CellReading>>;
-  maxRow: number;
-  maxCol: number;
-  merges: CellRange[];
-}
-
-export function cellOf(grid: SheetGrid, row: number, col: number): CellReading | undefined {
-  return grid.rows.get(row)?.get(col);
-}
+export type { CellRange } from '../spreadsheet/cell-reference';
+export { cellOf, type SheetGrid } from '../spreadsheet/sheet-grid';
 
 export interface LayoutColumn {
   col: number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { withFullCalcOnLoad, writeNumbers } from '../../electron/backend/export/sheet-xml';
-import { partText, readPackage, replacePart, writePackage } from '../../electron/backend/export/xlsx-package';
+import { withFullCalcOnLoad, writeNumbers } from '../../electron/backend/xlsx/sheet-xml';
+import { partText, readPackage, replacePart, writePackage } from '../../electron/backend/xlsx/xlsx-package';
 import { deflateRawSync } from 'node:zlib';
 
 const head = '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:C2"/>';

@@ -1,9 +1,9 @@
 import { Readable } from 'node:stream';
 import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { isDateFormatCode, isPercentFormatCode, readNumberStyles, type NumberStyle } from '../../electron/backend/import/number-styles';
-import { readSheet, SheetDamaged, SheetTooLarge, type SheetLimits } from '../../electron/backend/import/read-sheet';
-import { readSharedStrings } from '../../electron/backend/import/shared-strings';
+import { isDateFormatCode, isPercentFormatCode, readNumberStyles, type NumberStyle } from '../../electron/backend/xlsx/number-styles';
+import { readSheet, SheetDamaged, SheetTooLarge, type SheetLimits } from '../../electron/backend/xlsx/read-sheet';
+import { readSharedStrings } from '../../electron/backend/xlsx/shared-strings';
 
 const roomy: SheetLimits = { maxRows: 1000, maxRowElements: 1000, maxCells: 10_000, maxBytes: 1024 * 1024 };
 

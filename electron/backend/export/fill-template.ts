@@ -22,8 +22,8 @@ import { formatPeriodKey, parsePeriod, samePeriodLastYear, type Period } from '.
 import type { ReadWorkbook } from '../import/read-workbook';
 import { cellStyles, readStyleDecimals } from './number-formats';
 import type { ExportContext } from './report-data';
-import { sheetPartsOf, withFullCalcOnLoad, writeNumbers, type CellWrite } from './sheet-xml';
-import { readPackage, replacePart, writePackage, partText } from './xlsx-package';
+import { sheetPartsOf, withFullCalcOnLoad, writeNumbers, type CellWrite } from '../xlsx/sheet-xml';
+import { readPackage, replacePart, writePackage, partText } from '../xlsx/xlsx-package';
 import { planFiguresOf } from '../handlers/plan-figures';
 import type { PlanFigures } from '../../../shared/figures/grid-rows';
 

@@ -2,8 +2,8 @@
  * How many decimals a template's cells show, so that a figure written into a cell whose format shows fewer of
  * them is told to the clerk: the cell holds the exact figure, but Excel shows it rounded (14.659,9 as 14.660).
  */
-import { scanXml } from '../import/xml-scanner';
-import { attribute, decodeXmlText } from '../import/xml-text';
+import { scanXml } from '../xlsx/xml-scanner';
+import { attribute, decodeXmlText } from '../xlsx/xml-text';
 
 /** Built-in formats with a fixed count of decimals (ECMA-376 18.8.30): 0, 0.00, #,##0, #,##0.00 and their accounting forms. */
 const builtInDecimals = new Map<number, number>([

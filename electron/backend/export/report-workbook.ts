@@ -24,7 +24,7 @@ import {
   type SheetRow,
   type SignatureBlock,
 } from './sheet-writer';
-import { WorkbookWriter } from './spreadsheet-ml';
+import { WorkbookWriter } from '../xlsx/spreadsheet-ml';
 
 export interface ReportRequest {
   period: Period;

@@ -9,7 +9,7 @@ import { committeeLine } from '../../../shared/report/committee-line';
 import { signerTitleLines } from '../../../shared/report/signer-title';
 import { columnLetter } from '../../../shared/import/cells';
 import { figureDecimals } from '../../../shared/numbers/vi-number';
-import type { CellStyle, CellValue, WorkbookWriter } from './spreadsheet-ml';
+import type { CellStyle, CellValue, WorkbookWriter } from '../xlsx/spreadsheet-ml';
 
 export const fontName = 'Times New Roman';
 

@@ -3,11 +3,11 @@ import { basename } from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { SheetGrid } from '../../../shared/import/table';
 import { bufferSource, entryStream, fileSource, readZipDirectory, ZipFormatError, type ByteSource, type ZipEntry } from '../xlsx/zip';
-import { readNumberStyles } from './number-styles';
-import { readSheet, SheetDamaged, SheetTooLarge } from './read-sheet';
-import { readSharedStrings } from './shared-strings';
-import { XmlFormatError } from './xml-scanner';
-import { attribute, decodeXmlText } from './xml-text';
+import { readNumberStyles } from '../xlsx/number-styles';
+import { readSheet, SheetDamaged, SheetTooLarge } from '../xlsx/read-sheet';
+import { readSharedStrings } from '../xlsx/shared-strings';
+import { XmlFormatError } from '../xlsx/xml-scanner';
+import { attribute, decodeXmlText } from '../xlsx/xml-text';
 
 /** Bounds that keep memory and time in check whatever file a clerk picks. */
 export const importLimits = {

@@ -8,10 +8,10 @@
  * says and closed), not encrypted, BIFF8, and within the import's limits, before SheetJS builds a single cell.
  */
 import type { CellObject, ParsingOptions, WorkSheet } from '@e965/xlsx';
-import type { CellReading } from '../../../shared/import/cells';
-import type { CellRange, SheetGrid } from '../../../shared/import/table';
-import { styleOfCode, type NumberStyle } from './number-styles';
-import { readCell, type CellContext, type RawCell } from './read-cell';
+import type { CellRange } from '../../../shared/spreadsheet/cell-reference';
+import { SheetGridBuilder, type SheetGrid } from '../../../shared/spreadsheet/sheet-grid';
+import { styleOfCode, type NumberStyle } from '../xlsx/number-styles';
+import { readCell, type CellContext, type RawCell } from '../xlsx/read-cell';
 
 /** Why a Compound File is not read as a workbook: an encrypted one, one older than Excel 97, or no workbook at all. */
 export class XlsRefused extends Error {
@@ -161,26 +161,16 @@ class FormatStyles {
 }
 
 function gridOf(name: string, hidden: boolean, sheet: WorkSheet, toRaw: (cell: CellObject) => RawCell | undefined, ctx: CellContext): SheetGrid {
-  const rows = new Map<number, Map<number, CellReading>>();
-  let maxRow = 0;
-  let maxCol = 0;
+  const grid = new SheetGridBuilder();
   (sheet['!data'] ?? []).forEach((cellsOfRow, r) => {
-    let rowCells: Map<number, CellReading> | undefined;
     cellsOfRow.forEach((cell, c) => {
       const raw = toRaw(cell);
       const reading = raw && readCell(raw, ctx);
-      if (reading === undefined) return;
-      if (!rowCells) {
-        rowCells = new Map();
-        rows.set(r + 1, rowCells);
-      }
-      rowCells.set(c + 1, reading);
-      maxRow = Math.max(maxRow, r + 1);
-      maxCol = Math.max(maxCol, c + 1);
+      if (reading !== undefined) grid.add(r + 1, c + 1, reading);
     });
   });
   const merges: CellRange[] = (sheet['!merges'] ?? []).map((m) => ({ top: m.s.r + 1, left: m.s.c + 1, bottom: m.e.r + 1, right: m.e.c + 1 }));
-  return { name, hidden, rows, maxRow, maxCol, merges };
+  return grid.finish(name, hidden, merges);
 }
 
 /**

@@ -1,9 +1,8 @@
 import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { crc32 } from 'node:zlib';
-import type { CellReading } from '../../../shared/import/cells';
-import { parseRange } from '../../../shared/import/cells';
-import type { CellRange, SheetGrid } from '../../../shared/import/table';
+import { parseRange, type CellRange } from '../../../shared/spreadsheet/cell-reference';
+import { SheetGridBuilder, type SheetGrid } from '../../../shared/spreadsheet/sheet-grid';
 import { readCell, type CellContext, type RawCell } from './read-cell';
 import { XmlScanner } from './xml-scanner';
 import { attribute, detached } from './xml-text';
@@ -53,17 +52,14 @@ export async function readSheet(
   limits: SheetLimits,
   onBytes: (n: number) => void,
 ): Promise<{ grid: SheetGrid; cells: number }> {
-  const rows = new Map<number, Map<number, CellReading>>();
+  const grid = new SheetGridBuilder();
   const merges: CellRange[] = [];
-  let maxRow = 0;
-  let maxCol = 0;
   let rowsWithValues = 0;
   let rowElements = 0;
   let cells = 0;
 
   let rowNumber = 0;
   let rowCounted = false;
-  let rowCells: Map<number, CellReading> | undefined;
   let col = 0;
   let cell: RawCell | null = null;
   let inInline = false;
@@ -94,7 +90,6 @@ export async function readSheet(
           const r = attribute(tag, 'r');
           rowNumber = r === undefined ? rowNumber + 1 : Number(r);
           rowCounted = false;
-          rowCells = undefined;
           col = 0;
           break;
         }
@@ -173,13 +168,7 @@ export async function readSheet(
           const reading = readCell(cell, ctx);
           cell = null;
           if (reading === undefined || rowNumber < 1 || col < 1) break;
-          if (!rowCells) {
-            rowCells = new Map();
-            rows.set(rowNumber, rowCells);
-          }
-          rowCells.set(col, reading);
-          if (col > maxCol) maxCol = col;
-          if (rowNumber > maxRow) maxRow = rowNumber;
+          grid.add(rowNumber, col, reading);
           break;
         }
       }
@@ -207,5 +196,5 @@ export async function readSheet(
   scanner.end();
   if (rowsWithValues > limits.maxRows) throw new SheetTooLarge('rows');
   if ((crc >>> 0) !== expected.crc32 || inflated !== expected.size) throw new SheetDamaged(`${sheet.name}: checksum or size differs`);
-  return { grid: { name: sheet.name, hidden: sheet.hidden, rows, maxRow, maxCol, merges }, cells };
+  return { grid: grid.finish(sheet.name, sheet.hidden, merges), cells };
 }

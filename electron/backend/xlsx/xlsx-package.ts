@@ -4,7 +4,7 @@
  * settings, parts no library knows) leaves with the very bytes it came with.
  */
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
-import { storedBytesOf, zipDirectoryOf, zipSignatures } from '../xlsx/zip';
+import { storedBytesOf, zipDirectoryOf, zipSignatures } from './zip';
 
 const { local: LOCAL, central: CENTRAL, end: EOCD } = zipSignatures;
 

@@ -1,4 +1,4 @@
-import type { CellReading } from '../../../shared/import/cells';
+import type { CellReading } from '../../../shared/spreadsheet/cell-reading';
 import type { NumberStyle } from './number-styles';
 
 /** A cell as the sheet's XML holds it. */
@@ -38,7 +38,7 @@ function numberCell(number: number, style: number, ctx: CellContext, formula?: s
 /**
  * The one place a workbook cell is read: a number, a shared or inline string (rich text as its plain text), a
  * formula with its cached result or without one, an error, a boolean or a date becomes a CellReading, which the
- * rest of the import reads by the rules of shared/import/cells.ts. Undefined for an empty cell.
+ * rest of the program reads as it needs. Undefined for an empty cell.
  */
 export function readCell(cell: RawCell, ctx: CellContext): CellReading | undefined {
   const { type, value } = cell;

@@ -6,7 +6,7 @@
  */
 import { promisify } from 'node:util';
 import { crc32, deflateRaw } from 'node:zlib';
-import { cellAddress, columnLetter } from '../../../shared/import/cells';
+import { cellAddress, columnLetter } from '../../../shared/spreadsheet/cell-reference';
 import { writePackage, type PackagePart } from './xlsx-package';
 
 const deflate = promisify(deflateRaw);

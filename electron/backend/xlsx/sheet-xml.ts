@@ -3,7 +3,7 @@
  * character for character as it was (other cells, formulas, merges, conditional formats, print settings).
  * A cell keeps its style; a cell that did not exist gets the style its row or column gives to new cells.
  */
-import { cellAddress, columnNumber, parseRange } from '../../../shared/import/cells';
+import { cellAddress, columnNumber, parseRange } from '../../../shared/spreadsheet/cell-reference';
 import { type PackagePart, partText } from './xlsx-package';
 
 const decodeXml = (s: string) =>
