@@ -5,10 +5,11 @@ import { defaultStatus, periodFromKey, withKind, withSub, ytdOptionLabel } from 
 const today = new Date(2026, 10, 22);
 
 describe('choosing the period on the Nhập liệu screen', () => {
-  it('opens on the current month, or on the period in the link', () => {
-    expect(periodFromKey(null, today)).toEqual(monthPeriod(2026, 11));
+  it('opens on the month just ended, or on the period in the link', () => {
+    expect(periodFromKey(null, today)).toEqual(monthPeriod(2026, 10));
     expect(periodFromKey('2023-H1', today)).toEqual(ytdThrough(2023, 6));
-    expect(periodFromKey('not a period', today)).toEqual(monthPeriod(2026, 11));
+    expect(periodFromKey('not a period', today)).toEqual(monthPeriod(2026, 10));
+    expect(periodFromKey(null, new Date(2027, 0, 5))).toEqual(monthPeriod(2026, 12));
   });
 
   it('takes figures of a running period as estimates and of a finished one as actual', () => {

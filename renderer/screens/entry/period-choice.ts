@@ -1,14 +1,16 @@
 import type { ValueStatus } from '../../../shared/api/values-entities';
 import { lastMonth, monthPeriod, parsePeriod, quarterPeriod, ytdThrough, type Period, type PeriodKind } from '../../../shared/periods/period';
 
-/** The month being reported on by default: the current one, which clerks estimate before it ends. */
-export function currentMonth(today: Date): Period {
-  return monthPeriod(today.getFullYear(), today.getMonth() + 1);
+/** The month being reported on by default: the one just ended, whose report the clerk makes in the first days of the next. */
+export function reportedMonth(today: Date): Period {
+  const month = today.getMonth();
+  return month === 0 ? monthPeriod(today.getFullYear() - 1, 12) : monthPeriod(today.getFullYear(), month);
 }
 
-export function periodFromKey(key: string | null, today: Date): Period {
+/** The period a link names, else the one the clerk last worked on, else the month just ended. */
+export function periodFromKey(key: string | null, today: Date, lastWorkedOn: Period | null = null): Period {
   const parsed = key === null ? null : parsePeriod(key);
-  return parsed?.ok ? parsed.period : currentMonth(today);
+  return parsed?.ok ? parsed.period : (lastWorkedOn ?? reportedMonth(today));
 }
 
 /**

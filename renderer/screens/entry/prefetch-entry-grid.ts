@@ -3,9 +3,9 @@ import { formatPeriodKey } from '../../../shared/periods/period';
 import { fetchApi, prefetchApi } from '../../api/api';
 import { currentParams } from '../../app/use-hash-param';
 import { screenFromHash } from '../../app/screens';
+import { openingPeriod } from '../common/last-period';
 import { unitOf } from '../common/use-unit-choice';
 import { entryGridInput } from './entry-grid-input';
-import { periodFromKey } from './period-choice';
 
 /**
  * Nhập liệu is the screen the app opens on: its figures are asked for as soon as the units are known, under
@@ -17,6 +17,6 @@ export async function prefetchEntryGrid(queryClient: QueryClient): Promise<void>
   const units = await fetchApi(queryClient, 'units.list', {});
   const unit = unitOf(units, params.get('dv'));
   if (unit === undefined) return;
-  const period = formatPeriodKey(periodFromKey(params.get('ky'), new Date()));
+  const period = formatPeriodKey(openingPeriod(params.get('ky'), new Date()));
   prefetchApi(queryClient, 'values.grid', entryGridInput(unit.id, period));
 }
