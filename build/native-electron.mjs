@@ -1,30 +1,23 @@
-// Builds better-sqlite3 for Electron's ABI into out/native/, leaving node_modules' Node build alone,
-// so that the tests and the command line (Node) and the desktop app (Electron) work from one checkout.
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// Puts better-sqlite3's binary for the desktop app into out/native/, where electron-builder.yml ships it from
+// and electron/host/native-binding.ts loads it. better-sqlite3 13 is a Node-API addon: one binary serves every
+// runtime with Node-API 10, Node.js and Electron alike, and the package ships it for each platform, so the
+// desktop app gets the very build the tests and the command line run, with nothing compiled or downloaded.
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const electronVersion = JSON.parse(readFileSync(require.resolve('electron/package.json'), 'utf8')).version;
-const sourceDir = dirname(require.resolve('better-sqlite3/package.json'));
-const work = mkdtempSync(join(tmpdir(), 'chitieu-native-'));
-const target = join(root, 'out', 'native');
-
-try {
-  cpSync(sourceDir, work, { recursive: true, filter: (src) => !src.includes(`${sourceDir}/build`) });
-  const env = { ...process.env, npm_config_runtime: 'electron', npm_config_target: electronVersion, npm_config_disturl: 'https://electronjs.org/headers' };
-  try {
-    execFileSync(process.execPath, [require.resolve('prebuild-install/bin.js'), '--runtime', 'electron', '--target', electronVersion], { cwd: work, env, stdio: 'inherit' });
-  } catch {
-    execFileSync(process.execPath, [require.resolve('node-gyp/bin/node-gyp.js'), 'rebuild', '--release', `--target=${electronVersion}`, '--dist-url=https://electronjs.org/headers'], { cwd: work, env, stdio: 'inherit' });
-  }
-  mkdirSync(target, { recursive: true });
-  cpSync(join(work, 'build', 'Release', 'better_sqlite3.node'), join(target, 'better_sqlite3.node'));
-  console.log(`better-sqlite3 cho Electron ${electronVersion}: ${join(target, 'better_sqlite3.node')}`);
-} finally {
-  rmSync(work, { recursive: true, force: true });
+const sqliteDir = dirname(require.resolve('better-sqlite3/package.json'));
+// Asked of better-sqlite3 itself, which tells linux from linuxmusl as it does when it loads.
+const { getPrebuildPath } = require(join(sqliteDir, 'lib', 'binding.js'));
+const prebuild = getPrebuildPath();
+if (!prebuild) {
+  console.error(`better-sqlite3 không có bản dựng sẵn cho ${process.platform}-${process.arch}.`);
+  process.exit(1);
 }
+const target = join(root, 'out', 'native', 'better_sqlite3.node');
+mkdirSync(dirname(target), { recursive: true });
+copyFileSync(prebuild, target);
+console.log(`better-sqlite3 cho Electron: ${target} (${prebuild})`);
