@@ -1,29 +1,20 @@
-import { useTable, type Cell, type Column, type Header, type RowData } from '@tanstack/react-table';
+import { useTable, type Cell, type Column, type RowData } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Spin } from 'antd';
-import {
-  memo,
-  useCallback,
-  useEffect,
-  useId,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-  type ClipboardEvent,
-  type CSSProperties,
-  type KeyboardEvent,
-  type MouseEvent,
-} from 'react';
-import type { BatchResult } from '../../shared/api/values-entities';
+import { memo, useCallback, useEffect, useId, useMemo, useRef, type ClipboardEvent } from 'react';
 import { positionsIn, rangeCellCount, type CellPos } from '../../shared/grid/cell-range';
-import { gridFeatures, type CellEdit, type GridColumns, type GridFeatures, type WriteSource } from './grid-features';
-import { GridRowView, type RowActions } from './GridRowView';
+import { gridFeatures, ROW_HEIGHT, type CellEdit, type GridColumns, type GridFeatures, type WriteSource } from './grid-features';
+import { GridHeaderCell } from './GridHeaderCell';
+import { GridRowView } from './GridRowView';
 import { GridStatusBar, selectionSummary } from './GridStatusBar';
+import { useActiveCellInView } from './use-active-cell-in-view';
+import { useGridCells } from './use-grid-cells';
 import { useGridEditing } from './use-grid-editing';
 import { useGridKeyboard } from './use-grid-keyboard';
 import { useGridSelection } from './use-grid-selection';
-import type { UndoableWrites } from './use-undoable-writes';
+import { useHeaderHeight } from './use-header-height';
+import { useRowActions } from './use-row-actions';
+import type { UndoableWrites, WriteResult } from './use-undoable-writes';
 import './grid.css';
 
 export interface EditableGridProps<TRow extends RowData> {
@@ -36,7 +27,12 @@ export interface EditableGridProps<TRow extends RowData> {
   rowLabel(row: TRow): string;
   rowClassName?(row: TRow): string;
   isRowEditable(row: TRow): boolean;
-  save(edits: CellEdit<TRow>[], source: WriteSource): Promise<BatchResult>;
+  /**
+   * Why a cell of a column taking input takes none on this row, in the clerk's words (a group row, a closed
+   * period); null when it does. Rows isRowEditable refuses are refused with this reason too.
+   */
+  whyReadOnly?(row: TRow, columnId: string): string | null;
+  save(edits: CellEdit<TRow>[], source: WriteSource): Promise<WriteResult>;
   /** Why a readable figure may not go into a cell, asked before anything is sent (a paste: for every cell). */
   refusal?(row: TRow, columnId: string, value: number): string | null;
   writes: UndoableWrites;
@@ -55,10 +51,11 @@ export interface EditableGridProps<TRow extends RowData> {
    * Give it once the rows are in; onRowFocused tells that it was taken, found or not.
    */
   focusRowId?: string | null;
+  /** The column the selection starts on, and a row asked for is selected on; else the first column taking input. */
+  startColumnId?: string;
   onRowFocused?(): void;
 }
 
-const ROW_HEIGHT = 30;
 
 function stickyOffsets<TRow extends RowData>(columns: readonly Column<GridFeatures, TRow>[]): Map<string, number> {
   const offsets = new Map<string, number>();
@@ -76,32 +73,28 @@ function stickyOffsets<TRow extends RowData>(columns: readonly Column<GridFeatur
  * keyboard, the active cell is announced through aria-activedescendant, and only rows in view are rendered.
  */
 function EditableGridInner<TRow extends RowData>(props: EditableGridProps<TRow>) {
-  const { columns, rows: data, getRowId, writes, scopeKey, rowHeight } = props;
+  const { columns, rows: data, getRowId, writes, scopeKey, rowHeight, isRowEditable } = props;
   const table = useTable({ features: gridFeatures, columns, data, getRowId });
   const rows = table.getRowModel().rows;
   const leafColumns = table.getAllLeafColumns();
   const size = useMemo(() => ({ rows: rows.length, cols: leafColumns.length }), [rows.length, leafColumns.length]);
   const rowIds = useMemo(() => rows.map((r) => r.id), [rows]);
-  const startCol = Math.max(0, leafColumns.findIndex((c) => c.columnDef.meta?.editable === true));
+  const { startColumnId } = props;
+  const startCol = Math.max(0, leafColumns.findIndex((c) => (startColumnId === undefined ? c.columnDef.meta?.editable === true : c.id === startColumnId)));
   const selection = useGridSelection(rowIds, leafColumns.length, scopeKey, startCol);
 
   const gridId = useId();
   const scrollRef = useRef<HTMLDivElement>(null);
-  const headRef = useRef<HTMLTableSectionElement>(null);
-  const [headHeight, setHeadHeight] = useState(0);
+  const { headRef, headHeight } = useHeaderHeight();
   const focusGrid = useCallback(() => scrollRef.current?.focus({ preventScroll: true }), []);
 
-  const editing = useGridEditing({
-    rows,
-    columns: leafColumns,
-    selection,
-    writes,
-    isRowEditable: props.isRowEditable,
-    rowLabel: props.rowLabel,
-    save: props.save,
-    refusal: props.refusal,
-    focusGrid,
-  });
+  const rowReason = props.whyReadOnly;
+  const whyReadOnly = useCallback(
+    (row: TRow, columnId: string) => (isRowEditable(row) ? (rowReason?.(row, columnId) ?? null) : (rowReason?.(row, columnId) ?? 'Dòng này không nhận số liệu.')),
+    [isRowEditable, rowReason],
+  );
+  const cells = useGridCells({ rows, columns: leafColumns, rowLabel: props.rowLabel, whyReadOnly });
+  const editing = useGridEditing({ rows, columns: leafColumns, cells, selection, writes, save: props.save, refusal: props.refusal, focusGrid });
 
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -121,131 +114,31 @@ function EditableGridInner<TRow extends RowData>(props: EditableGridProps<TRow>)
     () => Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? 0) - headHeight) / ROW_HEIGHT) - 1),
     [headHeight],
   );
-  const { onGridKeyDown, onEditorKeyDown } = useGridKeyboard({ size, selection, editing, writes, rowsPerPage });
+  const { onGridKeyDown, onEditorKeyDown } = useGridKeyboard({ size, selection, editing, inputColumns: cells.inputColumns, writes, rowsPerPage });
 
   const offsets = useMemo(() => stickyOffsets(leafColumns), [leafColumns]);
   const stickyWidth = [...offsets.keys()].reduce((w, id) => w + (table.getColumn(id)?.getSize() ?? 0), 0);
-
-  // The header's height (it wraps with the window) offsets the rows; it is observed, never read per render.
-  useLayoutEffect(() => {
-    const head = headRef.current;
-    if (head === null) return;
-    setHeadHeight(head.offsetHeight);
-    const observer = new ResizeObserver(() => setHeadHeight(head.offsetHeight));
-    observer.observe(head);
-    return () => observer.disconnect();
-  }, []);
-
   const cellId = useCallback((p: CellPos) => `${gridId}-r${p.row}-c${p.col}`, [gridId]);
   const { active, range } = selection;
 
-  // A row asked for from outside lands mid-view, with the rows around it; a keyboard step only just comes into view.
-  const centerNextMove = useRef(false);
-
-  // Keep the active cell in view; far jumps first bring its row into the rendered window.
-  useEffect(() => {
-    const center = centerNextMove.current;
-    centerNextMove.current = false;
-    const el = document.getElementById(cellId(active));
-    if (el !== null) el.scrollIntoView({ block: center ? 'center' : 'nearest', inline: 'nearest' });
-    // Before the view is measured (a screen just opened) every row looks out of view: scrolling then would hide
-    // the first rows under the header.
-    else if (rows.length > 0 && virtualizer.getVirtualItems().length > 0) virtualizer.scrollToIndex(active.row, { align: center ? 'center' : 'auto' });
-    // Only a move of the active cell scrolls: a refresh of the figures must leave the view where the clerk put it.
-  }, [active.row, active.col]);
-
-  // A panel opening below the grid (the chart of the selected row) shortens it: the active cell stays in view.
-  const activeCellId = useRef(cellId(active));
-  activeCellId.current = cellId(active);
-  useEffect(() => {
-    const scroller = scrollRef.current;
-    if (scroller === null) return;
-    let height = scroller.clientHeight;
-    const observer = new ResizeObserver(() => {
-      if (scroller.clientHeight >= height) {
-        height = scroller.clientHeight;
-        return;
-      }
-      height = scroller.clientHeight;
-      document.getElementById(activeCellId.current)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-    });
-    observer.observe(scroller);
-    return () => observer.disconnect();
-  }, []);
-
-  const { focusRowId, onRowFocused } = props;
-  const { moveTo } = selection;
-  useEffect(() => {
-    if (focusRowId === null || focusRowId === undefined) return;
-    const index = rowIds.indexOf(focusRowId);
-    if (index >= 0) {
-      // The scroll follows a move of the active cell only: there is none when the row is already the active one.
-      centerNextMove.current = index !== active.row || startCol !== active.col;
-      moveTo({ row: index, col: startCol }, false);
-      focusGrid();
-    }
-    onRowFocused?.();
-    // Taken once when asked for: the clerk's own moves afterwards must not bring the row back.
-  }, [focusRowId, onRowFocused, rowIds, moveTo, startCol, focusGrid]);
+  useActiveCellInView({
+    scrollRef,
+    virtualizer,
+    rowCount: rows.length,
+    rowIds,
+    selection,
+    cellId,
+    startCol,
+    focusGrid,
+    focusRowId: props.focusRowId,
+    onRowFocused: props.onRowFocused,
+  });
 
   const activeRow = rows[active.row]?.original ?? null;
   const { onActiveRowChange } = props;
   useEffect(() => onActiveRowChange?.(activeRow), [activeRow, onActiveRowChange]);
 
-  const dragging = useRef(false);
-  useEffect(() => {
-    const stop = () => (dragging.current = false);
-    window.addEventListener('mouseup', stop);
-    return () => window.removeEventListener('mouseup', stop);
-  }, []);
-
-  // Rows are memoised; their handlers read the grid's latest state through this ref so that they never change.
-  const latest = useRef({ selection, editing, onEditorKeyDown });
-  useLayoutEffect(() => {
-    latest.current = { selection, editing, onEditorKeyDown };
-  });
-
-  const actions = useMemo<RowActions>(
-    () => ({
-      cellId,
-      cellName: (p) => latest.current.editing.cellName(p),
-      onCellMouseDown: (e: MouseEvent, p) => {
-        // Clicks in the open editor place its caret; they are not a move to another cell.
-        if (e.button !== 0 || e.target instanceof HTMLInputElement) return;
-        e.preventDefault();
-        const { editing: ed, selection: sel } = latest.current;
-        if (!ed.commit()) return;
-        sel.moveTo(p, e.shiftKey);
-        dragging.current = true;
-        focusGrid();
-      },
-      onCellMouseEnter: (p) => {
-        if (dragging.current) latest.current.selection.moveTo(p, true);
-      },
-      onCellDoubleClick: (e: MouseEvent, p) => {
-        if (e.target instanceof HTMLInputElement) return;
-        latest.current.selection.moveTo(p, false);
-        latest.current.editing.startEdit(null, 'edit');
-      },
-      onEditorChange: (text) => latest.current.editing.setText(text),
-      onEditorKeyDown: (e: KeyboardEvent<HTMLInputElement>) => latest.current.onEditorKeyDown(e),
-      onEditorBlur: () => latest.current.editing.commit(undefined, false),
-      // A block pasted into an open editor is still a block: it lands on the grid, not in one text box.
-      onEditorPaste: (e: ClipboardEvent<HTMLInputElement>) => {
-        const text = e.clipboardData.getData('text/plain');
-        if (!/[\t\n]/.test(text.replace(/\r?\n$/, ''))) return;
-        e.preventDefault();
-        latest.current.editing.cancel();
-        latest.current.editing.paste(text);
-      },
-      stickyStyle: (columnId, isHeader): CSSProperties | undefined => {
-        const left = offsets.get(columnId);
-        return left === undefined ? undefined : { position: 'sticky', left, zIndex: isHeader ? 4 : 1 };
-      },
-    }),
-    [cellId, focusGrid, offsets],
-  );
-
+  const actions = useRowActions({ selection, editing, cells, onEditorKeyDown }, cellId, focusGrid, offsets);
   const renderCell = useCallback((cell: Cell<GridFeatures, TRow, unknown>) => <table.FlexRender cell={cell} />, [table]);
 
   const onCopy = (e: ClipboardEvent) => {
@@ -259,32 +152,13 @@ function EditableGridInner<TRow extends RowData>(props: EditableGridProps<TRow>)
     editing.paste(e.clipboardData.getData('text/plain'));
   };
 
-  const headerCell = (header: Header<GridFeatures, TRow, unknown>) => {
-    const meta = header.column.columnDef.meta;
-    // A leaf column's header may sit in the top row, spanning both rows; it is still that column's header.
-    const isLeaf = header.column.columns.length === 0;
-    const classes = ['grid-th', isLeaf && meta?.numeric ? 'is-numeric' : '', isLeaf && meta?.editable ? 'is-editable' : ''];
-    return (
-      <th
-        key={header.id}
-        role="columnheader"
-        colSpan={header.colSpan}
-        rowSpan={header.rowSpan}
-        className={classes.join(' ')}
-        style={isLeaf ? actions.stickyStyle(header.column.id, true) : undefined}
-      >
-        <table.FlexRender header={header} />
-      </th>
-    );
-  };
-
   const items = virtualizer.getVirtualItems();
   const firstItem = items[0];
   const lastItem = items[items.length - 1];
   const padTop = firstItem === undefined ? 0 : firstItem.start - headHeight;
   const padBottom = lastItem === undefined ? 0 : virtualizer.getTotalSize() - (lastItem.end - headHeight);
   const headerRowCount = table.getHeaderGroups().length;
-  const summary = rangeCellCount(range) > 1 ? selectionSummary(positionsIn(range).map((p) => editing.cellText(p))) : '';
+  const summary = rangeCellCount(range) > 1 ? selectionSummary(positionsIn(range).map((p) => cells.cellText(p))) : '';
   const { editor, pendingByRow } = editing;
 
   return (
@@ -319,7 +193,13 @@ function EditableGridInner<TRow extends RowData>(props: EditableGridProps<TRow>)
             <thead ref={headRef} role="rowgroup">
               {table.getHeaderGroups().map((group, i) => (
                 <tr key={group.id} role="row" aria-rowindex={i + 1}>
-                  {group.headers.filter((h) => h.rowSpan > 0).map(headerCell)}
+                  {group.headers
+                    .filter((h) => h.rowSpan > 0)
+                    .map((header) => (
+                      <GridHeaderCell<TRow> key={header.id} header={header} stickyStyle={actions.stickyStyle(header.column.id, true)}>
+                        <table.FlexRender header={header} />
+                      </GridHeaderCell>
+                    ))}
                 </tr>
               ))}
             </thead>
@@ -337,7 +217,7 @@ function EditableGridInner<TRow extends RowData>(props: EditableGridProps<TRow>)
                     ariaRowIndex={item.index + headerRowCount + 1}
                     columns={leafColumns}
                     className={props.rowClassName?.(row.original)}
-                    editableRow={props.isRowEditable(row.original)}
+                    editableRow={isRowEditable(row.original)}
                     activeCol={item.index === active.row ? active.col : -1}
                     selLeft={inRange ? range.left : 0}
                     selRight={inRange ? range.right : -1}

@@ -8,6 +8,8 @@ export interface GridColumnMeta {
   numeric?: boolean;
   /** The column takes input on rows that hold figures. */
   editable?: boolean;
+  /** Why a column that takes no input takes none: what it is computed from, or where its figure is entered. */
+  readOnlyReason?: string;
   /** Stays in view at the left while the grid scrolls sideways. */
   sticky?: boolean;
   /** Takes the width the window has to spare (at least its size), so long names show in full when they can. */
@@ -26,6 +28,9 @@ export interface CellEdit<TRow> {
 }
 
 export type WriteSource = 'typed' | 'pasted';
+
+/** Height of a one-line row in pixels: compact, as a spreadsheet is, so that at 1366×768 twenty rows and more are in view. */
+export const ROW_HEIGHT = 22;
 
 /** Every figure a grid shows comes from these reads, so every write refreshes them all. */
 export const figureQueryKeys = ['values.grid', 'plans.grid'] as const;

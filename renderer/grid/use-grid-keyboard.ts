@@ -1,7 +1,7 @@
 import type { KeyboardEvent } from 'react';
 import { useCallback } from 'react';
 import type { CellPos, GridSize } from '../../shared/grid/cell-range';
-import { editorKeyAction, gridKeyAction, type JumpTarget } from '../../shared/grid/key-actions';
+import { editorKeyAction, gridKeyAction, tabColumn, type JumpTarget } from '../../shared/grid/key-actions';
 import type { GridEditing } from './use-grid-editing';
 import type { GridSelection } from './use-grid-selection';
 import type { UndoableWrites } from './use-undoable-writes';
@@ -27,13 +27,15 @@ interface GridKeyboardOptions {
   size: GridSize;
   selection: GridSelection;
   editing: GridEditing;
+  /** Indexes of the columns that take input: Tab and Shift+Tab go from one to the next. */
+  inputColumns: readonly number[];
   writes: UndoableWrites;
   /** Rows that fit in the view, for Page Up and Page Down. */
   rowsPerPage(): number;
 }
 
 /** Turns keys on the grid and in its editor into moves, edits, undo and redo (see shared/grid/key-actions). */
-export function useGridKeyboard({ size, selection, editing, writes, rowsPerPage }: GridKeyboardOptions) {
+export function useGridKeyboard({ size, selection, editing, inputColumns, writes, rowsPerPage }: GridKeyboardOptions) {
   const onGridKeyDown = useCallback(
     (e: KeyboardEvent<HTMLElement>) => {
       // Keys typed in the open editor bubble up here; the editor has its own handler.
@@ -43,9 +45,13 @@ export function useGridKeyboard({ size, selection, editing, writes, rowsPerPage 
       const { active } = selection;
       switch (action.type) {
         case 'move': {
-          // Tab past the last column lets the focus leave the grid rather than trap it.
-          const leavesGrid = e.key === 'Tab' && (active.col + action.dCol < 0 || active.col + action.dCol >= size.cols);
-          if (leavesGrid) return;
+          if (e.key === 'Tab') {
+            // Tab past the last column taking input lets the focus leave the grid rather than trap it.
+            const col = tabColumn(inputColumns, active.col, e.shiftKey ? -1 : 1);
+            if (col === null) return;
+            selection.moveTo({ row: active.row, col }, false);
+            break;
+          }
           selection.moveTo({ row: active.row + action.dRow, col: active.col + action.dCol }, action.extend);
           break;
         }
@@ -76,7 +82,7 @@ export function useGridKeyboard({ size, selection, editing, writes, rowsPerPage 
       }
       e.preventDefault();
     },
-    [selection, size, editing, writes, rowsPerPage],
+    [selection, size, editing, inputColumns, writes, rowsPerPage],
   );
 
   const onEditorKeyDown = useCallback(
@@ -86,9 +92,12 @@ export function useGridKeyboard({ size, selection, editing, writes, rowsPerPage 
       if (action === null) return;
       e.preventDefault();
       switch (action.type) {
-        case 'commit':
-          editing.commit({ dRow: action.dRow, dCol: action.dCol });
+        case 'commit': {
+          const { col } = selection.active;
+          const tabbed = e.key === 'Tab' ? tabColumn(inputColumns, col, e.shiftKey ? -1 : 1) : null;
+          editing.commit({ dRow: action.dRow, col: e.key === 'Tab' ? (tabbed ?? col) : col + action.dCol });
           break;
+        }
         case 'cancel':
           editing.cancel();
           break;
@@ -97,7 +106,7 @@ export function useGridKeyboard({ size, selection, editing, writes, rowsPerPage 
           break;
       }
     },
-    [editing],
+    [editing, selection.active, inputColumns],
   );
 
   return { onGridKeyDown, onEditorKeyDown };

@@ -3,19 +3,28 @@ import { App } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AppError } from '../../shared/api/errors';
 import type { BatchResult } from '../../shared/api/values-entities';
-import { emptyHistory, pushRedo, pushUndo, recordWrite, takeRedo, takeUndo, type Step, type UndoHistory } from '../../shared/grid/undo-history';
+import { emptyHistory, pushRedo, pushUndo, recordWrite, takeRedo, takeUndo, type Batches, type Step, type UndoHistory } from '../../shared/grid/undo-history';
 import { api } from '../api/api';
 import { createSaveStatus, type SaveStatus } from './save-status';
 import { figureQueryKeys, summaryQueryKeys, summaryRefreshDelayMs } from './grid-features';
 
+/** What a write gives back: its change-log batch, or one per place it wrote to (plans, and each period's figures). */
+export type WriteResult = BatchResult | readonly BatchResult[];
+
+function batchesOf(result: WriteResult): Batches {
+  const results: readonly BatchResult[] = Array.isArray(result) ? result : [result as BatchResult];
+  return results.flatMap((r) => (r.batchId === null ? [] : [r.batchId]));
+}
+
 export interface UndoableWrites {
   /**
-   * Runs a write after every earlier one and records its batch for Ctrl+Z; settles once the figures are re-read.
-   * rowIds names the rows written, so that a screen that can re-read just those (and what follows from them) does.
+   * Runs a write after every earlier one and records its batches as one step for Ctrl+Z; settles once the
+   * figures are re-read. rowIds names the rows written, so that a screen that can re-read just those (and what
+   * follows from them) does.
    */
-  write(run: () => Promise<BatchResult>, rowIds?: readonly string[]): Promise<BatchResult>;
+  write<R extends WriteResult>(run: () => Promise<R>, rowIds?: readonly string[]): Promise<R>;
   /** Starts a write at once, ahead of the queue: for the last edit when the window closes. */
-  writeNow(run: () => Promise<BatchResult>, rowIds?: readonly string[]): void;
+  writeNow(run: () => Promise<WriteResult>, rowIds?: readonly string[]): void;
   undo(): void;
   redo(): void;
   canUndo: boolean;
@@ -90,15 +99,20 @@ export function useUndoableWrites(scopeKey: string, refreshRows?: RefreshRows): 
     [status],
   );
 
+  const recordResult = useCallback((result: WriteResult) => {
+    const batches = batchesOf(result);
+    if (batches.length > 0) setHistory(recordWrite(history.current, batches));
+  }, [setHistory]);
+
   const write = useCallback(
-    (run: () => Promise<BatchResult>, rowIds?: readonly string[]) => {
+    <R extends WriteResult>(run: () => Promise<R>, rowIds?: readonly string[]): Promise<R> => {
       // With nothing ahead of it the write leaves at once, before the screen re-renders for the edit that caused it.
       const started = queued.current === 0 ? run() : queue.current.then(run);
       queued.current++;
       const saved = track(
         started.then(
           (result) => {
-            if (result.batchId !== null) setHistory(recordWrite(history.current, result.batchId));
+            recordResult(result);
             setFailure(null);
             return result;
           },
@@ -114,13 +128,13 @@ export function useUndoableWrites(scopeKey: string, refreshRows?: RefreshRows): 
         return result;
       });
     },
-    [refresh, setFailure, setHistory, track],
+    [refresh, setFailure, recordResult, track],
   );
 
   const writeNow = useCallback(
-    (run: () => Promise<BatchResult>, rowIds?: readonly string[]) => {
+    (run: () => Promise<WriteResult>, rowIds?: readonly string[]) => {
       const saved = run().then((result) => {
-        if (result.batchId !== null) setHistory(recordWrite(history.current, result.batchId));
+        recordResult(result);
         setFailure(null);
         return refresh(rowIds);
       });
@@ -129,7 +143,7 @@ export function useUndoableWrites(scopeKey: string, refreshRows?: RefreshRows): 
         void message.error(errorText(error));
       });
     },
-    [message, refresh, setFailure, setHistory],
+    [message, refresh, setFailure, recordResult],
   );
 
   const revert = useCallback(
@@ -141,14 +155,23 @@ export function useUndoableWrites(scopeKey: string, refreshRows?: RefreshRows): 
           return;
         }
         setHistory(taken.history);
+        // The last batch of a step was written last: it goes back first.
+        const pending = [...taken.batches].reverse();
+        const reverts: string[] = [];
+        let changed = 0;
         try {
-          const result = await api.call('changes.revert', { batchId: taken.batchId });
-          if (result.batchId !== null) setHistory(record(history.current, result.batchId));
-          void message.success(`${doneText} ${result.changed} ô.`);
+          for (const batchId of [...pending]) {
+            const result = await api.call('changes.revert', { batchId });
+            pending.shift();
+            if (result.batchId !== null) reverts.push(result.batchId);
+            changed += result.changed;
+          }
+          void message.success(`${doneText} ${changed} ô.`);
         } catch (error) {
-          setHistory(giveBack(history.current, taken.batchId));
+          setHistory(giveBack(history.current, [...pending].reverse()));
           void message.error(errorText(error));
         }
+        setHistory(record(history.current, reverts.reverse()));
         await refresh();
       });
       queued.current++;

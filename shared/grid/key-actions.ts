@@ -112,3 +112,12 @@ export function editorKeyAction(k: KeyStroke, mode: EditorMode): EditorKeyAction
   if (arrow !== undefined && mode === 'enter' && !k.shiftKey) return { type: 'commit', dRow: arrow[0], dCol: arrow[1] };
   return null;
 }
+
+/**
+ * The column Tab (direction 1) or Shift+Tab (-1) goes to from `col`: the next column that takes input, as in an
+ * Excel sheet whose computed columns are protected; null past the last one, where the focus leaves the grid.
+ */
+export function tabColumn(inputColumns: readonly number[], col: number, direction: 1 | -1): number | null {
+  const next = direction === 1 ? inputColumns.find((c) => c > col) : inputColumns.findLast((c) => c < col);
+  return next ?? null;
+}

@@ -111,9 +111,9 @@ function FigureDetail({ row, figures, unitId, periodKey, writes }: Props & { row
       <div className="detail-comment">
         <Input.TextArea
           aria-label="Ghi chú"
-          placeholder={figures.value === null ? 'Nhập số liệu trước, rồi ghi chú cho số đó.' : 'Ghi chú giải thích số liệu (lưu khi rời ô hoặc Ctrl+Enter)'}
+          placeholder={figures.value === null ? 'Ghi chú: nhập số liệu trước' : 'Ghi chú cho số liệu (lưu khi rời ô, Ctrl+Enter)'}
           disabled={figures.value === null && savedComment === ''}
-          rows={2}
+          autoSize={{ minRows: 1, maxRows: 3 }}
           maxLength={2000}
           value={comment}
           onChange={(e) => setComment(e.target.value)}

@@ -1,15 +1,8 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { ValueStatus } from '../../../shared/api/values-entities';
-import { rangeBreachOf } from '../../../shared/validation/figure-range';
-import {
-  periodLabelVi,
-  previousPeriod,
-  samePeriodLastYear,
-  ytdThrough,
-  lastMonth,
-  type Period,
-} from '../../../shared/periods/period';
-import { api, useApiQuery } from '../../api/api';
+import { planFigureLabelVi, rangeBreachOf } from '../../../shared/validation/figure-range';
+import { periodLabelVi } from '../../../shared/periods/period';
+import { useApiQuery } from '../../api/api';
 import { focusRowParam } from '../../app/links';
 import { useHashParam } from '../../app/use-hash-param';
 import { EditableGrid } from '../../grid/EditableGrid';
@@ -20,47 +13,23 @@ import { useCatalogTree } from '../common/use-catalog-tree';
 import { usePeriodChoice } from '../common/use-period-choice';
 import { useUnitChoice } from '../common/use-unit-choice';
 import { CellDetailPanel } from './CellDetailPanel';
-import { entryColumns, type EntryHeaders } from './entry-columns';
+import { entryColumns } from './entry-columns';
+import { headersFor, valueHeader } from './entry-headers';
+import { entryTargets, writeEntryEdits } from './entry-writes';
 import { EntryToolbar } from './EntryToolbar';
 import { entryRowHeight, hasFigures, hasFindings, holdsValues, type EntryRow } from './entry-row';
 import { defaultStatus } from './period-choice';
 import { useEntryRows } from './use-entry-rows';
+import { useEntryLocks } from './use-entry-locks';
 import { useRowRefresh } from './use-row-refresh';
 import { useValidationReport } from '../validation/use-validation-report';
 import '../common/grid-screen.css';
 import { entryGridInput } from './entry-grid-input';
 import './entry.css';
 
-const valueHeading: Record<ValueStatus, string> = { estimate: 'Ước thực hiện', actual: 'Thực hiện' };
-
-/**
- * "Ước thực hiện" while the period's figures are estimates, "Thực hiện" once they are actual; both words
- * when the rows are mixed. With no figure yet, the status new figures will get decides.
- */
-function valueHeader(rows: readonly EntryRow[], newStatus: ValueStatus): string {
-  const statuses = new Set<ValueStatus>();
-  for (const r of rows) if (r.figures !== null && r.figures.value !== null && r.figures.status !== null) statuses.add(r.figures.status);
-  if (statuses.size === 0) return valueHeading[newStatus];
-  if (statuses.size > 1) return 'Ước thực hiện / Thực hiện';
-  const [only] = statuses;
-  return only === undefined ? valueHeading[newStatus] : valueHeading[only];
-}
-
-function headersFor(period: Period, value: string): EntryHeaders {
-  const previous = previousPeriod(period);
-  return {
-    planYear: `Năm ${period.year}`,
-    samePeriod: periodLabelVi(samePeriodLastYear(period)),
-    previous: previous === null ? null : periodLabelVi(previous),
-    value,
-    valueSub: periodLabelVi(period),
-    ytd: periodLabelVi(ytdThrough(period.year, lastMonth(period))),
-    ytdSamePeriod: periodLabelVi(ytdThrough(period.year - 1, lastMonth(period))),
-  };
-}
-
 const rowId = (row: EntryRow) => row.code;
 const rowLabel = (row: EntryRow) => `${row.nameVi} (${row.code})`;
+const groupRowReason = (row: EntryRow) => `“${row.nameVi}” là dòng nhóm (tiêu đề): không có số liệu riêng, số liệu nhập ở các dòng con.`;
 const rowClassName = (row: EntryRow) => [row.hasChildren || row.kind === 'group' ? 'is-parent' : '', row.kind === 'group' ? 'is-group' : ''].join(' ');
 
 function rowFilter(onlyWithFigures: boolean, onlyWithFindings: boolean): ((row: EntryRow) => boolean) | null {
@@ -100,19 +69,23 @@ export function EntryScreen() {
   const onNewStatusChange = useCallback((status: ValueStatus) => setStatusChoice({ periodKey, status }), [periodKey]);
   const columns = useMemo(() => entryColumns(headersFor(period, heading)), [period, heading]);
 
-  const save = useCallback(
-    (edits: CellEdit<EntryRow>[], source: WriteSource) =>
-      api.call('values.set', {
-        unitId,
-        period: periodKey,
-        source,
-        entries: edits.map((e) => (e.value === null ? { code: e.row.code, value: null } : { code: e.row.code, value: e.value, status: newStatus })),
-      }),
-    [unitId, periodKey, newStatus],
+  const targets = useMemo(() => entryTargets(period, newStatus), [period, newStatus]);
+  const locks = useEntryLocks(unitId, targets);
+  const save = useCallback((edits: CellEdit<EntryRow>[], source: WriteSource) => writeEntryEdits(unitId, targets, edits, source), [unitId, targets]);
+  const whyReadOnly = useCallback(
+    (row: EntryRow, columnId: string) => (holdsValues(row) ? (locks.get(columnId) ?? null) : groupRowReason(row)),
+    [locks],
   );
 
   // The rule the import and the backend apply, asked before a figure is sent, so the editor keeps the text.
-  const refusal = useCallback((row: EntryRow, _columnId: string, value: number) => rangeBreachOf(row, value, () => periodLabelVi(period))?.message ?? null, [period]);
+  const refusal = useCallback(
+    (row: EntryRow, columnId: string, value: number) => {
+      const target = targets[columnId];
+      const label = () => (target?.kind === 'plan' ? planFigureLabelVi('giao', target.year) : (target?.label ?? periodLabelVi(period)));
+      return rangeBreachOf(row, value, label)?.message ?? null;
+    },
+    [targets, period],
+  );
 
   const onActiveRowChange = useCallback((row: EntryRow | null) => setActiveCode(row?.code ?? null), []);
   const activeRow = allRows.find((r) => r.code === activeCode) ?? null;
@@ -151,6 +124,8 @@ export function EntryScreen() {
         rowLabel={rowLabel}
         rowClassName={rowClassName}
         isRowEditable={holdsValues}
+        whyReadOnly={whyReadOnly}
+        startColumnId="value"
         save={save}
         refusal={refusal}
         writes={writes}

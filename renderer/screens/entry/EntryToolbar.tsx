@@ -1,4 +1,4 @@
-import { Checkbox, Input, Segmented, Space } from 'antd';
+import { Checkbox, ConfigProvider, Input, Segmented, Space } from 'antd';
 import { memo } from 'react';
 import type { ReportingUnit } from '../../../shared/api/entities';
 import { valueStatusLabelsVi, valueStatuses, type ValueStatus } from '../../../shared/api/values-entities';
@@ -23,9 +23,13 @@ interface Props {
   onOnlyWithFindingsChange(only: boolean): void;
 }
 
-/** Memoised: moving through the grid changes the selected row, which must not redraw these controls. */
+/**
+ * Memoised: moving through the grid changes the selected row, which must not redraw these controls. Small
+ * controls leave the height of a 1366×768 screen to the grid's rows.
+ */
 export const EntryToolbar = memo(function EntryToolbar(props: Props) {
   return (
+    <ConfigProvider componentSize="small">
     <div className="grid-toolbar">
       <UnitSelect units={props.units} value={props.unitId} onChange={props.onUnitChange} />
       <PeriodPicker value={props.period} onChange={props.onPeriodChange} />
@@ -42,7 +46,7 @@ export const EntryToolbar = memo(function EntryToolbar(props: Props) {
         allowClear
         aria-label="Lọc chỉ tiêu"
         placeholder="Lọc theo tên (gõ không dấu cũng được)"
-        style={{ width: 260 }}
+        style={{ width: 240 }}
         value={props.query}
         onChange={(e) => props.onQueryChange(e.target.value)}
       />
@@ -54,5 +58,6 @@ export const EntryToolbar = memo(function EntryToolbar(props: Props) {
       </Checkbox>
       <PeriodStateBar unitId={props.unitId} periodKey={formatPeriodKey(props.period)} />
     </div>
+    </ConfigProvider>
   );
 });

@@ -1,5 +1,6 @@
 import type { GridRow } from '../../../shared/api/values-entities';
 import { showFigure } from '../common/figure-format';
+import { ROW_HEIGHT } from '../../grid/grid-features';
 import type { TreeIndicator } from '../common/use-catalog-tree';
 
 /** One indicator of the catalog tree with its figures for the chosen unit and period (none for a group). */
@@ -32,5 +33,5 @@ export function partsLine(row: EntryRow): string | null {
 
 /** A row showing a parts line is two lines high; the grid sizes rows itself instead of measuring them. */
 export function entryRowHeight(row: EntryRow): number {
-  return partsLine(row) === null ? 30 : 44;
+  return partsLine(row) === null ? ROW_HEIGHT : ROW_HEIGHT + 14;
 }

@@ -1,0 +1,61 @@
+import { formatPeriodKey, periodLabelVi, samePeriodLastYear, type Period } from '../../../shared/periods/period';
+import type { BatchResult, ValueStatus } from '../../../shared/api/values-entities';
+import { api } from '../../api/api';
+import type { CellEdit, WriteSource } from '../../grid/grid-features';
+import type { EntryRow } from './entry-row';
+
+/** Where a column typed in Nhập liệu keeps its figure: the same place Kế hoạch and the other period's grid do. */
+export type EntryTarget =
+  | { kind: 'plan'; year: number; label: string }
+  | { kind: 'values'; period: string; label: string; status?: ValueStatus };
+
+/** The stored figure behind each column that takes input, by column id. */
+export function entryTargets(period: Period, newStatus: ValueStatus): Readonly<Record<string, EntryTarget>> {
+  const same = samePeriodLastYear(period);
+  return {
+    plan: { kind: 'plan', year: period.year, label: `Kế hoạch giao năm ${period.year}` },
+    samePeriod: { kind: 'values', period: formatPeriodKey(same), label: periodLabelVi(same) },
+    value: { kind: 'values', period: formatPeriodKey(period), label: periodLabelVi(period), status: newStatus },
+  };
+}
+
+/** The period key a target's writes are closed with: a year's plans close with the year itself. */
+export function lockKeyOf(target: EntryTarget): string {
+  return target.kind === 'plan' ? String(target.year) : target.period;
+}
+
+function writeTo(unitId: number | undefined, target: EntryTarget, edits: readonly CellEdit<EntryRow>[], source: WriteSource): Promise<BatchResult> {
+  if (target.kind === 'plan') {
+    const entries = edits.map((e) => ({ code: e.row.code, level: 'giao' as const, value: e.value }));
+    return api.call('plans.set', { unitId, year: target.year, source, entries });
+  }
+  const { status } = target;
+  const entries = edits.map((e) => (e.value === null || status === undefined ? { code: e.row.code, value: e.value } : { code: e.row.code, value: e.value, status }));
+  return api.call('values.set', { unitId, period: target.period, source, entries });
+}
+
+/**
+ * Writes the edits of one action, one call per place they go to (each call one transaction). Should a later call
+ * be refused, the earlier ones are reverted before the refusal is passed on, so that a paste never stays half-written.
+ */
+export async function writeEntryEdits(
+  unitId: number | undefined,
+  targets: Readonly<Record<string, EntryTarget>>,
+  edits: readonly CellEdit<EntryRow>[],
+  source: WriteSource,
+): Promise<BatchResult[]> {
+  const groups = new Map<EntryTarget, CellEdit<EntryRow>[]>();
+  for (const edit of edits) {
+    const target = targets[edit.columnId];
+    if (target === undefined) throw new Error(`column ${edit.columnId} takes no input`);
+    groups.set(target, [...(groups.get(target) ?? []), edit]);
+  }
+  const done: BatchResult[] = [];
+  try {
+    for (const [target, group] of groups) done.push(await writeTo(unitId, target, group, source));
+  } catch (error) {
+    for (const { batchId } of done.reverse()) if (batchId !== null) await api.call('changes.revert', { batchId });
+    throw error;
+  }
+  return done;
+}
