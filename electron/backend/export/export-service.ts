@@ -11,7 +11,7 @@ import { AppError } from '../../../shared/api/errors';
 import { deliverFile, fileSlug } from '../files/deliver-file';
 import type { ExportFillOutput, ExportLayout, ExportOpenErrors, ExportReportOutput } from '../../../shared/api/export-entities';
 import { formatPeriodKey, lastMonth, monthsCovered, parsePeriod, periodLabelVi, type Period } from '../../../shared/periods/period';
-import { currentSettings } from '../handlers/settings';
+import { currentSettings } from '../settings/settings-service';
 import { resolveUnit } from '../handlers/resolve-unit';
 import { validateUnitPeriod } from '../handlers/validation';
 import { defaultStatus } from '../handlers/values';

@@ -7,7 +7,7 @@ import { ImportSessions } from '../import/sessions';
 import { createFileLogger } from '../log';
 import type { HandlerContext, Handlers } from '../handler-types';
 import { revertBatch } from './changes';
-import { currentSettings } from './settings';
+import { currentSettings } from '../settings/settings-service';
 
 /** One set of sessions per open database (the CLI, the tests and the app each open their own backend). */
 const sessionsByDb = new WeakMap<ChitieuDb, ImportSessions>();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ChitieuDb } from '../../../db/connection';
-import { currentSettings } from './settings';
+import { currentSettings } from '../settings/settings-service';
 
 export interface Batch {
   batchId: string;

@@ -24,7 +24,7 @@ import type { Handlers } from '../handler-types';
 import type { CatalogCache } from '../catalog-cache';
 import type { HistoryCache } from '../history-cache';
 import { resolveUnit } from './resolve-unit';
-import { currentSettings } from './settings';
+import { currentSettings } from '../settings/settings-service';
 import { planFiguresOf } from './plan-figures';
 
 interface RememberedReports {

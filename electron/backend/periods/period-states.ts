@@ -11,7 +11,7 @@ import {
   refusingStates,
   type PeriodStateName,
 } from '../../../shared/periods/period-lock';
-import { currentSettings, osUserName } from '../handlers/settings';
+import { currentSettings, osUserName } from '../settings/settings-service';
 import { resolveUnit } from '../handlers/resolve-unit';
 
 /**

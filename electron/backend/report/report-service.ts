@@ -15,7 +15,7 @@ import { parseTemplateOfKind, templatesInForce } from '../../../shared/report/te
 import type { HandlerContext } from '../handler-types';
 import { planFiguresOf } from '../handlers/plan-figures';
 import { resolveUnit } from '../handlers/resolve-unit';
-import { currentSettings } from '../handlers/settings';
+import { currentSettings } from '../settings/settings-service';
 import { validateUnitPeriod } from '../handlers/validation';
 import { reportDocx } from './report-docx';
 import { shippedTemplates } from './shipped-templates';

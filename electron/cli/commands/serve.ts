@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { createBackend } from '../../backend/backend';
-import { storedWebPasswordHash } from '../../backend/handlers/settings';
+import { storedWebPasswordHash } from '../../backend/settings/settings-service';
 import { createFileLogger } from '../../backend/log';
 import { startWebServer } from '../../web/server';
 import { isLoopbackHost } from '../../web/security';

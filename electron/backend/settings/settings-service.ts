@@ -1,0 +1,61 @@
+import { userInfo } from 'node:os';
+import { readSettings, writeSettings } from '../../../db/access/settings';
+import type { ChitieuDb } from '../../../db/connection';
+import type { Settings } from '../../../shared/api/entities';
+import type { ParsedInput } from '../../../shared/api/contract';
+import { hashWebPassword } from './web-password';
+
+const webPasswordKey = 'webPasswordHash';
+
+type EditableSetting = Exclude<keyof Settings, 'webPasswordSet'>;
+
+export function osUserName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'chitieu';
+  }
+}
+
+const defaults: Record<EditableSetting, () => string> = {
+  provinceName: () => '',
+  departmentName: () => 'SỞ CÔNG THƯƠNG',
+  placeName: () => '',
+  formNumber: () => '',
+  preparerName: () => '',
+  headTitle: () => 'GIÁM ĐỐC',
+  headName: () => '',
+  clerkName: osUserName,
+};
+
+export function currentSettings(db: ChitieuDb): Settings {
+  const stored = readSettings(db);
+  const text = (key: EditableSetting): string => {
+    const value = stored.get(key);
+    return typeof value === 'string' ? value : defaults[key]();
+  };
+  return {
+    provinceName: text('provinceName'),
+    departmentName: text('departmentName'),
+    placeName: text('placeName'),
+    formNumber: text('formNumber'),
+    preparerName: text('preparerName'),
+    headTitle: text('headTitle'),
+    headName: text('headName'),
+    clerkName: text('clerkName'),
+    webPasswordSet: typeof stored.get(webPasswordKey) === 'string',
+  };
+}
+
+export function storedWebPasswordHash(db: ChitieuDb): string | null {
+  const value = readSettings(db).get(webPasswordKey);
+  return typeof value === 'string' ? value : null;
+}
+
+/** Writes the settings given and only those; a web password is kept as its hash, null removes it. */
+export function saveSettings(db: ChitieuDb, { webPassword, ...texts }: ParsedInput<'settings.set'>): Settings {
+  const entries: [string, unknown][] = Object.entries(texts).filter(([, v]) => v !== undefined);
+  if (webPassword !== undefined) entries.push([webPasswordKey, webPassword === null ? null : hashWebPassword(webPassword)]);
+  writeSettings(db, entries);
+  return currentSettings(db);
+}
