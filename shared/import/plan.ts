@@ -20,7 +20,7 @@ import { cleanNumber, formatViNumber, percentOf } from '../numbers/vi-number';
 import { formatPeriodKey, lastMonth, parsePeriod, periodLabelVi, type Period } from '../periods/period';
 import { foldVietnamese } from '../text/fold-vietnamese';
 import { rangeBreachOf } from '../validation/figure-range';
-import { cellAddress, figureInCell, shownText, sttOfCell, textOfCell, type CellFigure, type CellReading } from './cells';
+import { cellAddress, figureInCell, shownText, sttOfCell, textOfCell, type CellFigure } from './cells';
 import { anywhere, unitFit, type IndicatorMatcher, type MatchScope, type RowMatch, type UnitFit } from './match';
 import { nameKey, stripStt } from './names';
 import { allowedIn, describeSection, isBreakdownRow, isTotalName, sectionAfter, topicOf, type CatalogTree, type Section } from './sections';
@@ -33,6 +33,7 @@ import {
   type ResolvedTarget,
   type Target,
 } from './roles';
+import { PlannedValues, type PlannedValue } from './planned-values';
 import { cellOf, type SheetGrid, type TableLayout } from './table';
 import { headingUnit } from './headings';
 import { convertFigure, describeFactor, parseUnit } from './units';
@@ -65,19 +66,10 @@ export interface SheetContext {
   figure(code: string, period: Period): number | null;
 }
 
-/**
- * A figure the commit would write, with where it came from. Its words (the period's label, the cell as shown)
- * are made only for the page the clerk looks at (see previewValueOf): a workbook brings a hundred thousand.
- */
-export type PlannedValue = Omit<PreviewValue, 'label' | 'shown' | 'evidence'> & {
-  source: CellReading | undefined;
-  /** Why its row is its indicator, and its column its period: shared by every figure of the row and column. */
-  rowEvidence: string;
-  columnEvidence: string;
-};
+export type { PlannedValue } from './planned-values';
 
-/** A sheet's preview as the backend holds it: every planned figure instead of their counts. */
-export type PlannedSheetPreview = Omit<PreviewSheet, 'valueChanges'> & { values: PlannedValue[] };
+/** A sheet's preview as the backend holds it: every planned figure (packed) instead of their counts. */
+export type PlannedSheetPreview = Omit<PreviewSheet, 'valueChanges'> & { values: PlannedValues };
 
 const labelCache = new Map<string, string>();
 
@@ -528,7 +520,7 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
   }
 
   // Values.
-  const values: PlannedValue[] = [];
+  const values = new PlannedValues(grid, columnEvidence);
   const skippedColumns = new Set<string>();
   for (const w of work) {
     const p = w.preview;
@@ -611,7 +603,7 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
       }
       rowValues.set(key, value);
       rowCells.set(key, address);
-      values.push(plannedValue(p.evidence ?? '', indicator, target, statusOfColumn.get(u.letter) ?? null, address, r, u.letter, cell, figure.value, value));
+      addValue(p.evidence ?? '', indicator, target, statusOfColumn.get(u.letter) ?? null, r, u.col, figure.value, value);
     }
     // An index stated only as "so với cùng kỳ (%)" is the index itself.
     if (indicator.kind === 'index') {
@@ -642,7 +634,7 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
         }
         if (figure.kind !== 'number' || outOfRange(indicator, target, figure.value, address, u.heading)) continue;
         rowValues.set(targetKey(target), figure.value);
-        values.push(plannedValue(p.evidence ?? '', indicator, target, statusOf(target, statusOfColumn.get(u.letter) ?? null), address, r, u.letter, cell, figure.value, figure.value));
+        addValue(p.evidence ?? '', indicator, target, statusOf(target, statusOfColumn.get(u.letter) ?? null), r, u.col, figure.value, figure.value);
       }
     }
     if (indicator.kind === 'flow') checkCumulatives(indicator, r, rowValues, rowCells);
@@ -733,41 +725,29 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
     return headingStatus ?? (period ? defaultStatusOf(period, ctx.today) : 'actual');
   }
 
-  function plannedValue(
-    rowEvidence: string,
-    indicator: Indicator,
-    target: ResolvedTarget,
-    status: ValueStatus | null,
-    address: string,
-    row: number,
-    column: string,
-    cell: ReturnType<typeof cellOf>,
-    read: number,
-    value: number,
-  ): PlannedValue {
+  /** A figure to write, beside the one stored now: new, changed, the same, or an estimate kept from the actual. */
+  function addValue(rowEvidence: string, indicator: Indicator, target: ResolvedTarget, status: ValueStatus | null, row: number, col: number, read: number, value: number): void {
     const current = ctx.current(indicator.code, target);
     let change: ValueChange;
     if (!current) change = 'new';
     else if (current.value === value && (target.kind === 'plan' || current.status === status)) change = 'same';
     else if (target.kind === 'value' && current.status === 'actual' && status === 'estimate') change = current.value === value ? 'same' : 'kept';
     else change = 'changed';
-    return {
-      cell: address,
+    values.add({
       row,
-      column,
+      col,
       code: indicator.code,
       target,
-      source: cell,
       read,
       value,
       status,
       current: current ? { value: current.value, status: current.status, comment: current.comment } : null,
       change,
       rowEvidence,
-      columnEvidence: columnEvidence.get(column) ?? '',
-    };
+    });
   }
 
+  values.trim();
   const rows = work.map((w) => w.preview);
   const counts = emptyCounts();
   for (const p of rows) {
@@ -795,19 +775,13 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
   };
 }
 
-export function countValuesAndFindings(counts: ImportCounts, values: readonly PlannedValue[], findings: readonly ImportFinding[]): void {
-  counts.valuesNew = 0;
-  counts.valuesChanged = 0;
-  counts.valuesSame = 0;
-  counts.valuesKept = 0;
-  counts.valuesConflicting = 0;
-  for (const v of values) {
-    if (v.change === 'new') counts.valuesNew++;
-    else if (v.change === 'changed') counts.valuesChanged++;
-    else if (v.change === 'same') counts.valuesSame++;
-    else if (v.change === 'kept') counts.valuesKept++;
-    else if (v.change === 'conflict') counts.valuesConflicting++;
-  }
+export function countValuesAndFindings(counts: ImportCounts, values: PlannedValues, findings: readonly ImportFinding[]): void {
+  const changes = values.changeCounts();
+  counts.valuesNew = changes.new;
+  counts.valuesChanged = changes.changed;
+  counts.valuesSame = changes.same;
+  counts.valuesKept = changes.kept;
+  counts.valuesConflicting = changes.conflict;
   counts.errors = findings.filter((f) => f.severity === 'error').length;
   counts.warnings = findings.filter((f) => f.severity === 'warning').length;
 }
@@ -816,11 +790,23 @@ function statusWords(status: ValueStatus | null): string {
   return status === 'estimate' ? 'ước tính' : status === 'actual' ? 'thực hiện' : '';
 }
 
-/** A figure of the preview with the file and sheet it comes from. */
-export interface PlacedValue {
+/** The figures of one sheet with the file and sheet they come from. */
+export interface PlacedValues {
   fileName: string;
   sheet: string;
-  value: PlannedValue;
+  values: PlannedValues;
+}
+
+/** One figure of them. */
+export interface PlacedValue<P extends PlacedValues = PlacedValues> {
+  place: P;
+  index: number;
+}
+
+function idOf(ids: Map<string, number>, key: string): number {
+  let id = ids.get(key);
+  if (id === undefined) ids.set(key, (id = ids.size));
+  return id;
 }
 
 /**
@@ -828,51 +814,77 @@ export interface PlacedValue {
  * unit): one figure is written if they agree (the others are marked duplicate); if they disagree none is
  * (all are marked conflict), and the clerk is told where.
  */
-export function settleDuplicates(values: readonly PlacedValue[], report: (finding: ImportFinding, places: readonly PlacedValue[]) => void): void {
-  const first = new Map<string, Map<string, PlacedValue>>();
-  const groups: PlacedValue[][] = [];
-  const groupOf = new Map<PlacedValue, PlacedValue[]>();
-  for (const item of values) {
-    const target = item.value.target;
-    const key = target.kind === 'value' ? target.period : targetKey(target);
-    let byTarget = first.get(item.value.code);
-    if (!byTarget) first.set(item.value.code, (byTarget = new Map()));
-    const earlier = byTarget.get(key);
-    if (!earlier) {
-      byTarget.set(key, item);
-      continue;
-    }
-    let list = groupOf.get(earlier);
-    if (!list) {
-      groupOf.set(earlier, (list = [earlier]));
-      groups.push(list);
-    }
-    list.push(item);
+export function settleDuplicates<P extends PlacedValues>(sheets: readonly P[], report: (finding: ImportFinding, places: readonly PlacedValue<P>[]) => void): void {
+  // Every indicator and target gets one number across the sheets, so that a figure's key is a number, not a string.
+  const codeIds = new Map<string, number>();
+  const targetIds = new Map<string, number>();
+  const local = sheets.map((s) => ({ codes: s.values.codes.map((c) => idOf(codeIds, c)), targets: s.values.targets.map((t) => idOf(targetIds, targetKey(t))) }));
+  const width = Math.max(1, targetIds.size);
+  const offsets: number[] = [];
+  let total = 0;
+  for (const s of sheets) {
+    offsets.push(total);
+    total += s.values.length;
   }
-  for (const list of groups) {
-    const [first, ...rest] = list;
-    if (!first) continue;
-    const agree = rest.every((i) => i.value.value === first.value.value && i.value.status === first.value.status);
+  const placeOf = (figure: number): PlacedValue<P> => {
+    let lo = 0;
+    let hi = sheets.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if ((offsets[mid] ?? 0) <= figure) lo = mid;
+      else hi = mid - 1;
+    }
+    return { place: sheets[lo] as P, index: figure - (offsets[lo] ?? 0) };
+  };
+  const first = new Map<number, number>();
+  const groups = new Map<number, number[]>();
+  sheets.forEach((s, k) => {
+    const ids = local[k];
+    if (!ids) return;
+    for (let i = 0; i < s.values.length; i++) {
+      const key = (ids.codes[s.values.codeIdAt(i)] ?? 0) * width + (ids.targets[s.values.targetIdAt(i)] ?? 0);
+      const figure = (offsets[k] ?? 0) + i;
+      const earlier = first.get(key);
+      if (earlier === undefined) {
+        first.set(key, figure);
+        continue;
+      }
+      let list = groups.get(earlier);
+      if (!list) groups.set(earlier, (list = [earlier]));
+      list.push(figure);
+    }
+  });
+  for (const figures of groups.values()) {
+    const list = figures.map(placeOf);
+    const [head, ...rest] = list;
+    if (!head) continue;
+    const value = (p: PlacedValue<P>) => p.place.values.valueAt(p.index);
+    const status = (p: PlacedValue<P>) => p.place.values.statusAt(p.index);
+    const agree = rest.every((p) => value(p) === value(head) && status(p) === status(head));
     if (agree) {
-      for (const i of rest) i.value.change = 'duplicate';
+      for (const p of rest) p.place.values.setChange(p.index, 'duplicate');
       continue;
     }
-    for (const i of list) i.value.change = 'conflict';
-    const files = new Set(list.map((i) => i.fileName));
-    const where = list.map((i) => `${files.size > 1 ? `${i.fileName}: ` : ''}${i.sheet}!${i.value.cell}`).join(', ');
-    const label = targetLabel(first.value.target);
+    for (const p of list) p.place.values.setChange(p.index, 'conflict');
+    const files = new Set(list.map((p) => p.place.fileName));
+    const where = list.map((p) => `${files.size > 1 ? `${p.place.fileName}: ` : ''}${p.place.sheet}!${p.place.values.cellAt(p.index)}`).join(', ');
+    const code = head.place.values.codeAt(head.index);
+    const label = targetLabel(head.place.values.targetAt(head.index));
     // Equal numbers differ by status alone: say which is the estimate.
-    const sameNumbers = list.every((i) => i.value.value === first.value.value);
-    const oneRow = files.size === 1 && list.every((i) => i.sheet === first.sheet && i.value.row === first.value.row);
+    const sameNumbers = list.every((p) => value(p) === value(head));
+    const oneRow = files.size === 1 && list.every((p) => p.place.sheet === head.place.sheet && p.place.values.rowAt(p.index) === head.place.values.rowAt(head.index));
     // Two columns of one row read as one period most often means the report period chosen is off by one.
-    const hint = oneRow ? ` Các cột ${list.map((i) => i.value.column).join(', ')} cùng được hiểu là số của ${label}: hãy kiểm tra kỳ báo cáo đã chọn và cách đọc các cột.` : '';
-    report({
-      severity: 'error',
-      kind: 'conflicting-cells',
-      message: `${first.value.code} ${label}: các ô ${where} ghi số khác nhau (${list.map((i) => `${fmt(i.value.value)}${sameNumbers ? ` ${statusWords(i.value.status)}` : ''}`).join('; ')}); không nhập số nào của chỉ tiêu và kỳ này.${hint}`,
-      sheet: first.sheet,
-      cell: first.value.cell,
-      code: first.value.code,
-    }, list);
+    const hint = oneRow ? ` Các cột ${list.map((p) => p.place.values.columnAt(p.index)).join(', ')} cùng được hiểu là số của ${label}: hãy kiểm tra kỳ báo cáo đã chọn và cách đọc các cột.` : '';
+    report(
+      {
+        severity: 'error',
+        kind: 'conflicting-cells',
+        message: `${code} ${label}: các ô ${where} ghi số khác nhau (${list.map((p) => `${fmt(value(p))}${sameNumbers ? ` ${statusWords(status(p))}` : ''}`).join('; ')}); không nhập số nào của chỉ tiêu và kỳ này.${hint}`,
+        sheet: head.place.sheet,
+        cell: head.place.values.cellAt(head.index),
+        code,
+      },
+      list,
+    );
   }
 }

@@ -5,10 +5,8 @@ import type { Indicator, ReportingUnit } from '../../../shared/api/entities';
 import { AppError } from '../../../shared/api/errors';
 import {
   columnRoleSchema,
-  passesValueFilter,
   type ImportChoices,
   type ImportValuesPage,
-  type ValueChangeCounts,
   type ValueFilter,
   type ImportFinding,
   type ImportPreview,
@@ -17,16 +15,16 @@ import {
 } from '../../../shared/api/import-entities';
 import { FigureResolver } from '../../../shared/figures/resolve-figures';
 import { IndicatorMatcher } from '../../../shared/import/match';
+import { PlannedValues } from '../../../shared/import/planned-values';
 import {
   addCounts,
   countValuesAndFindings,
   emptyCounts,
   planSheet,
   settleDuplicates,
-  type PlacedValue,
+  type PlacedValues,
   previewValueOf,
   type PlannedSheetPreview,
-  type PlannedValue,
   type RememberedLayout,
   type StoredFigure,
 } from '../../../shared/import/plan';
@@ -65,7 +63,7 @@ function sheetFinding(sheet: string, severity: ImportFinding['severity'], kind: 
 }
 
 function emptySheet(grid: SheetGrid, state: PreviewSheet['state'], findings: ImportFinding[]): PlannedSheetPreview {
-  return { name: grid.name, state, headerRows: [], firstDataRow: null, signature: null, remembered: false, columns: [], rows: [], values: [], findings, counts: emptyCounts() };
+  return { name: grid.name, state, headerRows: [], firstDataRow: null, signature: null, remembered: false, columns: [], rows: [], values: new PlannedValues(null), findings, counts: emptyCounts() };
 }
 
 function parseRemembered(stored: { columns: Record<string, unknown>; rows: Record<string, string | null> } | undefined): RememberedLayout | null {
@@ -299,24 +297,23 @@ export function buildPreview(ctx: HandlerContext, sessions: ImportSessions, choi
   }
 
   // One figure per unit, indicator and period, across sheets and files.
-  const byUnit = new Map<number, (PlacedValue & { file: PlannedFile })[]>();
+  const byUnit = new Map<number, (PlacedValues & { file: PlannedFile })[]>();
   for (const f of files) {
     if (f.unitId === null || f.preview.skipped) continue;
     const list = byUnit.get(f.unitId) ?? [];
-    for (const s of f.sheets) for (const v of s.preview.values) list.push({ fileName: f.staged.name, sheet: s.preview.name, value: v, file: f });
+    for (const s of f.sheets) list.push({ fileName: f.staged.name, sheet: s.preview.name, values: s.preview.values, file: f });
     byUnit.set(f.unitId, list);
   }
   for (const list of byUnit.values()) {
     // A conflict is told once in every file it involves, at that file's own cell.
     settleDuplicates(list, (finding, places) => {
       const told = new Set<string>();
-      for (const place of places) {
-        const owner = list.find((i) => i.value === place.value);
-        const sheet = owner?.file.sheets.find((s) => s.preview.name === place.sheet);
-        const key = owner?.file.staged.fileId ?? '';
-        if (!owner || told.has(key)) continue;
+      for (const { place, index } of places) {
+        const key = place.file.staged.fileId;
+        if (told.has(key)) continue;
         told.add(key);
-        (sheet?.preview.findings ?? owner.file.preview.findings).push({ ...finding, sheet: place.sheet, cell: place.value.cell });
+        const sheet = place.file.sheets.find((s) => s.preview.name === place.sheet);
+        (sheet?.preview.findings ?? place.file.preview.findings).push({ ...finding, sheet: place.sheet, cell: place.values.cellAt(index) });
       }
     });
   }
@@ -355,12 +352,6 @@ export function previewFor(ctx: HandlerContext, sessions: ImportSessions, choice
   return built;
 }
 
-function valueChangesOf(values: readonly PlannedValue[]): ValueChangeCounts {
-  const out: ValueChangeCounts = { new: 0, changed: 0, same: 0, kept: 0, duplicate: 0, conflict: 0 };
-  for (const v of values) out[v.change]++;
-  return out;
-}
-
 /** The preview as it crosses the door: each sheet's figures counted, not listed. */
 export function publicPreview(built: BuiltPreview): ImportPreview {
   const { preview } = built;
@@ -368,7 +359,7 @@ export function publicPreview(built: BuiltPreview): ImportPreview {
     ...preview,
     files: built.files.map((f) => ({
       ...f.preview,
-      sheets: f.sheets.map(({ preview: { values, ...sheet } }) => ({ ...sheet, valueChanges: valueChangesOf(values) })),
+      sheets: f.sheets.map(({ preview: { values, ...sheet } }) => ({ ...sheet, valueChanges: values.changeCounts() })),
     })),
   };
 }
@@ -380,7 +371,7 @@ export function valuesPage(built: BuiltPreview, page: { fileId: string; sheet: s
   if (!file || !sheet) {
     throw new AppError('not_found', `Không có trang tính "${page.sheet}" trong tệp này của phiên nhập.`, { fileId: page.fileId, sheet: page.sheet }, 'sheet not in session');
   }
-  const all = sheet.preview.values;
-  const passing = page.filter === 'all' ? all : all.filter((v) => passesValueFilter(v.change, page.filter));
-  return { total: passing.length, values: passing.slice(page.offset, page.offset + page.limit).map(previewValueOf) };
+  const values = sheet.preview.values;
+  const { total, indexes } = values.page(page.filter, page.offset, page.limit);
+  return { total, values: indexes.map((i) => previewValueOf(values.at(i))) };
 }
