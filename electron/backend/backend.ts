@@ -5,8 +5,7 @@ import { describeZodError } from '../../shared/api/describe-zod-error';
 import type { ApiResponse } from '../../shared/api/envelope';
 import { AppError } from '../../shared/api/errors';
 import type { HandlerContext, Handlers } from './handler-types';
-import { CatalogCache } from './catalog-cache';
-import { HistoryCache } from './history-cache';
+import { closeDatabaseState, openDatabaseState } from './database-state';
 import { appInfoHandlers } from './handlers/app-info';
 import { backupHandlers } from './handlers/backup';
 import { catalogHandlers } from './handlers/catalog';
@@ -101,15 +100,15 @@ export function createBackend(options: BackendOptions): Backend {
     database,
     dataDir: options.dataDir,
     appVersion,
-    history: new HistoryCache(database.db),
-    catalog: new CatalogCache(database.db),
+    ...openDatabaseState(database.db, log),
     reopenDatabase(replace) {
+      closeDatabaseState(ctx);
       ctx.database.close();
       try {
         replace();
       } finally {
         const next = openDatabase(options);
-        Object.assign(ctx, { db: next.db, database: next, history: new HistoryCache(next.db), catalog: new CatalogCache(next.db) });
+        Object.assign(ctx, { db: next.db, database: next, ...openDatabaseState(next.db, log) });
         log.info('database reopened', { schemaVersion: next.schemaVersion, backupFile: next.backupFile });
       }
     },
@@ -144,6 +143,7 @@ export function createBackend(options: BackendOptions): Backend {
       closed = true;
       schedule?.stop();
       schedule?.atClose(new Date());
+      closeDatabaseState(ctx);
       ctx.database.close();
     },
   };

@@ -1,7 +1,8 @@
 import type { ChitieuDb } from '../../db/connection';
 import type { OpenedDatabase } from '../../db/open-database';
-import type { CatalogCache } from './catalog-cache';
-import type { HistoryCache } from './history-cache';
+import type { CatalogCache } from './catalog/catalog-cache';
+import type { HistoryCache } from './values/history-cache';
+import type { ImportSessions } from './import/sessions';
 import type { OperationName, OperationOutput, ParsedInput } from '../../shared/api/contract';
 
 export interface HandlerContext {
@@ -11,6 +12,8 @@ export interface HandlerContext {
   appVersion: string;
   history: HistoryCache;
   catalog: CatalogCache;
+  /** The workbooks read for import and not yet committed or closed. */
+  imports: ImportSessions;
   /**
    * Closes the database, lets `replace` change its file (a restore), and opens it again, whether `replace`
    * succeeded or threw; the fields above then belong to the file opened.

@@ -1,7 +1,7 @@
 import type { Backend } from '../../electron/backend/backend';
-import { CatalogCache } from '../../electron/backend/catalog-cache';
+import { CatalogCache } from '../../electron/backend/catalog/catalog-cache';
 import { exportReport, fillTemplate, type ExportContext, type ExportReportOptions, type FillTemplateOptions } from '../../electron/backend/export/export-service';
-import { HistoryCache } from '../../electron/backend/history-cache';
+import { HistoryCache } from '../../electron/backend/values/history-cache';
 import type { ApiClient } from '../../shared/api/client';
 import type { Indicator } from '../../shared/api/entities';
 

@@ -24,7 +24,7 @@ import { cellStyles, readStyleDecimals } from './number-formats';
 import type { ExportContext } from './report-data';
 import { sheetPartsOf, withFullCalcOnLoad, writeNumbers, type CellWrite } from '../xlsx/sheet-xml';
 import { readPackage, replacePart, writePackage, partText } from '../xlsx/xlsx-package';
-import { planFiguresOf } from '../handlers/plan-figures';
+import { planFiguresOf } from '../plans/plan-figures';
 import type { PlanFigures } from '../../../shared/figures/grid-rows';
 
 export interface FillResult {

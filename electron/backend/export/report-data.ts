@@ -10,10 +10,10 @@ import type { ValueStatus } from '../../../shared/api/values-entities';
 import { computeGridRows } from '../../../shared/figures/grid-rows';
 import { FigureResolver } from '../../../shared/figures/resolve-figures';
 import { formatPeriodKey, lastMonth, monthPeriod, ytdThrough, type Period } from '../../../shared/periods/period';
-import type { CatalogCache } from '../catalog-cache';
-import type { HistoryCache } from '../history-cache';
-import { planFiguresOf } from '../handlers/plan-figures';
-import { validateUnitPeriod } from '../handlers/validation';
+import type { CatalogCache } from '../catalog/catalog-cache';
+import type { HistoryCache } from '../values/history-cache';
+import { planFiguresOf } from '../plans/plan-figures';
+import { validateUnitPeriod } from '../validation/validation-service';
 import type { FigureKey } from './report-columns';
 
 /** What an export reads: the database and the backend's caches (HandlerContext has all three). */

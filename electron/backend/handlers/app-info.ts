@@ -1,19 +1,6 @@
+import { appInfo } from '../app-info/app-info-service';
 import type { Handlers } from '../handler-types';
 
 export const appInfoHandlers: Pick<Handlers, 'app.info'> = {
-  'app.info': (_input, { database, dataDir, appVersion }) => {
-    return {
-      version: appVersion,
-      dataDir,
-      databaseFile: database.file,
-      schemaVersion: database.schemaVersion,
-      migrationsApplied: database.migrationsApplied,
-      sqliteVersion: database.sqliteVersion,
-      databaseState: {
-        integrity: database.integrity().state,
-        integrityCheckedAt: database.integrity().at,
-        writeRefusalVi: database.writeRefusal()?.message ?? null,
-      },
-    };
-  },
+  'app.info': (_input, ctx) => appInfo(ctx),
 };

@@ -1,152 +1,15 @@
-import { randomUUID } from 'node:crypto';
-import { findIndicator, listIndicators } from '../../../db/access/catalog';
-import {
-  addNote,
-  deleteUserRule,
-  latestNotes,
-  listUserRules,
-  ruleSettingsByIndicator,
-  saveRuleSettings,
-  saveUserRule,
-} from '../../../db/access/validation';
-import { writeGeneration } from '../../../db/access/write-generation';
-import type { ChitieuDb } from '../../../db/connection';
-import type { ReportingUnit } from '../../../shared/api/entities';
-import { AppError } from '../../../shared/api/errors';
-import type { ReportedFinding, ValidationReport } from '../../../shared/api/validation-entities';
-import { periodLabelVi, periodOrThrow } from '../../../shared/periods/period';
-import { parseExpression } from '../../../shared/validation/expression';
-import type { UserRule } from '../../../shared/validation/user-rule';
-import { validatePeriod, validationSteps, type ValidationInput } from '../../../shared/validation/validate';
-import type { Finding } from '../../../shared/validation/finding';
-import type { FigureResolver } from '../../../shared/figures/resolve-figures';
 import type { Handlers } from '../handler-types';
-import type { CatalogCache } from '../catalog-cache';
-import type { HistoryCache } from '../history-cache';
-import { resolveUnit } from './resolve-unit';
-import { currentSettings } from '../settings/settings-service';
-import { planFiguresOf } from './plan-figures';
-
-interface RememberedReports {
-  generation: string;
-  day: string;
-  reports: Map<string, ValidationReport>;
-}
-
-const remembered = new WeakMap<ChitieuDb, RememberedReports>();
-
-/**
- * Reports worked out under the data's present state: the grid, the header's count, Kiểm tra and a note all
- * ask for the same report between two writes. Rules about closed periods read the date, so a new day
- * starts afresh too.
- */
-function reportsOfNow(db: ChitieuDb): Map<string, ValidationReport> {
-  const generation = writeGeneration(db);
-  const day = new Date().toDateString();
-  let memo = remembered.get(db);
-  if (memo === undefined || memo.generation !== generation || memo.day !== day) {
-    memo = { generation, day, reports: new Map() };
-    remembered.set(db, memo);
-  }
-  return memo.reports;
-}
-
-/** The findings of a unit and period, remembered until the data changes. */
-export function validateUnitPeriod(
-  db: ChitieuDb,
-  history: HistoryCache,
-  catalog: CatalogCache,
-  unit: ReportingUnit,
-  periodKey: string,
-  resolver?: FigureResolver,
-): ValidationReport {
-  const reports = reportsOfNow(db);
-  const key = `${unit.id}|${periodKey}`;
-  let report = reports.get(key);
-  if (report === undefined) {
-    report = reportOf(db, unit, periodKey, validatePeriod(validationInput(db, history, catalog, unit, periodKey, resolver)));
-    reports.set(key, report);
-  }
-  return report;
-}
-
-const letOthersIn = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/**
- * The same report, worked out in steps with other calls let in between: a save that arrives while the
- * header's count is being checked goes ahead instead of waiting. A write in between makes the check start
- * again on the new figures, since its report would describe data that no longer stands.
- */
-export async function validateUnitPeriodStepwise(db: ChitieuDb, history: HistoryCache, catalog: CatalogCache, unit: ReportingUnit, periodKey: string): Promise<ValidationReport> {
-  const key = `${unit.id}|${periodKey}`;
-  for (;;) {
-    const reports = reportsOfNow(db);
-    const known = reports.get(key);
-    if (known !== undefined) return known;
-    const generation = writeGeneration(db);
-    const steps = validationSteps(validationInput(db, history, catalog, unit, periodKey));
-    let step = steps.next();
-    while (!step.done && writeGeneration(db) === generation) {
-      await letOthersIn();
-      if (writeGeneration(db) === generation) step = steps.next();
-    }
-    if (!step.done) continue;
-    const report = reportOf(db, unit, periodKey, step.value);
-    reports.set(key, report);
-    return report;
-  }
-}
-
-function validationInput(db: ChitieuDb, history: HistoryCache, catalog: CatalogCache, unit: ReportingUnit, periodKey: string, resolver?: FigureResolver): ValidationInput {
-  const period = periodOrThrow(periodKey);
-  const settings = ruleSettingsByIndicator(db);
-  return {
-    indicators: catalog.all().map((i) => ({ ...i, settings: settings.get(i.code) })),
-    period,
-    today: new Date(),
-    entered: history.entered(unit.id),
-    plans: planFiguresOf(db, unit.id, period.year),
-    userRules: listUserRules(db),
-    ...(resolver ? { resolver } : {}),
-  };
-}
-
-function reportOf(db: ChitieuDb, unit: ReportingUnit, periodKey: string, findings: Finding[]): ValidationReport {
-  const notes = latestNotes(db, unit.id, periodKey);
-  const reported: ReportedFinding[] = findings.map((f) => {
-    const stored = notes.get(f.key);
-    const note = stored ? { kind: stored.kind, text: stored.text, who: stored.who, at: stored.at } : null;
-    const open = f.severity === 'error' ? note?.kind !== 'override' : f.severity === 'warning' ? note === null : false;
-    return { ...f, note, open };
-  });
-  const count = (pred: (f: ReportedFinding) => boolean) => reported.filter(pred).length;
-  return {
-    unitId: unit.id,
-    period: periodKey,
-    periodLabel: periodLabelVi(periodOrThrow(periodKey)),
-    findings: reported,
-    counts: {
-      error: count((f) => f.severity === 'error'),
-      warning: count((f) => f.severity === 'warning'),
-      info: count((f) => f.severity === 'info'),
-      open: count((f) => f.open),
-      openErrors: count((f) => f.open && f.severity === 'error'),
-    },
-  };
-}
-
-function checkRule(db: ChitieuDb, rule: Pick<UserRule, 'left' | 'right' | 'name'>): void {
-  const known = new Set(listIndicators(db).map((i) => i.code));
-  for (const [side, text] of [
-    ['Vế trái', rule.left],
-    ['Vế phải', rule.right],
-  ] as const) {
-    const parsed = parseExpression(text, known);
-    if (!parsed.ok) {
-      throw new AppError('bad_input', `Quy tắc "${rule.name}", ${side.toLowerCase()}: ${parsed.message}`, { side, text }, 'invalid rule expression');
-    }
-  }
-}
+import {
+  deleteRule,
+  exportRules,
+  importRules,
+  listRules,
+  listRuleSettings,
+  noteFinding,
+  runValidation,
+  saveRule,
+  setRuleSettings,
+} from '../validation/validation-service';
 
 export const validationHandlers: Pick<
   Handlers,
@@ -160,55 +23,13 @@ export const validationHandlers: Pick<
   | 'validation.settings.list'
   | 'validation.settings.set'
 > = {
-  'validation.run': ({ unitId, period }, { db, history, catalog }) => validateUnitPeriodStepwise(db, history, catalog, resolveUnit(db, unitId), period),
-
-  'validation.note': ({ unitId, period, key, kind, text }, { db, history, catalog }) => {
-    const unit = resolveUnit(db, unitId);
-    const before = validateUnitPeriod(db, history, catalog, unit, period);
-    const finding = before.findings.find((f) => f.key === key);
-    if (!finding) throw new AppError('not_found', 'Không còn phát hiện này (số liệu có thể đã được sửa).', { key }, 'finding not found');
-    if (kind === 'override' && finding.severity !== 'error') {
-      throw new AppError('bad_input', 'Chỉ lỗi mới cần lý do bỏ qua; với cảnh báo hãy ghi chú.', { key }, 'override on a non-error');
-    }
-    addNote(db, { findingKey: key, unitId: unit.id, period, kind, text, who: currentSettings(db).clerkName, at: new Date().toISOString() });
-    return validateUnitPeriod(db, history, catalog, unit, period);
-  },
-
-  'validation.rules.list': (_input, { db }) => listUserRules(db),
-
-  'validation.rules.save': (draft, { db }) =>
-    db.transaction(
-      () => {
-        checkRule(db, draft);
-        const rule: UserRule = { ...draft, id: draft.id ?? randomUUID() };
-        saveUserRule(db, rule);
-        return rule;
-      },
-      { behavior: 'immediate' },
-    ),
-
-  'validation.rules.delete': ({ id }, { db }) => ({ deleted: deleteUserRule(db, id) }),
-
-  'validation.rules.export': (_input, { db }) => ({ format: 'chitieu-validation-rules', version: 1, rules: listUserRules(db) }),
-
-  'validation.rules.import': ({ file, replace }, { db }) =>
-    db.transaction(
-      () => {
-        if (replace) for (const rule of listUserRules(db)) deleteUserRule(db, rule.id);
-        for (const rule of file.rules) {
-          checkRule(db, rule);
-          saveUserRule(db, rule);
-        }
-        return { imported: file.rules.length };
-      },
-      { behavior: 'immediate' },
-    ),
-
-  'validation.settings.list': (_input, { db }) => [...ruleSettingsByIndicator(db)].map(([code, settings]) => ({ code, settings })),
-
-  'validation.settings.set': ({ code, settings }, { db }) => {
-    if (!findIndicator(db, code)) throw new AppError('not_found', `Không có chỉ tiêu mã ${code}.`, { code }, 'indicator not found');
-    saveRuleSettings(db, code, settings);
-    return { code, settings };
-  },
+  'validation.run': (input, ctx) => runValidation(ctx, input),
+  'validation.note': (input, ctx) => noteFinding(ctx, input),
+  'validation.rules.list': (_input, { db }) => listRules(db),
+  'validation.rules.save': (draft, { db }) => saveRule(db, draft),
+  'validation.rules.delete': ({ id }, { db }) => deleteRule(db, id),
+  'validation.rules.export': (_input, { db }) => exportRules(db),
+  'validation.rules.import': (input, { db }) => importRules(db, input),
+  'validation.settings.list': (_input, { db }) => listRuleSettings(db),
+  'validation.settings.set': (input, { db }) => setRuleSettings(db, input),
 };

@@ -6,7 +6,7 @@ import { nameKey } from '../../../shared/import/names';
 import type { PlannedValue } from '../../../shared/import/plan';
 import { sameRole } from '../../../shared/import/roles';
 import type { HandlerContext } from '../handler-types';
-import { newBatch } from '../handlers/new-batch';
+import { newBatch } from '../changes/new-batch';
 import { assertWritable } from '../periods/period-states';
 import { previewFor, type PlannedSheet } from './preview';
 import type { ImportSessions } from './sessions';

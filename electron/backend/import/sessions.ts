@@ -161,6 +161,11 @@ export class ImportSessions {
     return true;
   }
 
+  /** Every session, when the database they were read for closes. */
+  closeAll(): void {
+    for (const id of [...this.sessions.keys()]) this.close(id);
+  }
+
   private sweep(): void {
     const now = Date.now();
     for (const [id, s] of this.sessions) if (now - s.lastUsed > idleMillis) this.close(id);

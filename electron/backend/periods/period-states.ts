@@ -12,7 +12,7 @@ import {
   type PeriodStateName,
 } from '../../../shared/periods/period-lock';
 import { currentSettings, osUserName } from '../settings/settings-service';
-import { resolveUnit } from '../handlers/resolve-unit';
+import { resolveUnit } from '../units/resolve-unit';
 
 /**
  * The state machine of a unit's period: Đang nhập → Đã gửi → Đã duyệt → Khóa sổ, one step at a time as DHIS2's

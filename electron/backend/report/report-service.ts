@@ -13,10 +13,10 @@ import { periodOrThrow } from '../../../shared/periods/period';
 import { buildReport } from '../../../shared/report/build-report';
 import { parseTemplateOfKind, templatesInForce } from '../../../shared/report/template-set';
 import type { HandlerContext } from '../handler-types';
-import { planFiguresOf } from '../handlers/plan-figures';
-import { resolveUnit } from '../handlers/resolve-unit';
+import { planFiguresOf } from '../plans/plan-figures';
+import { resolveUnit } from '../units/resolve-unit';
 import { currentSettings } from '../settings/settings-service';
-import { validateUnitPeriod } from '../handlers/validation';
+import { validateUnitPeriod } from '../validation/validation-service';
 import { reportDocx } from './report-docx';
 import { shippedTemplates } from './shipped-templates';
 

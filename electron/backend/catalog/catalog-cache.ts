@@ -1,8 +1,8 @@
-import { listIndicators } from '../../db/access/catalog';
-import { dataVersion } from '../../db/access/validation';
-import type { ChitieuDb } from '../../db/connection';
-import type { Indicator } from '../../shared/api/entities';
-import { orderAsTree } from '../../shared/catalog/catalog-tree';
+import { listIndicators } from '../../../db/access/catalog';
+import { dataVersion } from '../../../db/access/validation';
+import type { ChitieuDb } from '../../../db/connection';
+import type { Indicator } from '../../../shared/api/entities';
+import { orderAsTree } from '../../../shared/catalog/catalog-tree';
 
 /**
  * The catalog in tree order, read once and kept until it changes: every grid, save and check needs it, and

@@ -1,6 +1,7 @@
-import { dataVersion, enteredHistory } from '../../db/access/validation';
-import type { ChitieuDb } from '../../db/connection';
-import { indexEnteredFigures, type EnteredFigures, type EnteredValue } from '../../shared/figures/entered-figures';
+import { dataVersion, enteredHistory } from '../../../db/access/validation';
+import type { ChitieuDb } from '../../../db/connection';
+import { indexEnteredFigures, type EnteredFigures, type EnteredValue } from '../../../shared/figures/entered-figures';
+import { ValidationReports } from '../validation/validation-reports';
 
 /**
  * The entered figures of each unit, kept in memory after the first validation: reading ten years of a large
@@ -11,9 +12,12 @@ import { indexEnteredFigures, type EnteredFigures, type EnteredValue } from '../
 export class HistoryCache {
   private readonly units = new Map<number, Map<string, Map<string, EnteredValue>>>();
   private seenVersion: number;
+  /** The validation reports worked out from these figures, kept while the data stays as it was. */
+  readonly reports: ValidationReports;
 
   constructor(private readonly db: ChitieuDb) {
     this.seenVersion = dataVersion(db);
+    this.reports = new ValidationReports(db);
   }
 
   entered(unitId: number): EnteredFigures {
