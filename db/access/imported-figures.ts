@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { PlanLevel, ValueStatus } from '../../shared/api/values-entities';
 import type { ChitieuDb } from '../connection';
-import { annualPlans, indicatorValues, reportingUnits } from '../schema';
+import { annualPlansFull, indicatorValuesFull, reportingUnits } from '../schema';
 
 /** A figure an import wrote, with the cell it came from: a value of a period, or a plan of a year and level. */
 export type ImportedFigure =
@@ -13,30 +13,30 @@ export function importedFigures(db: ChitieuDb): ImportedFigure[] {
   const values = db
     .select({
       unitCode: reportingUnits.code,
-      code: indicatorValues.indicatorCode,
-      period: indicatorValues.period,
-      status: indicatorValues.status,
-      value: indicatorValues.value,
-      sheet: indicatorValues.sourceSheet,
-      cell: indicatorValues.sourceCell,
+      code: indicatorValuesFull.indicatorCode,
+      period: indicatorValuesFull.period,
+      status: indicatorValuesFull.status,
+      value: indicatorValuesFull.value,
+      sheet: indicatorValuesFull.sourceSheet,
+      cell: indicatorValuesFull.sourceCell,
     })
-    .from(indicatorValues)
-    .innerJoin(reportingUnits, eq(reportingUnits.id, indicatorValues.unitId))
-    .where(eq(indicatorValues.sourceKind, 'imported'))
+    .from(indicatorValuesFull)
+    .innerJoin(reportingUnits, eq(reportingUnits.id, indicatorValuesFull.unitId))
+    .where(eq(indicatorValuesFull.sourceKind, 'imported'))
     .all();
   const plans = db
     .select({
       unitCode: reportingUnits.code,
-      code: annualPlans.indicatorCode,
-      year: annualPlans.year,
-      level: annualPlans.level,
-      value: annualPlans.value,
-      sheet: annualPlans.sourceSheet,
-      cell: annualPlans.sourceCell,
+      code: annualPlansFull.indicatorCode,
+      year: annualPlansFull.year,
+      level: annualPlansFull.level,
+      value: annualPlansFull.value,
+      sheet: annualPlansFull.sourceSheet,
+      cell: annualPlansFull.sourceCell,
     })
-    .from(annualPlans)
-    .innerJoin(reportingUnits, eq(reportingUnits.id, annualPlans.unitId))
-    .where(eq(annualPlans.sourceKind, 'imported'))
+    .from(annualPlansFull)
+    .innerJoin(reportingUnits, eq(reportingUnits.id, annualPlansFull.unitId))
+    .where(eq(annualPlansFull.sourceKind, 'imported'))
     .all();
   return [...values.map((v) => ({ kind: 'value' as const, ...v })), ...plans.map((p) => ({ kind: 'plan' as const, ...p }))];
 }

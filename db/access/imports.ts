@@ -3,9 +3,11 @@ import type { PlanLevel, ValueStatus } from '../../shared/api/values-entities';
 import type { ChitieuDb } from '../connection';
 import { annualPlans, importFiles, importLayouts, imports, reportingUnits } from '../schema';
 import { findIndicator, updateIndicator } from './catalog';
+import { appendChangeStatement } from './change-log';
 import { writePlan } from './plans';
 import { preparedFor } from './prepared';
-import type { WriteSource } from './write-source';
+import { upsertValueStatement } from './values';
+import { cellPosition, type WriteSource } from './write-source';
 
 export interface StoredFigureRow {
   value: number;
@@ -19,20 +21,6 @@ const raw = preparedFor((db) => ({
     .prepare<[number, string], [string, number, ValueStatus, string | null]>('SELECT indicator_code, value, status, comment FROM indicator_values WHERE unit_id = ? AND period = ?')
     .raw(true),
   totalChanges: db.$client.prepare<[], { n: number }>('SELECT total_changes() AS n'),
-  // The same upsert as db/access/values.ts and the same change-log row as db/access/change-log.ts, without the
-  // query builder in between and with positional parameters: a workbook brings a hundred thousand figures, and
-  // both cost more than SQLite's own work.
-  upsertValue: db.$client.prepare(
-    `INSERT INTO indicator_values (indicator_code, unit_id, period, value, status, comment, updated_by, updated_at, source_kind, source_file, source_sha256, source_sheet, source_cell)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (indicator_code, unit_id, period) DO UPDATE SET value = excluded.value, status = excluded.status, comment = excluded.comment,
-       updated_by = excluded.updated_by, updated_at = excluded.updated_at, source_kind = excluded.source_kind, source_file = excluded.source_file,
-       source_sha256 = excluded.source_sha256, source_sheet = excluded.source_sheet, source_cell = excluded.source_cell`,
-  ),
-  appendValueChange: db.$client.prepare(
-    `INSERT INTO change_log (batch_id, at, who, entity, indicator_code, unit_id, period, year, level, old_value, new_value, old_status, new_status, old_comment, new_comment, source_kind, source_file, source_sha256, source_sheet, source_cell)
-     VALUES (?, ?, ?, 'value', ?, ?, ?, NULL, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ),
 }));
 
 /** The figures of a unit for one period, by indicator code. */
@@ -77,20 +65,18 @@ export function withLargePageCache<T>(db: ChitieuDb, write: () => T): T {
   }
 }
 
-/** What every figure of one file's import shares: the batch, who, when and the file it came from. */
+/** What every figure of one file's import shares: its batch (who and when) by number, the unit, the file's row. */
 export interface ImportedFile {
-  batchId: string;
-  who: string;
-  at: string;
+  batch: number;
   unitId: number;
-  file: string;
-  sha256: string;
+  importFileId: number;
 }
 
 export interface ImportedFigure {
   indicatorCode: string;
   period: string;
-  sheet: string;
+  /** The sheet's place in the file's list of sheets (import_files.sheets). */
+  sheetIndex: number;
   cell: string;
   /** What is stored now, read in the same transaction. */
   old: StoredFigureRow | null;
@@ -98,18 +84,22 @@ export interface ImportedFigure {
 }
 
 /**
- * Writes the imported figures of one file and a change-log row for each, with the file's name, sha256, the
- * sheet and the cell on both. The caller holds the transaction and has read the old figures in it already,
- * which saves a lookup per figure when a workbook brings a hundred thousand of them.
+ * Writes the imported figures of one file and a change-log row for each, both referring to the file's row and to
+ * their sheet and cell by number. The caller holds the transaction and has read the old figures in it already,
+ * which saves a lookup per figure when a workbook brings a hundred thousand of them. Figures go in key order
+ * (period, then indicator), so that the table and the log's index fill their pages in sequence.
  */
-export function writeImportedValues(db: ChitieuDb, file: ImportedFile, figures: Iterable<ImportedFigure>): void {
-  const { upsertValue, appendValueChange } = raw(db);
-  const { batchId, who, at, unitId, file: fileName, sha256 } = file;
+export function writeImportedValues(db: ChitieuDb, file: ImportedFile, figures: readonly ImportedFigure[]): void {
+  const upsert = upsertValueStatement(db);
+  const append = appendChangeStatement(db);
+  const { batch, unitId, importFileId } = file;
   const kind = 'imported' satisfies WriteSource['kind'];
-  for (const f of figures) {
-    const { indicatorCode: code, period, sheet, cell, old, next } = f;
-    upsertValue.run(code, unitId, period, next.value, next.status, next.comment, who, at, kind, fileName, sha256, sheet, cell);
-    appendValueChange.run(batchId, at, who, code, unitId, period, old?.value ?? null, next.value, old?.status ?? null, next.status, old?.comment ?? null, next.comment, kind, fileName, sha256, sheet, cell);
+  const ordered = [...figures].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : a.indicatorCode < b.indicatorCode ? -1 : a.indicatorCode > b.indicatorCode ? 1 : 0));
+  for (const f of ordered) {
+    const { indicatorCode: code, period, sheetIndex, old, next } = f;
+    const { row, col } = cellPosition(f.cell);
+    upsert.run(unitId, period, code, next.value, next.status, next.comment, batch, kind, importFileId, sheetIndex, row, col);
+    append.run(batch, 'value', code, unitId, period, null, null, old?.value ?? null, next.value, old?.status ?? null, next.status, old?.comment ?? null, next.comment, kind, importFileId, sheetIndex, row, col);
   }
 }
 
@@ -126,17 +116,27 @@ export interface NewImport {
   who: string;
   valuesChanged: number;
   plansChanged: number;
-  files: { fileName: string; sha256: string; sizeBytes: number; unitId: number; period: string; changed: number; evidence: string | null }[];
 }
 
+export interface NewImportFile {
+  fileName: string;
+  sha256: string;
+  sizeBytes: number;
+  unitId: number;
+  period: string;
+  changed: number;
+  /** The file's sheets by name: its figures name their sheet by its place here. */
+  sheets: string[];
+  evidence: string | null;
+}
+
+/** The import's record, written before its figures, which refer to its files. */
 export function insertImport(db: ChitieuDb, record: NewImport): number {
-  const { id } = db
-    .insert(imports)
-    .values({ batchId: record.batchId, at: record.at, who: record.who, valuesChanged: record.valuesChanged, plansChanged: record.plansChanged })
-    .returning({ id: imports.id })
-    .get();
-  for (const f of record.files) db.insert(importFiles).values({ importId: id, ...f }).run();
-  return id;
+  return db.insert(imports).values(record).returning({ id: imports.id }).get().id;
+}
+
+export function insertImportFile(db: ChitieuDb, importId: number, file: NewImportFile): number {
+  return db.insert(importFiles).values({ importId, ...file }).returning({ id: importFiles.id }).get().id;
 }
 
 export type StoredImport = typeof imports.$inferSelect;

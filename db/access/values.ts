@@ -1,12 +1,13 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { ValueStatus } from '../../shared/api/values-entities';
 import type { ChitieuDb } from '../connection';
-import { indicatorValues } from '../schema';
-import { appendChange } from './change-log';
+import { indicatorValuesFull } from '../schema';
+import { appendChange, batchKey } from './change-log';
 import { preparedFor } from './prepared';
 import { sourceColumns, type WriteSource } from './write-source';
 
-export type StoredValue = typeof indicatorValues.$inferSelect;
+/** A figure with who wrote it last, when, and where from (file, sheet and cell spelled out). */
+export type StoredValue = typeof indicatorValuesFull.$inferSelect;
 
 export interface ValueState {
   value: number;
@@ -30,94 +31,72 @@ export interface ValueWrite {
 export function valuesOfPeriod(db: ChitieuDb, unitId: number, period: string): StoredValue[] {
   return db
     .select()
-    .from(indicatorValues)
-    .where(and(eq(indicatorValues.unitId, unitId), eq(indicatorValues.period, period)))
+    .from(indicatorValuesFull)
+    .where(and(eq(indicatorValuesFull.unitId, unitId), eq(indicatorValuesFull.period, period)))
     .all();
 }
 
 const statements = preparedFor((db) => ({
   find: db
     .select()
-    .from(indicatorValues)
+    .from(indicatorValuesFull)
     .where(
       and(
-        eq(indicatorValues.indicatorCode, sql.placeholder('code')),
-        eq(indicatorValues.unitId, sql.placeholder('unitId')),
-        eq(indicatorValues.period, sql.placeholder('period')),
+        eq(indicatorValuesFull.unitId, sql.placeholder('unitId')),
+        eq(indicatorValuesFull.period, sql.placeholder('period')),
+        eq(indicatorValuesFull.indicatorCode, sql.placeholder('code')),
       ),
     )
     .prepare(),
-  remove: db.delete(indicatorValues).where(eq(indicatorValues.id, sql.placeholder('id'))).prepare(),
-  upsert: db
-    .insert(indicatorValues)
-    .values({
-      indicatorCode: sql.placeholder('indicatorCode'),
-      unitId: sql.placeholder('unitId'),
-      period: sql.placeholder('period'),
-      value: sql.placeholder('value'),
-      status: sql.placeholder('status'),
-      comment: sql.placeholder('comment'),
-      updatedBy: sql.placeholder('updatedBy'),
-      updatedAt: sql.placeholder('updatedAt'),
-      sourceKind: sql.placeholder('sourceKind'),
-      sourceFile: sql.placeholder('sourceFile'),
-      sourceSha256: sql.placeholder('sourceSha256'),
-      sourceSheet: sql.placeholder('sourceSheet'),
-      sourceCell: sql.placeholder('sourceCell'),
-    })
-    .onConflictDoUpdate({
-      target: [indicatorValues.indicatorCode, indicatorValues.unitId, indicatorValues.period],
-      set: {
-        value: sql`excluded.value`,
-        status: sql`excluded.status`,
-        comment: sql`excluded.comment`,
-        updatedBy: sql`excluded.updated_by`,
-        updatedAt: sql`excluded.updated_at`,
-        sourceKind: sql`excluded.source_kind`,
-        sourceFile: sql`excluded.source_file`,
-        sourceSha256: sql`excluded.source_sha256`,
-        sourceSheet: sql`excluded.source_sheet`,
-        sourceCell: sql`excluded.source_cell`,
-      },
-    })
-    .prepare(),
+  current: db.$client.prepare<[number, string, string], { value: number; status: ValueStatus; comment: string | null }>(
+    'SELECT value, status, comment FROM indicator_values WHERE unit_id = ? AND period = ? AND indicator_code = ?',
+  ),
+  remove: db.$client.prepare<[number, string, string]>('DELETE FROM indicator_values WHERE unit_id = ? AND period = ? AND indicator_code = ?'),
+  upsert: db.$client.prepare(
+    `INSERT INTO indicator_values (unit_id, period, indicator_code, value, status, comment, batch_id, source_kind, import_file_id, sheet_index, cell_row, cell_col)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (unit_id, period, indicator_code) DO UPDATE SET value = excluded.value, status = excluded.status, comment = excluded.comment,
+       batch_id = excluded.batch_id, source_kind = excluded.source_kind, import_file_id = excluded.import_file_id, sheet_index = excluded.sheet_index,
+       cell_row = excluded.cell_row, cell_col = excluded.cell_col`,
+  ),
 }));
 
 export function findValue(db: ChitieuDb, indicatorCode: string, unitId: number, period: string): StoredValue | undefined {
   return statements(db).find.get({ code: indicatorCode, unitId, period });
 }
 
+/** The upsert of one figure by positional parameters, for the import's hundred thousand. */
+export function upsertValueStatement(db: ChitieuDb) {
+  return statements(db).upsert;
+}
+
 /** Writes (or removes) one figure and appends its change-log row; the caller holds the transaction. */
 export function writeValue(db: ChitieuDb, write: ValueWrite): void {
-  const current = findValue(db, write.indicatorCode, write.unitId, write.period);
-  const source = sourceColumns(write.source);
+  const { current, remove, upsert } = statements(db);
+  const before = current.get(write.unitId, write.period, write.indicatorCode);
+  const batch = batchKey(db, write);
+  const s = sourceColumns(write.source);
   if (write.next === null) {
-    if (current) statements(db).remove.run({ id: current.id });
+    if (before) remove.run(write.unitId, write.period, write.indicatorCode);
   } else {
-    statements(db).upsert.run({
+    const { value, status, comment } = write.next;
+    upsert.run(write.unitId, write.period, write.indicatorCode, value, status, comment, batch, s.sourceKind, s.importFileId, s.sheetIndex, s.cellRow, s.cellCol);
+  }
+  appendChange(
+    db,
+    batch,
+    {
+      entity: 'value',
       indicatorCode: write.indicatorCode,
       unitId: write.unitId,
       period: write.period,
-      ...write.next,
-      updatedBy: write.who,
-      updatedAt: write.at,
-      ...source,
-    });
-  }
-  appendChange(db, {
-    batchId: write.batchId,
-    at: write.at,
-    who: write.who,
-    entity: 'value',
-    indicatorCode: write.indicatorCode,
-    unitId: write.unitId,
-    period: write.period,
-    oldValue: current?.value ?? null,
-    newValue: write.next?.value ?? null,
-    oldStatus: current?.status ?? null,
-    newStatus: write.next?.status ?? null,
-    oldComment: current?.comment ?? null,
-    newComment: write.next?.comment ?? null,
-    ...source,
-  });
+      oldValue: before?.value ?? null,
+      newValue: write.next?.value ?? null,
+      oldStatus: before?.status ?? null,
+      newStatus: write.next?.status ?? null,
+      oldComment: before?.comment ?? null,
+      newComment: write.next?.comment ?? null,
+    },
+    write.source,
+  );
 }

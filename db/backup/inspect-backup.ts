@@ -66,6 +66,12 @@ function checkLedger(ledger: { tag: string; sha256: string }[], migrations: Migr
   if (ledger.length === 0) throw notChitieu(file, 'cơ sở dữ liệu chưa được khởi tạo', 'ChiTieu database without migrations');
 }
 
+/** Who and when sit once per batch since migration 0007, on every change-log row before it. */
+function lastChangeAt(sqlite: BetterSqlite3.Database): string | null {
+  const batched = sqlite.prepare(`SELECT 1 FROM ${alias}.sqlite_master WHERE type = 'table' AND name = 'change_batches'`).get() !== undefined;
+  return (sqlite.prepare(`SELECT max(at) AS at FROM ${alias}.${batched ? 'change_batches' : 'change_log'}`).get() as { at: string | null }).at;
+}
+
 function count(sqlite: BetterSqlite3.Database, table: string): number {
   return (sqlite.prepare(`SELECT count(*) AS n FROM ${alias}.${table}`).get() as { n: number }).n;
 }
@@ -120,7 +126,7 @@ export function inspectBackup(sqlite: BetterSqlite3.Database, file: string, opti
     const contents: StoredContents = {
       size,
       officeSettings: officeSettings(sqlite),
-      lastChangeAt: (sqlite.prepare(`SELECT max(at) AS at FROM ${alias}.change_log`).get() as { at: string | null }).at,
+      lastChangeAt: lastChangeAt(sqlite),
       counts: {
         indicators: count(sqlite, 'indicators'),
         units: count(sqlite, 'reporting_units'),

@@ -3,8 +3,10 @@ import {
   check,
   index,
   integer,
+  primaryKey,
   real,
   sqliteTable,
+  sqliteView,
   text,
   uniqueIndex,
   type AnySQLiteColumn,
@@ -73,36 +75,57 @@ export const reportingUnits = sqliteTable(
   ],
 );
 
+/**
+ * One user action's writes (a save, a paste, an import, an undo): who and when, once. Figures and change-log rows
+ * refer to it by number; the UUID is the batch's name in the API, which undo is asked by.
+ */
+export const changeBatches = sqliteTable(
+  'change_batches',
+  {
+    id: integer('id').primaryKey(),
+    uuid: text('uuid').notNull(),
+    at: text('at').notNull(),
+    who: text('who').notNull(),
+  },
+  (t) => [index('change_batches_uuid_idx').on(t.uuid)],
+);
+
+/**
+ * Where a figure came from: how it was written and, for an import, its file (name, sha256, sheets, once per file
+ * in import_files), the sheet by its place in the file's list and the cell as row and column numbers.
+ */
 const sourceColumns = () => ({
   sourceKind: text('source_kind', { enum: ['typed', 'pasted', 'imported', 'cli', 'undo'] }).notNull(),
-  sourceFile: text('source_file'),
-  sourceSha256: text('source_sha256'),
-  sourceSheet: text('source_sheet'),
-  sourceCell: text('source_cell'),
+  importFileId: integer('import_file_id').references((): AnySQLiteColumn => importFiles.id, { onDelete: 'restrict' }),
+  sheetIndex: integer('sheet_index'),
+  cellRow: integer('cell_row'),
+  cellCol: integer('cell_col'),
 });
 
-/** One figure of one indicator, for one reporting unit and one period key (see shared/periods). */
+/**
+ * One figure of one indicator, for one reporting unit and one period key (see shared/periods), keyed as the grid
+ * reads it (a unit's period); the batch says who wrote it and when. Stored WITHOUT ROWID (migration 0007).
+ */
 export const indicatorValues = sqliteTable(
   'indicator_values',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    indicatorCode: text('indicator_code')
-      .notNull()
-      .references(() => indicators.code, { onDelete: 'restrict', onUpdate: 'cascade' }),
     unitId: integer('unit_id')
       .notNull()
       .references(() => reportingUnits.id, { onDelete: 'restrict' }),
     period: text('period').notNull(),
+    indicatorCode: text('indicator_code')
+      .notNull()
+      .references(() => indicators.code, { onDelete: 'restrict', onUpdate: 'cascade' }),
     value: real('value').notNull(),
     status: text('status', { enum: ['estimate', 'actual'] }).notNull(),
     comment: text('comment'),
-    updatedBy: text('updated_by').notNull(),
-    updatedAt: updatedAt(),
+    batchId: integer('batch_id')
+      .notNull()
+      .references(() => changeBatches.id, { onDelete: 'restrict' }),
     ...sourceColumns(),
   },
   (t) => [
-    uniqueIndex('indicator_values_key_idx').on(t.indicatorCode, t.unitId, t.period),
-    index('indicator_values_unit_period_idx').on(t.unitId, t.period),
+    primaryKey({ columns: [t.unitId, t.period, t.indicatorCode] }),
     check('indicator_values_status_check', sql`${t.status} in ('estimate', 'actual')`),
   ],
 );
@@ -121,12 +144,13 @@ export const annualPlans = sqliteTable(
     year: integer('year').notNull(),
     level: text('level', { enum: ['giao', 'phan_dau'] }).notNull(),
     value: real('value').notNull(),
-    updatedBy: text('updated_by').notNull(),
-    updatedAt: updatedAt(),
+    batchId: integer('batch_id')
+      .notNull()
+      .references(() => changeBatches.id, { onDelete: 'restrict' }),
     ...sourceColumns(),
   },
   (t) => [
-    uniqueIndex('annual_plans_key_idx').on(t.indicatorCode, t.unitId, t.year, t.level),
+    uniqueIndex('annual_plans_target_idx').on(t.indicatorCode, t.unitId, t.year, t.level),
     check('annual_plans_level_check', sql`${t.level} in ('giao', 'phan_dau')`),
   ],
 );
@@ -134,15 +158,15 @@ export const annualPlans = sqliteTable(
 /**
  * Every write of a value or a plan, old and new side by side. Rows are only ever appended
  * (a migration adds triggers that refuse UPDATE and DELETE); a batch groups the rows of one
- * user action so that undo can take them back together.
+ * user action so that undo can take them back together, and says who and when.
  */
 export const changeLog = sqliteTable(
   'change_log',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    batchId: text('batch_id').notNull(),
-    at: text('at').notNull(),
-    who: text('who').notNull(),
+    batchId: integer('batch_id')
+      .notNull()
+      .references(() => changeBatches.id, { onDelete: 'restrict' }),
     entity: text('entity', { enum: ['value', 'plan'] }).notNull(),
     indicatorCode: text('indicator_code').notNull(),
     unitId: integer('unit_id').notNull(),
@@ -158,8 +182,9 @@ export const changeLog = sqliteTable(
     ...sourceColumns(),
   },
   (t) => [
-    index('change_log_batch_idx').on(t.batchId),
-    index('change_log_target_idx').on(t.indicatorCode, t.unitId, t.period),
+    // Undo reads a batch; a refused undo names the figure's latest change (a cell's history).
+    index('change_log_batches_idx').on(t.batchId),
+    index('change_log_cells_idx').on(t.unitId, t.period, t.indicatorCode),
   ],
 );
 
@@ -252,6 +277,8 @@ export const importFiles = sqliteTable(
       .references(() => reportingUnits.id, { onDelete: 'restrict' }),
     period: text('period').notNull(),
     changed: integer('changed').notNull(),
+    /** The file's sheets by name, as JSON: a figure names its sheet by its place in this list. */
+    sheets: text('sheets', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
     /**
      * Why each written figure is its indicator and period, as JSON (see db/access/import-evidence.ts): a line
      * per row and per column of each sheet, so that a figure's evidence is its row's and its column's.
@@ -329,3 +356,62 @@ export const periodStateLog = sqliteTable(
   },
   (t) => [index('period_state_log_target_idx').on(t.unitId, t.period)],
 );
+
+/** The source columns as they read: file name and sha256 from import_files, the sheet by name, the cell as "G12". */
+const spelledSource = () => ({
+  sourceKind: text('source_kind', { enum: ['typed', 'pasted', 'imported', 'cli', 'undo'] }).notNull(),
+  sourceFile: text('source_file'),
+  sourceSha256: text('source_sha256'),
+  sourceSheet: text('source_sheet'),
+  sourceCell: text('source_cell'),
+});
+
+/**
+ * The change log with its batch's name, who and when, and its source spelled out (migration 0007 creates the
+ * view): what undo, a refused undo's message and the audit trail read.
+ */
+export const changeLogFull = sqliteView('change_log_full', {
+  id: integer('id').notNull(),
+  batchId: text('batch_id').notNull(),
+  at: text('at').notNull(),
+  who: text('who').notNull(),
+  entity: text('entity', { enum: ['value', 'plan'] }).notNull(),
+  indicatorCode: text('indicator_code').notNull(),
+  unitId: integer('unit_id').notNull(),
+  period: text('period'),
+  year: integer('year'),
+  level: text('level'),
+  oldValue: real('old_value'),
+  newValue: real('new_value'),
+  oldStatus: text('old_status'),
+  newStatus: text('new_status'),
+  oldComment: text('old_comment'),
+  newComment: text('new_comment'),
+  ...spelledSource(),
+}).existing();
+
+/** The figures with who wrote them, when, and their source spelled out (migration 0007 creates the view). */
+export const indicatorValuesFull = sqliteView('indicator_values_full', {
+  indicatorCode: text('indicator_code').notNull(),
+  unitId: integer('unit_id').notNull(),
+  period: text('period').notNull(),
+  value: real('value').notNull(),
+  status: text('status', { enum: ['estimate', 'actual'] }).notNull(),
+  comment: text('comment'),
+  updatedBy: text('updated_by').notNull(),
+  updatedAt: text('updated_at').notNull(),
+  ...spelledSource(),
+}).existing();
+
+/** The plans the same way. */
+export const annualPlansFull = sqliteView('annual_plans_full', {
+  id: integer('id').notNull(),
+  indicatorCode: text('indicator_code').notNull(),
+  unitId: integer('unit_id').notNull(),
+  year: integer('year').notNull(),
+  level: text('level', { enum: ['giao', 'phan_dau'] }).notNull(),
+  value: real('value').notNull(),
+  updatedBy: text('updated_by').notNull(),
+  updatedAt: text('updated_at').notNull(),
+  ...spelledSource(),
+}).existing();

@@ -125,10 +125,10 @@ describe('the backend killed at random moments during imports and quick saves', 
         const record = raw
           .prepare(`SELECT i.batch_id AS batchId, i.values_changed AS changed FROM imports i JOIN import_files f ON f.import_id = i.id WHERE f.file_name = ?`)
           .get(name) as { batchId: string; changed: number } | undefined;
-        const stored = raw.prepare(`SELECT count(*) FROM indicator_values WHERE source_file = ?`).pluck().get(name) as number;
+        const stored = raw.prepare(`SELECT count(*) FROM indicator_values_full WHERE source_file = ?`).pluck().get(name) as number;
         if (record) {
           expect(stored).toBe(record.changed);
-          expect(raw.prepare(`SELECT count(*) FROM change_log WHERE batch_id = ?`).pluck().get(record.batchId)).toBe(record.changed);
+          expect(raw.prepare(`SELECT count(*) FROM change_log_full WHERE batch_id = ?`).pluck().get(record.batchId)).toBe(record.changed);
           outcomes.importWhole++;
           outcomes.figuresPerImport = record.changed;
         } else {

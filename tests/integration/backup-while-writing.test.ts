@@ -17,8 +17,12 @@ const writerScript = `
 const Database = require('better-sqlite3');
 const db = new Database(process.argv[1]);
 db.pragma('busy_timeout = 5000');
-const insert = db.prepare("INSERT INTO change_log (batch_id, at, who, entity, indicator_code, unit_id, period, new_value, source_kind) VALUES (?, ?, 'writer', 'value', 'XNK', 1, '2023-06', ?, 'cli')");
-const batch = db.transaction((id) => { for (let i = 0; i < ${rowsPerBatch}; i++) insert.run(id, new Date().toISOString(), i); });
+const newBatch = db.prepare("INSERT INTO change_batches (uuid, at, who) VALUES (?, ?, 'writer')");
+const insert = db.prepare("INSERT INTO change_log (batch_id, entity, indicator_code, unit_id, period, new_value, source_kind) VALUES (?, 'value', 'XNK', 1, '2023-06', ?, 'cli')");
+const batch = db.transaction((id) => {
+  const key = newBatch.run(id, new Date().toISOString()).lastInsertRowid;
+  for (let i = 0; i < ${rowsPerBatch}; i++) insert.run(key, i);
+});
 const until = Date.now() + 20000;
 for (let n = 0; Date.now() < until; n++) {
   batch('batch-' + n);
@@ -44,7 +48,7 @@ describe('a backup of a database another process is writing to', () => {
       withRawDatabase(files[0]!.path, (copy) => {
         expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
         const batches = copy
-          .prepare(`SELECT batch_id, count(*) AS n FROM change_log WHERE who = 'writer' GROUP BY batch_id`)
+          .prepare(`SELECT batch_id, count(*) AS n FROM change_log_full WHERE who = 'writer' GROUP BY batch_id`)
           .all() as { batch_id: string; n: number }[];
         expect(batches.filter((b) => b.n !== rowsPerBatch)).toEqual([]);
         batchesSeen.push(batches.length);

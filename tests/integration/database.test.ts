@@ -6,7 +6,8 @@ import { asc, count } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/open-database';
 import { bundledMigrations, type Migration } from '../../db/migrate/bundled-migrations';
-import { annualPlans, changeLog, indicators, indicatorValues, reportingUnits, settings } from '../../db/schema';
+import { appendChange, batchKey } from '../../db/access/change-log';
+import { changeLog, indicators, reportingUnits, settings } from '../../db/schema';
 import { refusalOfSync } from '../support/backend';
 import { defaultCatalogFile, handedCatalogFile, readDefaultCatalog } from '../support/catalog-csv';
 import { makeDataDir } from '../support/data-dir';
@@ -111,6 +112,14 @@ describe('a new data directory', () => {
   });
 });
 
+/** Rows as the first version's tables hold them (before migration 0007 gave them their present shape). */
+function insertOld(raw: Database.Database, table: string, rows: Record<string, unknown>[]): void {
+  for (const row of rows) {
+    const columns = Object.keys(row).map((k) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
+    raw.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...Object.values(row));
+  }
+}
+
 describe('upgrading a database from the first version', () => {
   function fillFirstVersionDatabase(dataDir: string): void {
     const old = openDatabase({ dataDir, migrations: bundledMigrations().slice(0, 1) });
@@ -153,8 +162,7 @@ describe('upgrading a database from the first version', () => {
       db.insert(reportingUnits)
         .values({ code: 'CK_MOCBAI', name: 'Cửa khẩu quốc tế Mộc Bài', kind: 'border_gate', parentId: tayNinh.id })
         .run();
-      db.insert(indicatorValues)
-        .values([
+      insertOld(db.$client, 'indicator_values', [
           { indicatorCode: 'IIP', unitId: 1, period: '2023-01', value: 125.95, status: 'actual', updatedBy: 'lan', sourceKind: 'typed' },
           { indicatorCode: 'IIP', unitId: 1, period: '2023-02', value: 106.01, status: 'actual', updatedBy: 'lan', sourceKind: 'typed' },
           {
@@ -185,17 +193,13 @@ describe('upgrading a database from the first version', () => {
           { indicatorCode: 'BLHH', unitId: 1, period: '2023-Q2', value: 14659.9, status: 'actual', updatedBy: 'cli', sourceKind: 'cli' },
           { indicatorCode: 'XK_GAO_GT', unitId: tayNinh.id, period: '2023-9M', value: 0.1 + 0.2, status: 'estimate', updatedBy: 'lan', sourceKind: 'typed' },
           { indicatorCode: 'XK', unitId: longAn.id, period: '2023', value: -3.32, status: 'actual', comment: '', updatedBy: 'lan', sourceKind: 'typed' },
-        ])
-        .run();
-      db.insert(annualPlans)
-        .values([
+      ]);
+      insertOld(db.$client, 'annual_plans', [
           { indicatorCode: 'BLHH', unitId: 1, year: 2022, level: 'giao', value: 28800, updatedBy: 'lan', sourceKind: 'typed' },
           { indicatorCode: 'BLHH', unitId: 1, year: 2022, level: 'phan_dau', value: 29500.5, updatedBy: 'lan', sourceKind: 'imported', sourceFile: 'ke-hoach-2022.xlsx', sourceCell: 'D7' },
           { indicatorCode: 'XK', unitId: tayNinh.id, year: 2026, level: 'giao', value: 130, updatedBy: 'hùng', sourceKind: 'cli' },
-        ])
-        .run();
-      db.insert(changeLog)
-        .values([
+      ]);
+      insertOld(db.$client, 'change_log', [
           {
             batchId: 'b-0001',
             at: '2023-06-20T02:15:00.000Z',
@@ -240,8 +244,7 @@ describe('upgrading a database from the first version', () => {
             newValue: 29500.5,
             sourceKind: 'typed',
           },
-        ])
-        .run();
+      ]);
       db.insert(settings)
         .values([
           { key: 'provinceName', value: 'TỈNH TÂY NINH' },
@@ -269,10 +272,22 @@ describe('upgrading a database from the first version', () => {
       expect(upgraded.schemaVersion).toBe(lastOf(migrations).tag);
       expect(upgraded.migrationsApplied).toBe(migrations.length);
       const after = dumpTables(upgraded.db.$client, { except: [ledger] });
-      const { [ledger]: ledgerBefore, ...tablesBefore } = before;
-      // Later migrations may add tables; every table the old version had must come through unchanged.
-      const keptTables = Object.fromEntries(Object.keys(tablesBefore).map((table) => [table, after[table]]));
-      expect(keptTables).toEqual(tablesBefore);
+      // SQLite's own counters of AUTOINCREMENT tables follow the tables' shape (the figures have none since 0007).
+      const { [ledger]: ledgerBefore, sqlite_sequence: _counters, ...tablesBefore } = before;
+      // Later migrations may add tables; every table the old version had must come through unchanged, the figures,
+      // plans and change log (given their present shape by 0007) read through the views that spell them out.
+      const spelledOut: Record<string, string> = { indicator_values: 'indicator_values_full', annual_plans: 'annual_plans_full', change_log: 'change_log_full' };
+      const sorted = (rows: Row[]) => [...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+      const keptTables = Object.fromEntries(
+        Object.keys(tablesBefore).map((table) => {
+          const view = spelledOut[table];
+          if (!view) return [table, after[table]];
+          const rows = upgraded.db.$client.prepare(`SELECT * FROM ${view}`).all() as Row[];
+          return [table, sorted(rows)];
+        }),
+      );
+      const withoutValueIds = { ...tablesBefore, indicator_values: (tablesBefore['indicator_values'] ?? []).map(({ id: _id, ...v }) => v) };
+      expect(keptTables).toEqual(Object.fromEntries(Object.entries(withoutValueIds).map(([t, rows]) => [t, spelledOut[t] ? sorted(rows) : rows])));
       const ledgerAfter = upgraded.db.$client.prepare(`SELECT * FROM ${ledger} ORDER BY seq`).all() as Row[];
       expect(ledgerAfter.slice(0, 1)).toEqual(ledgerBefore);
       expect(ledgerAfter.map((r) => r['tag'])).toEqual(migrations.map((m) => m.tag));
@@ -303,26 +318,15 @@ describe('upgrading a database from the first version', () => {
     try {
       const raw = upgraded.db.$client;
       const logBefore = dumpTables(raw)['change_log'];
-      expect(() => raw.prepare(`UPDATE change_log SET new_value = 0 WHERE batch_id = 'b-0001'`).run()).toThrow(Database.SqliteError);
-      expect(() => raw.prepare(`DELETE FROM change_log WHERE batch_id = 'b-0002'`).run()).toThrow(Database.SqliteError);
+      const batch = (uuid: string) => `(SELECT id FROM change_batches WHERE uuid = '${uuid}')`;
+      expect(() => raw.prepare(`UPDATE change_log SET new_value = 0 WHERE batch_id = ${batch('b-0001')}`).run()).toThrow(Database.SqliteError);
+      expect(() => raw.prepare(`DELETE FROM change_log WHERE batch_id = ${batch('b-0002')}`).run()).toThrow(Database.SqliteError);
       expect(() => raw.prepare(`DELETE FROM change_log`).run()).toThrow(/append-only/);
       expect(dumpTables(raw)['change_log']).toEqual(logBefore);
 
-      upgraded.db
-        .insert(changeLog)
-        .values({
-          batchId: 'b-0003',
-          at: '2026-01-05T01:00:00.000Z',
-          who: 'lan',
-          entity: 'value',
-          indicatorCode: 'BLHH',
-          unitId: 1,
-          period: '2023-Q2',
-          oldValue: 14659.9,
-          newValue: 14700,
-          sourceKind: 'typed',
-        })
-        .run();
+      const db = upgraded.db;
+      const next = batchKey(db, { batchId: 'b-0003', at: '2026-01-05T01:00:00.000Z', who: 'lan' });
+      appendChange(db, next, { entity: 'value', indicatorCode: 'BLHH', unitId: 1, period: '2023-Q2', oldValue: 14659.9, newValue: 14700 }, { kind: 'typed' });
       expect(upgraded.db.select({ n: count() }).from(changeLog).get()?.n).toBe(4);
     } finally {
       upgraded.close();

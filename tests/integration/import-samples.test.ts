@@ -100,8 +100,8 @@ describe('bpc-thang-01.xlsx (January layout), filled and imported for January 20
     const sha256 = createHash('sha256').update(readFileSync(file)).digest('hex');
     const result = await commitImport(api, [file], { period: '2023-01' });
     const [values, log] = withRawDatabase(backend.database.file, (raw) => [
-      raw.prepare('SELECT * FROM indicator_values ORDER BY id').all() as Row[],
-      raw.prepare('SELECT * FROM change_log WHERE batch_id = ? ORDER BY id').all(result.batchId) as Row[],
+      raw.prepare('SELECT * FROM indicator_values_full').all() as Row[],
+      raw.prepare('SELECT * FROM change_log_full WHERE batch_id = ? ORDER BY id').all(result.batchId) as Row[],
     ]);
     expect(values).toHaveLength(13 * 3);
     expect(log).toHaveLength(13 * 3);

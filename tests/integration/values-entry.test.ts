@@ -26,9 +26,9 @@ async function valueOf(api: ApiClient, period: string, code: string, unitId?: nu
   return (await rowOf(api, period, code, unitId)).value;
 }
 
-/** The change log as an outside tool reading the database file sees it, oldest first. */
+/** The change log as an outside tool reading the database file sees it (who, when and source spelled out), oldest first. */
 function changeLog(backend: Backend): Row[] {
-  return withRawDatabase(backend.database.file, (raw) => raw.prepare('SELECT * FROM change_log ORDER BY id').all() as Row[]);
+  return withRawDatabase(backend.database.file, (raw) => raw.prepare('SELECT * FROM change_log_full ORDER BY id').all() as Row[]);
 }
 
 function figuresAndLog(backend: Backend): TableDump {

@@ -1,7 +1,10 @@
-import { addAlias, insertImport, saveLayout, withLargePageCache, writeImportedPlan, writeImportedValues, type ImportedFigure } from '../../../db/access/imports';
+import { batchKey } from '../../../db/access/change-log';
+import { addAlias, insertImport, insertImportFile, saveLayout, withLargePageCache, writeImportedPlan, writeImportedValues, type ImportedFigure } from '../../../db/access/imports';
+import { cellPosition } from '../../../db/access/write-source';
 import { encodeEvidence, type FileEvidence } from '../../../db/access/import-evidence';
 import { AppError } from '../../../shared/api/errors';
 import type { ImportChoices, ImportResult } from '../../../shared/api/import-entities';
+import type { PlanLevel } from '../../../shared/api/values-entities';
 import { nameKey } from '../../../shared/import/names';
 import type { PlannedValue } from '../../../shared/import/plan';
 import { sameRole } from '../../../shared/import/roles';
@@ -42,6 +45,18 @@ function keepEvidence(into: FileEvidence, sheet: string, v: PlannedValue): void 
   if (v.columnEvidence && !own.columns[v.column]) own.columns[v.column] = v.columnEvidence;
 }
 
+/** The writes of one file, gathered before anything is written: its file row comes first, and they refer to it. */
+interface FileWrites {
+  file: ReturnType<typeof previewFor>['files'][number];
+  unitId: number;
+  period: string;
+  workbook: { name: string; sha256: string; size: number };
+  sheets: string[];
+  figures: ImportedFigure[];
+  plans: { code: string; year: number; level: PlanLevel; value: number; sheetIndex: number; cell: string }[];
+  evidence: FileEvidence;
+}
+
 /** The writes of one commit, inside its transaction; the units whose figures changed are added to `touched`. */
 function writeImport(ctx: HandlerContext, sessions: ImportSessions, choices: ImportChoices, touched: Set<number>): ImportResult {
   const { db } = ctx;
@@ -50,45 +65,32 @@ function writeImport(ctx: HandlerContext, sessions: ImportSessions, choices: Imp
     throw new AppError('bad_input', built.preview.blockers.join('\n'), { blockers: built.preview.blockers }, 'import has blockers');
   }
   const { batchId, who, at } = newBatch(db);
-  let valuesChanged = 0;
-  let plansChanged = 0;
-  const files: ImportResult['files'] = [];
   const aliasesAdded: ImportResult['aliasesAdded'] = [];
   let layoutsRemembered = 0;
-  const evidence = new Map<string, FileEvidence>();
-  const evidenceOf = (fileId: string): FileEvidence => {
-    let e = evidence.get(fileId);
-    if (!e) evidence.set(fileId, (e = {}));
-    return e;
-  };
+  const planned: FileWrites[] = [];
   for (const file of built.files) {
     if (file.preview.skipped || !file.staged.workbook || file.unitId === null || file.period === null) continue;
     const unitId = file.unitId;
     const writes = file.sheets.flatMap((sheet) => sheet.preview.values.filter((v) => v.change === 'new' || v.change === 'changed'));
     assertWritable(db, unitId, writes.map((v) => (v.target.kind === 'value' ? v.target.period : String(v.target.year))));
-    const { name, sha256 } = file.staged.workbook;
-    let changedInFile = 0;
-    const figures: ImportedFigure[] = [];
-    for (const sheet of file.sheets) {
+    const { name } = file.staged.workbook;
+    const own: FileWrites = { file, unitId, period: file.period, workbook: file.staged.workbook, sheets: file.sheets.map((s) => s.preview.name), figures: [], plans: [], evidence: {} };
+    file.sheets.forEach((sheet, sheetIndex) => {
       for (const v of sheet.preview.values) {
         if (v.change !== 'new' && v.change !== 'changed') continue;
-        keepEvidence(evidenceOf(file.staged.fileId), sheet.preview.name, v);
+        keepEvidence(own.evidence, sheet.preview.name, v);
         if (v.target.kind === 'value') {
-          figures.push({
+          own.figures.push({
             indicatorCode: v.code,
             period: v.target.period,
-            sheet: sheet.preview.name,
+            sheetIndex,
             cell: v.cell,
             old: v.current ? { value: v.current.value, status: v.current.status ?? 'actual', comment: v.current.comment } : null,
             next: { value: v.value, status: v.status ?? 'actual', comment: v.current?.comment ?? null },
           });
-          valuesChanged++;
         } else {
-          const source = { kind: 'imported' as const, file: name, sha256, sheet: sheet.preview.name, cell: v.cell };
-          writeImportedPlan(db, { indicatorCode: v.code, unitId, year: v.target.year, level: v.target.level, next: v.value, who, at, batchId, source });
-          plansChanged++;
+          own.plans.push({ code: v.code, year: v.target.year, level: v.target.level, value: v.value, sheetIndex, cell: v.cell });
         }
-        changedInFile++;
       }
       for (const r of sheet.manualRows) {
         if (r.code !== null && r.name !== '' && addAlias(db, r.code, r.name, sameName)) aliasesAdded.push({ code: r.code, alias: r.name });
@@ -107,37 +109,35 @@ function writeImport(ctx: HandlerContext, sessions: ImportSessions, choices: Imp
         });
         layoutsRemembered++;
       }
-    }
-    writeImportedValues(db, { batchId, who, at, unitId, file: name, sha256 }, figures);
-    if (changedInFile > 0) touched.add(unitId);
-    files.push({ fileId: file.staged.fileId, name, unitId, period: file.period, changed: changedInFile });
+    });
+    planned.push(own);
   }
+  const valuesChanged = planned.reduce((n, f) => n + f.figures.length, 0);
+  const plansChanged = planned.reduce((n, f) => n + f.plans.length, 0);
   const changed = valuesChanged + plansChanged;
-  const importId =
-    changed > 0
-      ? insertImport(db, {
-          batchId,
-          at,
-          who,
-          valuesChanged,
-          plansChanged,
-          files: built.files.flatMap((f) =>
-            f.staged.workbook && f.unitId !== null && f.period !== null && !f.preview.skipped
-              ? [
-                  {
-                    fileName: f.staged.workbook.name,
-                    sha256: f.staged.workbook.sha256,
-                    sizeBytes: f.staged.workbook.size,
-                    unitId: f.unitId,
-                    period: f.period,
-                    changed: files.find((x) => x.fileId === f.staged.fileId)?.changed ?? 0,
-                    evidence: evidence.has(f.staged.fileId) ? encodeEvidence(evidence.get(f.staged.fileId) ?? {}) : null,
-                  },
-                ]
-              : [],
-          ),
-        })
-      : null;
+  // An import that changes no figure leaves no record: the same file again is no new import.
+  const importId = changed > 0 ? insertImport(db, { batchId, at, who, valuesChanged, plansChanged }) : null;
+  const batch = importId === null ? null : batchKey(db, { batchId, who, at });
+  for (const f of planned) {
+    const changedInFile = f.figures.length + f.plans.length;
+    if (importId === null || batch === null) continue;
+    const importFileId = insertImportFile(db, importId, {
+      fileName: f.workbook.name,
+      sha256: f.workbook.sha256,
+      sizeBytes: f.workbook.size,
+      unitId: f.unitId,
+      period: f.period,
+      changed: changedInFile,
+      sheets: f.sheets,
+      evidence: changedInFile > 0 ? encodeEvidence(f.evidence) : null,
+    });
+    for (const p of f.plans) {
+      const source = { kind: 'imported' as const, cell: { importFileId, sheetIndex: p.sheetIndex, ...cellPosition(p.cell) } };
+      writeImportedPlan(db, { indicatorCode: p.code, unitId: f.unitId, year: p.year, level: p.level, next: p.value, who, at, batchId, source });
+    }
+    writeImportedValues(db, { batch, unitId: f.unitId, importFileId }, f.figures);
+    if (changedInFile > 0) touched.add(f.unitId);
+  }
   return {
     importId,
     batchId: changed > 0 ? batchId : null,
@@ -146,14 +146,14 @@ function writeImport(ctx: HandlerContext, sessions: ImportSessions, choices: Imp
     plansChanged,
     aliasesAdded,
     layoutsRemembered,
-    files,
+    files: planned.map((f) => ({ fileId: f.file.staged.fileId, name: f.workbook.name, unitId: f.unitId, period: f.period, changed: f.figures.length + f.plans.length })),
     counts: built.preview.counts,
   };
 }
 
 /**
  * Writes what the preview shows, all files in one transaction and one change-log batch (so undo takes the
- * whole import back), each figure with its file, sha256, sheet and cell; an import that changes no figure
+ * whole import back), each figure referring to its file's row (name, sha256, sheets) and to its sheet and cell; an import that changes no figure
  * leaves no trace but the aliases and layouts the clerk taught.
  */
 export function commitImport(ctx: HandlerContext, sessions: ImportSessions, choices: ImportChoices): ImportResult {
