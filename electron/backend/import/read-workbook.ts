@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { crc32 } from 'node:zlib';
+import { maxWorkbookBytes } from '../../../shared/import/limits';
 import type { SheetGrid } from '../../../shared/import/table';
 import { bufferSource, entryStream, fileSource, readZipDirectory, ZipFormatError, type ByteSource, type ZipEntry } from '../xlsx/zip';
 import { readNumberStyles } from '../xlsx/number-styles';
@@ -11,7 +12,7 @@ import { attribute, decodeXmlText } from '../xlsx/xml-text';
 
 /** Bounds that keep memory and time in check whatever file a clerk picks. */
 export const importLimits = {
-  maxFileBytes: 40 * 1024 * 1024,
+  maxFileBytes: maxWorkbookBytes,
   /** Rows holding at least one value; formatted empty rows count only against the next limit. */
   maxRowsPerSheet: 20_000,
   maxRowElementsPerSheet: 300_000,

@@ -1,7 +1,5 @@
 import { maxFilesPerImport, type ImportFileSource } from '../../../shared/api/import-entities';
-
-/** The backend's limit for one workbook (importLimits.maxFileBytes): a larger file is not worth sending. */
-const maxFileBytes = 40 * 1024 * 1024;
+import { maxWorkbookBytes } from '../../../shared/import/limits';
 
 /**
  * The bytes of every file go to the backend in one request, as base64 (a third larger). The browser door takes
@@ -19,8 +17,9 @@ export interface TakenSoFar {
 
 /** The Vietnamese reason a file is not sent, or null; worded as the backend words the same refusal. */
 export function refusalBeforeSending(file: File, taken: TakenSoFar): string | null {
-  if (file.size > maxFileBytes) {
-    return `Tệp ${file.name} nặng ${mb(file.size)} MB, vượt giới hạn ${mb(maxFileBytes)} MB của một sổ báo cáo. Nếu sổ có ảnh hoặc trang tính không cần nhập, hãy xóa bớt (hoặc chép riêng các biểu cần nhập sang tệp mới) rồi nhập lại.`;
+  // A file over the backend's limit is not worth sending.
+  if (file.size > maxWorkbookBytes) {
+    return `Tệp ${file.name} nặng ${mb(file.size)} MB, vượt giới hạn ${mb(maxWorkbookBytes)} MB của một sổ báo cáo. Nếu sổ có ảnh hoặc trang tính không cần nhập, hãy xóa bớt (hoặc chép riêng các biểu cần nhập sang tệp mới) rồi nhập lại.`;
   }
   if (taken.files >= maxFilesPerImport) {
     return `Một lần nhập nhận tối đa ${maxFilesPerImport} tệp: hãy nhập tệp ${file.name} ở lần sau.`;
