@@ -18,6 +18,8 @@ import {
 import { AppError } from '../../../shared/api/errors';
 import type { OperationOutput, ParsedInput } from '../../../shared/api/contract';
 import type { HandlerContext } from '../handler-types';
+import type { HistoryCache } from './history-cache';
+import type { EnteredFigures } from '../../../shared/figures/entered-figures';
 import { assertWritable } from '../periods/period-states';
 import { newBatch } from '../changes/new-batch';
 import { enteredNumber, refuseDuplicates, refuseOutOfRange, writableIndicator } from './entry-rules';
@@ -64,12 +66,17 @@ function withAncestors(indicators: readonly Indicator[], codes: readonly string[
   return indicators.filter((i) => i.active && wanted.has(i.code));
 }
 
+/** The unit's entered figures, and the resolver that works out the sums and derived figures from them. */
+function enteredFiguresOf(history: HistoryCache, indicators: readonly Indicator[], unitId: number): { figures: EnteredFigures; resolver: FigureResolver } {
+  const figures = history.entered(unitId);
+  return { figures, resolver: new FigureResolver(indicators, (code, key) => figures.get(code)?.get(key)?.value, (code) => figures.get(code)) };
+}
+
 export function valuesGrid({ db, history, catalog }: Pick<HandlerContext, 'db' | 'history' | 'catalog'>, { unitId, period: periodKey, withFindings }: ParsedInput<'values.grid'>): OperationOutput<'values.grid'> {
   const unit = resolveUnit(db, unitId);
   const period = periodOrThrow(periodKey);
   const indicators = catalog.all();
-  const figures = history.entered(unit.id);
-  const resolver = new FigureResolver(indicators, (code, key) => figures.get(code)?.get(key)?.value, (code) => figures.get(code));
+  const { figures, resolver } = enteredFiguresOf(history, indicators, unit.id);
   const stored = valuesOfPeriod(db, unit.id, periodKey);
   const evidence = evidenceFor(db, stored);
   const details = new Map(stored.map((v) => [v.indicatorCode, detailOf(v, evidence)]));
@@ -99,8 +106,7 @@ export function valueRows({ db, history, catalog }: Pick<HandlerContext, 'db' | 
   const unit = resolveUnit(db, unitId);
   const period = periodOrThrow(periodKey);
   const indicators = catalog.all();
-  const figures = history.entered(unit.id);
-  const resolver = new FigureResolver(indicators, (code, key) => figures.get(code)?.get(key)?.value, (code) => figures.get(code));
+  const { figures, resolver } = enteredFiguresOf(history, indicators, unit.id);
   const rows = withAncestors(indicators, codes);
   const details = new Map<string, ValueDetail>();
   // A save's re-read stays light: the import's evidence, a JSON per file, is read with the grid, not on every save.

@@ -1,19 +1,11 @@
 import { AutoComplete, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useEffect, useMemo } from 'react';
 import type { Indicator } from '../../../shared/api/entities';
-import { indicatorKindLabelsVi, indicatorKinds, type IndicatorKind } from '../../../shared/catalog/indicator-kinds';
+import { indicatorKindLabelsVi, indicatorKinds } from '../../../shared/catalog/indicator-kinds';
 import { matchesFolded } from '../../../shared/text/fold-vietnamese';
 
-export interface IndicatorFormValues {
-  code: string;
-  parentCode: string | null;
-  stt: string;
-  nameVi: string;
-  unit: string;
-  kind: IndicatorKind;
-  decimals: number;
-  aliases: string[];
-}
+/** What the form edits of an indicator: its order and whether it is in use are set elsewhere. */
+export type IndicatorFormValues = Omit<Indicator, 'sortOrder' | 'active'>;
 
 interface Props {
   open: boolean;

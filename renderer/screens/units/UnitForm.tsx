@@ -8,15 +8,8 @@ import {
   type ReportingUnitKind,
 } from '../../../shared/api/entities';
 
-export interface UnitFormResult {
-  code: string;
-  name: string;
-  kind: ReportingUnitKind;
-  parentId: number | null;
-  validFrom: string | null;
-  validTo: string | null;
-  predecessorIds: number[];
-}
+/** A unit as the form gives it back: everything but the id the database gives it. */
+export type UnitFormResult = Omit<ReportingUnit, 'id'>;
 
 interface FormShape {
   code: string;
