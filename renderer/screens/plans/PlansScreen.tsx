@@ -23,6 +23,8 @@ function yearFromParam(param: string | null, today: Date): number {
 
 const rowId = (row: PlanRow) => row.code;
 const rowLabel = (row: PlanRow) => `${row.nameVi} (${row.code})`;
+const groupRowReason = (row: PlanRow) => `“${row.nameVi}” là dòng nhóm (tiêu đề): không có kế hoạch riêng, kế hoạch nhập ở các dòng con.`;
+const whyReadOnly = (row: PlanRow) => (takesPlan(row) ? null : groupRowReason(row));
 const rowClassName = (row: PlanRow) => [row.hasChildren || row.kind === 'group' ? 'is-parent' : '', row.kind === 'group' ? 'is-group' : ''].join(' ');
 
 export function PlansScreen() {
@@ -111,6 +113,7 @@ export function PlansScreen() {
         rowLabel={rowLabel}
         rowClassName={rowClassName}
         isRowEditable={takesPlan}
+        whyReadOnly={whyReadOnly}
         save={save}
         refusal={refusal}
         writes={writes}
