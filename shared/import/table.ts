@@ -69,7 +69,7 @@ function headerText(grid: SheetGrid, merges: MergeIndex, row: number, col: numbe
 function isColumnCodeRow(grid: SheetGrid, row: number): boolean {
   const cells = [...(grid.rows.get(row)?.values() ?? [])].map((c) => textOfCell(c)).filter((t) => t !== '');
   if (cells.length < 2) return false;
-  return cells.every((t) => t.length <= 16 && /^[()\[\]0-9A-Za-z=*/+\-%x., ]+$/.test(t) && !/[a-z]{3,}/i.test(t.replace(/^\(|\)$/g, '')));
+  return cells.every((t) => t.length <= 16 && /^[()[\]0-9A-Za-z=*/+\-%x., ]+$/.test(t) && !/[a-z]{3,}/i.test(t.replace(/^\(|\)$/g, '')));
 }
 
 const footerPattern = /(^|[ ,])ngay \.*\s*\d{0,2}\s*\.*\s*thang \.*\s*\d{0,2}\s*\.*\s*nam|nguoi lap bieu|nguoi lap|thu truong don vi|\(ky,? ghi ro ho ten|\(ky ten|ghi chu ?:|^noi nhan/;
