@@ -98,6 +98,10 @@ export const settingsSchema = z.object({
   headTitle: z.string(),
   headName: z.string(),
   clerkName: z.string(),
+  /** The department's abbreviation in a document's number: "SCT" in "Số: …/BC-SCT". */
+  officeSymbol: z.string(),
+  /** Nơi nhận of the narrative report, one recipient a line ("Bộ Công Thương;", "Lưu: VT, KHTC."). */
+  recipients: z.string(),
   webPasswordSet: z.boolean(),
 });
 export type Settings = z.infer<typeof settingsSchema>;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ChitieuDb } from '../../../db/connection';
-import { currentSettings } from '../settings/settings-service';
+import { changeAuthor } from '../settings/settings-service';
 
 export interface Batch {
   batchId: string;
@@ -10,5 +10,5 @@ export interface Batch {
 
 /** One user action's writes share a batch id, so that one undo takes them all back, and one author and time. */
 export function newBatch(db: ChitieuDb): Batch {
-  return { batchId: randomUUID(), who: currentSettings(db).clerkName, at: new Date().toISOString() };
+  return { batchId: randomUUID(), who: changeAuthor(db), at: new Date().toISOString() };
 }

@@ -11,7 +11,7 @@ import {
   refusingStates,
   type PeriodStateName,
 } from '../../../shared/periods/period-lock';
-import { currentSettings, osUserName } from '../settings/settings-service';
+import { changeAuthor } from '../settings/settings-service';
 import { resolveUnit } from '../units/resolve-unit';
 
 /**
@@ -36,11 +36,6 @@ function actionsFrom(state: PeriodStateName): PeriodAction[] {
   return state === 'entry' ? forward : [...forward, 'reopen'];
 }
 
-/** Who changes a state: the clerk named in Cài đặt, else the computer's user, as nobody may be anonymous here. */
-function currentClerk(db: ChitieuDb): string {
-  const named = currentSettings(db).clerkName.trim();
-  return named === '' ? osUserName() : named;
-}
 
 function lockOf(row: StoredPeriodState): PeriodLock {
   return { period: row.period, periodLabel: periodKeyLabelVi(row.period), state: row.state, who: row.changedBy, at: row.changedAt };
@@ -139,7 +134,7 @@ export function changePeriodState(db: ChitieuDb, action: PeriodAction, unitId: n
         to = steps[action].to;
       }
       const trimmed = note === null || note.trim() === '' ? null : note.trim();
-      recordPeriodState(db, { unitId: before.unitId, period: periodKey, from: before.state, to, who: currentClerk(db), at: new Date().toISOString(), note: trimmed });
+      recordPeriodState(db, { unitId: before.unitId, period: periodKey, from: before.state, to, who: changeAuthor(db), at: new Date().toISOString(), note: trimmed });
       return periodStatus(db, before.unitId, periodKey);
     },
     { behavior: 'immediate' },

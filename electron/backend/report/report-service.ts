@@ -15,7 +15,7 @@ import { parseTemplateOfKind, templatesInForce } from '../../../shared/report/te
 import type { HandlerContext } from '../handler-types';
 import { planFiguresOf } from '../plans/plan-figures';
 import { resolveUnit } from '../units/resolve-unit';
-import { currentSettings } from '../settings/settings-service';
+import { changeAuthor, currentSettings } from '../settings/settings-service';
 import { validateUnitPeriod } from '../validation/validation-service';
 import { reportDocx } from './report-docx';
 import { shippedTemplates } from './shipped-templates';
@@ -37,7 +37,7 @@ export function saveReportTemplate(ctx: Pick<HandlerContext, 'db'>, key: string,
   const template = templateOrThrow(ctx, key);
   const parsed = parseTemplateOfKind(template.kind, text);
   if (!parsed.ok) throw new AppError('bad_input', parsed.messageVi, { key }, 'report template does not parse');
-  saveEditedTemplate(ctx.db, { key, text, updatedBy: currentSettings(ctx.db).clerkName, updatedAt: new Date().toISOString() });
+  saveEditedTemplate(ctx.db, { key, text, updatedBy: changeAuthor(ctx.db), updatedAt: new Date().toISOString() });
   return templateOrThrow(ctx, key);
 }
 

@@ -25,8 +25,20 @@ const defaults: Record<EditableSetting, () => string> = {
   preparerName: () => '',
   headTitle: () => 'GIÁM ĐỐC',
   headName: () => '',
-  clerkName: osUserName,
+  // Empty until the clerk names themself at the first run: the change log then says whose account it was.
+  clerkName: () => '',
+  officeSymbol: () => 'SCT',
+  recipients: () => 'Bộ Công Thương;\nUBND tỉnh;\nLưu: VT.',
 };
+
+/**
+ * The person a change is recorded under: the clerk named in Cài đặt, else the computer's account marked as
+ * such, so that the change log never passes an account ("root") off as a person, nor leaves anyone anonymous.
+ */
+export function changeAuthor(db: ChitieuDb): string {
+  const named = currentSettings(db).clerkName.replace(/\s+/g, ' ').trim();
+  return named === '' ? `${osUserName()} (tài khoản máy, chưa khai tên người nhập trong Cài đặt)` : named;
+}
 
 export function currentSettings(db: ChitieuDb): Settings {
   const stored = readSettings(db);
@@ -43,6 +55,8 @@ export function currentSettings(db: ChitieuDb): Settings {
     headTitle: text('headTitle'),
     headName: text('headName'),
     clerkName: text('clerkName'),
+    officeSymbol: text('officeSymbol'),
+    recipients: text('recipients'),
     webPasswordSet: typeof stored.get(webPasswordKey) === 'string',
   };
 }

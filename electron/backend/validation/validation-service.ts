@@ -25,7 +25,7 @@ import type { HandlerContext } from '../handler-types';
 import type { CatalogCache } from '../catalog/catalog-cache';
 import type { HistoryCache } from '../values/history-cache';
 import { resolveUnit } from '../units/resolve-unit';
-import { currentSettings } from '../settings/settings-service';
+import { changeAuthor } from '../settings/settings-service';
 import { planFiguresOf } from '../plans/plan-figures';
 
 /** The findings of a unit and period, remembered until the data changes. */
@@ -138,7 +138,7 @@ export function noteFinding({ db, history, catalog }: Pick<HandlerContext, 'db' 
   if (kind === 'override' && finding.severity !== 'error') {
     throw new AppError('bad_input', 'Chỉ lỗi mới cần lý do bỏ qua; với cảnh báo hãy ghi chú.', { key }, 'override on a non-error');
   }
-  addNote(db, { findingKey: key, unitId: unit.id, period, kind, text, who: currentSettings(db).clerkName, at: new Date().toISOString() });
+  addNote(db, { findingKey: key, unitId: unit.id, period, kind, text, who: changeAuthor(db), at: new Date().toISOString() });
   return validateUnitPeriod(db, history, catalog, unit, period);
 }
 
