@@ -114,8 +114,9 @@ ALTER TABLE `indicator_values` RENAME TO `_0007_indicator_values`;
 --> statement-breakpoint
 ALTER TABLE `annual_plans` RENAME TO `_0007_annual_plans`;
 --> statement-breakpoint
+-- Append-only, so a plain rowid never reuses a number: no AUTOINCREMENT bookkeeping on every row.
 CREATE TABLE `change_log` (
-	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`id` integer PRIMARY KEY NOT NULL,
 	`batch_id` integer NOT NULL,
 	`entity` text NOT NULL,
 	`indicator_code` text NOT NULL,

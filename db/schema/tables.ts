@@ -163,7 +163,7 @@ export const annualPlans = sqliteTable(
 export const changeLog = sqliteTable(
   'change_log',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    id: integer('id').primaryKey(),
     batchId: integer('batch_id')
       .notNull()
       .references(() => changeBatches.id, { onDelete: 'restrict' }),

@@ -1,10 +1,56 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createApiClient } from '../../shared/api/client';
 import { createBackend } from '../../electron/backend/backend';
 import { benchFigure, createLargeCatalog } from './setup-data';
 import { median, report } from './report';
+
+function spread(values: readonly number[]): string {
+  const f = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
+  return `${f.format(Math.min(...values))} / ${f.format(median([...values]))} / ${f.format(Math.max(...values))}`;
+}
+
+function line(label: string, values: readonly number[]): void {
+  process.stdout.write(`${label} (min / median / max of ${values.length}): ${spread(values)} ms\n`);
+}
+
+async function timed(run: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await run();
+  return performance.now() - start;
+}
+
+/**
+ * Issue 16: what a clerk waits for right after starting ChiTieu, nothing read yet: the grid's figures and a
+ * validation from a backend just opened on the file, and `chitieu validate` as a process of its own.
+ */
+async function coldPaths(dataDir: string): Promise<void> {
+  const grids: number[] = [];
+  const checks: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const backend = createBackend({ dataDir });
+    const api = createApiClient((op, input) => backend.call(op, input));
+    try {
+      grids.push(await timed(() => api.call('values.grid', { period: '2024-06', withFindings: false })));
+      checks.push(await timed(() => api.call('validation.run', { period: '2024-06' })));
+    } finally {
+      backend.close();
+    }
+  }
+  line('validation: cold, values.grid of 3.000 rows from a backend just opened (the grid\'s first opening)', grids);
+  line('validation: cold, then the validation of that unit and period (target < 100 ms)', checks);
+  const cli = resolve('electron/cli/bin.mjs');
+  const runs: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const start = performance.now();
+    const result = spawnSync(process.execPath, [cli, 'validate', '--period', '2024-06', '--json', '--data', dataDir], { encoding: 'utf8', env: { ...process.env, CHITIEU_DATA_DIR: '' } });
+    runs.push(performance.now() - start);
+    if (result.status !== 0 && result.status !== 1) throw new Error(`chitieu validate failed: ${result.stderr}`);
+  }
+  line('validation: chitieu validate from a cold start, a process of its own (target < 1 s)', runs);
+}
 
 /** Issue 4: one unit and period of 3,000 indicators with ten years of monthly history; target under 100 ms. */
 export async function benchValidation(): Promise<void> {
@@ -73,6 +119,7 @@ export async function benchValidation(): Promise<void> {
     report('backend: values.rows, the saved row and its total re-read after a save (median of 6)', median(rows), 'ms');
     report('backend: values.grid of 3.000 rows as the grid screen reads it, findings apart (median of 6)', median(grids), 'ms');
     backend.close();
+    await coldPaths(dataDir);
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }

@@ -1,3 +1,4 @@
+import { benchCommit } from './bench-commit';
 import { benchExport } from './bench-export';
 import { benchGrid } from './bench-grid';
 import { benchImport } from './bench-import';
@@ -10,6 +11,7 @@ const benches: Record<string, () => Promise<void>> = {
   validation: benchValidation,
   import: benchImport,
   'import-accuracy': benchImportAccuracy,
+  commit: benchCommit,
   export: benchExport,
 };
 

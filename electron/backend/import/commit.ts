@@ -71,14 +71,14 @@ function writeImport(ctx: HandlerContext, sessions: ImportSessions, choices: Imp
   for (const file of built.files) {
     if (file.preview.skipped || !file.staged.workbook || file.unitId === null || file.period === null) continue;
     const unitId = file.unitId;
-    const writes = file.sheets.flatMap((sheet) => sheet.preview.values.filter((v) => v.change === 'new' || v.change === 'changed'));
-    assertWritable(db, unitId, writes.map((v) => (v.target.kind === 'value' ? v.target.period : String(v.target.year))));
     const { name } = file.staged.workbook;
+    const periods = new Set<string>();
     const own: FileWrites = { file, unitId, period: file.period, workbook: file.staged.workbook, sheets: file.sheets.map((s) => s.preview.name), figures: [], plans: [], evidence: {} };
     file.sheets.forEach((sheet, sheetIndex) => {
       for (const v of sheet.preview.values) {
         if (v.change !== 'new' && v.change !== 'changed') continue;
         keepEvidence(own.evidence, sheet.preview.name, v);
+        periods.add(v.target.kind === 'value' ? v.target.period : String(v.target.year));
         if (v.target.kind === 'value') {
           own.figures.push({
             indicatorCode: v.code,
@@ -110,6 +110,8 @@ function writeImport(ctx: HandlerContext, sessions: ImportSessions, choices: Imp
         layoutsRemembered++;
       }
     });
+    // A closed period refuses the whole import: the transaction takes back the aliases and layouts kept above.
+    assertWritable(db, unitId, periods);
     planned.push(own);
   }
   const valuesChanged = planned.reduce((n, f) => n + f.figures.length, 0);
