@@ -90,7 +90,7 @@ function EditableGridInner<TRow extends RowData>(props: EditableGridProps<TRow>)
 
   const rowReason = props.whyReadOnly;
   const whyReadOnly = useCallback(
-    (row: TRow, columnId: string) => (isRowEditable(row) ? (rowReason?.(row, columnId) ?? null) : (rowReason?.(row, columnId) ?? 'Dòng này không nhận số liệu.')),
+    (row: TRow, columnId: string) => rowReason?.(row, columnId) ?? (isRowEditable(row) ? null : 'Dòng này không nhận số liệu.'),
     [isRowEditable, rowReason],
   );
   const cells = useGridCells({ rows, columns: leafColumns, rowLabel: props.rowLabel, whyReadOnly });
