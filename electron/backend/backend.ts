@@ -1,8 +1,9 @@
 import { version as appVersion } from '../../package.json';
 import { openDatabase, type OpenedDatabase } from '../../db/open-database';
-import { contract, isOperationName, type OperationName } from '../../shared/api/contract';
+import { contract, invalidatedBy, isOperationName, operationNames, type OperationName, type ParsedInput } from '../../shared/api/contract';
 import { describeZodError } from '../../shared/api/describe-zod-error';
 import type { ApiResponse } from '../../shared/api/envelope';
+import type { DataChange } from '../../shared/api/events';
 import { AppError } from '../../shared/api/errors';
 import type { HandlerContext, Handlers } from './handler-types';
 import { closeDatabaseState, openDatabaseState } from './database-state';
@@ -22,6 +23,7 @@ import { validationHandlers } from './handlers/validation';
 import { valueHandlers } from './handlers/values';
 import { createFileLogger, type Logger } from './log';
 import { startBackupSchedule, type BackupSchedule } from './backup/schedule';
+import { ChangeEvents } from './events/change-events';
 
 const handlers: Handlers = {
   ...appInfoHandlers,
@@ -40,11 +42,11 @@ const handlers: Handlers = {
   ...periodHandlers,
 };
 
-/** Writes known not to touch the catalog; any other write, present or future, refreshes the cached catalog. */
-const writesLeavingCatalog = new Set<string>(['values.set', 'plans.set', 'changes.revert', 'validation.note', 'settings.set', 'report.templates.save', 'report.templates.reset']);
+/** The writes the contract says change the catalog's answer refresh the cached catalog. */
+const writesOfCatalog = new Set<OperationName>(operationNames.filter((name) => invalidatedBy(name).includes('catalog.list')));
 
 /** Restoring a backup replaces a damaged file whole: the one write a damaged file must still allow. */
-const writesReplacingTheFile = new Set<string>(['backup.restore']);
+const writesReplacingTheFile = new Set<string>(['backup.restore', 'backup.restoreFile']);
 
 export interface BackendOptions {
   dataDir: string;
@@ -59,12 +61,17 @@ export interface Backend {
   readonly database: OpenedDatabase;
   /** The automatic backups of a long-running door; null for the command line and the tests that need none. */
   readonly backupSchedule: BackupSchedule | null;
-  /** Every call settles to an envelope, never rejects; synchronous handlers have committed before it returns. */
-  call(operation: string, input: unknown): Promise<ApiResponse<unknown>>;
+  /**
+   * Every call settles to an envelope, never rejects; synchronous handlers have committed before it returns.
+   * origin names the window or page that called, so that the change event it raises can be told apart there.
+   */
+  call(operation: string, input: unknown, origin?: string): Promise<ApiResponse<unknown>>;
+  /** Listens to the changes committed to the data, here or by another process on the same file. */
+  onChange(listener: (change: DataChange) => void): () => void;
   close(): void;
 }
 
-function runHandler<K extends OperationName>(name: K, input: unknown, ctx: HandlerContext): unknown {
+function parseInput<K extends OperationName>(name: K, input: unknown): ParsedInput<K> {
   const parsed = contract[name].input.safeParse(input ?? {});
   if (!parsed.success) {
     throw new AppError(
@@ -74,8 +81,12 @@ function runHandler<K extends OperationName>(name: K, input: unknown, ctx: Handl
       `invalid input for ${name}`,
     );
   }
-  const handler = handlers[name] as (input: unknown, ctx: HandlerContext) => unknown;
-  return handler(parsed.data, ctx);
+  return parsed.data as ParsedInput<K>;
+}
+
+function runHandler<K extends OperationName>(name: K, input: ParsedInput<K>, ctx: HandlerContext): unknown {
+  const handler = handlers[name] as (input: ParsedInput<K>, ctx: HandlerContext) => unknown;
+  return handler(input, ctx);
 }
 
 function toErrorResponse(error: unknown, operation: string, log: Logger): ApiResponse<never> {
@@ -114,6 +125,7 @@ export function createBackend(options: BackendOptions): Backend {
     },
   };
   const schedule: BackupSchedule | null = options.automaticBackups ? startBackupSchedule(() => ctx, log) : null;
+  const changes = new ChangeEvents(() => ctx.db, log);
   let closed = false;
   return {
     dataDir: options.dataDir,
@@ -121,7 +133,7 @@ export function createBackend(options: BackendOptions): Backend {
       return ctx.database;
     },
     backupSchedule: schedule,
-    async call(operation, input) {
+    async call(operation, input, origin) {
       ctx.database.activity(false);
       try {
         if (!isOperationName(operation)) {
@@ -129,18 +141,24 @@ export function createBackend(options: BackendOptions): Backend {
         }
         const writes = contract[operation].writes;
         if (writes && !writesReplacingTheFile.has(operation)) ctx.database.assertWritable();
+        const parsed = parseInput(operation, input);
         // Synchronous handlers run to their commit before the first await, so calls stay in the order they came.
-        const result = await runHandler(operation, input, ctx);
+        const result = await runHandler(operation, parsed, ctx);
         if (writes) ctx.database.activity(true);
-        if (writes && !writesLeavingCatalog.has(operation)) ctx.catalog.changed();
+        if (writesOfCatalog.has(operation)) ctx.catalog.changed();
+        changes.committed(operation, parsed, origin ?? null);
         return { ok: true, result };
       } catch (error) {
         return toErrorResponse(ctx.database.explain(error), operation, log);
       }
     },
+    onChange(listener) {
+      return changes.subscribe(listener);
+    },
     close() {
       if (closed) return;
       closed = true;
+      changes.close();
       schedule?.stop();
       schedule?.atClose(new Date());
       closeDatabaseState(ctx);

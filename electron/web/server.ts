@@ -1,9 +1,9 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { isOperationName } from '../../shared/api/contract';
+import { isOperationName, takesPath } from '../../shared/api/contract';
 import { apiRequestSchema } from '../../shared/api/envelope';
-import { namesLocalPath } from '../../shared/api/local-paths';
+import { clientIdHeader, clientIdSchema, eventsPath } from '../../shared/api/events';
 import type { ErrorCode } from '../../shared/api/errors';
 import type { Backend } from '../backend/backend';
 import { storedWebPasswordHash } from '../backend/settings/settings-service';
@@ -19,6 +19,8 @@ export interface WebServerOptions {
   port: number;
   host: string;
   log: Logger;
+  /** How often an open event stream gets a comment line, so that proxies and browsers keep it open. */
+  heartbeatMs?: number;
 }
 
 export interface WebServer {
@@ -28,6 +30,9 @@ export interface WebServer {
 }
 
 const cookieName = 'chitieu_session';
+
+export const localPathRefusalVi =
+  'Qua trình duyệt, ChiTieu không đọc hay ghi tệp theo đường dẫn trên máy chủ: hãy chọn tệp để tải lên, tệp xuất sẽ được tải về.';
 const maxBodyBytes = 64 * 1024 * 1024;
 
 const statusOfError: Partial<Record<ErrorCode, number>> = {
@@ -132,9 +137,34 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
     res.writeHead(401, { ...baseHeaders, 'content-type': 'text/html; charset=utf-8' }).end(loginPage(true));
   };
 
+  const eventStreams = new Set<ServerResponse>();
+
+  /** Server-sent events: each change committed to the data, as one `change` event of JSON. */
+  const handleEvents = (req: IncomingMessage, res: ServerResponse): void => {
+    res.writeHead(200, { ...baseHeaders, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
+    // A browser that lost the stream asks again after a second.
+    res.write('retry: 1000\n\n');
+    eventStreams.add(res);
+    const stopListening = backend.onChange((change) => res.write(`id: ${change.seq}\nevent: change\ndata: ${JSON.stringify(change)}\n\n`));
+    const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), options.heartbeatMs ?? 15_000);
+    res.once('close', () => {
+      clearInterval(heartbeat);
+      stopListening();
+      eventStreams.delete(res);
+    });
+    req.resume();
+  };
+
   const handleApi = async (req: IncomingMessage, res: ServerResponse, operation: string): Promise<void> => {
     if (req.method !== 'POST') {
       sendJson(res, 405, { ok: false, error: { code: 'bad_input', message: 'Chỉ nhận yêu cầu POST.' } });
+      return;
+    }
+    // Refused by what the contract declares, before the body is read: no input can talk its way past it.
+    if (isOperationName(operation) && takesPath(operation)) {
+      log.error('web request refused: takes a path on the server', { operation });
+      req.resume();
+      sendJson(res, 403, { ok: false, error: { code: 'unauthorized', message: localPathRefusalVi } });
       return;
     }
     let input: unknown;
@@ -151,15 +181,8 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
       return;
     }
     const { operation: name, input: body } = request.data;
-    if (isOperationName(name) && namesLocalPath(name, body)) {
-      log.error('web request refused: names a path on the server', { operation: name });
-      sendJson(res, 403, {
-        ok: false,
-        error: { code: 'unauthorized', message: 'Qua trình duyệt, ChiTieu không đọc hay ghi tệp theo đường dẫn trên máy chủ: hãy chọn tệp để tải lên, tệp xuất sẽ được tải về.' },
-      });
-      return;
-    }
-    const response = await backend.call(name, body);
+    const client = clientIdSchema.safeParse(req.headers[clientIdHeader]);
+    const response = await backend.call(name, body, client.success ? client.data : undefined);
     sendJson(res, response.ok ? 200 : (statusOfError[response.error.code] ?? 500), response);
   };
 
@@ -197,6 +220,10 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
       }
       return;
     }
+    if (url.pathname === eventsPath && req.method === 'GET') {
+      handleEvents(req, res);
+      return;
+    }
     if (url.pathname.startsWith('/api/')) {
       await handleApi(req, res, decodeURIComponent(url.pathname.slice('/api/'.length)));
       return;
@@ -224,6 +251,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
         port,
         close: () =>
           new Promise<void>((done) => {
+            for (const stream of eventStreams) stream.end();
             server.closeAllConnections();
             server.close(() => done());
           }),

@@ -1,25 +1,9 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient, type UseQueryOptions } from '@tanstack/react-query';
 import { createApiClient } from '../../shared/api/client';
-import type { OperationInput, OperationName, OperationOutput } from '../../shared/api/contract';
+import { invalidatedBy, type OperationInput, type OperationName, type OperationOutput, type ReadOperation } from '../../shared/api/contract';
 import { pickTransport } from './transport';
 
 export const api = createApiClient(pickTransport());
-
-type ReadOperation =
-  | 'app.info'
-  | 'catalog.list'
-  | 'units.list'
-  | 'settings.get'
-  | 'values.grid'
-  | 'plans.grid'
-  | 'validation.run'
-  | 'validation.rules.list'
-  | 'validation.settings.list'
-  | 'charts.indicator'
-  | 'charts.planShares'
-  | 'report.build'
-  | 'report.templates.list'
-  | 'periods.status';
 
 /** Query keys start with the operation name, so a write can invalidate everything that read its data. */
 export function useApiQuery<K extends ReadOperation>(
@@ -44,12 +28,16 @@ export function prefetchApi<K extends ReadOperation>(queryClient: QueryClient, o
   fetchApi(queryClient, operation, input).catch(() => undefined);
 }
 
-export function useApiMutation<K extends OperationName>(operation: K, invalidates: readonly ReadOperation[]) {
+/** Re-reads what the contract says the operation changes (every read for a change of the whole file). */
+export async function invalidateAfter(queryClient: QueryClient, reads: readonly ReadOperation[]): Promise<void> {
+  await Promise.all(reads.map((key) => queryClient.invalidateQueries({ queryKey: [key] })));
+}
+
+/** A call that changes something; afterwards the reads the contract names for it are asked again. */
+export function useApiMutation<K extends OperationName>(operation: K) {
   const queryClient = useQueryClient();
   return useMutation<OperationOutput<K>, Error, OperationInput<K>>({
     mutationFn: (input) => api.call(operation, input),
-    onSuccess: async () => {
-      await Promise.all(invalidates.map((key) => queryClient.invalidateQueries({ queryKey: [key] })));
-    },
+    onSuccess: () => invalidateAfter(queryClient, invalidatedBy(operation)),
   });
 }

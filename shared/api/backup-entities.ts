@@ -52,7 +52,9 @@ export const backupStatusSchema = z.object({
 });
 export type BackupStatus = z.infer<typeof backupStatusSchema>;
 
-export const backupMakeInputSchema = z.object({ out: z.string().min(1).optional() }).strict();
+export const backupMakeInputSchema = z.object({}).strict();
+/** A backup written to a file of one's choosing (the command line), besides the backup folder's own. */
+export const backupMakeToFileInputSchema = z.object({ out: z.string().min(1) }).strict();
 
 export const backupMakeOutputSchema = z.object({
   result: backupResultSchema,
@@ -61,10 +63,11 @@ export const backupMakeOutputSchema = z.object({
 export type BackupMakeOutput = z.infer<typeof backupMakeOutputSchema>;
 
 /** A backup listed in one of the two folders, by name (the browser mode can do no more), or any file by its path. */
-export const backupSourceSchema = z.union([
-  z.object({ folder: backupFolderSchema, name: z.string().regex(/^[^\\/]+\.db$/, 'Tên tệp sao lưu không hợp lệ.') }).strict(),
-  z.object({ path: z.string().min(1) }).strict(),
-]);
+export const backupListedSchema = z
+  .object({ folder: backupFolderSchema, name: z.string().regex(/^[^\\/]+\.db$/, 'Tên tệp sao lưu không hợp lệ.') })
+  .strict();
+export const backupFileSourceSchema = z.object({ path: z.string().min(1) }).strict();
+export const backupSourceSchema = z.union([backupListedSchema, backupFileSourceSchema]);
 export type BackupSource = z.infer<typeof backupSourceSchema>;
 
 /** What a backup file holds, read before anything is restored from it. */

@@ -32,6 +32,7 @@ import {
   importProgressSchema,
   importReadInputSchema,
   importReadOutputSchema,
+  importReadPathsInputSchema,
   importRecordSchema,
   importResultSchema,
   importSessionInputSchema,
@@ -39,7 +40,14 @@ import {
   importValuesInputSchema,
   importValuesPageSchema,
 } from './import-entities';
-import { exportFillInputSchema, exportFillOutputSchema, exportReportInputSchema, exportReportOutputSchema } from './export-entities';
+import {
+  exportFillInputSchema,
+  exportFillOutputSchema,
+  exportFillToFileInputSchema,
+  exportReportInputSchema,
+  exportReportOutputSchema,
+  exportReportToFileInputSchema,
+} from './export-entities';
 import {
   ruleSettingsEntrySchema,
   userRuleDraftSchema,
@@ -53,36 +61,64 @@ import {
   reportBuildInputSchema,
   reportDocxInputSchema,
   reportDocxOutputSchema,
+  reportDocxToFileInputSchema,
   reportSchema,
   reportTemplateResetInputSchema,
   reportTemplateSaveInputSchema,
   reportTemplateSchema,
 } from './report-entities';
+import { reportPrintInputSchema, reportPrintOutputSchema } from './print-entities';
 import { chartsIndicatorInputSchema, chartsPlanSharesInputSchema, indicatorChartSchema, planSharesSchema } from './chart-entities';
 import {
   backupContentsSchema,
+  backupFileSourceSchema,
+  backupListedSchema,
   backupMakeInputSchema,
+  backupMakeToFileInputSchema,
   backupMakeOutputSchema,
   backupRestoreOutputSchema,
   backupSetFolderInputSchema,
-  backupSourceSchema,
   backupStatusSchema,
 } from './backup-entities';
 import { periodReopenInputSchema, periodStatusInputSchema, periodStatusSchema, periodStepInputSchema } from './period-state-entities';
 
 z.config(vi());
 
-interface OperationSpec<I extends z.ZodType, O extends z.ZodType> {
-  input: I;
-  output: O;
+/**
+ * The facts of an operation, declared once here; the backend, the doors and the renderer derive from them
+ * what they need (which writes refresh the cached catalog, what the HTTP door refuses, what a screen re-reads).
+ */
+interface OperationSpec {
+  input: z.ZodType;
+  output: z.ZodType;
   /** Whether the operation changes data: doors may refuse writes where reading is all they allow. */
   writes: boolean;
+  /**
+   * The reads whose answers it changes, by operation name ('all' for a change of the whole file): a screen
+   * re-reads them after calling it, and every other open window after the change event it raises.
+   */
+  invalidates?: readonly string[] | 'all';
+  /**
+   * Whether it names a file on the backend's own disk (a workbook to read, a template, a place to save).
+   * Only the desktop and the command line may call it: over HTTP the caller may sit at another computer,
+   * so a browser sends the workbook's bytes and receives the export's bytes instead.
+   */
+  takesPath?: boolean;
+  /** Whether it answers at once and goes on in the background, its progress read by a second operation. */
+  reportsProgress?: boolean;
   summaryVi: string;
 }
 
-function operation<I extends z.ZodType, O extends z.ZodType>(spec: OperationSpec<I, O>): OperationSpec<I, O> {
+function operation<const S extends OperationSpec>(spec: S): S {
   return spec;
 }
+
+/** What a change of figures or plans moves: the grids, the sums and comparisons, checks, charts and report. */
+const figureReads = ['values.grid', 'values.rows', 'plans.grid', 'validation.run', 'report.build', 'charts.indicator', 'charts.planShares'] as const;
+const catalogReads = ['catalog.list', ...figureReads] as const;
+const importReads = [...catalogReads, 'import.history', 'import.layouts.list', 'import.preview'] as const;
+const ruleReads = ['validation.rules.list', 'validation.run', 'values.grid'] as const;
+const periodReads = ['periods.status', 'values.grid', 'report.build'] as const;
 
 const none = z.object({}).strict();
 
@@ -104,18 +140,21 @@ export const contract = {
     input: indicatorDraftSchema.strict(),
     output: indicatorSchema,
     writes: true,
+    invalidates: catalogReads,
     summaryVi: 'Thêm chỉ tiêu',
   }),
   'catalog.update': operation({
     input: z.object({ code: indicatorCodeSchema, patch: indicatorPatchSchema.strict() }).strict(),
     output: indicatorSchema,
     writes: true,
+    invalidates: catalogReads,
     summaryVi: 'Sửa chỉ tiêu',
   }),
   'catalog.retire': operation({
     input: z.object({ code: indicatorCodeSchema, retired: z.boolean().default(true) }).strict(),
     output: indicatorSchema,
     writes: true,
+    invalidates: catalogReads,
     summaryVi: 'Ngừng dùng hoặc dùng lại chỉ tiêu',
   }),
   'units.list': operation({
@@ -128,12 +167,14 @@ export const contract = {
     input: reportingUnitDraftSchema.strict(),
     output: reportingUnitSchema,
     writes: true,
+    invalidates: ['units.list', 'report.build'],
     summaryVi: 'Thêm đơn vị báo cáo',
   }),
   'units.update': operation({
     input: z.object({ id: z.number().int(), patch: reportingUnitPatchSchema.strict() }).strict(),
     output: reportingUnitSchema,
     writes: true,
+    invalidates: ['units.list', 'report.build'],
     summaryVi: 'Sửa đơn vị báo cáo',
   }),
   'settings.get': operation({
@@ -146,6 +187,7 @@ export const contract = {
     input: settingsPatchSchema.strict(),
     output: settingsSchema,
     writes: true,
+    invalidates: ['settings.get', 'app.info', 'report.build'],
     summaryVi: 'Lưu cài đặt',
   }),
   'values.grid': operation({
@@ -158,6 +200,7 @@ export const contract = {
     input: valuesSetInputSchema,
     output: batchResultSchema,
     writes: true,
+    invalidates: figureReads,
     summaryVi: 'Ghi số liệu (một lần ghi là một thay đổi, hoàn tác được)',
   }),
   'plans.grid': operation({
@@ -170,12 +213,14 @@ export const contract = {
     input: plansSetInputSchema,
     output: batchResultSchema,
     writes: true,
+    invalidates: figureReads,
     summaryVi: 'Ghi kế hoạch năm',
   }),
   'changes.revert': operation({
     input: revertInputSchema,
     output: batchResultSchema,
     writes: true,
+    invalidates: figureReads,
     summaryVi: 'Hoàn tác (hoặc làm lại) một lần ghi số liệu hoặc kế hoạch',
   }),
   'validation.run': operation({
@@ -188,6 +233,7 @@ export const contract = {
     input: validationNoteInputSchema,
     output: validationReportSchema,
     writes: true,
+    invalidates: ['validation.run', 'values.grid'],
     summaryVi: 'Ghi chú cho cảnh báo hoặc lý do bỏ qua lỗi',
   }),
   'validation.rules.list': operation({
@@ -200,12 +246,14 @@ export const contract = {
     input: userRuleDraftSchema,
     output: userRuleSchema,
     writes: true,
+    invalidates: ruleReads,
     summaryVi: 'Thêm hoặc sửa quy tắc kiểm tra',
   }),
   'validation.rules.delete': operation({
     input: z.object({ id: z.string().min(1) }).strict(),
     output: z.object({ deleted: z.boolean() }),
     writes: true,
+    invalidates: ruleReads,
     summaryVi: 'Xóa quy tắc kiểm tra',
   }),
   'validation.rules.export': operation({
@@ -218,6 +266,7 @@ export const contract = {
     input: z.object({ file: userRulesFileSchema, replace: z.boolean().default(false) }).strict(),
     output: z.object({ imported: z.number().int() }),
     writes: true,
+    invalidates: ruleReads,
     summaryVi: 'Nhập các quy tắc kiểm tra từ JSON',
   }),
   'validation.settings.list': operation({
@@ -230,13 +279,23 @@ export const contract = {
     input: ruleSettingsEntrySchema.strict(),
     output: ruleSettingsEntrySchema,
     writes: true,
+    invalidates: ['validation.settings.list', 'validation.run', 'values.grid'],
     summaryVi: 'Lưu thiết lập kiểm tra của một chỉ tiêu',
   }),
   'import.read': operation({
     input: importReadInputSchema,
     output: importReadOutputSchema,
     writes: false,
-    summaryVi: 'Bắt đầu đọc các sổ Excel cần nhập (đọc ngầm; theo dõi bằng import.progress)',
+    reportsProgress: true,
+    summaryVi: 'Bắt đầu đọc các sổ Excel cần nhập, gửi kèm nội dung (đọc ngầm; theo dõi bằng import.progress)',
+  }),
+  'import.readPaths': operation({
+    input: importReadPathsInputSchema,
+    output: importReadOutputSchema,
+    writes: false,
+    takesPath: true,
+    reportsProgress: true,
+    summaryVi: 'Bắt đầu đọc các sổ Excel cần nhập, theo đường dẫn trên máy này (đọc ngầm; theo dõi bằng import.progress)',
   }),
   'import.progress': operation({
     input: importSessionInputSchema,
@@ -260,6 +319,7 @@ export const contract = {
     input: importChoicesSchema,
     output: importResultSchema,
     writes: true,
+    invalidates: importReads,
     summaryVi: 'Nhập các sổ Excel (một lần ghi, hoàn tác được cả lần nhập)',
   }),
   'import.close': operation({
@@ -278,6 +338,7 @@ export const contract = {
     input: importUndoInputSchema,
     output: batchResultSchema,
     writes: true,
+    invalidates: importReads,
     summaryVi: 'Hoàn tác cả một lần nhập',
   }),
   'import.layouts.list': operation({
@@ -290,6 +351,7 @@ export const contract = {
     input: z.object({ signature: z.string().min(1) }).strict(),
     output: z.object({ forgotten: z.boolean() }),
     writes: true,
+    invalidates: ['import.layouts.list', 'import.preview'],
     summaryVi: 'Quên cách ghép dòng, cột đã nhớ của một mẫu biểu',
   }),
   'export.report': operation({
@@ -298,11 +360,25 @@ export const contract = {
     writes: false,
     summaryVi: 'Xuất biểu báo cáo Excel của một hay nhiều đơn vị (từ chối khi còn lỗi, trừ khi có lý do)',
   }),
+  'export.reportToFile': operation({
+    input: exportReportToFileInputSchema,
+    output: exportReportOutputSchema,
+    writes: false,
+    takesPath: true,
+    summaryVi: 'Xuất biểu báo cáo Excel vào một tệp trên máy này',
+  }),
   'export.fillTemplate': operation({
     input: exportFillInputSchema,
     output: exportFillOutputSchema,
     writes: false,
     summaryVi: 'Điền số liệu vào mẫu biểu Excel Bộ gửi, giữ nguyên mọi thứ khác của mẫu',
+  }),
+  'export.fillTemplateToFile': operation({
+    input: exportFillToFileInputSchema,
+    output: exportFillOutputSchema,
+    writes: false,
+    takesPath: true,
+    summaryVi: 'Điền số liệu vào mẫu biểu Excel trên máy này, ghi ra một tệp trên máy này',
   }),
   'report.build': operation({
     input: reportBuildInputSchema,
@@ -310,11 +386,24 @@ export const contract = {
     writes: false,
     summaryVi: 'Báo cáo bằng lời của một đơn vị và kỳ, viết từ số liệu theo các mẫu câu',
   }),
+  'report.print': operation({
+    input: reportPrintInputSchema,
+    output: reportPrintOutputSchema,
+    writes: false,
+    summaryVi: 'Bản in (A4, thể thức văn bản) của báo cáo, bảng nhập liệu hoặc biểu báo cáo, để in hay lưu PDF',
+  }),
   'report.docx': operation({
     input: reportDocxInputSchema,
     output: reportDocxOutputSchema,
     writes: false,
     summaryVi: 'Báo cáo bằng lời dưới dạng tệp Word (.docx)',
+  }),
+  'report.docxToFile': operation({
+    input: reportDocxToFileInputSchema,
+    output: reportDocxOutputSchema,
+    writes: false,
+    takesPath: true,
+    summaryVi: 'Báo cáo bằng lời dưới dạng tệp Word (.docx), ghi vào một tệp trên máy này',
   }),
   'report.templates.list': operation({
     input: none,
@@ -326,12 +415,14 @@ export const contract = {
     input: reportTemplateSaveInputSchema,
     output: reportTemplateSchema,
     writes: true,
+    invalidates: ['report.templates.list', 'report.build'],
     summaryVi: 'Sửa một mẫu câu của báo cáo',
   }),
   'report.templates.reset': operation({
     input: reportTemplateResetInputSchema,
     output: reportTemplateSchema,
     writes: true,
+    invalidates: ['report.templates.list', 'report.build'],
     summaryVi: 'Trả một mẫu câu về câu chữ mặc định',
   }),
   'charts.indicator': operation({
@@ -362,24 +453,28 @@ export const contract = {
     input: periodStepInputSchema,
     output: periodStatusSchema,
     writes: true,
+    invalidates: periodReads,
     summaryVi: 'Gửi kỳ báo cáo để duyệt',
   }),
   'periods.approve': operation({
     input: periodStepInputSchema,
     output: periodStatusSchema,
     writes: true,
+    invalidates: periodReads,
     summaryVi: 'Duyệt kỳ báo cáo đã gửi; từ đây số liệu của kỳ không sửa được',
   }),
   'periods.lock': operation({
     input: periodStepInputSchema,
     output: periodStatusSchema,
     writes: true,
+    invalidates: periodReads,
     summaryVi: 'Khóa sổ kỳ báo cáo đã duyệt',
   }),
   'periods.reopen': operation({
     input: periodReopenInputSchema,
     output: periodStatusSchema,
     writes: true,
+    invalidates: periodReads,
     summaryVi: 'Mở khóa kỳ báo cáo (cần lý do), trở lại đang nhập',
   }),
   'backup.status': operation({
@@ -392,24 +487,51 @@ export const contract = {
     input: backupMakeInputSchema,
     output: backupMakeOutputSchema,
     writes: false,
+    invalidates: ['backup.status'],
     summaryVi: 'Sao lưu ngay: một tệp trọn vẹn, đã kiểm tra, vào thư mục sao lưu (và thư mục thứ hai nếu đã chọn)',
   }),
+  'backup.makeToFile': operation({
+    input: backupMakeToFileInputSchema,
+    output: backupMakeOutputSchema,
+    writes: false,
+    invalidates: ['backup.status'],
+    takesPath: true,
+    summaryVi: 'Sao lưu ngay vào một tệp trên máy này',
+  }),
   'backup.inspect': operation({
-    input: backupSourceSchema,
+    input: backupListedSchema,
     output: backupContentsSchema,
     writes: false,
     summaryVi: 'Xem một bản sao lưu chứa gì trước khi khôi phục',
   }),
+  'backup.inspectFile': operation({
+    input: backupFileSourceSchema,
+    output: backupContentsSchema,
+    writes: false,
+    takesPath: true,
+    summaryVi: 'Xem một tệp sao lưu trên máy này chứa gì trước khi khôi phục',
+  }),
   'backup.restore': operation({
-    input: backupSourceSchema,
+    input: backupListedSchema,
     output: backupRestoreOutputSchema,
     writes: true,
+    invalidates: 'all',
     summaryVi: 'Khôi phục dữ liệu từ một bản sao lưu (sao lưu dữ liệu hiện tại trước, hoàn tác được)',
+  }),
+  'backup.restoreFile': operation({
+    input: backupFileSourceSchema,
+    output: backupRestoreOutputSchema,
+    writes: true,
+    invalidates: 'all',
+    takesPath: true,
+    summaryVi: 'Khôi phục dữ liệu từ một tệp sao lưu trên máy này (sao lưu dữ liệu hiện tại trước, hoàn tác được)',
   }),
   'backup.setFolder': operation({
     input: backupSetFolderInputSchema,
     output: backupStatusSchema,
     writes: true,
+    invalidates: ['backup.status'],
+    takesPath: true,
     summaryVi: 'Chọn hoặc bỏ thư mục sao lưu thứ hai (ổ USB, ổ mạng)',
   }),
 } as const;
@@ -421,6 +543,33 @@ export type ParsedInput<K extends OperationName> = z.output<Contract[K]['input']
 export type OperationOutput<K extends OperationName> = z.output<Contract[K]['output']>;
 
 export const operationNames = Object.keys(contract) as OperationName[];
+
+/** The operations that change nothing: what a screen may cache under its name. */
+export type ReadOperation = { [K in OperationName]: Contract[K]['writes'] extends false ? K : never }[OperationName];
+
+type Invalidated<K extends OperationName> = Contract[K] extends { invalidates: readonly (infer R)[] } ? R : never;
+type NotAReadInvalidated = { [K in OperationName]: Exclude<Invalidated<K>, ReadOperation> }[OperationName];
+/** A compile-time check: every name an operation invalidates is a read of the contract. */
+export type InvalidatesOnlyReads = [NotAReadInvalidated] extends [never] ? true : { notAReadOperation: NotAReadInvalidated };
+
+export const readOperationNames: readonly ReadOperation[] = operationNames.filter((name): name is ReadOperation => !contract[name].writes);
+
+/** The reads an operation changes; every read for a change of the whole file. */
+export function invalidatedBy(operation: OperationName): readonly ReadOperation[] {
+  const spec: OperationSpec = contract[operation];
+  if (spec.invalidates === 'all') return readOperationNames;
+  return (spec.invalidates ?? []).filter((name): name is ReadOperation => isOperationName(name) && !contract[name].writes);
+}
+
+export function takesPath(operation: OperationName): boolean {
+  const spec: OperationSpec = contract[operation];
+  return spec.takesPath === true;
+}
+
+export function reportsProgress(operation: OperationName): boolean {
+  const spec: OperationSpec = contract[operation];
+  return spec.reportsProgress === true;
+}
 
 export function isOperationName(name: string): name is OperationName {
   return Object.hasOwn(contract, name);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { importFileSourceSchema } from './import-entities';
+import { importFileBytesSchema, importFileSourceSchema } from './import-entities';
 import { periodKeySchema } from './values-entities';
 
 /**
@@ -27,8 +27,7 @@ export const overrideReasonSchema = z
 /** Where the backend writes the file: a path on this computer, chosen in a save dialog or on the command line. */
 const saveToSchema = z.string().trim().min(1).max(4096);
 
-export const exportReportInputSchema = z
-  .object({
+const exportReportFields = z.object({
     period: periodKeySchema,
     /** One unit; without unitId, unitIds or allUnits, the province. */
     unitId: z.number().int().optional(),
@@ -38,25 +37,32 @@ export const exportReportInputSchema = z
     allUnits: z.boolean().default(false),
     layout: z.enum(exportLayouts).default('sheets'),
     overrideReason: overrideReasonSchema.optional(),
-    saveTo: saveToSchema.optional(),
-  })
-  .strict()
-  .refine((i) => [i.unitId !== undefined, i.unitIds !== undefined, i.allUnits].filter(Boolean).length <= 1, {
-    message: 'Chọn một đơn vị, một danh sách đơn vị hoặc tất cả đơn vị, không chọn cùng lúc hai cách.',
-  });
-export type ExportReportInput = z.input<typeof exportReportInputSchema>;
+});
 
-export const exportFillInputSchema = z
-  .object({
-    /** The workbook the Ministry sent: a path on this computer or its bytes sent by a browser. */
-    template: importFileSourceSchema,
-    period: periodKeySchema,
-    unitId: z.number().int().optional(),
-    overrideReason: overrideReasonSchema.optional(),
-    saveTo: saveToSchema.optional(),
-  })
-  .strict();
+const oneWayToChooseUnits = {
+  check: (i: z.output<typeof exportReportFields>) => [i.unitId !== undefined, i.unitIds !== undefined, i.allUnits].filter(Boolean).length <= 1,
+  message: 'Chọn một đơn vị, một danh sách đơn vị hoặc tất cả đơn vị, không chọn cùng lúc hai cách.',
+};
+
+/** The workbook comes back as bytes (the browser offers a download). */
+export const exportReportInputSchema = exportReportFields.strict().refine(oneWayToChooseUnits.check, { message: oneWayToChooseUnits.message });
+export type ExportReportInput = z.input<typeof exportReportInputSchema>;
+/** The backend writes the workbook to saveTo (desktop save dialog, command line). */
+export const exportReportToFileInputSchema = exportReportFields
+  .extend({ saveTo: saveToSchema })
+  .strict()
+  .refine(oneWayToChooseUnits.check, { message: oneWayToChooseUnits.message });
+
+const exportFillFields = z.object({
+  period: periodKeySchema,
+  unitId: z.number().int().optional(),
+  overrideReason: overrideReasonSchema.optional(),
+});
+/** The workbook the Ministry sent, as bytes from a browser; the filled workbook comes back as bytes. */
+export const exportFillInputSchema = exportFillFields.extend({ template: importFileBytesSchema }).strict();
 export type ExportFillInput = z.input<typeof exportFillInputSchema>;
+/** The workbook the Ministry sent, a path on this computer or its bytes; the filled one is written to saveTo. */
+export const exportFillToFileInputSchema = exportFillFields.extend({ template: importFileSourceSchema, saveTo: saveToSchema }).strict();
 
 /** The open validation errors of each unit exported; the details of a refusal ('conflict') carry them too. */
 export const exportOpenErrorsSchema = z.object({

@@ -8,18 +8,20 @@ import { periodKeySchema, planLevels, valueStatuses } from './values-entities';
  * preview what would change (as often as the clerk changes a choice), commit, and later undo from the history.
  */
 
-/** A workbook on this computer's disk (desktop app, command line), or its bytes sent by a browser. */
-export const importFileSourceSchema = z.union([
-  z.object({ path: z.string().min(1).max(4096) }).strict(),
-  z.object({ name: z.string().trim().min(1).max(255), contentBase64: z.string().max(64 * 1024 * 1024) }).strict(),
-]);
+/** A workbook on this computer's disk (desktop app, command line). */
+export const importFilePathSchema = z.object({ path: z.string().min(1).max(4096) }).strict();
+/** A workbook's bytes, sent by a browser. */
+export const importFileBytesSchema = z.object({ name: z.string().trim().min(1).max(255), contentBase64: z.string().max(64 * 1024 * 1024) }).strict();
+export const importFileSourceSchema = z.union([importFilePathSchema, importFileBytesSchema]);
 export type ImportFileSource = z.infer<typeof importFileSourceSchema>;
+export type ImportFileBytes = z.infer<typeof importFileBytesSchema>;
 
 /** A province has about a hundred communes, each sending its workbook: all of them go in one import. */
 export const maxFilesPerImport = 500;
 const tooManyFilesVi = `Một lần nhập nhận tối đa ${maxFilesPerImport} tệp; hãy chia các tệp ra nhiều lần nhập.`;
 
-export const importReadInputSchema = z.object({ files: z.array(importFileSourceSchema).min(1).max(maxFilesPerImport, tooManyFilesVi) }).strict();
+export const importReadInputSchema = z.object({ files: z.array(importFileBytesSchema).min(1).max(maxFilesPerImport, tooManyFilesVi) }).strict();
+export const importReadPathsInputSchema = z.object({ files: z.array(importFilePathSchema).min(1).max(maxFilesPerImport, tooManyFilesVi) }).strict();
 export const importReadOutputSchema = z.object({
   sessionId: z.string(),
   files: z.array(z.object({ fileId: z.string(), name: z.string() })),

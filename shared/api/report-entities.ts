@@ -140,13 +140,15 @@ export const reportSchema = z.object({
 });
 export type Report = z.infer<typeof reportSchema>;
 
-export const reportDocxInputSchema = reportBuildInputSchema
+/** The Word file comes back as bytes. */
+export const reportDocxInputSchema = reportBuildInputSchema.strict();
+export type ReportDocxInput = z.input<typeof reportDocxInputSchema>;
+export const reportDocxToFileInputSchema = reportBuildInputSchema
   .extend({
-    /** Where the backend writes the file (desktop save dialog, command line); without it the bytes come back. */
-    saveTo: z.string().trim().min(1).max(4096).optional(),
+    /** Where the backend writes the file (desktop save dialog, command line). */
+    saveTo: z.string().trim().min(1).max(4096),
   })
   .strict();
-export type ReportDocxInput = z.input<typeof reportDocxInputSchema>;
 
 export const reportDocxOutputSchema = z.object({
   /** "bao-cao-2023-H1-toan-tinh.docx". */

@@ -87,7 +87,7 @@ export async function benchExport(): Promise<void> {
       const start = performance.now();
       const cpu = process.cpuUsage();
       const session = openApi(dataDir);
-      const out = await session.api.call('export.report', { period: '2024-06', allUnits: true, saveTo: file });
+      const out = await session.api.call('export.reportToFile', { period: '2024-06', allUnits: true, saveTo: file });
       session.backend.close();
       cold.push(performance.now() - start);
       coldCpu.push(cpuMs(cpu));

@@ -156,7 +156,7 @@ function openpyxlLoad(ws: Workspace, file: string): Promise<ChildRun> {
 async function phases(api: ApiClient, file: string, figures: number): Promise<void> {
   const start = performance.now();
   const cpu = process.cpuUsage();
-  const { sessionId } = await api.call('import.read', { files: [{ path: file }] });
+  const { sessionId } = await api.call('import.readPaths', { files: [{ path: file }] });
   for (;;) {
     const progress = await api.call('import.progress', { sessionId });
     if (progress.done) break;

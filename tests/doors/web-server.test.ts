@@ -104,14 +104,18 @@ describe('chitieu serve, the browser door', () => {
     server = await startServer(dataDir);
     const secret = join(dataDir, 'chitieu.log');
 
-    const byPath = await callApi(server, 'import.read', { files: [{ path: secret }] });
-    const saveOnServer = await callApi(server, 'export.report', { period: '2023-H1', saveTo: join(dataDir, 'x.xlsx') });
+    const byPath = await callApi(server, 'import.readPaths', { files: [{ path: secret }] });
+    const saveOnServer = await callApi(server, 'export.reportToFile', { period: '2023-H1', saveTo: join(dataDir, 'x.xlsx') });
+    const pathAsBytes = await callApi(server, 'import.read', { files: [{ path: secret }] });
+    const saveToAsBytes = await callApi(server, 'export.report', { period: '2023-H1', saveTo: join(dataDir, 'x.xlsx') });
     const exported = await callApi(server, 'export.report', { period: '2023-H1', overrideReason: 'Chưa nhập đủ số liệu' });
 
     for (const refused of [byPath, saveOnServer]) {
       expect(refused.status).toBe(403);
       expect((refused.body as { error: { message: string } }).error.message).toContain('hãy chọn tệp để tải lên');
     }
+    // The operations that take bytes know no path at all.
+    for (const refused of [pathAsBytes, saveToAsBytes]) expect(refused.status).toBe(400);
     expect(existsSync(join(dataDir, 'x.xlsx'))).toBe(false);
     expect(exported.status).toBe(200);
     const file = (exported.body as { result: { fileName: string; path: string | null; contentBase64: string } }).result;
@@ -123,7 +127,7 @@ describe('chitieu serve, the browser door', () => {
   it('will not save the report\'s Word file on the server for a browser, but hands it back as bytes', async () => {
     const dataDir = makeDataDir();
     server = await startServer(dataDir);
-    const saveOnServer = await callApi(server, 'report.docx', { period: '2023-H1', saveTo: join(dataDir, 'bao-cao.docx') });
+    const saveOnServer = await callApi(server, 'report.docxToFile', { period: '2023-H1', saveTo: join(dataDir, 'bao-cao.docx') });
     expect(saveOnServer.status).toBe(403);
     expect((saveOnServer.body as { error: { message: string } }).error.message).toContain('hãy chọn tệp để tải lên');
     expect(existsSync(join(dataDir, 'bao-cao.docx'))).toBe(false);

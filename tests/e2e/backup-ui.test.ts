@@ -61,9 +61,9 @@ describe('the Sao lưu screen in the browser', () => {
   it('is refused, over HTTP, a path on the server to back up to or restore from; and stopping the server backs up', async () => {
     const dataDir = makeDataDir();
     const server = await session.startServer(dataDir);
-    const toPath = await callApi(server, 'backup.make', { out: join(dataDir, 'ra-ngoai.db') });
+    const toPath = await callApi(server, 'backup.makeToFile', { out: join(dataDir, 'ra-ngoai.db') });
     expect(toPath.status).toBe(403);
-    const fromPath = await callApi(server, 'backup.restore', { path: '/etc/passwd' });
+    const fromPath = await callApi(server, 'backup.restoreFile', { path: '/etc/passwd' });
     expect(fromPath.status).toBe(403);
     const folder = await callApi(server, 'backup.setFolder', { extraFolder: '/tmp' });
     expect(folder.status).toBe(403);

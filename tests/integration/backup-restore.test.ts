@@ -76,8 +76,8 @@ describe('Sao lưu ngay', () => {
   it('refuses to write over a file that is already there', async () => {
     const dataDir = makeDataDir();
     const { api } = startBackend(dataDir);
-    const first = await api.call('backup.make', { out: join(dataDir, 'ban-sao.db') });
-    const refusal = await refusalOf(api.call('backup.make', { out: first.files[0]!.path }));
+    const first = await api.call('backup.makeToFile', { out: join(dataDir, 'ban-sao.db') });
+    const refusal = await refusalOf(api.call('backup.makeToFile', { out: first.files[0]!.path }));
     expect(refusal.code).toBe('bad_input');
     expect(refusal.message).toContain('không ghi đè');
   });
@@ -148,12 +148,12 @@ describe('Khôi phục, when a step cannot be done,', () => {
     const { api } = startBackend(dataDir);
     await api.call('values.set', { period: '2023-H1', entries: [{ code: 'XNK', value: '2.260' }] });
     const elsewhere = join(makeDataDir(), 'ban-sao.db');
-    await api.call('backup.make', { out: elsewhere });
+    await api.call('backup.makeToFile', { out: elsewhere });
     await api.call('values.set', { period: '2023-H1', entries: [{ code: 'XNK', value: '2.500' }] });
     // The backups folder cannot be made: the data as it is cannot be kept, so it is not replaced.
     writeFileSync(join(dataDir, 'backups'), 'không phải thư mục');
 
-    const refusal = await refusalOf(api.call('backup.restore', { path: elsewhere }));
+    const refusal = await refusalOf(api.call('backup.restoreFile', { path: elsewhere }));
     expect(refusal.message).toContain('Sao lưu không thành công');
     expect(await figureOf(api, 'XNK')).toBe(2500);
     expect(readdirSync(dataDir).filter((n) => n.startsWith('.'))).toEqual([]);
@@ -188,9 +188,9 @@ describe('Khôi phục, when a step cannot be done,', () => {
 
     const dataDir = makeDataDir();
     const { api, backend } = startBackend(dataDir);
-    const contents = await api.call('backup.inspect', { path: old.file });
+    const contents = await api.call('backup.inspectFile', { path: old.file });
     expect(contents).toMatchObject({ olderSchema: true, schemaVersion: bundledMigrations()[2]!.tag, officeName: 'SỞ CÔNG THƯƠNG Tây Ninh' });
-    await api.call('backup.restore', { path: old.file });
+    await api.call('backup.restoreFile', { path: old.file });
     expect(backend.database.schemaVersion).toBe(bundledMigrations().at(-1)!.tag);
     expect((await api.call('settings.get', {})).placeName).toBe('Tây Ninh');
     // The old file itself is left as it was: it is read through a copy.

@@ -19,11 +19,11 @@ describe('how many workbooks one import takes', () => {
     const { api } = startBackend(dir);
     const missing = (n: number) => Array.from({ length: n }, (_, i) => ({ path: join(dir, `xa-${i}.xlsx`) }));
 
-    const taken = await api.call('import.read', { files: missing(500) });
+    const taken = await api.call('import.readPaths', { files: missing(500) });
     expect(taken.files).toHaveLength(500);
     await api.call('import.close', { sessionId: taken.sessionId });
 
-    const refusal = await refusalOf(api.call('import.read', { files: missing(501) }));
+    const refusal = await refusalOf(api.call('import.readPaths', { files: missing(501) }));
     expect(refusal.code).toBe('bad_input');
     expect(refusal.message).toContain('Một lần nhập nhận tối đa 500 tệp; hãy chia các tệp ra nhiều lần nhập.');
   });

@@ -72,11 +72,11 @@ describe('the report as a Word file', () => {
     expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
 
     const target = join(dir, 'Báo cáo 6 tháng.docx');
-    const saved = await api.call('report.docx', { period: '2023-H1', saveTo: target });
+    const saved = await api.call('report.docxToFile', { period: '2023-H1', saveTo: target });
     expect(saved).toMatchObject({ fileName: 'Báo cáo 6 tháng.docx', path: target, contentBase64: null });
     expect(readFileSync(target).length).toBe(saved.size);
 
-    const refusal = await refusalOf(api.call('report.docx', { period: '2023-H1', saveTo: join(dir, 'khong-co', 'a.docx') }));
+    const refusal = await refusalOf(api.call('report.docxToFile', { period: '2023-H1', saveTo: join(dir, 'khong-co', 'a.docx') }));
     expect(refusal.message).toBe(`Không ghi được tệp ${join(dir, 'khong-co', 'a.docx')}: thư mục không tồn tại.`);
     expect(existsSync(join(dir, 'khong-co'))).toBe(false);
   });

@@ -123,7 +123,7 @@ export async function writeWorkbook(target: string, sheets: SheetSpec[]): Promis
 
 /** Reads files for import through the API and waits until every one is read or has failed. */
 export async function readForImport(api: ApiClient, paths: string[]): Promise<{ sessionId: string; fileIds: string[] }> {
-  const { sessionId, files } = await api.call('import.read', { files: paths.map((path) => ({ path })) });
+  const { sessionId, files } = await api.call('import.readPaths', { files: paths.map((path) => ({ path })) });
   for (let i = 0; i < 6000; i++) {
     const progress = await api.call('import.progress', { sessionId });
     if (progress.done) return { sessionId, fileIds: files.map((f) => f.fileId) };

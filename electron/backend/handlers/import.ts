@@ -4,6 +4,7 @@ import type { Handlers } from '../handler-types';
 
 type ImportOperations =
   | 'import.read'
+  | 'import.readPaths'
   | 'import.progress'
   | 'import.preview'
   | 'import.values'
@@ -16,6 +17,7 @@ type ImportOperations =
 
 export const importHandlers: Pick<Handlers, ImportOperations> = {
   'import.read': ({ files }, { imports }) => startReading(imports, files),
+  'import.readPaths': ({ files }, { imports }) => startReading(imports, files),
   'import.progress': ({ sessionId }, { imports }) => imports.progress(sessionId),
   'import.preview': (choices, ctx) => previewImport(ctx, choices),
   'import.values': (input, ctx) => importValuesPage(ctx, input),

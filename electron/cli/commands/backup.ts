@@ -12,7 +12,7 @@ export interface BackupCommandOptions {
 export async function backupCommand(options: BackupCommandOptions): Promise<void> {
   const { backend, api } = openSession(options.dataDir);
   try {
-    const made = await api.call('backup.make', options.out === undefined ? {} : { out: options.out });
+    const made = await (options.out === undefined ? api.call('backup.make', {}) : api.call('backup.makeToFile', { out: options.out }));
     if (options.json) {
       process.stdout.write(`${JSON.stringify(made, null, 2)}\n`);
     } else {

@@ -70,7 +70,7 @@ export async function exportCommand(options: ExportOptions): Promise<void> {
     const onDay = endDayOf(period);
     const unitId = await unitIdOption(api, options.unit, onDay);
     if (options.template !== undefined) {
-      const result = await api.call('export.fillTemplate', { template: { path: resolve(options.template) }, period, unitId, overrideReason: reason, saveTo: target });
+      const result = await api.call('export.fillTemplateToFile', { template: { path: resolve(options.template) }, period, unitId, overrideReason: reason, saveTo: target });
       if (options.json) return out(JSON.stringify(result, null, 2));
       const s = result.summary;
       out(`Đã điền mẫu ${options.template} cho ${s.unitName}, ${s.periodLabel}: ${count(s.cellsFilled)} ô số liệu → ${target}`);
@@ -92,7 +92,7 @@ export async function exportCommand(options: ExportOptions): Promise<void> {
       return;
     }
     const unitIds = options.units !== undefined ? await unitIdsOption(api, options.units, onDay) : undefined;
-    const result = await api.call('export.report', {
+    const result = await api.call('export.reportToFile', {
       period,
       ...(unitIds ? { unitIds } : unitId !== undefined ? { unitId } : {}),
       allUnits: options.allUnits,

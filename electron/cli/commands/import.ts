@@ -256,7 +256,7 @@ export async function importCommand(options: ImportOptions, paths: string[]): Pr
   try {
     const onDay = period ? endDayOf(period) : new Date().toISOString().slice(0, 10);
     const unitId = await unitIdOption(api, options.unit, onDay);
-    const { sessionId } = await api.call('import.read', { files: files.map((path) => ({ path })) });
+    const { sessionId } = await api.call('import.readPaths', { files: files.map((path) => ({ path })) });
     await waitUntilRead(api, sessionId);
     const choices = { sessionId, ...(period ? { period } : {}), ...(unitId !== undefined ? { unitId } : {}), acceptSuggestions: options.acceptSuggestions };
     const preview = await api.call('import.preview', choices);

@@ -39,8 +39,8 @@ export async function reportCommand(options: ReportOptions): Promise<void> {
   const { backend, api } = openSession(options.dataDir);
   try {
     const unitId = await unitIdOption(api, options.unit, endDayOf(period));
-    if (format === 'docx') {
-      const result = await api.call('report.docx', { period, unitId, saveTo: target });
+    if (format === 'docx' && target !== undefined) {
+      const result = await api.call('report.docxToFile', { period, unitId, saveTo: target });
       process.stdout.write(`Đã ghi báo cáo (${result.fileName}) → ${result.path ?? ''}\n`);
       return;
     }

@@ -29,13 +29,13 @@ export async function restoreCommand(options: RestoreCommandOptions): Promise<vo
 }
 
 async function restoreWith(api: ApiClient, options: RestoreCommandOptions): Promise<void> {
-  const contents = await api.call('backup.inspect', { path: options.file });
+  const contents = await api.call('backup.inspectFile', { path: options.file });
   if (!options.json) process.stdout.write(`Tệp ${contents.file}:\n${backupContentsLinesVi(contents).map((l) => `  ${l}`).join('\n')}\n`);
   if (options.dryRun) {
     if (options.json) process.stdout.write(`${JSON.stringify(contents, null, 2)}\n`);
     return;
   }
-  const restored = await api.call('backup.restore', { path: options.file });
+  const restored = await api.call('backup.restoreFile', { path: options.file });
   if (options.json) {
     process.stdout.write(`${JSON.stringify(restored, null, 2)}\n`);
     return;

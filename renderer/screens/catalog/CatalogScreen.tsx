@@ -10,14 +10,13 @@ import { IndicatorForm, type IndicatorFormValues } from './IndicatorForm';
 
 const numericColumns = new Set(['decimals']);
 // A child added or retired changes its parent's sum, so the figures' findings are read again with the catalog.
-const catalogReads = ['catalog.list', 'values.grid', 'validation.run'] as const;
 
 export function CatalogScreen() {
   const { message } = App.useApp();
   const catalog = useApiQuery('catalog.list', { includeRetired: true });
-  const create = useApiMutation('catalog.create', catalogReads);
-  const update = useApiMutation('catalog.update', catalogReads);
-  const retire = useApiMutation('catalog.retire', catalogReads);
+  const create = useApiMutation('catalog.create');
+  const update = useApiMutation('catalog.update');
+  const retire = useApiMutation('catalog.retire');
   const [showRetired, setShowRetired] = useState(false);
   const [query, setQuery] = useState('');
   const [formOpen, setFormOpen] = useState(false);

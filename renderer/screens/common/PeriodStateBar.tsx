@@ -27,11 +27,10 @@ const confirmTextVi: Readonly<Partial<Record<PeriodAction, string>>> = {
 export function PeriodStateBar({ unitId, periodKey, withActions = true }: Props) {
   const { message } = App.useApp();
   const status = useApiQuery('periods.status', { unitId, period: periodKey }, { enabled: unitId !== undefined });
-  const invalidates = ['periods.status', 'report.build'] as const;
-  const submit = useApiMutation('periods.submit', invalidates);
-  const approve = useApiMutation('periods.approve', invalidates);
-  const lock = useApiMutation('periods.lock', invalidates);
-  const reopen = useApiMutation('periods.reopen', invalidates);
+  const submit = useApiMutation('periods.submit');
+  const approve = useApiMutation('periods.approve');
+  const lock = useApiMutation('periods.lock');
+  const reopen = useApiMutation('periods.reopen');
   const [reopening, setReopening] = useState(false);
   const [reason, setReason] = useState('');
   const s = status.data;

@@ -50,8 +50,8 @@ export function ExportPanel() {
   const [refusal, setRefusal] = useState<{ choices: string; refusal: ExportRefusal } | null>(null);
   const [failure, setFailure] = useState<{ choices: string; message: string } | null>(null);
   const [done, setDone] = useState<Done | null>(null);
-  const report = useApiMutation('export.report', []);
-  const fill = useApiMutation('export.fillTemplate', []);
+  const report = useApiMutation('export.report');
+  const fill = useApiMutation('export.fillTemplate');
   const exporting = report.isPending || fill.isPending;
 
   const unitIds = scope === 'several' ? chosenIds : [];

@@ -1,4 +1,4 @@
-import { maxFilesPerImport, type ImportFileSource } from '../../../shared/api/import-entities';
+import { maxFilesPerImport, type ImportFileBytes } from '../../../shared/api/import-entities';
 import { maxWorkbookBytes } from '../../../shared/import/limits';
 
 /**
@@ -31,7 +31,7 @@ export function refusalBeforeSending(file: File, taken: TakenSoFar): string | nu
 }
 
 /** The file as the API's {name, contentBase64}; the browser's own encoder keeps a 40 MB file fast. */
-export function fileSource(file: File): Promise<ImportFileSource> {
+export function fileSource(file: File): Promise<ImportFileBytes> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => {

@@ -5,7 +5,6 @@ import { reportPlaceholdersVi, type ReportTemplate } from '../../../shared/api/r
 import { useApiMutation } from '../../api/api';
 
 /** Saving a sentence changes the report written with it. */
-const templateReads = ['report.templates.list', 'report.build'] as const;
 
 interface Props {
   template: ReportTemplate;
@@ -19,8 +18,8 @@ interface Props {
  */
 export function TemplateEditor({ template, indicatorNames }: Props) {
   const { message } = App.useApp();
-  const save = useApiMutation('report.templates.save', templateReads);
-  const reset = useApiMutation('report.templates.reset', templateReads);
+  const save = useApiMutation('report.templates.save');
+  const reset = useApiMutation('report.templates.reset');
   // The draft belongs to the saved text it was started from: once that changes (saved, reset), the field shows it.
   const [draft, setDraft] = useState<{ from: string; text: string } | null>(null);
   const text = draft !== null && draft.from === template.text ? draft.text : template.text;

@@ -18,7 +18,7 @@ export function SettingsScreen() {
   const { message } = App.useApp();
   const settings = useApiQuery('settings.get', {});
   const info = useApiQuery('app.info', {});
-  const save = useApiMutation('settings.set', ['settings.get']);
+  const save = useApiMutation('settings.set');
   const [form] = Form.useForm<SettingsPatch>();
   useEffect(() => {
     if (settings.data) form.setFieldsValue(settings.data);

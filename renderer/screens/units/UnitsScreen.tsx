@@ -9,8 +9,8 @@ const showDate = (iso: string | null) => (iso ? iso.split('-').reverse().join('/
 export function UnitsScreen() {
   const { message } = App.useApp();
   const units = useApiQuery('units.list', {});
-  const create = useApiMutation('units.create', ['units.list']);
-  const update = useApiMutation('units.update', ['units.list']);
+  const create = useApiMutation('units.create');
+  const update = useApiMutation('units.update');
   const [formOpen, setFormOpen] = useState(false);
   const [editing, setEditing] = useState<ReportingUnit | null>(null);
   const list = units.data ?? [];

@@ -52,7 +52,7 @@ interface DialogProps {
 function NoteDialog({ finding, unitId, periodKey, initialText, onClose }: DialogProps) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ text: string }>();
-  const note = useApiMutation('validation.note', ['validation.run', 'values.grid']);
+  const note = useApiMutation('validation.note');
   const override = finding.severity === 'error';
   const submit = ({ text }: { text: string }) =>
     note.mutate(

@@ -13,7 +13,7 @@ interface Props {
 export function ImportRulesDialog({ fileName, file, onClose }: Props) {
   const { message } = App.useApp();
   const [replace, setReplace] = useState(false);
-  const importRules = useApiMutation('validation.rules.import', ['validation.rules.list', 'validation.run', 'values.grid']);
+  const importRules = useApiMutation('validation.rules.import');
   const submit = () =>
     importRules.mutate(
       { file, replace },

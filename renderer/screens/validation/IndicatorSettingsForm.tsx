@@ -31,7 +31,7 @@ function valuesOf(settings: IndicatorRuleSettings): FormValues {
 export function IndicatorSettingsForm({ indicators, code, onCodeChange, saved }: Props) {
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const save = useApiMutation('validation.settings.set', ['validation.settings.list', 'validation.run', 'values.grid']);
+  const save = useApiMutation('validation.settings.set');
   const current = code === null ? defaultRuleSettings : (saved.get(code) ?? defaultRuleSettings);
   useEffect(() => form.setFieldsValue(valuesOf(current)), [form, current]);
 

@@ -63,7 +63,7 @@ function expressionRule(codes: ReadonlySet<string>, side: string): FormRule {
 export function RuleForm({ editing, codes, onClose }: Props) {
   const { message } = App.useApp();
   const [form] = Form.useForm<RuleFormValues>();
-  const save = useApiMutation('validation.rules.save', ['validation.rules.list', 'validation.run', 'values.grid']);
+  const save = useApiMutation('validation.rules.save');
   const left = Form.useWatch('left', form) ?? editing?.left ?? '';
   const right = Form.useWatch('right', form) ?? editing?.right ?? '';
   const leftCheck = useMemo(() => checkExpression(left, codes), [left, codes]);

@@ -8,7 +8,6 @@ import { ImportRulesDialog } from './ImportRulesDialog';
 import { RuleForm } from './RuleForm';
 import { downloadRules, readRulesFile, rulesFileName } from './rules-file';
 
-const ruleReads = ['validation.rules.list', 'validation.run', 'values.grid'] as const;
 
 interface Props {
   codes: ReadonlySet<string>;
@@ -18,8 +17,8 @@ interface Props {
 export function RulesPanel({ codes }: Props) {
   const { message } = App.useApp();
   const rules = useApiQuery('validation.rules.list', {});
-  const save = useApiMutation('validation.rules.save', ruleReads);
-  const remove = useApiMutation('validation.rules.delete', ruleReads);
+  const save = useApiMutation('validation.rules.save');
+  const remove = useApiMutation('validation.rules.delete');
   const [editing, setEditing] = useState<UserRule | null | 'new'>(null);
   const [importing, setImporting] = useState<{ fileName: string; file: UserRulesFile } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
