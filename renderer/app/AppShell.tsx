@@ -4,6 +4,8 @@ import { BackupScreen } from '../screens/backup/BackupScreen';
 import { CatalogScreen } from '../screens/catalog/CatalogScreen';
 import { EntryScreen } from '../screens/entry/EntryScreen';
 import { ExcelScreen } from '../screens/excel/ExcelScreen';
+import { FirstRunDialog } from '../screens/first-run/FirstRunDialog';
+import { EntryPrintButton } from '../print/EntryPrintButton';
 import { WindowFileDrop } from '../screens/excel/import-drop';
 import { PlansScreen } from '../screens/plans/PlansScreen';
 import { ReportScreen } from '../screens/report/ReportScreen';
@@ -44,6 +46,7 @@ export function AppShell() {
   return (
     <Layout style={{ height: '100%' }}>
       <WindowFileDrop onDrop={() => go('excel')} />
+      <FirstRunDialog />
       <Layout.Sider width={200} breakpoint="lg" collapsedWidth={0}>
         <div className="app-brand">
           ChiTieu
@@ -67,6 +70,7 @@ export function AppShell() {
                 {screens.find((s) => s.key === screen)?.label}
               </Typography.Title>
               <OpenFindingsBadge />
+              {screen === 'nhap-lieu' ? <EntryPrintButton /> : null}
             </header>
             <div className="screen-body">
               <ScreenBody screen={screen} />

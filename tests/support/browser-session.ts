@@ -1,13 +1,26 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { launchChromium } from './browser';
-import { startServer, type RunningServer } from './serve';
+import { officeSettings } from './export-data';
+import { apiClientOf, startServer, type RunningServer } from './serve';
+
+/** The first-run setup as a clerk completes it, leaving what a test set itself; a database refusing writes is left as it is. */
+async function completeFirstRun(server: RunningServer): Promise<void> {
+  const api = apiClientOf(server);
+  const current = await api.call('settings.get', {}).catch(() => null);
+  if (current === null) return;
+  const missing = Object.fromEntries(Object.entries(officeSettings).filter(([key]) => (current[key as keyof typeof officeSettings] ?? '').trim() === ''));
+  if (Object.keys(missing).length > 0) await api.call('settings.set', missing).catch(() => undefined);
+}
 
 export interface BrowserSession {
   /** The Chromium that the file's tests share: launching one per test would cost more than most tests take. */
   readonly browser: Browser;
-  /** Starts `chitieu serve` on a data directory; the server is stopped after the test, whether it passed or not. */
-  startServer(dataDir: string): Promise<RunningServer>;
+  /**
+   * Starts `chitieu serve` on a data directory; the server is stopped after the test, whether it passed or not.
+   * The office has done its first-run setup (what is still empty is filled as Tây Ninh's), unless `firstRun`.
+   */
+  startServer(dataDir: string, options?: { firstRun?: boolean }): Promise<RunningServer>;
   /** A new window on a running server, as the clerk's screen shows it: Vietnamese, 1366 by 768. */
   openWindow(server: RunningServer, options?: { acceptDownloads?: boolean }): Promise<Page>;
 }
@@ -37,9 +50,10 @@ export function useBrowserSession(): BrowserSession {
     get browser(): Browser {
       return launched();
     },
-    async startServer(dataDir: string): Promise<RunningServer> {
+    async startServer(dataDir: string, options: { firstRun?: boolean } = {}): Promise<RunningServer> {
       const server = await startServer(dataDir);
       running.push(server);
+      if (!options.firstRun) await completeFirstRun(server);
       return server;
     },
     async openWindow(server: RunningServer, options: { acceptDownloads?: boolean } = {}): Promise<Page> {

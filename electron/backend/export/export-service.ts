@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { findReportingUnit, listReportingUnits } from '../../../db/access/reporting-units';
-import type { ReportingUnit } from '../../../shared/api/entities';
+import type { ReportingUnit, Settings } from '../../../shared/api/entities';
 import { AppError } from '../../../shared/api/errors';
 import { deliverFile, fileSlug } from '../files/deliver-file';
 import type { ExportFillOutput, ExportLayout, ExportOpenErrors, ExportReportOutput } from '../../../shared/api/export-entities';
@@ -20,6 +20,7 @@ import { fillWorkbook } from './fill-template';
 import { planColumns } from './report-columns';
 import { gatherUnitFigures, reportedIndicators, type ExportContext, type UnitFigures } from './report-data';
 import { buildReport } from './report-workbook';
+import type { SheetContent } from './sheet-writer';
 import { periodStatus } from '../periods/period-states';
 import { periodStateLineVi } from '../../../shared/periods/period-lock';
 
@@ -163,8 +164,8 @@ function noteFor(sheetUnit: UnitFigures | null, all: readonly UnitFigures[], rea
   return `Ghi chú: ${what} Lý do vẫn xuất báo cáo: ${reason.trim()} (${who}ngày ${dayText(date)}).`;
 }
 
-/** The report workbook of issue 6 (item 2, 4 and 6). */
-export async function exportReport(ctx: ExportContext, options: ExportReportOptions): Promise<WithBytes<ExportReportOutput>> {
+/** The workbook of the units and period chosen, refused while validation errors stand unless a reason is given. */
+function assembleReport(ctx: ExportContext, options: ExportReportOptions) {
   const period = periodOf(options.period);
   const periodKey = formatPeriodKey(period);
   const date = options.date ?? new Date();
@@ -192,6 +193,18 @@ export async function exportReport(ctx: ExportContext, options: ExportReportOpti
     noteFor: (u) => (reason === null ? null : noteFor(u, gathered, reason, settings.clerkName, date, names)),
     stateLineFor: (u) => `Tình trạng: ${periodStateLineVi(periodStatus(ctx.db, u.unit.id, periodKey))}`,
   });
+  return { built, period, periodKey, layout, units, totalOf, state, reason };
+}
+
+/** What each sheet of the report workbook holds, for its print view: the same figures and headings as the file. */
+export function reportWorkbookContents(ctx: ExportContext, options: ExportReportOptions): { contents: SheetContent[]; settings: Settings; date: Date } {
+  const { built } = assembleReport(ctx, options);
+  return { contents: built.contents, settings: currentSettings(ctx.db), date: options.date ?? new Date() };
+}
+
+/** The report workbook of issue 6 (item 2, 4 and 6). */
+export async function exportReport(ctx: ExportContext, options: ExportReportOptions): Promise<WithBytes<ExportReportOutput>> {
+  const { built, period, periodKey, layout, units, totalOf, state, reason } = assembleReport(ctx, options);
   const bytes = await built.workbook.toBuffer();
   const who = units.length === 1 ? fileSlug(units[0]?.name ?? '') : `tong-hop-${units.length}-don-vi`;
   const file = deliverFile(bytes, `bao-cao-${periodKey}-${who}.xlsx`, options.saveTo, 'Excel');

@@ -53,6 +53,8 @@ export interface BuiltSheet {
 
 export interface BuiltReport {
   workbook: WorkbookWriter;
+  /** What each sheet holds, in the workbook's order: its print view is made from the same. */
+  contents: SheetContent[];
   sheets: BuiltSheet[];
   columns: { column: string; code: string; heading: string; kind: 'label' | 'figure' | 'percent' | 'note' }[];
 }
@@ -166,6 +168,11 @@ export function buildReport(request: ReportRequest): BuiltReport {
   const { period, indicators, units, layout, settings } = request;
   const workbook = new WorkbookWriter({ creator: 'ChiTieu', date: request.date, fontName });
   const styles = new SheetStyles();
+  const contents: SheetContent[] = [];
+  const write = (content: SheetContent) => {
+    contents.push(content);
+    writeSheet(workbook, content, styles);
+  };
   const signature: SignatureBlock = { ...settings, date: request.date };
   const shape = treeShape(indicators);
   const taken = new Set<string>();
@@ -177,7 +184,7 @@ export function buildReport(request: ReportRequest): BuiltReport {
   };
 
   if (layout === 'columns') {
-    return buildSideBySide(request, workbook, styles, signature, base, periodLine);
+    return buildSideBySide(request, workbook, write, signature, base, periodLine);
   }
 
   const several = units.length > 1;
@@ -230,7 +237,7 @@ export function buildReport(request: ReportRequest): BuiltReport {
       note: request.noteFor(null),
       signature,
     };
-    writeSheet(workbook, content, styles);
+    write(content);
     sheets.push({ name: totalName, unitId: null, kind: 'total', rows: rows.length, figures });
   }
 
@@ -242,8 +249,7 @@ export function buildReport(request: ReportRequest): BuiltReport {
       figures += count;
       return { ...base(indicator), cells };
     });
-    writeSheet(
-      workbook,
+    write(
       {
         name,
         title: reportTitle,
@@ -255,14 +261,13 @@ export function buildReport(request: ReportRequest): BuiltReport {
         stateLine: request.stateLineFor(u),
         signature,
       },
-      styles,
     );
     sheets.push({ name, unitId: u.unit.id, kind: 'unit', rows: rows.length, figures });
   });
 
   const first = several ? planColumns(period, flagsOf(units, true)).columns : plan.columns;
   const firstStatuses = several ? mergedStatuses(units) : (units[0]?.statuses ?? new Map());
-  return { workbook, sheets, columns: describeColumns(first, firstStatuses, request.defaultStatus) };
+  return { workbook, contents, sheets, columns: describeColumns(first, firstStatuses, request.defaultStatus) };
 }
 
 function describeColumns(columns: readonly ReportColumn[], statuses: ReadonlyMap<FigureKey, ReadonlySet<ValueStatus>>, fallback: ValueStatus): BuiltReport['columns'] {
@@ -284,7 +289,7 @@ function describeColumns(columns: readonly ReportColumn[], statuses: ReadonlyMap
 function buildSideBySide(
   request: ReportRequest,
   workbook: WorkbookWriter,
-  styles: SheetStyles,
+  write: (content: SheetContent) => void,
   signature: SignatureBlock,
   base: (i: Indicator) => Omit<SheetRow, 'cells'>,
   periodLine: string,
@@ -317,22 +322,20 @@ function buildSideBySide(
     return { ...base(indicator), shaded: false, cells };
   });
   const name = sheetName('Theo đơn vị', new Set());
-  writeSheet(
-    workbook,
-    {
-      name,
-      title: totalTitle,
-      periodLine,
-      unitLine: `${valueHeading}, theo ${units.length} đơn vị`,
-      columns,
-      rows,
-      note: request.noteFor(null),
-      signature,
-    },
-    styles,
-  );
+  const content: SheetContent = {
+    name,
+    title: totalTitle,
+    periodLine,
+    unitLine: `${valueHeading}, theo ${units.length} đơn vị`,
+    columns,
+    rows,
+    note: request.noteFor(null),
+    signature,
+  };
+  write(content);
   return {
     workbook,
+    contents: [content],
     sheets: [{ name, unitId: null, kind: 'columns', rows: rows.length, figures }],
     columns: [
       { column: 'A', code: 'A', heading: 'STT', kind: 'label' },

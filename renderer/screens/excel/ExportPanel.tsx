@@ -14,6 +14,8 @@ import { downloadWorkbook, fileSizeText, readAsBase64, type ChosenWorkbook } fro
 import { ExportFillSummary } from './export-fill-summary';
 import { ExportRefusalPanel, refusalOf, type ExportRefusal } from './export-refusal';
 import { ExportReportSummary } from './export-report-summary';
+import { PrintButton } from '../../print/PrintButton';
+import { SetupNotice } from '../first-run/SetupNotice';
 import './export-panel.css';
 
 type What = 'report' | 'template';
@@ -106,6 +108,7 @@ export function ExportPanel() {
 
   return (
     <section className="export-panel" aria-label="Xuất Excel">
+      <SetupNotice output="biểu Excel và bản in" />
       <Card size="small" className="export-card" title="Xuất tệp Excel gửi lên Bộ, UBND tỉnh">
         <Form layout="horizontal" labelCol={{ flex: '150px' }} labelAlign="left" colon={false} className="export-form">
           <Form.Item label="Xuất">
@@ -185,6 +188,7 @@ export function ExportPanel() {
             <Button type="primary" aria-label={what === 'report' ? 'Xuất Excel' : 'Điền mẫu và tải về'} disabled={!ready} loading={exporting && shownRefusal === null} onClick={() => run()}>
               {what === 'report' ? 'Xuất Excel' : 'Điền mẫu và tải về'}
             </Button>
+            {what === 'report' && scope === 'one' ? <PrintButton input={{ document: 'workbook', period: periodKey, unitId: unit?.id }} disabled={unit === undefined} /> : null}
             <Typography.Text type="secondary" className="export-hint">
               {what === 'report'
                 ? `Biểu ${periodLabelVi(period)}: tiêu đề, cột theo kỳ, công thức so sánh và khối chữ ký theo Cài đặt.`

@@ -10,6 +10,8 @@ import { PeriodPicker } from '../entry/PeriodPicker';
 import { ReportDocument } from './ReportDocument';
 import { copyText, downloadDocx } from './report-files';
 import { TemplatesPanel } from './TemplatesPanel';
+import { PrintButton } from '../../print/PrintButton';
+import { SetupNotice } from '../first-run/SetupNotice';
 import '../common/grid-screen.css';
 import './report.css';
 
@@ -75,6 +77,7 @@ export function ReportScreen() {
 
   return (
     <section className="report-screen" aria-label="Báo cáo">
+      <SetupNotice output="báo cáo Word và bản in" />
       <div className="grid-toolbar">
         <UnitSelect units={units} value={unit?.id} onChange={setUnitId} />
         <PeriodPicker value={period} onChange={setPeriod} />
@@ -83,6 +86,7 @@ export function ReportScreen() {
         activeKey={tab}
         tabBarExtraContent={
           <span className="report-actions">
+            <PrintButton input={{ document: 'report', period: periodKey, unitId: unit?.id }} disabled={unit === undefined} />
             <Button icon={<CopyOutlined />} disabled={!report.data} onClick={copy}>
               Sao chép văn bản
             </Button>

@@ -8,10 +8,12 @@ const fields: { name: keyof SettingsPatch; label: string; placeholder?: string; 
   { name: 'departmentName', label: 'Tên cơ quan', placeholder: 'SỞ CÔNG THƯƠNG' },
   { name: 'placeName', label: 'Địa danh ghi ở dòng ngày tháng', placeholder: 'Tây Ninh' },
   { name: 'formNumber', label: 'Số biểu', placeholder: 'Biểu số 01/SCT' },
+  { name: 'officeSymbol', label: 'Chữ viết tắt của cơ quan trong số văn bản (Số: …/BC-SCT)', placeholder: 'SCT' },
   { name: 'preparerName', label: 'Người lập biểu' },
   { name: 'headTitle', label: 'Chức danh thủ trưởng (Enter để xuống dòng: KT. GIÁM ĐỐC, rồi PHÓ GIÁM ĐỐC)', placeholder: 'GIÁM ĐỐC', lines: true },
   { name: 'headName', label: 'Họ tên thủ trưởng' },
   { name: 'clerkName', label: 'Tên người nhập liệu (ghi vào nhật ký thay đổi)' },
+  { name: 'recipients', label: 'Nơi nhận của báo cáo (mỗi dòng một nơi)', placeholder: 'Bộ Công Thương;\nUBND tỉnh;\nLưu: VT.', lines: true },
 ];
 
 export function SettingsScreen() {
