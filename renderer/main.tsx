@@ -6,6 +6,7 @@ import 'dayjs/locale/vi';
 import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { prefetchApi } from './api/api';
+import { startLiveUpdates } from './api/live-updates';
 import { AppShell } from './app/AppShell';
 import { prefetchEntryGrid } from './screens/entry/prefetch-entry-grid';
 import './app/app.css';
@@ -18,6 +19,9 @@ const queryClient = new QueryClient({
     queries: { staleTime: Infinity, refetchOnWindowFocus: false, retry: false },
   },
 });
+
+// Another window, page or the command line changes the data: what this window shows follows within a second.
+startLiveUpdates(queryClient);
 
 // What every screen reads first is asked for while React draws the window: the grid's figures wait on the units.
 prefetchApi(queryClient, 'units.list', {});

@@ -26,6 +26,7 @@ try {
     automaticBackups: true,
     ...(typeof values['native-binding'] === 'string' ? { nativeBinding: values['native-binding'] } : {}),
   });
+  backend.onChange((change) => port.postMessage({ type: 'change', change }));
   port.postMessage({ type: 'ready' });
 } catch (error) {
   port.postMessage({
@@ -54,7 +55,7 @@ port.on('message', ({ data }) => {
   }
   if (!backend || closing) return;
   const { id } = request.data;
-  const done = backend.call(request.data.operation, request.data.input).then((response) => {
+  const done = backend.call(request.data.operation, request.data.input, request.data.origin).then((response) => {
     port.postMessage({ type: 'response', id, response });
     inFlight.delete(done);
   });

@@ -1,4 +1,5 @@
 import { utilityProcess, type UtilityProcess } from 'electron';
+import type { DataChange } from '../../shared/api/events';
 import type { WorkerMessage, WorkerRequest } from '../backend/worker-protocol';
 
 const stoppedResponse = {
@@ -11,6 +12,7 @@ export class BackendProcess {
   private readonly child: UtilityProcess;
   private readonly pending = new Map<number, (response: unknown) => void>();
   private nextId = 1;
+  private readonly changeListeners = new Set<(change: DataChange) => void>();
   private exited = false;
   readonly ready: Promise<void>;
 
@@ -22,6 +24,8 @@ export class BackendProcess {
           resolve();
         } else if (message.type === 'fatal') {
           reject(new Error(message.message));
+        } else if (message.type === 'change') {
+          for (const listener of this.changeListeners) listener(message.change);
         } else {
           this.pending.get(message.id)?.(message.response);
           this.pending.delete(message.id);
@@ -36,12 +40,17 @@ export class BackendProcess {
     });
   }
 
-  call(operation: string, input: unknown): Promise<unknown> {
+  /** The backend's change events, for the windows to follow. */
+  onChange(listener: (change: DataChange) => void): void {
+    this.changeListeners.add(listener);
+  }
+
+  call(operation: string, input: unknown, origin?: string): Promise<unknown> {
     if (this.exited) return Promise.resolve(stoppedResponse);
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
-      const request: WorkerRequest = { type: 'call', id, operation, input };
+      const request: WorkerRequest = { type: 'call', id, operation, input, ...(origin === undefined ? {} : { origin }) };
       this.child.postMessage(request);
     });
   }

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { app, BrowserWindow, dialog, ipcMain, net, protocol } from 'electron';
 import { contract, isOperationName } from '../../shared/api/contract';
 import { describeZodError } from '../../shared/api/describe-zod-error';
+import { clientIdSchema } from '../../shared/api/events';
 import { resolveDataDir } from '../data-dir';
 import { contentSecurityPolicy } from '../web/security';
 import { BackendProcess } from './backend-client';
@@ -40,7 +41,7 @@ function serveAppProtocol(): void {
 }
 
 function handleIpc(backend: BackendProcess): void {
-  ipcMain.handle('chitieu:call', async (event, operation: unknown, input: unknown) => {
+  ipcMain.handle('chitieu:call', async (event, operation: unknown, input: unknown, client: unknown) => {
     if (!isAppUrl(event.senderFrame?.url)) {
       return { ok: false, error: { code: 'unauthorized', message: 'Yêu cầu không đến từ giao diện ChiTieu.' } };
     }
@@ -51,7 +52,12 @@ function handleIpc(backend: BackendProcess): void {
     if (!parsed.success) {
       return { ok: false, error: { code: 'bad_input', message: `Dữ liệu không hợp lệ: ${describeZodError(parsed.error)}` } };
     }
-    return backend.call(operation, input);
+    const origin = clientIdSchema.safeParse(client);
+    return backend.call(operation, input, origin.success ? origin.data : undefined);
+  });
+  // Every window follows the changes, whichever window, or process, made them.
+  backend.onChange((change) => {
+    for (const window of BrowserWindow.getAllWindows()) window.webContents.send('chitieu:change', change);
   });
 }
 

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ImportProgress } from '../../../shared/api/import-entities';
 import { api } from '../../api/api';
+import { localPathsOf } from '../../api/transport';
 import { fileSource, refusalBeforeSending } from './import-file-bytes';
 
 /** A file the clerk chose or dropped; `refusal` says why it was not even sent (too large). */
@@ -63,8 +64,11 @@ export function useImportSession() {
     }
     setSending(true);
     try {
-      const sources = await Promise.all(sendable.map((s) => fileSource(s.file)));
-      const out = await api.call('import.read', { files: sources });
+      // The desktop app reads the workbooks from the disk itself; a browser sends their bytes.
+      const paths = localPathsOf(sendable.map((s) => s.file));
+      const out = paths
+        ? await api.call('import.readPaths', { files: paths.map((path) => ({ path })) })
+        : await api.call('import.read', { files: await Promise.all(sendable.map((s) => fileSource(s.file))) });
       if (mine !== generation.current) {
         closeQuietly(out.sessionId);
         return;
