@@ -1,0 +1,53 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBrowserSession } from '../support/browser-session';
+import { chitieuOk } from '../support/cli';
+import { makeDataDir } from '../support/data-dir';
+import { cell, choosePeriod, grid, scrollToRow } from './grid-helpers';
+
+const session = useBrowserSession();
+
+const entryGrid = (page: Page) => grid(page, /^Số liệu /);
+
+async function openFirstHalf2023(page: Page): Promise<void> {
+  await entryGrid(page).locator('tr[data-row-id="BLHH"]').waitFor();
+  await choosePeriod(page, 'Lũy kế', '6 tháng đầu năm', 2023);
+  await page.getByText('6 tháng đầu năm 2023', { exact: true }).first().waitFor();
+  await scrollToRow(entryGrid(page), 'BLHH');
+}
+
+/** Waits until the cell shows the text, and says how long that took. */
+async function msUntilShown(page: Page, code: string, text: string, since: number): Promise<number> {
+  await page.waitForFunction(
+    ({ code, text }) => document.querySelector(`tr[data-row-id="${code}"] td[data-column-id="value"]`)?.textContent?.includes(text) ?? false,
+    { code, text },
+    { timeout: 5000 },
+  );
+  return Date.now() - since;
+}
+
+describe('two pages on one database', () => {
+  it('shows a figure saved in one page in the other page\'s Nhập liệu grid within a second, without a reload', async () => {
+    const dataDir = makeDataDir();
+    const server = await session.startServer(dataDir);
+    const first = await session.openWindow(server);
+    const second = await session.openWindow(server);
+    await openFirstHalf2023(first);
+    await openFirstHalf2023(second);
+
+    await cell(entryGrid(first), 'BLHH', 'value').click();
+    await first.keyboard.type('14.659,9');
+    const typedAt = Date.now();
+    await first.keyboard.press('Enter');
+    expect(await msUntilShown(second, 'BLHH', '14.659,9', typedAt)).toBeLessThan(1000);
+
+    // A change made by the command line on the same data folder reaches both pages too.
+    // The server looks at the file every half second, so such a change may take up to half a second longer.
+    chitieuOk(dataDir, 'values', 'set', '--period', '2023-H1', 'BLHH=15.000');
+    const committedAt = Date.now();
+    expect(await msUntilShown(second, 'BLHH', '15.000', committedAt)).toBeLessThan(1500);
+    expect(await msUntilShown(first, 'BLHH', '15.000', committedAt)).toBeLessThan(1500);
+    await first.close();
+    await second.close();
+  });
+});
