@@ -15,6 +15,7 @@ import { serveCommand } from './commands/serve';
 import { backupCommand } from './commands/backup';
 import { restoreCommand } from './commands/restore';
 import { unitsCommand } from './commands/units';
+import { settingsCommand } from './commands/settings';
 import { usageText } from './usage';
 
 function parsePort(text: string | undefined): number {
@@ -83,6 +84,10 @@ async function run(argv: string[]): Promise<void> {
   }
   if (command === 'period') {
     return periodCommand({ dataDir, period: values.period, unit: values.unit, note: values.note, reason: values.reason, json: values.json }, rest);
+  }
+  if (command === 'settings') {
+    const [action, ...words] = rest;
+    return settingsCommand({ dataDir, json: values.json }, action, words);
   }
   if (command === 'units') {
     const [action, ...words] = rest;

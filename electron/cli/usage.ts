@@ -12,6 +12,9 @@ Lệnh:
                                  được nhập vào đơn vị cùng tên; ngày viết 01/07/2025 hoặc 2025-07-01
   units rename MÃ [--name "…"] [--code MÃ_MỚI] [--json]
                                  Đổi tên hoặc mã của đơn vị báo cáo
+  settings [--json]              Thông tin đơn vị và người ký (như Cài đặt), và những gì còn thiếu
+  settings set TÊN=GIÁ_TRỊ ...   Ghi cài đặt: provinceName, departmentName, placeName, formNumber, officeSymbol,
+                                 preparerName, headTitle, headName, clerkName, recipients ("\\n" để xuống dòng)
   values set --period P [--unit U] [--status estimate|actual] MÃ=SỐ ...
                                  Ghi số liệu một kỳ (số viết kiểu Việt Nam 14.659,9 hoặc 14659.9); một lỗi là không ghi gì
   values get --period P [--unit U] [--json]

@@ -83,7 +83,8 @@ describe('Xuất Excel', () => {
     const sheet = readWithPython(file).sheets[0] as PySheet;
     expect(sheet.name).toBe('Toàn tỉnh');
     expect(sheet.cells.A6?.v).toBe('Kỳ báo cáo: 6 tháng đầu năm 2023');
-    expect(sheet.merges).toContain('A5:H5');
+    expect(sheet.merges).toContain('A5:I5');
+    columnHeaded(sheet, /^(Ước t|T)hực hiện tháng 6\/2023$/);
     const xnk = rowNamed(sheet, 'Tổng kim ngạch xuất nhập khẩu hàng hóa');
     const blhh = rowNamed(sheet, 'Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng');
     const value = columnHeaded(sheet, /^(Ước t|T)hực hiện 6 tháng đầu năm 2023$/);
