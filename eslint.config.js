@@ -30,12 +30,22 @@ const forbid = {
     regex: '^electron(/|$)',
     message: "Only electron/host/ imports 'electron': the backend, the doors and the CLI run without it.",
   },
-  intoDb: { regex: '^(\\.\\./)+db(/|$)', message: 'This layer does not reach the database: db/ is below electron/ only.' },
-  intoElectron: { regex: '^(\\.\\./)+electron(/|$)', message: 'electron/ is the top of the house: nothing below imports it.' },
-  intoRenderer: { regex: '^(\\.\\./)+renderer(/|$)', message: 'renderer/ is a leaf: it talks to the backend through the API client.' },
+  intoDb: {
+    regex: '^(\\.\\./)+db(/|$)',
+    message: 'This layer does not reach the database: db/ is below electron/ only.',
+  },
+  intoElectron: {
+    regex: '^(\\.\\./)+electron(/|$)',
+    message: 'electron/ is the top of the house: nothing below imports it.',
+  },
+  intoRenderer: {
+    regex: '^(\\.\\./)+renderer(/|$)',
+    message: 'renderer/ is a leaf: it talks to the backend through the API client.',
+  },
   handlers: {
     regex: '(^|/)handlers(/|$)',
-    message: 'Only electron/backend/backend.ts imports handlers/: domain work lives in the services, which doors and other services import.',
+    message:
+      'Only electron/backend/backend.ts imports handlers/: domain work lives in the services, which doors and other services import.',
   },
   siblingHandler: {
     regex: '^\\./',
@@ -45,8 +55,23 @@ const forbid = {
 
 /** One entry per group of files; ESLint takes a rule's options from the last matching entry, so each file meets exactly one. */
 const layers = [
-  { files: ['shared/**'], forbidden: ['node', 'domLibraries', 'databaseLibraries', 'electron', 'intoDb', 'intoElectron', 'intoRenderer', 'handlers'] },
-  { files: ['renderer/**'], forbidden: ['node', 'databaseLibraries', 'electron', 'intoDb', 'intoElectron', 'handlers'] },
+  {
+    files: ['shared/**'],
+    forbidden: [
+      'node',
+      'domLibraries',
+      'databaseLibraries',
+      'electron',
+      'intoDb',
+      'intoElectron',
+      'intoRenderer',
+      'handlers',
+    ],
+  },
+  {
+    files: ['renderer/**'],
+    forbidden: ['node', 'databaseLibraries', 'electron', 'intoDb', 'intoElectron', 'handlers'],
+  },
   { files: ['db/**'], forbidden: ['electron', 'intoElectron', 'intoRenderer', 'handlers'] },
   { files: ['electron/host/**'], forbidden: ['handlers'] },
   { files: ['electron/backend/backend.ts'], forbidden: ['electron'] },

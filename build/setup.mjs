@@ -23,7 +23,16 @@ const npmCli = process.env.npm_execpath;
 const npm = npmCli ? [process.execPath, npmCli] : ['npm'];
 const result = spawnSync(
   npm[0],
-  [...npm.slice(1), 'exec', '--yes', `--package=node@${nodeVersion}`, '--', ...(npmCli ? ['node', npmCli] : ['npm']), 'install', ...process.argv.slice(2)],
+  [
+    ...npm.slice(1),
+    'exec',
+    '--yes',
+    `--package=node@${nodeVersion}`,
+    '--',
+    ...(npmCli ? ['node', npmCli] : ['npm']),
+    'install',
+    ...process.argv.slice(2),
+  ],
   { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' },
 );
 process.exit(result.status ?? 1);

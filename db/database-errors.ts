@@ -14,7 +14,8 @@ function codeOf(error: unknown): string {
 export function troubleOf(error: unknown): DatabaseTrouble | null {
   const code = codeOf(error);
   if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return 'damaged';
-  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return 'readonly';
+  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM')
+    return 'readonly';
   if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') return 'full';
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return 'busy';
   return null;
@@ -83,7 +84,10 @@ export function busyError(context: TroubleContext): AppError {
 export function troubleError(error: unknown, context: TroubleContext): AppError | null {
   const trouble = troubleOf(error);
   if (trouble === null) return null;
-  const withCause = { ...context, cause: context.cause ?? `${codeOf(error)}: ${error instanceof Error ? error.message : String(error)}` };
+  const withCause = {
+    ...context,
+    cause: context.cause ?? `${codeOf(error)}: ${error instanceof Error ? error.message : String(error)}`,
+  };
   switch (trouble) {
     case 'damaged':
       return damagedError(withCause);

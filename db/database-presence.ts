@@ -30,7 +30,8 @@ function thisProgram(): string {
   if (process.versions['electron']) return 'ứng dụng ChiTieu';
   const script = basename(process.argv[1] ?? '');
   const command = process.argv.slice(2).find((a) => !a.startsWith('-'));
-  if (script === 'bin.mjs' || script.startsWith('chitieu')) return command ? `lệnh "chitieu ${command}"` : 'lệnh chitieu';
+  if (script === 'bin.mjs' || script.startsWith('chitieu'))
+    return command ? `lệnh "chitieu ${command}"` : 'lệnh chitieu';
   return `ChiTieu (${script || 'node'})`;
 }
 
@@ -61,7 +62,9 @@ export function announcePresence(dataDir: string): { others(): Presence[]; withd
   const file = join(locksDir(dataDir), `${host}-${process.pid}.json`);
   try {
     mkdirSync(locksDir(dataDir), { recursive: true });
-    for (const gone of readPresences(dataDir).filter((p) => p.host === host && p.pid !== process.pid && !isAlive(p.pid))) {
+    for (const gone of readPresences(dataDir).filter(
+      (p) => p.host === host && p.pid !== process.pid && !isAlive(p.pid),
+    )) {
       rmSync(join(locksDir(dataDir), `${gone.host}-${gone.pid}.json`), { force: true });
     }
     writeFileSync(file, JSON.stringify(me));
@@ -70,7 +73,8 @@ export function announcePresence(dataDir: string): { others(): Presence[]; withd
   }
   return {
     // A process killed without closing leaves its note: on this machine it is known to be gone.
-    others: () => readPresences(dataDir).filter((p) => !(p.host === host && (p.pid === process.pid || !isAlive(p.pid)))),
+    others: () =>
+      readPresences(dataDir).filter((p) => !(p.host === host && (p.pid === process.pid || !isAlive(p.pid)))),
     withdraw: () => {
       try {
         rmSync(file, { force: true });

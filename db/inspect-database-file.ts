@@ -58,9 +58,15 @@ function checkHeader(file: string, dataDir: string): void {
     closeSync(fd);
   }
   if (read < sqliteMagic.length || !header.subarray(0, sqliteMagic.length).equals(sqliteMagic)) {
-    throw notChitieu(file, `tệp (${bytes(size)}) không phải cơ sở dữ liệu SQLite.`, `not an SQLite file (${size} bytes)`, dataDir);
+    throw notChitieu(
+      file,
+      `tệp (${bytes(size)}) không phải cơ sở dữ liệu SQLite.`,
+      `not an SQLite file (${size} bytes)`,
+      dataDir,
+    );
   }
-  if (read < 100) throw notChitieu(file, `tệp bị cắt ngắn, chỉ còn ${bytes(size)}.`, `truncated to ${size} bytes`, dataDir);
+  if (read < 100)
+    throw notChitieu(file, `tệp bị cắt ngắn, chỉ còn ${bytes(size)}.`, `truncated to ${size} bytes`, dataDir);
   const rawPageSize = header.readUInt16BE(16);
   const pageSize = rawPageSize === 1 ? 65536 : rawPageSize;
   const declaredPages = header.readUInt32BE(28);
@@ -84,7 +90,11 @@ function checkHeader(file: string, dataDir: string): void {
  * and refuses, untouched, whatever is not a ChiTieu database: an empty or foreign SQLite file, random bytes, a
  * truncated copy. A ChiTieu database with damaged pages is not refused here: the caller opens it read-only.
  */
-export function inspectDatabaseFile(file: string, context: TroubleContext, nativeBinding: string | undefined): Inspection {
+export function inspectDatabaseFile(
+  file: string,
+  context: TroubleContext,
+  nativeBinding: string | undefined,
+): Inspection {
   checkHeader(file, context.dataDir);
   const sidecars = [`${file}-wal`, `${file}-shm`].filter((f) => !existsSync(f));
   let sqlite: Database.Database | null = null;
@@ -93,10 +103,17 @@ export function inspectDatabaseFile(file: string, context: TroubleContext, nativ
     sqlite = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
     let tables: string[];
     try {
-      tables = (sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[]).map((t) => t.name);
+      tables = (
+        sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[]
+      ).map((t) => t.name);
     } catch (error) {
       if ((error as { code?: unknown }).code === 'SQLITE_NOTADB') {
-        throw notChitieu(file, 'tệp không phải cơ sở dữ liệu, hoặc phần đầu tệp đã hỏng.', 'SQLITE_NOTADB', context.dataDir);
+        throw notChitieu(
+          file,
+          'tệp không phải cơ sở dữ liệu, hoặc phần đầu tệp đã hỏng.',
+          'SQLITE_NOTADB',
+          context.dataDir,
+        );
       }
       // Without its list of tables nothing in the file can be read: damaged, and nothing to show.
       throw troubleError(error, context) ?? error;
@@ -112,7 +129,12 @@ export function inspectDatabaseFile(file: string, context: TroubleContext, nativ
         );
       }
       const shown = userTables.slice(0, 5).join(', ') + (userTables.length > 5 ? ', …' : '');
-      throw notChitieu(file, `tệp là cơ sở dữ liệu SQLite của một chương trình khác (có các bảng ${shown}), không phải của ChiTieu.`, `SQLite file of another program (tables ${shown})`, context.dataDir);
+      throw notChitieu(
+        file,
+        `tệp là cơ sở dữ liệu SQLite của một chương trình khác (có các bảng ${shown}), không phải của ChiTieu.`,
+        `SQLite file of another program (tables ${shown})`,
+        context.dataDir,
+      );
     }
     const ledger = sqlite.prepare(`SELECT tag, sha256 FROM ${ledgerTable} ORDER BY seq`).all() as LedgerRow[];
     let damage: string | null;
@@ -132,6 +154,8 @@ export function inspectDatabaseFile(file: string, context: TroubleContext, nativ
   } finally {
     sqlite?.close();
     // The read-only look made these beside a file it refused: leave the clerk's folder as it was.
-    if (refused) for (const f of sidecars) if (existsSync(f) && (f.endsWith('-shm') || fileSize(f) === 0)) rmSync(f, { force: true });
+    if (refused)
+      for (const f of sidecars)
+        if (existsSync(f) && (f.endsWith('-shm') || fileSize(f) === 0)) rmSync(f, { force: true });
   }
 }

@@ -126,9 +126,20 @@ function assertNoOrphanWal(file: string, context: TroubleContext): void {
 }
 
 /** The ledger of a damaged file must match this build exactly: it cannot be migrated, only read. */
-function assertCurrentLedger(ledger: LedgerRow[], migrations: Migration[], context: TroubleContext, damage: string): void {
-  const current = ledger.length === migrations.length && ledger.every((row, i) => row.tag === migrations[i]?.tag && row.sha256 === migrations[i]?.sha256);
-  if (!current) throw damagedError({ ...context, cause: `${damage}; its schema is not this version's, so it cannot even be shown` });
+function assertCurrentLedger(
+  ledger: LedgerRow[],
+  migrations: Migration[],
+  context: TroubleContext,
+  damage: string,
+): void {
+  const current =
+    ledger.length === migrations.length &&
+    ledger.every((row, i) => row.tag === migrations[i]?.tag && row.sha256 === migrations[i]?.sha256);
+  if (!current)
+    throw damagedError({
+      ...context,
+      cause: `${damage}; its schema is not this version's, so it cannot even be shown`,
+    });
 }
 
 export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
@@ -148,18 +159,27 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
   }
   const inspection = inspectDatabaseFile(file, context, options.nativeBinding);
   if (inspection.damage !== null) assertCurrentLedger(inspection.ledger, migrations, context, inspection.damage);
-  const damagedAtOpen = inspection.damage !== null ? damagedError({ ...context, cause: `quick_check: ${inspection.damage}` }) : null;
+  const damagedAtOpen =
+    inspection.damage !== null ? damagedError({ ...context, cause: `quick_check: ${inspection.damage}` }) : null;
 
   let sqlite: Database.Database;
   try {
-    sqlite = new Database(file, { ...binding(options.nativeBinding), readonly: damagedAtOpen !== null, fileMustExist: true });
+    sqlite = new Database(file, {
+      ...binding(options.nativeBinding),
+      readonly: damagedAtOpen !== null,
+      fileMustExist: true,
+    });
   } catch (error) {
     throw troubleError(error, context) ?? error;
   }
   const announced = announcePresence(options.dataDir);
   others = announced.others;
   try {
-    let outcome = { schemaVersion: migrations[migrations.length - 1]?.tag ?? 'empty', migrationsApplied: migrations.length, backupFile: null as string | null };
+    let outcome = {
+      schemaVersion: migrations[migrations.length - 1]?.tag ?? 'empty',
+      migrationsApplied: migrations.length,
+      backupFile: null as string | null,
+    };
     sqlite.pragma(`busy_timeout = ${busyTimeoutMs}`);
     if (damagedAtOpen === null) {
       sqlite.pragma('journal_mode = WAL');
@@ -238,7 +258,9 @@ function withUpkeep(input: UpkeepInput): OpenedDatabase {
   const checkIntegrity = () => {
     const started = Date.now();
     try {
-      const findings = (sqlite.pragma('integrity_check(20)') as { integrity_check: string }[]).map((r) => r.integrity_check);
+      const findings = (sqlite.pragma('integrity_check(20)') as { integrity_check: string }[]).map(
+        (r) => r.integrity_check,
+      );
       const sound = findings.length === 1 && findings[0] === 'ok';
       if (!sound) stopWrites(damagedError({ ...context, cause: `integrity_check: ${findings.join('; ')}` }));
       integrity.state = sound ? 'ok' : 'damaged';

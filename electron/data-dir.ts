@@ -4,7 +4,10 @@ import { join, resolve } from 'node:path';
 export const appFolderName = 'ChiTieu';
 
 /** The per-user application-data folder Electron's app.getPath('userData') would give for "ChiTieu". */
-export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+export function defaultDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
   if (platform === 'win32') return join(env.APPDATA || join(homedir(), 'AppData', 'Roaming'), appFolderName);
   if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', appFolderName);
   return join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), appFolderName);

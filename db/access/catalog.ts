@@ -40,11 +40,18 @@ export function findIndicator(db: ChitieuDb, code: string): Indicator | undefine
 }
 
 export function lastSortOrder(db: ChitieuDb): number {
-  return db.select({ m: max(indicators.sortOrder) }).from(indicators).get()?.m ?? 0;
+  return (
+    db
+      .select({ m: max(indicators.sortOrder) })
+      .from(indicators)
+      .get()?.m ?? 0
+  );
 }
 
 export function insertIndicator(db: ChitieuDb, row: NewIndicatorRow): void {
-  db.insert(indicators).values({ ...row, active: true }).run();
+  db.insert(indicators)
+    .values({ ...row, active: true })
+    .run();
 }
 
 export function updateIndicator(db: ChitieuDb, code: string, patch: IndicatorRowPatch): void {

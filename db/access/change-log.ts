@@ -30,8 +30,14 @@ export interface NewChangeRow {
 }
 
 const raw = preparedFor((db) => ({
-  findBatch: db.$client.prepare<[string, string, string], number>('SELECT id FROM change_batches WHERE uuid = ? AND at = ? AND who = ? ORDER BY id DESC LIMIT 1').pluck(),
-  insertBatch: db.$client.prepare<[string, string, string]>('INSERT INTO change_batches (uuid, at, who) VALUES (?, ?, ?)'),
+  findBatch: db.$client
+    .prepare<[string, string, string], number>(
+      'SELECT id FROM change_batches WHERE uuid = ? AND at = ? AND who = ? ORDER BY id DESC LIMIT 1',
+    )
+    .pluck(),
+  insertBatch: db.$client.prepare<[string, string, string]>(
+    'INSERT INTO change_batches (uuid, at, who) VALUES (?, ?, ?)',
+  ),
   append: db.$client.prepare(
     `INSERT INTO change_log (batch_id, entity, indicator_code, unit_id, period, year, level, old_value, new_value, old_status, new_status, old_comment, new_comment, source_kind, import_file_id, sheet_index, cell_row, cell_col)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -44,7 +50,10 @@ const raw = preparedFor((db) => ({
  */
 export function batchKey(db: ChitieuDb, batch: BatchOfWrite): number {
   const { findBatch, insertBatch } = raw(db);
-  return findBatch.get(batch.batchId, batch.at, batch.who) ?? Number(insertBatch.run(batch.batchId, batch.at, batch.who).lastInsertRowid);
+  return (
+    findBatch.get(batch.batchId, batch.at, batch.who) ??
+    Number(insertBatch.run(batch.batchId, batch.at, batch.who).lastInsertRowid)
+  );
 }
 
 export function appendChange(db: ChitieuDb, batch: number, row: NewChangeRow, source: WriteSource): void {

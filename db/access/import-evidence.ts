@@ -22,7 +22,11 @@ function decode(text: string | null): FileEvidence | null {
 export function evidenceOfFiles(db: ChitieuDb, sha256s: readonly string[]): Map<string, FileEvidence> {
   const out = new Map<string, FileEvidence>();
   if (sha256s.length === 0) return out;
-  const rows = db.select({ sha256: importFiles.sha256, evidence: importFiles.evidence }).from(importFiles).where(inArray(importFiles.sha256, [...new Set(sha256s)])).all();
+  const rows = db
+    .select({ sha256: importFiles.sha256, evidence: importFiles.evidence })
+    .from(importFiles)
+    .where(inArray(importFiles.sha256, [...new Set(sha256s)]))
+    .all();
   for (const r of rows) {
     const parsed = decode(r.evidence);
     if (parsed) out.set(r.sha256, parsed);
@@ -31,7 +35,11 @@ export function evidenceOfFiles(db: ChitieuDb, sha256s: readonly string[]): Map<
 }
 
 /** "Dòng là XK: … Cột E (…) là Tháng 8/2025 (ước tính)." for a cell of an imported file, when it was kept. */
-export function evidenceOfCell(evidence: FileEvidence | undefined, sheet: string | null, cell: string | null): string | null {
+export function evidenceOfCell(
+  evidence: FileEvidence | undefined,
+  sheet: string | null,
+  cell: string | null,
+): string | null {
   const m = cell ? /^([A-Z]{1,3})(\d+)$/.exec(cell) : null;
   const s = sheet ? evidence?.[sheet] : undefined;
   if (!m?.[1] || !m[2] || !s) return null;

@@ -5,8 +5,26 @@ import { annualPlansFull, indicatorValuesFull, reportingUnits } from '../schema'
 
 /** A figure an import wrote, with the cell it came from: a value of a period, or a plan of a year and level. */
 export type ImportedFigure =
-  | { kind: 'value'; unitCode: string; code: string; period: string; status: ValueStatus; value: number; sheet: string | null; cell: string | null }
-  | { kind: 'plan'; unitCode: string; code: string; year: number; level: PlanLevel; value: number; sheet: string | null; cell: string | null };
+  | {
+      kind: 'value';
+      unitCode: string;
+      code: string;
+      period: string;
+      status: ValueStatus;
+      value: number;
+      sheet: string | null;
+      cell: string | null;
+    }
+  | {
+      kind: 'plan';
+      unitCode: string;
+      code: string;
+      year: number;
+      level: PlanLevel;
+      value: number;
+      sheet: string | null;
+      cell: string | null;
+    };
 
 /** Every value and plan whose last write came from an imported workbook, of every reporting unit. */
 export function importedFigures(db: ChitieuDb): ImportedFigure[] {
@@ -38,5 +56,8 @@ export function importedFigures(db: ChitieuDb): ImportedFigure[] {
     .innerJoin(reportingUnits, eq(reportingUnits.id, annualPlansFull.unitId))
     .where(eq(annualPlansFull.sourceKind, 'imported'))
     .all();
-  return [...values.map((v) => ({ kind: 'value' as const, ...v })), ...plans.map((p) => ({ kind: 'plan' as const, ...p }))];
+  return [
+    ...values.map((v) => ({ kind: 'value' as const, ...v })),
+    ...plans.map((p) => ({ kind: 'plan' as const, ...p })),
+  ];
 }

@@ -18,7 +18,9 @@ export interface StoredFigureRow {
 const raw = preparedFor((db) => ({
   // Rows as arrays: a workbook of twenty years reads a hundred thousand stored figures before its preview.
   valuesAt: db.$client
-    .prepare<[number, string], [string, number, ValueStatus, string | null]>('SELECT indicator_code, value, status, comment FROM indicator_values WHERE unit_id = ? AND period = ?')
+    .prepare<[number, string], [string, number, ValueStatus, string | null]>(
+      'SELECT indicator_code, value, status, comment FROM indicator_values WHERE unit_id = ? AND period = ?',
+    )
     .raw(true),
   totalChanges: db.$client.prepare<[], { n: number }>('SELECT total_changes() AS n'),
 }));
@@ -26,7 +28,8 @@ const raw = preparedFor((db) => ({
 /** The figures of a unit for one period, by indicator code. */
 export function valuesAtPeriod(db: ChitieuDb, unitId: number, period: string): Map<string, StoredFigureRow> {
   const out = new Map<string, StoredFigureRow>();
-  for (const [code, value, status, comment] of raw(db).valuesAt.all(unitId, period)) out.set(code, { value, status, comment });
+  for (const [code, value, status, comment] of raw(db).valuesAt.all(unitId, period))
+    out.set(code, { value, status, comment });
   return out;
 }
 
@@ -43,7 +46,12 @@ export function plansAtYears(db: ChitieuDb, unitId: number, years: readonly numb
   const out = new Map<string, number>();
   if (years.length === 0) return out;
   const rows = db
-    .select({ code: annualPlans.indicatorCode, year: annualPlans.year, level: annualPlans.level, value: annualPlans.value })
+    .select({
+      code: annualPlans.indicatorCode,
+      year: annualPlans.year,
+      level: annualPlans.level,
+      value: annualPlans.value,
+    })
     .from(annualPlans)
     .where(and(eq(annualPlans.unitId, unitId), inArray(annualPlans.year, [...new Set(years)])))
     .all();
@@ -94,18 +102,70 @@ export function writeImportedValues(db: ChitieuDb, file: ImportedFile, figures: 
   const append = appendChangeStatement(db);
   const { batch, unitId, importFileId } = file;
   const kind = 'imported' satisfies WriteSource['kind'];
-  const ordered = [...figures].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : a.indicatorCode < b.indicatorCode ? -1 : a.indicatorCode > b.indicatorCode ? 1 : 0));
+  const ordered = [...figures].sort((a, b) =>
+    a.period < b.period
+      ? -1
+      : a.period > b.period
+        ? 1
+        : a.indicatorCode < b.indicatorCode
+          ? -1
+          : a.indicatorCode > b.indicatorCode
+            ? 1
+            : 0,
+  );
   for (const f of ordered) {
     const { indicatorCode: code, period, sheetIndex, old, next } = f;
     const { row, col } = cellPosition(f.cell);
-    upsert.run(unitId, period, code, next.value, next.status, next.comment, batch, kind, importFileId, sheetIndex, row, col);
-    append.run(batch, 'value', code, unitId, period, null, null, old?.value ?? null, next.value, old?.status ?? null, next.status, old?.comment ?? null, next.comment, kind, importFileId, sheetIndex, row, col);
+    upsert.run(
+      unitId,
+      period,
+      code,
+      next.value,
+      next.status,
+      next.comment,
+      batch,
+      kind,
+      importFileId,
+      sheetIndex,
+      row,
+      col,
+    );
+    append.run(
+      batch,
+      'value',
+      code,
+      unitId,
+      period,
+      null,
+      null,
+      old?.value ?? null,
+      next.value,
+      old?.status ?? null,
+      next.status,
+      old?.comment ?? null,
+      next.comment,
+      kind,
+      importFileId,
+      sheetIndex,
+      row,
+      col,
+    );
   }
 }
 
 export function writeImportedPlan(
   db: ChitieuDb,
-  write: { indicatorCode: string; unitId: number; year: number; level: PlanLevel; next: number; who: string; at: string; batchId: string; source: WriteSource },
+  write: {
+    indicatorCode: string;
+    unitId: number;
+    year: number;
+    level: PlanLevel;
+    next: number;
+    who: string;
+    at: string;
+    batchId: string;
+    source: WriteSource;
+  },
 ): void {
   writePlan(db, write);
 }
@@ -136,7 +196,11 @@ export function insertImport(db: ChitieuDb, record: NewImport): number {
 }
 
 export function insertImportFile(db: ChitieuDb, importId: number, file: NewImportFile): number {
-  return db.insert(importFiles).values({ importId, ...file }).returning({ id: importFiles.id }).get().id;
+  return db
+    .insert(importFiles)
+    .values({ importId, ...file })
+    .returning({ id: importFiles.id })
+    .get().id;
 }
 
 export type StoredImport = typeof imports.$inferSelect;
@@ -150,15 +214,35 @@ export function importOfBatch(db: ChitieuDb, batchId: string): StoredImport | un
 }
 
 export function markImportUndone(db: ChitieuDb, id: number, undo: { at: string; who: string; batchId: string }): void {
-  db.update(imports).set({ undoneAt: undo.at, undoneBy: undo.who, undoBatchId: undo.batchId }).where(eq(imports.id, id)).run();
+  db.update(imports)
+    .set({ undoneAt: undo.at, undoneBy: undo.who, undoBatchId: undo.batchId })
+    .where(eq(imports.id, id))
+    .run();
 }
 
 export function unitsOfImport(db: ChitieuDb, importId: number): number[] {
-  return [...new Set(db.select({ unitId: importFiles.unitId }).from(importFiles).where(eq(importFiles.importId, importId)).all().map((r) => r.unitId))];
+  return [
+    ...new Set(
+      db
+        .select({ unitId: importFiles.unitId })
+        .from(importFiles)
+        .where(eq(importFiles.importId, importId))
+        .all()
+        .map((r) => r.unitId),
+    ),
+  ];
 }
 
 export interface ImportWithFiles extends StoredImport {
-  files: { fileName: string; sha256: string; sizeBytes: number; unitId: number; unitName: string; period: string; changed: number }[];
+  files: {
+    fileName: string;
+    sha256: string;
+    sizeBytes: number;
+    unitId: number;
+    unitName: string;
+    period: string;
+    changed: number;
+  }[];
 }
 
 export function listImports(db: ChitieuDb, limit: number): ImportWithFiles[] {
@@ -177,14 +261,25 @@ export function listImports(db: ChitieuDb, limit: number): ImportWithFiles[] {
     })
     .from(importFiles)
     .innerJoin(reportingUnits, eq(reportingUnits.id, importFiles.unitId))
-    .where(inArray(importFiles.importId, rows.map((r) => r.id)))
+    .where(
+      inArray(
+        importFiles.importId,
+        rows.map((r) => r.id),
+      ),
+    )
     .orderBy(importFiles.id)
     .all();
-  return rows.map((r) => ({ ...r, files: files.filter((f) => f.importId === r.id).map(({ importId: _id, ...f }) => f) }));
+  return rows.map((r) => ({
+    ...r,
+    files: files.filter((f) => f.importId === r.id).map(({ importId: _id, ...f }) => f),
+  }));
 }
 
 /** Imports (not undone) of files with these contents, by sha256. */
-export function importsOfContents(db: ChitieuDb, sha256s: readonly string[]): Map<string, { importId: number; at: string }[]> {
+export function importsOfContents(
+  db: ChitieuDb,
+  sha256s: readonly string[],
+): Map<string, { importId: number; at: string }[]> {
   const out = new Map<string, { importId: number; at: string }[]>();
   if (sha256s.length === 0) return out;
   const rows = db
@@ -206,7 +301,11 @@ export type StoredLayout = typeof importLayouts.$inferSelect;
 
 export function layoutsBySignature(db: ChitieuDb, signatures: readonly string[]): Map<string, StoredLayout> {
   if (signatures.length === 0) return new Map();
-  const rows = db.select().from(importLayouts).where(inArray(importLayouts.signature, [...new Set(signatures)])).all();
+  const rows = db
+    .select()
+    .from(importLayouts)
+    .where(inArray(importLayouts.signature, [...new Set(signatures)]))
+    .all();
   return new Map(rows.map((r) => [r.signature, r]));
 }
 
@@ -216,7 +315,16 @@ export function listLayouts(db: ChitieuDb): StoredLayout[] {
 
 export function saveLayout(
   db: ChitieuDb,
-  layout: { signature: string; sheetName: string; fileName: string; headings: string[]; columns: Record<string, unknown>; rows: Record<string, string | null>; updatedBy: string; at: string },
+  layout: {
+    signature: string;
+    sheetName: string;
+    fileName: string;
+    headings: string[];
+    columns: Record<string, unknown>;
+    rows: Record<string, string | null>;
+    updatedBy: string;
+    at: string;
+  },
 ): void {
   const { at, ...fields } = layout;
   db.insert(importLayouts)
@@ -230,7 +338,12 @@ export function deleteLayout(db: ChitieuDb, signature: string): boolean {
 }
 
 /** Adds a name the clerk confirmed for an indicator to its aliases; false when it already had it. */
-export function addAlias(db: ChitieuDb, code: string, alias: string, sameName: (a: string, b: string) => boolean): boolean {
+export function addAlias(
+  db: ChitieuDb,
+  code: string,
+  alias: string,
+  sameName: (a: string, b: string) => boolean,
+): boolean {
   const indicator = findIndicator(db, code);
   if (!indicator) return false;
   if (sameName(indicator.nameVi, alias) || indicator.aliases.some((a) => sameName(a, alias))) return false;

@@ -25,7 +25,11 @@ export function findPeriodState(db: ChitieuDb, unitId: number, period: string): 
 }
 
 /** A unit's periods in the given states; there are a few per month of reporting, so all of them are read at once. */
-export function periodStatesOfUnit(db: ChitieuDb, unitId: number, states: readonly PeriodStateName[]): StoredPeriodState[] {
+export function periodStatesOfUnit(
+  db: ChitieuDb,
+  unitId: number,
+  states: readonly PeriodStateName[],
+): StoredPeriodState[] {
   return db
     .select()
     .from(periodStates)
@@ -35,13 +39,31 @@ export function periodStatesOfUnit(db: ChitieuDb, unitId: number, states: readon
 
 /** The new state and its log row, together. */
 export function recordPeriodState(db: ChitieuDb, change: PeriodStateChange): void {
-  const row = { unitId: change.unitId, period: change.period, state: change.to, changedBy: change.who, changedAt: change.at, note: change.note };
+  const row = {
+    unitId: change.unitId,
+    period: change.period,
+    state: change.to,
+    changedBy: change.who,
+    changedAt: change.at,
+    note: change.note,
+  };
   db.insert(periodStates)
     .values(row)
-    .onConflictDoUpdate({ target: [periodStates.unitId, periodStates.period], set: { state: row.state, changedBy: row.changedBy, changedAt: row.changedAt, note: row.note } })
+    .onConflictDoUpdate({
+      target: [periodStates.unitId, periodStates.period],
+      set: { state: row.state, changedBy: row.changedBy, changedAt: row.changedAt, note: row.note },
+    })
     .run();
   db.insert(periodStateLog)
-    .values({ unitId: change.unitId, period: change.period, fromState: change.from, toState: change.to, who: change.who, at: change.at, note: change.note })
+    .values({
+      unitId: change.unitId,
+      period: change.period,
+      fromState: change.from,
+      toState: change.to,
+      who: change.who,
+      at: change.at,
+      note: change.note,
+    })
     .run();
 }
 

@@ -27,7 +27,13 @@ export function plansOfYears(db: ChitieuDb, unitId: number, years: number[]): St
     .all();
 }
 
-export function findPlan(db: ChitieuDb, indicatorCode: string, unitId: number, year: number, level: PlanLevel): StoredPlan | undefined {
+export function findPlan(
+  db: ChitieuDb,
+  indicatorCode: string,
+  unitId: number,
+  year: number,
+  level: PlanLevel,
+): StoredPlan | undefined {
   return db
     .select()
     .from(annualPlans)
@@ -51,7 +57,15 @@ export function writePlan(db: ChitieuDb, write: PlanWrite): void {
     if (current) db.delete(annualPlans).where(eq(annualPlans.id, current.id)).run();
   } else {
     db.insert(annualPlans)
-      .values({ indicatorCode: write.indicatorCode, unitId: write.unitId, year: write.year, level: write.level, value: write.next, batchId, ...source })
+      .values({
+        indicatorCode: write.indicatorCode,
+        unitId: write.unitId,
+        year: write.year,
+        level: write.level,
+        value: write.next,
+        batchId,
+        ...source,
+      })
       .onConflictDoUpdate({
         target: [annualPlans.indicatorCode, annualPlans.unitId, annualPlans.year, annualPlans.level],
         set: { value: write.next, batchId, ...source },
@@ -61,7 +75,15 @@ export function writePlan(db: ChitieuDb, write: PlanWrite): void {
   appendChange(
     db,
     batchId,
-    { entity: 'plan', indicatorCode: write.indicatorCode, unitId: write.unitId, year: write.year, level: write.level, oldValue: current?.value ?? null, newValue: write.next },
+    {
+      entity: 'plan',
+      indicatorCode: write.indicatorCode,
+      unitId: write.unitId,
+      year: write.year,
+      level: write.level,
+      oldValue: current?.value ?? null,
+      newValue: write.next,
+    },
     write.source,
   );
 }

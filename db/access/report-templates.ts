@@ -6,7 +6,12 @@ import type { EditedTemplate } from '../../shared/report/template-set';
 /** The department's own wording of report sentences; templates never edited have no row. */
 export function listEditedTemplates(db: ChitieuDb): EditedTemplate[] {
   return db
-    .select({ key: reportTemplates.key, text: reportTemplates.text, updatedBy: reportTemplates.updatedBy, updatedAt: reportTemplates.updatedAt })
+    .select({
+      key: reportTemplates.key,
+      text: reportTemplates.text,
+      updatedBy: reportTemplates.updatedBy,
+      updatedAt: reportTemplates.updatedAt,
+    })
     .from(reportTemplates)
     .all();
 }

@@ -12,7 +12,10 @@ export function ruleSettingsByIndicator(db: ChitieuDb): Map<string, IndicatorRul
       .select()
       .from(indicatorRuleSettings)
       .all()
-      .map((r) => [r.indicatorCode, { required: r.required, bandLow: r.bandLow, bandHigh: r.bandHigh, disabledRules: r.disabledRules }]),
+      .map((r) => [
+        r.indicatorCode,
+        { required: r.required, bandLow: r.bandLow, bandHigh: r.bandHigh, disabledRules: r.disabledRules },
+      ]),
   );
 }
 

@@ -51,7 +51,9 @@ const statements = preparedFor((db) => ({
   current: db.$client.prepare<[number, string, string], { value: number; status: ValueStatus; comment: string | null }>(
     'SELECT value, status, comment FROM indicator_values WHERE unit_id = ? AND period = ? AND indicator_code = ?',
   ),
-  remove: db.$client.prepare<[number, string, string]>('DELETE FROM indicator_values WHERE unit_id = ? AND period = ? AND indicator_code = ?'),
+  remove: db.$client.prepare<[number, string, string]>(
+    'DELETE FROM indicator_values WHERE unit_id = ? AND period = ? AND indicator_code = ?',
+  ),
   upsert: db.$client.prepare(
     `INSERT INTO indicator_values (unit_id, period, indicator_code, value, status, comment, batch_id, source_kind, import_file_id, sheet_index, cell_row, cell_col)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -61,7 +63,12 @@ const statements = preparedFor((db) => ({
   ),
 }));
 
-export function findValue(db: ChitieuDb, indicatorCode: string, unitId: number, period: string): StoredValue | undefined {
+export function findValue(
+  db: ChitieuDb,
+  indicatorCode: string,
+  unitId: number,
+  period: string,
+): StoredValue | undefined {
   return statements(db).find.get({ code: indicatorCode, unitId, period });
 }
 
@@ -80,7 +87,20 @@ export function writeValue(db: ChitieuDb, write: ValueWrite): void {
     if (before) remove.run(write.unitId, write.period, write.indicatorCode);
   } else {
     const { value, status, comment } = write.next;
-    upsert.run(write.unitId, write.period, write.indicatorCode, value, status, comment, batch, s.sourceKind, s.importFileId, s.sheetIndex, s.cellRow, s.cellCol);
+    upsert.run(
+      write.unitId,
+      write.period,
+      write.indicatorCode,
+      value,
+      status,
+      comment,
+      batch,
+      s.sourceKind,
+      s.importFileId,
+      s.sheetIndex,
+      s.cellRow,
+      s.cellCol,
+    );
   }
   appendChange(
     db,

@@ -9,7 +9,15 @@ import { fsyncFile, hasSqliteHeader, removeScratch } from './files';
 const alias = 'chitieu_restore_source';
 
 /** Tables every ChiTieu database has had since its first migration; a SQLite file without them is someone else's. */
-const chitieuTables = ['chitieu_migrations', 'indicators', 'reporting_units', 'indicator_values', 'annual_plans', 'change_log', 'settings'];
+const chitieuTables = [
+  'chitieu_migrations',
+  'indicators',
+  'reporting_units',
+  'indicator_values',
+  'annual_plans',
+  'change_log',
+  'settings',
+];
 
 export interface StoredContents {
   size: number;
@@ -41,13 +49,22 @@ function notChitieu(file: string, why: string, english: string): AppError {
 
 function readLedger(sqlite: BetterSqlite3.Database, file: string): { tag: string; sha256: string }[] {
   const tables = new Set(
-    (sqlite.prepare(`SELECT name FROM ${alias}.sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((t) => t.name),
+    (sqlite.prepare(`SELECT name FROM ${alias}.sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map(
+      (t) => t.name,
+    ),
   );
   const missing = chitieuTables.filter((t) => !tables.has(t));
   if (missing.length > 0) {
-    throw notChitieu(file, 'đây là một cơ sở dữ liệu SQLite khác, thiếu các bảng của ChiTieu', `not a ChiTieu database: missing ${missing.join(', ')}`);
+    throw notChitieu(
+      file,
+      'đây là một cơ sở dữ liệu SQLite khác, thiếu các bảng của ChiTieu',
+      `not a ChiTieu database: missing ${missing.join(', ')}`,
+    );
   }
-  return sqlite.prepare(`SELECT tag, sha256 FROM ${alias}.chitieu_migrations ORDER BY seq`).all() as { tag: string; sha256: string }[];
+  return sqlite.prepare(`SELECT tag, sha256 FROM ${alias}.chitieu_migrations ORDER BY seq`).all() as {
+    tag: string;
+    sha256: string;
+  }[];
 }
 
 /** A ledger this build cannot continue: a step it does not know, or a known step with other SQL. */
@@ -63,13 +80,20 @@ function checkLedger(ledger: { tag: string; sha256: string }[], migrations: Migr
       );
     }
   });
-  if (ledger.length === 0) throw notChitieu(file, 'cơ sở dữ liệu chưa được khởi tạo', 'ChiTieu database without migrations');
+  if (ledger.length === 0)
+    throw notChitieu(file, 'cơ sở dữ liệu chưa được khởi tạo', 'ChiTieu database without migrations');
 }
 
 /** Who and when sit once per batch since migration 0007, on every change-log row before it. */
 function lastChangeAt(sqlite: BetterSqlite3.Database): string | null {
-  const batched = sqlite.prepare(`SELECT 1 FROM ${alias}.sqlite_master WHERE type = 'table' AND name = 'change_batches'`).get() !== undefined;
-  return (sqlite.prepare(`SELECT max(at) AS at FROM ${alias}.${batched ? 'change_batches' : 'change_log'}`).get() as { at: string | null }).at;
+  const batched =
+    sqlite.prepare(`SELECT 1 FROM ${alias}.sqlite_master WHERE type = 'table' AND name = 'change_batches'`).get() !==
+    undefined;
+  return (
+    sqlite.prepare(`SELECT max(at) AS at FROM ${alias}.${batched ? 'change_batches' : 'change_log'}`).get() as {
+      at: string | null;
+    }
+  ).at;
 }
 
 function count(sqlite: BetterSqlite3.Database, table: string): number {
@@ -93,7 +117,9 @@ function officeSettings(sqlite: BetterSqlite3.Database): Record<string, string> 
 }
 
 function isSqliteError(error: unknown): error is Error & { code: string } {
-  return error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('SQLITE_');
+  return (
+    error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('SQLITE_')
+  );
 }
 
 /**
@@ -145,7 +171,11 @@ export function inspectBackup(sqlite: BetterSqlite3.Database, file: string, opti
     return contents;
   } catch (error) {
     if (isSqliteError(error)) {
-      throw notChitieu(file, error.code === 'SQLITE_NOTADB' ? 'không phải tệp cơ sở dữ liệu' : 'tệp đã hỏng hoặc không đọc được', `backup unreadable: ${error.message}`);
+      throw notChitieu(
+        file,
+        error.code === 'SQLITE_NOTADB' ? 'không phải tệp cơ sở dữ liệu' : 'tệp đã hỏng hoặc không đọc được',
+        `backup unreadable: ${error.message}`,
+      );
     }
     throw error;
   } finally {

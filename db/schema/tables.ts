@@ -32,7 +32,10 @@ export const indicators = sqliteTable(
     }),
     stt: text('stt').notNull().default(''),
     nameVi: text('name_vi').notNull(),
-    aliases: text('aliases', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    aliases: text('aliases', { mode: 'json' })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
     unit: text('unit').notNull().default(''),
     kind: text('kind', { enum: ['flow', 'index', 'ratio', 'group'] }).notNull(),
     decimals: integer('decimals').notNull().default(0),
@@ -62,7 +65,10 @@ export const reportingUnits = sqliteTable(
     parentId: integer('parent_id').references((): AnySQLiteColumn => reportingUnits.id, { onDelete: 'restrict' }),
     validFrom: text('valid_from'),
     validTo: text('valid_to'),
-    predecessorIds: text('predecessor_ids', { mode: 'json' }).$type<number[]>().notNull().default(sql`'[]'`),
+    predecessorIds: text('predecessor_ids', { mode: 'json' })
+      .$type<number[]>()
+      .notNull()
+      .default(sql`'[]'`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -203,7 +209,10 @@ export const indicatorRuleSettings = sqliteTable('indicator_rule_settings', {
   required: integer('required', { mode: 'boolean' }),
   bandLow: real('band_low'),
   bandHigh: real('band_high'),
-  disabledRules: text('disabled_rules', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+  disabledRules: text('disabled_rules', { mode: 'json' })
+    .$type<string[]>()
+    .notNull()
+    .default(sql`'[]'`),
   updatedAt: updatedAt(),
 });
 
@@ -278,7 +287,10 @@ export const importFiles = sqliteTable(
     period: text('period').notNull(),
     changed: integer('changed').notNull(),
     /** The file's sheets by name, as JSON: a figure names its sheet by its place in this list. */
-    sheets: text('sheets', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    sheets: text('sheets', { mode: 'json' })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
     /**
      * Why each written figure is its indicator and period, as JSON (see db/access/import-evidence.ts): a line
      * per row and per column of each sheet, so that a figure's evidence is its row's and its column's.
@@ -297,8 +309,14 @@ export const importLayouts = sqliteTable('import_layouts', {
   sheetName: text('sheet_name').notNull(),
   fileName: text('file_name').notNull(),
   headings: text('headings', { mode: 'json' }).$type<string[]>().notNull(),
-  columns: text('columns', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
-  rows: text('rows', { mode: 'json' }).$type<Record<string, string | null>>().notNull().default(sql`'{}'`),
+  columns: text('columns', { mode: 'json' })
+    .$type<Record<string, unknown>>()
+    .notNull()
+    .default(sql`'{}'`),
+  rows: text('rows', { mode: 'json' })
+    .$type<Record<string, string | null>>()
+    .notNull()
+    .default(sql`'{}'`),
   updatedBy: text('updated_by').notNull(),
   updatedAt: updatedAt(),
 });

@@ -11,15 +11,18 @@ export const provinceUnitCode = 'TINH';
  * department's default catalog and its one province unit, in one transaction.
  */
 export function seedNewDatabase(db: ChitieuDb): void {
-  db.transaction((tx) => {
-    const [indicatorCount] = tx.select({ n: count() }).from(indicators).all();
-    const [unitCount] = tx.select({ n: count() }).from(reportingUnits).all();
-    if ((indicatorCount?.n ?? 0) > 0 || (unitCount?.n ?? 0) > 0) return;
-    parseCatalogCsv(defaultCatalogCsv).forEach((row, i) => {
-      tx.insert(indicators)
-        .values({ ...row, aliases: [], sortOrder: (i + 1) * 10, active: true })
-        .run();
-    });
-    tx.insert(reportingUnits).values({ code: provinceUnitCode, name: 'Toàn tỉnh', kind: 'province' }).run();
-  }, { behavior: 'immediate' });
+  db.transaction(
+    (tx) => {
+      const [indicatorCount] = tx.select({ n: count() }).from(indicators).all();
+      const [unitCount] = tx.select({ n: count() }).from(reportingUnits).all();
+      if ((indicatorCount?.n ?? 0) > 0 || (unitCount?.n ?? 0) > 0) return;
+      parseCatalogCsv(defaultCatalogCsv).forEach((row, i) => {
+        tx.insert(indicators)
+          .values({ ...row, aliases: [], sortOrder: (i + 1) * 10, active: true })
+          .run();
+      });
+      tx.insert(reportingUnits).values({ code: provinceUnitCode, name: 'Toàn tỉnh', kind: 'province' }).run();
+    },
+    { behavior: 'immediate' },
+  );
 }

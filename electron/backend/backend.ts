@@ -1,6 +1,13 @@
 import { version as appVersion } from '../../package.json';
 import { openDatabase, type OpenedDatabase } from '../../db/open-database';
-import { contract, invalidatedBy, isOperationName, operationNames, type OperationName, type ParsedInput } from '../../shared/api/contract';
+import {
+  contract,
+  invalidatedBy,
+  isOperationName,
+  operationNames,
+  type OperationName,
+  type ParsedInput,
+} from '../../shared/api/contract';
 import { describeZodError } from '../../shared/api/describe-zod-error';
 import type { ApiResponse } from '../../shared/api/envelope';
 import type { DataChange } from '../../shared/api/events';
@@ -43,7 +50,9 @@ const handlers: Handlers = {
 };
 
 /** The writes the contract says change the catalog's answer refresh the cached catalog. */
-const writesOfCatalog = new Set<OperationName>(operationNames.filter((name) => invalidatedBy(name).includes('catalog.list')));
+const writesOfCatalog = new Set<OperationName>(
+  operationNames.filter((name) => invalidatedBy(name).includes('catalog.list')),
+);
 
 /** Restoring a backup replaces a damaged file whole: the one write a damaged file must still allow. */
 const writesReplacingTheFile = new Set<string>(['backup.restore', 'backup.restoreFile']);
@@ -98,14 +107,21 @@ function toErrorResponse(error: unknown, operation: string, log: Logger): ApiRes
   log.error('operation failed', { operation, message, stack: error instanceof Error ? error.stack : undefined });
   return {
     ok: false,
-    error: { code: 'internal', message: 'ChiTieu gặp lỗi không mong đợi; dữ liệu đã lưu không bị ảnh hưởng. Chi tiết đã được ghi vào nhật ký.' },
+    error: {
+      code: 'internal',
+      message: 'ChiTieu gặp lỗi không mong đợi; dữ liệu đã lưu không bị ảnh hưởng. Chi tiết đã được ghi vào nhật ký.',
+    },
   };
 }
 
 export function createBackend(options: BackendOptions): Backend {
   const database = openDatabase(options);
   const log = createFileLogger(options.dataDir);
-  log.info('backend opened', { dataDir: options.dataDir, schemaVersion: database.schemaVersion, backupFile: database.backupFile });
+  log.info('backend opened', {
+    dataDir: options.dataDir,
+    schemaVersion: database.schemaVersion,
+    backupFile: database.backupFile,
+  });
   const ctx: HandlerContext = {
     db: database.db,
     database,
@@ -137,7 +153,12 @@ export function createBackend(options: BackendOptions): Backend {
       ctx.database.activity(false);
       try {
         if (!isOperationName(operation)) {
-          throw new AppError('unknown_operation', `Không có thao tác "${operation}".`, { operation }, 'unknown operation');
+          throw new AppError(
+            'unknown_operation',
+            `Không có thao tác "${operation}".`,
+            { operation },
+            'unknown operation',
+          );
         }
         const writes = contract[operation].writes;
         if (writes && !writesReplacingTheFile.has(operation)) ctx.database.assertWritable();

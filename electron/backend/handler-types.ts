@@ -22,7 +22,10 @@ export interface HandlerContext {
 }
 
 /** Most handlers answer at once; those that write or read a workbook file answer through a Promise. */
-export type Handler<K extends OperationName> = (input: ParsedInput<K>, ctx: HandlerContext) => OperationOutput<K> | Promise<OperationOutput<K>>;
+export type Handler<K extends OperationName> = (
+  input: ParsedInput<K>,
+  ctx: HandlerContext,
+) => OperationOutput<K> | Promise<OperationOutput<K>>;
 
 /** Exactly one handler per operation of the contract: a missing or extra name is a type error. */
 export type Handlers = { [K in OperationName]: Handler<K> };

@@ -31,7 +31,10 @@ try {
 } catch (error) {
   port.postMessage({
     type: 'fatal',
-    message: error instanceof AppError ? error.message : `Không mở được cơ sở dữ liệu: ${error instanceof Error ? error.message : String(error)}`,
+    message:
+      error instanceof AppError
+        ? error.message
+        : `Không mở được cơ sở dữ liệu: ${error instanceof Error ? error.message : String(error)}`,
   });
 }
 

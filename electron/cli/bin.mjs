@@ -17,12 +17,16 @@ if (existsSync(ownNode) && realpathSync(process.execPath) !== realpathSync(ownNo
   const [neededMajor, neededMinor] = engines.node.replace(/^>=/, '').split('.').map(Number);
   const [major, minor] = process.versions.node.split('.').map(Number);
   if (major < neededMajor || (major === neededMajor && minor < (neededMinor ?? 0))) {
-    process.stderr.write(`Lỗi: ChiTieu cần Node.js ${engines.node.replace(/^>=/, '')} trở lên (máy đang chạy ${process.versions.node}). Hãy chạy "npm run setup" trong thư mục dự án.\n`);
+    process.stderr.write(
+      `Lỗi: ChiTieu cần Node.js ${engines.node.replace(/^>=/, '')} trở lên (máy đang chạy ${process.versions.node}). Hãy chạy "npm run setup" trong thư mục dự án.\n`,
+    );
     process.exit(1);
   }
   const bundle = new URL('../../out/main/cli.js', import.meta.url);
   if (!existsSync(fileURLToPath(bundle))) {
-    process.stderr.write('Lỗi: ChiTieu chưa được dựng. Hãy chạy "npm run setup" (hoặc "npm run build") trong thư mục dự án.\n');
+    process.stderr.write(
+      'Lỗi: ChiTieu chưa được dựng. Hãy chạy "npm run setup" (hoặc "npm run build") trong thư mục dự án.\n',
+    );
     process.exit(1);
   }
   await import(bundle.href);

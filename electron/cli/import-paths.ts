@@ -44,7 +44,9 @@ export function workbookPaths(named: readonly string[]): WorkbookPaths {
     passedOver.push(...names.filter((name) => !workbooks.includes(name)).map((name) => join(given, name)));
   }
   if (paths.length > maxFilesPerImport) {
-    throw new UsageError(`Có ${paths.length} tệp, nhiều hơn ${maxFilesPerImport} tệp mà một lần nhập nhận; hãy chia các tệp ra nhiều lần nhập.`);
+    throw new UsageError(
+      `Có ${paths.length} tệp, nhiều hơn ${maxFilesPerImport} tệp mà một lần nhập nhận; hãy chia các tệp ra nhiều lần nhập.`,
+    );
   }
   return { paths, passedOver };
 }

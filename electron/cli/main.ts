@@ -21,7 +21,8 @@ import { usageText } from './usage';
 function parsePort(text: string | undefined): number {
   if (text === undefined) return 0;
   const port = Number(text);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`Cổng không hợp lệ: "${text}". Dùng một số từ 0 đến 65535.`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`Cổng không hợp lệ: "${text}". Dùng một số từ 0 đến 65535.`);
   return port;
 }
 
@@ -65,7 +66,9 @@ async function run(argv: string[]): Promise<void> {
       },
     });
   } catch (error) {
-    throw new UsageError(`${error instanceof Error ? error.message.replace(/^Unknown option/, 'Tùy chọn không có') : String(error)}\n\n${usageText}`);
+    throw new UsageError(
+      `${error instanceof Error ? error.message.replace(/^Unknown option/, 'Tùy chọn không có') : String(error)}\n\n${usageText}`,
+    );
   }
   const { values, positionals } = parsed;
   const [command, ...rest] = positionals;
@@ -76,14 +79,32 @@ async function run(argv: string[]): Promise<void> {
   const dataDir = resolveDataDir(values.data);
   if (command === 'values' || command === 'plan') {
     const [action, ...words] = rest;
-    const options = { dataDir, period: values.period, unit: values.unit, status: values.status, year: values.year, level: values.level, json: values.json };
+    const options = {
+      dataDir,
+      period: values.period,
+      unit: values.unit,
+      status: values.status,
+      year: values.year,
+      level: values.level,
+      json: values.json,
+    };
     if (command === 'values' && action === 'set') return valuesSetCommand(options, words);
     if (command === 'values' && action === 'get' && words.length === 0) return valuesGetCommand(options);
     if (command === 'plan' && action === 'set') return planSetCommand(options, words);
     throw new UsageError(`Không hiểu "${[command, ...rest].join(' ')}".\n\n${usageText}`);
   }
   if (command === 'period') {
-    return periodCommand({ dataDir, period: values.period, unit: values.unit, note: values.note, reason: values.reason, json: values.json }, rest);
+    return periodCommand(
+      {
+        dataDir,
+        period: values.period,
+        unit: values.unit,
+        note: values.note,
+        reason: values.reason,
+        json: values.json,
+      },
+      rest,
+    );
   }
   if (command === 'settings') {
     const [action, ...words] = rest;
@@ -108,7 +129,8 @@ async function run(argv: string[]): Promise<void> {
     );
   }
   if (command === 'restore') {
-    if (rest.length !== 1) throw new UsageError(`Lệnh restore cần đúng một tệp sao lưu: chitieu restore TỆP.\n\n${usageText}`);
+    if (rest.length !== 1)
+      throw new UsageError(`Lệnh restore cần đúng một tệp sao lưu: chitieu restore TỆP.\n\n${usageText}`);
     return restoreCommand({ dataDir, file: rest[0]!, dryRun: values['dry-run'], json: values.json });
   }
   if (command === 'import') {
@@ -147,7 +169,14 @@ async function run(argv: string[]): Promise<void> {
         json: values.json,
       });
     case 'report':
-      return reportCommand({ dataDir, period: values.period, unit: values.unit, format: values.format, out: values.out, json: values.json });
+      return reportCommand({
+        dataDir,
+        period: values.period,
+        unit: values.unit,
+        format: values.format,
+        out: values.out,
+        json: values.json,
+      });
     case 'validate':
       return validateCommand({ dataDir, period: values.period, unit: values.unit, json: values.json });
     case 'backup':

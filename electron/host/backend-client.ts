@@ -50,7 +50,13 @@ export class BackendProcess {
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
-      const request: WorkerRequest = { type: 'call', id, operation, input, ...(origin === undefined ? {} : { origin }) };
+      const request: WorkerRequest = {
+        type: 'call',
+        id,
+        operation,
+        input,
+        ...(origin === undefined ? {} : { origin }),
+      };
       this.child.postMessage(request);
     });
   }

@@ -24,7 +24,12 @@ lockDownWebContents();
 
 if (!app.requestSingleInstanceLock()) app.quit();
 
-const { values } = parseArgs({ args: process.argv.slice(1), options: { data: { type: 'string' } }, strict: false, allowPositionals: true });
+const { values } = parseArgs({
+  args: process.argv.slice(1),
+  options: { data: { type: 'string' } },
+  strict: false,
+  allowPositionals: true,
+});
 const dataDir = resolveDataDir(typeof values.data === 'string' ? values.data : undefined);
 
 function serveAppProtocol(): void {
@@ -50,7 +55,10 @@ function handleIpc(backend: BackendProcess): void {
     }
     const parsed = contract[operation].input.safeParse(input ?? {});
     if (!parsed.success) {
-      return { ok: false, error: { code: 'bad_input', message: `Dữ liệu không hợp lệ: ${describeZodError(parsed.error)}` } };
+      return {
+        ok: false,
+        error: { code: 'bad_input', message: `Dữ liệu không hợp lệ: ${describeZodError(parsed.error)}` },
+      };
     }
     const origin = clientIdSchema.safeParse(client);
     return backend.call(operation, input, origin.success ? origin.data : undefined);

@@ -18,7 +18,9 @@ export function lockDownWebContents(): void {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
   app.whenReady().then(() => {
-    session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) => isPermissionGranted(permission, requestingOrigin));
+    session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+      isPermissionGranted(permission, requestingOrigin),
+    );
     session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
       callback(isPermissionGranted(permission, details.requestingUrl)),
     );

@@ -84,7 +84,11 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { ...baseHeaders, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.writeHead(status, {
+    ...baseHeaders,
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  });
   res.end(JSON.stringify(body));
 }
 
@@ -141,11 +145,18 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
 
   /** Server-sent events: each change committed to the data, as one `change` event of JSON. */
   const handleEvents = (req: IncomingMessage, res: ServerResponse): void => {
-    res.writeHead(200, { ...baseHeaders, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
+    res.writeHead(200, {
+      ...baseHeaders,
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+    });
     // A browser that lost the stream asks again after a second.
     res.write('retry: 1000\n\n');
     eventStreams.add(res);
-    const stopListening = backend.onChange((change) => res.write(`id: ${change.seq}\nevent: change\ndata: ${JSON.stringify(change)}\n\n`));
+    const stopListening = backend.onChange((change) =>
+      res.write(`id: ${change.seq}\nevent: change\ndata: ${JSON.stringify(change)}\n\n`),
+    );
     const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), options.heartbeatMs ?? 15_000);
     res.once('close', () => {
       clearInterval(heartbeat);
@@ -172,7 +183,10 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
       const body = (await readBody(req)).toString('utf8');
       input = body.length > 0 ? JSON.parse(body) : {};
     } catch {
-      sendJson(res, 400, { ok: false, error: { code: 'bad_input', message: 'Nội dung yêu cầu không phải JSON hợp lệ.' } });
+      sendJson(res, 400, {
+        ok: false,
+        error: { code: 'bad_input', message: 'Nội dung yêu cầu không phải JSON hợp lệ.' },
+      });
       return;
     }
     const request = apiRequestSchema.safeParse({ operation, input });
@@ -212,7 +226,12 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
     }
     if (!isAuthorized(req)) {
       if (url.pathname.startsWith('/api/')) {
-        refuse(res, 401, 'unauthorized', 'Thiếu hoặc sai mã truy cập. Hãy mở ChiTieu bằng đường dẫn mà lệnh chitieu serve đã in ra.');
+        refuse(
+          res,
+          401,
+          'unauthorized',
+          'Thiếu hoặc sai mã truy cập. Hãy mở ChiTieu bằng đường dẫn mà lệnh chitieu serve đã in ra.',
+        );
       } else if (exposed) {
         res.writeHead(303, { ...baseHeaders, location: '/login' }).end();
       } else {
@@ -234,7 +253,8 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       log.error('web request failed', { message: error instanceof Error ? error.message : String(error) });
-      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'Máy chủ ChiTieu gặp lỗi.' } });
+      if (!res.headersSent)
+        sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'Máy chủ ChiTieu gặp lỗi.' } });
       else res.end();
     });
   });

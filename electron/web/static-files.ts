@@ -17,7 +17,12 @@ const contentTypes: Record<string, string> = {
 };
 
 /** Serves the built UI; unknown paths get index.html so that the app's own routes survive a reload. */
-export function serveStatic(rootDir: string, urlPath: string, res: ServerResponse, headers: Record<string, string>): void {
+export function serveStatic(
+  rootDir: string,
+  urlPath: string,
+  res: ServerResponse,
+  headers: Record<string, string>,
+): void {
   const relative = normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/, '');
   let file = join(rootDir, relative);
   if (!file.startsWith(rootDir + sep) && file !== rootDir) {

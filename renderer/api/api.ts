@@ -1,6 +1,12 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient, type UseQueryOptions } from '@tanstack/react-query';
 import { createApiClient } from '../../shared/api/client';
-import { invalidatedBy, type OperationInput, type OperationName, type OperationOutput, type ReadOperation } from '../../shared/api/contract';
+import {
+  invalidatedBy,
+  type OperationInput,
+  type OperationName,
+  type OperationOutput,
+  type ReadOperation,
+} from '../../shared/api/contract';
 import { pickTransport } from './transport';
 
 export const api = createApiClient(pickTransport());
@@ -19,12 +25,23 @@ export function useApiQuery<K extends ReadOperation>(
 }
 
 /** A read through the query cache, under the key useApiQuery gives the same read: asked once for both. */
-export function fetchApi<K extends ReadOperation>(queryClient: QueryClient, operation: K, input: OperationInput<K>): Promise<OperationOutput<K>> {
-  return queryClient.fetchQuery<OperationOutput<K>>({ queryKey: [operation, input], queryFn: () => api.call(operation, input) });
+export function fetchApi<K extends ReadOperation>(
+  queryClient: QueryClient,
+  operation: K,
+  input: OperationInput<K>,
+): Promise<OperationOutput<K>> {
+  return queryClient.fetchQuery<OperationOutput<K>>({
+    queryKey: [operation, input],
+    queryFn: () => api.call(operation, input),
+  });
 }
 
 /** Starts a read before any screen asks for it; a failure is left for the screen, which asks again. */
-export function prefetchApi<K extends ReadOperation>(queryClient: QueryClient, operation: K, input: OperationInput<K>): void {
+export function prefetchApi<K extends ReadOperation>(
+  queryClient: QueryClient,
+  operation: K,
+  input: OperationInput<K>,
+): void {
   fetchApi(queryClient, operation, input).catch(() => undefined);
 }
 

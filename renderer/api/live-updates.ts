@@ -22,7 +22,14 @@ function told(raw: unknown): void {
 export function subscribeToChanges(listener: ChangeListener): () => void {
   listeners.add(listener);
   stopStream ??= listenToChanges(told, () =>
-    told({ seq: 0, operation: null, invalidates: [...readOperationNames], origin: null, figures: null, at: new Date().toISOString() }),
+    told({
+      seq: 0,
+      operation: null,
+      invalidates: [...readOperationNames],
+      origin: null,
+      figures: null,
+      at: new Date().toISOString(),
+    }),
   );
   return () => {
     listeners.delete(listener);

@@ -28,11 +28,21 @@ export function ChartFrame({ option, label, fileName, height, actionsOver = fals
       void message.error('Biểu đồ chưa vẽ xong; hãy thử lại.');
       return;
     }
-    saveFile(`${fileName}.png`, pngOfDataUrl(instance.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' })));
+    saveFile(
+      `${fileName}.png`,
+      pngOfDataUrl(instance.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' })),
+    );
   };
   return (
     <figure className={actionsOver ? 'chart-frame has-actions-over' : 'chart-frame'} aria-label={label}>
-      <ReactEChartsCore ref={chart} echarts={echarts} option={option} notMerge style={{ height, width: '100%' }} opts={{ renderer: 'canvas' }} />
+      <ReactEChartsCore
+        ref={chart}
+        echarts={echarts}
+        option={option}
+        notMerge
+        style={{ height, width: '100%' }}
+        opts={{ renderer: 'canvas' }}
+      />
       <figcaption className="chart-actions">
         <Button size="small" icon={<DownloadOutlined />} onClick={savePng}>
           Tải ảnh PNG

@@ -17,9 +17,17 @@ interface Props {
 export function IndicatorChart({ code, unitId, year, height = 320, compact = false }: Props) {
   // Figures imported or keyed elsewhere change the chart: read afresh whenever it is shown again.
   const chart = useApiQuery('charts.indicator', { code, unitId, year }, { staleTime: 0 });
-  const option = useMemo(() => (chart.data ? indicatorChartOption(chart.data, { compact }) : null), [chart.data, compact]);
+  const option = useMemo(
+    () => (chart.data ? indicatorChartOption(chart.data, { compact }) : null),
+    [chart.data, compact],
+  );
   if (chart.error) return <div className="chart-message">Không vẽ được biểu đồ: {chart.error.message}</div>;
-  if (!chart.data || !option) return <div className="chart-message" style={{ height }}>Đang vẽ biểu đồ…</div>;
+  if (!chart.data || !option)
+    return (
+      <div className="chart-message" style={{ height }}>
+        Đang vẽ biểu đồ…
+      </div>
+    );
   if (chart.data.months.every((m) => m.value === null && m.samePeriod === null)) {
     return (
       <div className="chart-message" style={{ height }}>
@@ -28,6 +36,12 @@ export function IndicatorChart({ code, unitId, year, height = 320, compact = fal
     );
   }
   return (
-    <ChartFrame option={option} label={`Biểu đồ ${chart.data.nameVi} năm ${year}`} fileName={`bieu-do-${code}-${year}`} height={height} actionsOver={compact} />
+    <ChartFrame
+      option={option}
+      label={`Biểu đồ ${chart.data.nameVi} năm ${year}`}
+      fileName={`bieu-do-${code}-${year}`}
+      height={height}
+      actionsOver={compact}
+    />
   );
 }

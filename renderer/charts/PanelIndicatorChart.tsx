@@ -44,7 +44,14 @@ export function PanelIndicatorChart({ code, unitId, periodKey }: Props) {
   };
   return (
     <>
-      <Button className="panel-chart-toggle" size="small" type="link" icon={<LineChartOutlined />} aria-expanded={open} onClick={toggle}>
+      <Button
+        className="panel-chart-toggle"
+        size="small"
+        type="link"
+        icon={<LineChartOutlined />}
+        aria-expanded={open}
+        onClick={toggle}
+      >
         {open ? 'Ẩn biểu đồ' : 'Xem biểu đồ các tháng'}
       </Button>
       {open ? (

@@ -16,7 +16,12 @@ export function PlanSharesChart({ periodKey, unitId }: Props) {
   if (shares.error) return <div className="chart-message">Không vẽ được biểu đồ: {shares.error.message}</div>;
   if (!shares.data || !option) return <div className="chart-message">Đang vẽ biểu đồ…</div>;
   if (shares.data.groups.length === 0) {
-    return <div className="chart-message">Chưa có chỉ tiêu nào vừa có kế hoạch năm vừa có số liệu lũy kế trong kỳ này, nên chưa có biểu đồ tỷ lệ thực hiện kế hoạch.</div>;
+    return (
+      <div className="chart-message">
+        Chưa có chỉ tiêu nào vừa có kế hoạch năm vừa có số liệu lũy kế trong kỳ này, nên chưa có biểu đồ tỷ lệ thực hiện
+        kế hoạch.
+      </div>
+    );
   }
   return (
     <ChartFrame

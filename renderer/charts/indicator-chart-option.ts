@@ -28,8 +28,19 @@ function hasAny(values: (number | null)[]): boolean {
 function flowSeries(chart: IndicatorChart): { series: ChartSeries[]; rightAxis: boolean } {
   const { year, months } = chart;
   const series: ChartSeries[] = [
-    { type: 'bar', name: `Tháng năm ${year}`, data: months.map((m) => m.value), itemStyle: { color: chartColors.thisYear }, barGap: '10%' },
-    { type: 'bar', name: `Cùng tháng năm ${year - 1}`, data: months.map((m) => m.samePeriod), itemStyle: { color: chartColors.lastYear } },
+    {
+      type: 'bar',
+      name: `Tháng năm ${year}`,
+      data: months.map((m) => m.value),
+      itemStyle: { color: chartColors.thisYear },
+      barGap: '10%',
+    },
+    {
+      type: 'bar',
+      name: `Cùng tháng năm ${year - 1}`,
+      data: months.map((m) => m.samePeriod),
+      itemStyle: { color: chartColors.lastYear },
+    },
   ];
   const ytd = months.map((m) => m.ytd);
   const planToDate = months.map((m) => m.planToDate);
@@ -54,7 +65,14 @@ function flowSeries(chart: IndicatorChart): { series: ChartSeries[]; rightAxis: 
       lineStyle: { type: 'dashed', width: 2, color: chartColors.plan },
       itemStyle: { color: chartColors.plan },
       // Above the end of the line, clear of the right-hand axis's labels.
-      endLabel: { show: true, formatter: `Kế hoạch năm: ${formatViFigure(chart.plan, chart.decimals)}`, color: chartColors.plan, fontSize: 11, align: 'right', offset: [-6, -12] },
+      endLabel: {
+        show: true,
+        formatter: `Kế hoạch năm: ${formatViFigure(chart.plan, chart.decimals)}`,
+        color: chartColors.plan,
+        fontSize: 11,
+        align: 'right',
+        offset: [-6, -12],
+      },
     });
   }
   return { series, rightAxis: hasAny(ytd) || hasAny(planToDate) };
@@ -81,7 +99,11 @@ function publishedSeries(chart: IndicatorChart): ChartSeries[] {
               symbol: 'none',
               silent: true,
               lineStyle: { type: 'dashed', color: chartColors.plan, width: 2 },
-              label: { formatter: `Kế hoạch năm ${formatViFigure(plan, decimals)}`, position: 'insideEndTop', color: chartColors.plan },
+              label: {
+                formatter: `Kế hoạch năm ${formatViFigure(plan, decimals)}`,
+                position: 'insideEndTop',
+                color: chartColors.plan,
+              },
               data: [{ yAxis: plan }],
             },
     },
@@ -115,7 +137,11 @@ export function indicatorChartOption(chart: IndicatorChart, options: { compact?:
   const series = flow ? flow.series : publishedSeries(chart);
   const plan = chart.plan;
   const valueText = (value: ChartValue) => figureWithUnit(numberOf(value), chart.decimals, chart.unit);
-  const valueAxis = { type: 'value' as const, axisLabel: { formatter: axisNumber }, nameTextStyle: { align: 'left' as const } };
+  const valueAxis = {
+    type: 'value' as const,
+    axisLabel: { formatter: axisNumber },
+    nameTextStyle: { align: 'left' as const },
+  };
   return {
     // Figures, not a show: drawn at once, so what is on screen is what the PNG holds at any moment.
     animation: false,
@@ -136,14 +162,32 @@ export function indicatorChartOption(chart: IndicatorChart, options: { compact?:
     legend: { bottom: 0, itemGap: 16 },
     tooltip: { trigger: 'axis', valueFormatter: valueText },
     // Beside the text of Báo cáo the legend of three or four series wraps to a second line; the wide panel keeps one.
-    grid: { left: 12, right: 16, top: compact ? 40 : 76, bottom: compact || series.length < 3 ? 36 : 64, containLabel: true },
-    xAxis: { type: 'category', data: monthNames, axisLabel: { formatter: (name: string) => name.replace('Tháng ', 'T') } },
+    grid: {
+      left: 12,
+      right: 16,
+      top: compact ? 40 : 76,
+      bottom: compact || series.length < 3 ? 36 : 64,
+      containLabel: true,
+    },
+    xAxis: {
+      type: 'category',
+      data: monthNames,
+      axisLabel: { formatter: (name: string) => name.replace('Tháng ', 'T') },
+    },
     yAxis: flow?.rightAxis
       ? [
           { ...valueAxis, name: 'Theo tháng' },
           { ...valueAxis, name: 'Lũy kế', splitLine: { show: false }, nameTextStyle: { align: 'right' } },
         ]
-      : [isFlow ? { ...valueAxis, name: 'Theo tháng' } : { ...valueAxis, min: (e: AxisExtent) => Math.floor(Math.min(e.min, plan ?? e.min) - 1), max: (e: AxisExtent) => Math.ceil(Math.max(e.max, plan ?? e.max) + 1) }],
+      : [
+          isFlow
+            ? { ...valueAxis, name: 'Theo tháng' }
+            : {
+                ...valueAxis,
+                min: (e: AxisExtent) => Math.floor(Math.min(e.min, plan ?? e.min) - 1),
+                max: (e: AxisExtent) => Math.ceil(Math.max(e.max, plan ?? e.max) + 1),
+              },
+        ],
     series,
   };
 }

@@ -22,7 +22,8 @@ export function planShareBars(shares: PlanShares): PlanShareBar[] {
   for (const group of shares.groups) {
     const own = group.items.find((i) => i.code === group.code) ?? null;
     bars.push({ label: group.stt === '' ? group.nameVi : `${group.stt}. ${group.nameVi}`, heading: true, share: own });
-    for (const item of group.items) if (item.code !== group.code) bars.push({ label: item.nameVi, heading: false, share: item });
+    for (const item of group.items)
+      if (item.code !== group.code) bars.push({ label: item.nameVi, heading: false, share: item });
   }
   return bars;
 }
@@ -71,7 +72,12 @@ export function planSharesOption(shares: PlanShares): ChartOption {
     legend: { bottom: 0, data: ['Đạt tiến độ', 'Chậm tiến độ'], selectedMode: false },
     // The schedule and plan lines are labelled above the first bar (the category axis runs top down).
     grid: { left: 12, right: 56, top: 84, bottom: 40, containLabel: true },
-    xAxis: { type: 'value', min: 0, max: Math.ceil(highest / 10) * 10, axisLabel: { formatter: (v: number) => `${axisNumber(v)}%` } },
+    xAxis: {
+      type: 'value',
+      min: 0,
+      max: Math.ceil(highest / 10) * 10,
+      axisLabel: { formatter: (v: number) => `${axisNumber(v)}%` },
+    },
     yAxis: {
       type: 'category',
       inverse: true,
@@ -86,10 +92,18 @@ export function planSharesOption(shares: PlanShares): ChartOption {
         stack: 'share',
         barWidth: 16,
         data: bars.map((b) =>
-          b.share === null ? null : { value: b.share.pctOfPlan, itemStyle: { color: b.share.onSchedule ? chartColors.onSchedule : chartColors.behindSchedule } },
+          b.share === null
+            ? null
+            : {
+                value: b.share.pctOfPlan,
+                itemStyle: { color: b.share.onSchedule ? chartColors.onSchedule : chartColors.behindSchedule },
+              },
         ),
         itemStyle: { color: chartColors.onSchedule },
-        label: { show: true, position: 'right', formatter: (p: DefaultLabelFormatterCallbackParams) => {
+        label: {
+          show: true,
+          position: 'right',
+          formatter: (p: DefaultLabelFormatterCallbackParams) => {
             const share = bars[p.dataIndex]?.share;
             return share ? `${formatViNumber(share.pctOfPlan, 1)}%` : '';
           },
@@ -98,8 +112,16 @@ export function planSharesOption(shares: PlanShares): ChartOption {
           symbol: 'none',
           silent: true,
           data: [
-            { xAxis: shares.elapsedPct, lineStyle: { color: chartColors.schedule, type: 'dashed', width: 1.5 }, label: { formatter: `Tiến độ ${due}%`, position: 'start' } },
-            { xAxis: 100, lineStyle: { color: chartColors.plan, type: 'solid', width: 1.5 }, label: { formatter: 'Kế hoạch năm', position: 'start' } },
+            {
+              xAxis: shares.elapsedPct,
+              lineStyle: { color: chartColors.schedule, type: 'dashed', width: 1.5 },
+              label: { formatter: `Tiến độ ${due}%`, position: 'start' },
+            },
+            {
+              xAxis: 100,
+              lineStyle: { color: chartColors.plan, type: 'solid', width: 1.5 },
+              label: { formatter: 'Kế hoạch năm', position: 'start' },
+            },
           ],
         },
       },

@@ -3,7 +3,14 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { Spin } from 'antd';
 import { memo, useCallback, useEffect, useId, useMemo, useRef, type ClipboardEvent } from 'react';
 import { positionsIn, rangeCellCount, type CellPos } from '../../shared/grid/cell-range';
-import { gridFeatures, ROW_HEIGHT, type CellEdit, type GridColumns, type GridFeatures, type WriteSource } from './grid-features';
+import {
+  gridFeatures,
+  ROW_HEIGHT,
+  type CellEdit,
+  type GridColumns,
+  type GridFeatures,
+  type WriteSource,
+} from './grid-features';
 import { GridHeaderCell } from './GridHeaderCell';
 import { GridRowView } from './GridRowView';
 import { GridStatusBar, selectionSummary } from './GridStatusBar';
@@ -56,7 +63,6 @@ export interface EditableGridProps<TRow extends RowData> {
   onRowFocused?(): void;
 }
 
-
 function stickyOffsets<TRow extends RowData>(columns: readonly Column<GridFeatures, TRow>[]): Map<string, number> {
   const offsets = new Map<string, number>();
   let left = 0;
@@ -80,7 +86,12 @@ function EditableGridInner<TRow extends RowData>(props: EditableGridProps<TRow>)
   const size = useMemo(() => ({ rows: rows.length, cols: leafColumns.length }), [rows.length, leafColumns.length]);
   const rowIds = useMemo(() => rows.map((r) => r.id), [rows]);
   const { startColumnId } = props;
-  const startCol = Math.max(0, leafColumns.findIndex((c) => (startColumnId === undefined ? c.columnDef.meta?.editable === true : c.id === startColumnId)));
+  const startCol = Math.max(
+    0,
+    leafColumns.findIndex((c) =>
+      startColumnId === undefined ? c.columnDef.meta?.editable === true : c.id === startColumnId,
+    ),
+  );
   const selection = useGridSelection(rowIds, leafColumns.length, scopeKey, startCol);
 
   const gridId = useId();
@@ -90,11 +101,21 @@ function EditableGridInner<TRow extends RowData>(props: EditableGridProps<TRow>)
 
   const rowReason = props.whyReadOnly;
   const whyReadOnly = useCallback(
-    (row: TRow, columnId: string) => rowReason?.(row, columnId) ?? (isRowEditable(row) ? null : 'Dòng này không nhận số liệu.'),
+    (row: TRow, columnId: string) =>
+      rowReason?.(row, columnId) ?? (isRowEditable(row) ? null : 'Dòng này không nhận số liệu.'),
     [isRowEditable, rowReason],
   );
   const cells = useGridCells({ rows, columns: leafColumns, rowLabel: props.rowLabel, whyReadOnly });
-  const editing = useGridEditing({ rows, columns: leafColumns, cells, selection, writes, save: props.save, refusal: props.refusal, focusGrid });
+  const editing = useGridEditing({
+    rows,
+    columns: leafColumns,
+    cells,
+    selection,
+    writes,
+    save: props.save,
+    refusal: props.refusal,
+    focusGrid,
+  });
 
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -114,7 +135,14 @@ function EditableGridInner<TRow extends RowData>(props: EditableGridProps<TRow>)
     () => Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? 0) - headHeight) / ROW_HEIGHT) - 1),
     [headHeight],
   );
-  const { onGridKeyDown, onEditorKeyDown } = useGridKeyboard({ size, selection, editing, inputColumns: cells.inputColumns, writes, rowsPerPage });
+  const { onGridKeyDown, onEditorKeyDown } = useGridKeyboard({
+    size,
+    selection,
+    editing,
+    inputColumns: cells.inputColumns,
+    writes,
+    rowsPerPage,
+  });
 
   const offsets = useMemo(() => stickyOffsets(leafColumns), [leafColumns]);
   const stickyWidth = [...offsets.keys()].reduce((w, id) => w + (table.getColumn(id)?.getSize() ?? 0), 0);
@@ -139,7 +167,10 @@ function EditableGridInner<TRow extends RowData>(props: EditableGridProps<TRow>)
   useEffect(() => onActiveRowChange?.(activeRow), [activeRow, onActiveRowChange]);
 
   const actions = useRowActions({ selection, editing, cells, onEditorKeyDown }, cellId, focusGrid, offsets);
-  const renderCell = useCallback((cell: Cell<GridFeatures, TRow, unknown>) => <table.FlexRender cell={cell} />, [table]);
+  const renderCell = useCallback(
+    (cell: Cell<GridFeatures, TRow, unknown>) => <table.FlexRender cell={cell} />,
+    [table],
+  );
 
   const onCopy = (e: ClipboardEvent) => {
     if (e.target !== e.currentTarget) return;
@@ -196,7 +227,11 @@ function EditableGridInner<TRow extends RowData>(props: EditableGridProps<TRow>)
                   {group.headers
                     .filter((h) => h.rowSpan > 0)
                     .map((header) => (
-                      <GridHeaderCell<TRow> key={header.id} header={header} stickyStyle={actions.stickyStyle(header.column.id, true)}>
+                      <GridHeaderCell<TRow>
+                        key={header.id}
+                        header={header}
+                        stickyStyle={actions.stickyStyle(header.column.id, true)}
+                      >
                         <table.FlexRender header={header} />
                       </GridHeaderCell>
                     ))}

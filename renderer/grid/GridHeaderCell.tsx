@@ -12,7 +12,11 @@ interface Props<TRow extends RowData> {
 export function GridHeaderCell<TRow extends RowData>({ header, stickyStyle, children }: Props<TRow>) {
   const meta = header.column.columnDef.meta;
   const isLeaf = header.column.columns.length === 0;
-  const classes = ['grid-th', isLeaf && meta?.numeric ? 'is-numeric' : '', isLeaf && meta?.editable ? 'is-editable' : ''];
+  const classes = [
+    'grid-th',
+    isLeaf && meta?.numeric ? 'is-numeric' : '',
+    isLeaf && meta?.editable ? 'is-editable' : '',
+  ];
   return (
     <th
       role="columnheader"

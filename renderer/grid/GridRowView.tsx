@@ -1,5 +1,12 @@
 import type { Column, Row, RowData } from '@tanstack/react-table';
-import { memo, type ClipboardEvent, type CSSProperties, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import {
+  memo,
+  type ClipboardEvent,
+  type CSSProperties,
+  type KeyboardEvent,
+  type MouseEvent,
+  type ReactNode,
+} from 'react';
 import type { CellPos } from '../../shared/grid/cell-range';
 import { CellEditor } from './CellEditor';
 import type { GridFeatures } from './grid-features';
@@ -48,7 +55,13 @@ interface Props<TRow extends RowData> {
 function GridRowViewInner<TRow extends RowData>(props: Props<TRow>) {
   const { row, index, editor, pending, actions } = props;
   return (
-    <tr role="row" aria-rowindex={props.ariaRowIndex} data-row-id={row.id} className={props.className} style={{ height: props.height }}>
+    <tr
+      role="row"
+      aria-rowindex={props.ariaRowIndex}
+      data-row-id={row.id}
+      className={props.className}
+      style={{ height: props.height }}
+    >
       {row.getAllCells().map((cell, col) => {
         const p = { row: index, col };
         const meta = cell.column.columnDef.meta;

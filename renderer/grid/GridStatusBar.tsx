@@ -31,14 +31,25 @@ export function selectionSummary(texts: readonly string[]): string {
 }
 
 /** What the status bar says of the saves: nothing before the first one, so that a fresh grid claims nothing. */
-function saveState({ pending, failure, answered }: SaveState, editorRefused: boolean): { text: string; className: string } {
+function saveState(
+  { pending, failure, answered }: SaveState,
+  editorRefused: boolean,
+): { text: string; className: string } {
   if (pending > 0) return { text: 'Đang lưu…', className: 'grid-status-saving' };
   if (failure !== null) return { text: 'Chưa lưu được', className: 'grid-status-failed' };
   if (editorRefused) return { text: 'Ô đang sửa chưa lưu', className: 'grid-status-failed' };
   return answered ? { text: 'Đã lưu', className: 'grid-status-saved' } : { text: '', className: '' };
 }
 
-export const GridStatusBar = memo(function GridStatusBar({ status, editorRefused, canUndo, canRedo, undo, redo, summary }: Props) {
+export const GridStatusBar = memo(function GridStatusBar({
+  status,
+  editorRefused,
+  canUndo,
+  canRedo,
+  undo,
+  redo,
+  summary,
+}: Props) {
   const saved = useSyncExternalStore(status.subscribe, status.get);
   const state = saveState(saved, editorRefused);
   return (

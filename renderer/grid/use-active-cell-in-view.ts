@@ -21,7 +21,18 @@ interface Options {
  * Keeps the active cell in view: after a move (far jumps first bring its row into the rendered window), when a
  * panel below shortens the grid, and for a row asked for from outside, which lands mid-view with the rows around it.
  */
-export function useActiveCellInView({ scrollRef, virtualizer, rowCount, rowIds, selection, cellId, startCol, focusGrid, focusRowId, onRowFocused }: Options) {
+export function useActiveCellInView({
+  scrollRef,
+  virtualizer,
+  rowCount,
+  rowIds,
+  selection,
+  cellId,
+  startCol,
+  focusGrid,
+  focusRowId,
+  onRowFocused,
+}: Options) {
   const { active, moveTo } = selection;
   const centerNextMove = useRef(false);
 
@@ -32,7 +43,8 @@ export function useActiveCellInView({ scrollRef, virtualizer, rowCount, rowIds, 
     if (el !== null) el.scrollIntoView({ block: center ? 'center' : 'nearest', inline: 'nearest' });
     // Before the view is measured (a screen just opened) every row looks out of view: scrolling then would hide
     // the first rows under the header.
-    else if (rowCount > 0 && virtualizer.getVirtualItems().length > 0) virtualizer.scrollToIndex(active.row, { align: center ? 'center' : 'auto' });
+    else if (rowCount > 0 && virtualizer.getVirtualItems().length > 0)
+      virtualizer.scrollToIndex(active.row, { align: center ? 'center' : 'auto' });
     // Only a move of the active cell scrolls: a refresh of the figures must leave the view where the clerk put it.
   }, [active.row, active.col]);
 

@@ -22,8 +22,16 @@ export interface GridCells {
   isEditable(p: CellPos): boolean;
 }
 
-export function useGridCells<TRow extends RowData>({ rows, columns, rowLabel, whyReadOnly: rowReason }: GridCellsOptions<TRow>): GridCells {
-  const inputColumns = useMemo(() => columns.flatMap((c, i) => (c.columnDef.meta?.editable === true ? [i] : [])), [columns]);
+export function useGridCells<TRow extends RowData>({
+  rows,
+  columns,
+  rowLabel,
+  whyReadOnly: rowReason,
+}: GridCellsOptions<TRow>): GridCells {
+  const inputColumns = useMemo(
+    () => columns.flatMap((c, i) => (c.columnDef.meta?.editable === true ? [i] : [])),
+    [columns],
+  );
 
   const cellText = useCallback(
     (p: CellPos) => {

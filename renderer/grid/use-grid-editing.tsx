@@ -78,7 +78,10 @@ export function useGridEditing<TRow extends RowData>(options: GridEditingOptions
   const rowIndex = useMemo(() => new Map(rows.map((r, i) => [r.id, i])), [rows]);
   const colIndex = useMemo(() => new Map(columns.map((c, i) => [c.id, i])), [columns]);
   const positionOf = useCallback(
-    (rowId: string, columnId: string): CellPos => ({ row: rowIndex.get(rowId) ?? -1, col: colIndex.get(columnId) ?? -1 }),
+    (rowId: string, columnId: string): CellPos => ({
+      row: rowIndex.get(rowId) ?? -1,
+      col: colIndex.get(columnId) ?? -1,
+    }),
     [rowIndex, colIndex],
   );
 
@@ -106,7 +109,14 @@ export function useGridEditing<TRow extends RowData>(options: GridEditingOptions
       }
       const current = cellText(p);
       selection.collapse();
-      updateEditor({ rowId: row.id, columnId: column.id, text: text ?? current, initialText: current, mode, error: null });
+      updateEditor({
+        rowId: row.id,
+        columnId: column.id,
+        text: text ?? current,
+        initialText: current,
+        mode,
+        error: null,
+      });
     },
     [selection, rows, columns, whyReadOnly, cellText, cellName, message, updateEditor],
   );
@@ -156,7 +166,11 @@ export function useGridEditing<TRow extends RowData>(options: GridEditingOptions
         return false;
       }
       leave();
-      void submit([{ rowId: ed.rowId, columnId: ed.columnId, row: row.original, value: read.value, text: ed.text }], 'typed', (reason) => reopen(ed, reason));
+      void submit(
+        [{ rowId: ed.rowId, columnId: ed.columnId, row: row.original, value: read.value, text: ed.text }],
+        'typed',
+        (reason) => reopen(ed, reason),
+      );
       return true;
     },
     [rows, positionOf, updateEditor, selection, focusGrid, message, cellName, submit, readFor, reopen],
@@ -188,7 +202,10 @@ export function useGridEditing<TRow extends RowData>(options: GridEditingOptions
       const read = readFor(row, ed.columnId, ed.text);
       if (row === undefined || !read.ok) return;
       editorRef.current = null;
-      writes.writeNow(() => save([{ row: row.original, columnId: ed.columnId, value: read.value }], 'typed'), [ed.rowId]);
+      writes.writeNow(
+        () => save([{ row: row.original, columnId: ed.columnId, value: read.value }], 'typed'),
+        [ed.rowId],
+      );
     };
     window.addEventListener('pagehide', flush);
     window.addEventListener('beforeunload', flush);

@@ -1,7 +1,7 @@
 import type { Column, Row, RowData } from '@tanstack/react-table';
 import { App } from 'antd';
 import { useCallback } from 'react';
-import { type CellPos, type GridSize } from '../../shared/grid/cell-range';
+import type { CellPos, GridSize } from '../../shared/grid/cell-range';
 import { pasteTargets, readPastedCells, type UnlandedCell } from '../../shared/grid/plan-paste';
 import { parseTsv, toTsv } from '../../shared/grid/tsv';
 import type { GridFeatures } from './grid-features';
@@ -36,12 +36,21 @@ function RefusedPaste({ lines, count }: { lines: string[]; count: number }) {
 }
 
 /** Paste of a block copied from Excel (one write, all or nothing) and Ctrl+C of the selection as TSV. */
-export function useGridPaste<TRow extends RowData>({ rows, columns, size, selection, cells, submit, refusal }: GridPasteOptions<TRow>) {
+export function useGridPaste<TRow extends RowData>({
+  rows,
+  columns,
+  size,
+  selection,
+  cells,
+  submit,
+  refusal,
+}: GridPasteOptions<TRow>) {
   const { message } = App.useApp();
   const { cellName, cellText, inputColumns, whyReadOnly } = cells;
 
   const refuse = useCallback(
-    (lines: string[], count: number) => void message.error({ key: 'grid-paste', duration: 10, content: <RefusedPaste lines={lines} count={count} /> }),
+    (lines: string[], count: number) =>
+      void message.error({ key: 'grid-paste', duration: 10, content: <RefusedPaste lines={lines} count={count} /> }),
     [message],
   );
 
@@ -68,10 +77,15 @@ export function useGridPaste<TRow extends RowData>({ rows, columns, size, select
       const read = readPastedCells(targets.cells, (cell, value) => {
         const row = rows[cell.row];
         const columnId = columns[cell.col]?.id;
-        return row === undefined || columnId === undefined || refusal === undefined ? null : refusal(row.original, columnId, value);
+        return row === undefined || columnId === undefined || refusal === undefined
+          ? null
+          : refusal(row.original, columnId, value);
       });
       if (!read.ok) {
-        refuse(read.refused.slice(0, namedRefusals).map((c) => `${cellName(c)}: “${c.text}”: ${c.reason}`), read.refused.length);
+        refuse(
+          read.refused.slice(0, namedRefusals).map((c) => `${cellName(c)}: “${c.text}”: ${c.reason}`),
+          read.refused.length,
+        );
         return;
       }
       const textAt = new Map(targets.cells.map((c) => [`${c.row}:${c.col}`, c.text]));
@@ -79,18 +93,43 @@ export function useGridPaste<TRow extends RowData>({ rows, columns, size, select
         const row = rows[c.row];
         const column = columns[c.col];
         if (row === undefined || column === undefined) return [];
-        return [{ rowId: row.id, columnId: column.id, row: row.original, value: c.value, text: textAt.get(`${c.row}:${c.col}`) ?? '' }];
+        return [
+          {
+            rowId: row.id,
+            columnId: column.id,
+            row: row.original,
+            value: c.value,
+            text: textAt.get(`${c.row}:${c.col}`) ?? '',
+          },
+        ];
       });
       const first = targets.cells[0];
       const last = targets.cells[targets.cells.length - 1];
-      if (first !== undefined && last !== undefined) selection.selectRange({ row: first.row, col: selection.range.left }, last);
+      if (first !== undefined && last !== undefined)
+        selection.selectRange({ row: first.row, col: selection.range.left }, last);
       void submit(written, 'pasted').then((result) => {
         if (result === null) return;
         const skippedText = targets.skipped > 0 ? `; bỏ qua ${targets.skipped} ô không nhận số liệu` : '';
-        void message.success({ content: `Đã dán ${written.length} ô${skippedText}. Ctrl+Z để hoàn tác.`, key: 'grid-paste' });
+        void message.success({
+          content: `Đã dán ${written.length} ô${skippedText}. Ctrl+Z để hoàn tác.`,
+          key: 'grid-paste',
+        });
       });
     },
-    [size, inputColumns, whyReadOnly, selection, refuse, unlandedLine, message, rows, columns, refusal, cellName, submit],
+    [
+      size,
+      inputColumns,
+      whyReadOnly,
+      selection,
+      refuse,
+      unlandedLine,
+      message,
+      rows,
+      columns,
+      refusal,
+      cellName,
+      submit,
+    ],
   );
 
   const copySelection = useCallback(() => {

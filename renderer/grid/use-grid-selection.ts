@@ -22,7 +22,12 @@ interface Corner {
  * The active cell and the rectangle from the anchor (where Shift-selection began) to it. A corner whose row
  * was filtered away falls back to its old position, clamped; a new scope starts again at the top.
  */
-export function useGridSelection(rowIds: readonly string[], cols: number, scopeKey: string, startCol: number): GridSelection {
+export function useGridSelection(
+  rowIds: readonly string[],
+  cols: number,
+  scopeKey: string,
+  startCol: number,
+): GridSelection {
   const size: GridSize = useMemo(() => ({ rows: rowIds.length, cols }), [rowIds.length, cols]);
   const indexOf = useMemo(() => new Map(rowIds.map((id, i) => [id, i])), [rowIds]);
   const corner = useCallback(
@@ -33,7 +38,8 @@ export function useGridSelection(rowIds: readonly string[], cols: number, scopeK
     [rowIds, size],
   );
   const resolve = useCallback(
-    (c: Corner): CellPos => clampPos({ row: (c.rowId === undefined ? undefined : indexOf.get(c.rowId)) ?? c.row, col: c.col }, size),
+    (c: Corner): CellPos =>
+      clampPos({ row: (c.rowId === undefined ? undefined : indexOf.get(c.rowId)) ?? c.row, col: c.col }, size),
     [indexOf, size],
   );
 
@@ -51,10 +57,14 @@ export function useGridSelection(rowIds: readonly string[], cols: number, scopeK
     },
     [corner],
   );
-  const selectRange = useCallback((a: CellPos, b: CellPos) => setCorners({ anchor: corner(a), active: corner(b) }), [corner]);
+  const selectRange = useCallback(
+    (a: CellPos, b: CellPos) => setCorners({ anchor: corner(a), active: corner(b) }),
+    [corner],
+  );
   // The active cell goes to the top-left corner so that selecting everything does not scroll to the end.
   const selectAll = useCallback(
-    () => setCorners({ anchor: corner({ row: size.rows - 1, col: size.cols - 1 }), active: corner({ row: 0, col: 0 }) }),
+    () =>
+      setCorners({ anchor: corner({ row: size.rows - 1, col: size.cols - 1 }), active: corner({ row: 0, col: 0 }) }),
     [corner, size],
   );
   const collapse = useCallback(() => setCorners((c) => ({ anchor: c.active, active: c.active })), []);

@@ -17,7 +17,11 @@ export interface GridSubmit<TRow> {
   /** Text of cells whose write is on its way, by row id then column id, shown until the grid is re-read. */
   pendingByRow: ReadonlyMap<string, ReadonlyMap<string, string>>;
   /** Sends the cells as one write; on failure says why, calls onFailure with the reason and settles with null. */
-  submit(cells: Written<TRow>[], source: WriteSource, onFailure?: (reason: string) => void): Promise<WriteResult | null>;
+  submit(
+    cells: Written<TRow>[],
+    source: WriteSource,
+    onFailure?: (reason: string) => void,
+  ): Promise<WriteResult | null>;
 }
 
 const separator = '\u0000';
@@ -31,7 +35,11 @@ export function useGridSubmit<TRow extends RowData>(
   const [pending, setPending] = useState<ReadonlyMap<string, string>>(new Map());
 
   const submit = useCallback(
-    (cells: Written<TRow>[], source: WriteSource, onFailure?: (reason: string) => void): Promise<WriteResult | null> => {
+    (
+      cells: Written<TRow>[],
+      source: WriteSource,
+      onFailure?: (reason: string) => void,
+    ): Promise<WriteResult | null> => {
       const keys = cells.map((c) => cellKey(c.rowId, c.columnId));
       setPending((old) => new Map([...old, ...cells.map((c, i) => [keys[i] ?? '', c.text] as const)]));
       const edits = cells.map((c) => ({ row: c.row, columnId: c.columnId, value: c.value }));

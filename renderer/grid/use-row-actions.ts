@@ -1,4 +1,13 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, type ClipboardEvent, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
+import {
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  type ClipboardEvent,
+  type CSSProperties,
+  type KeyboardEvent,
+  type MouseEvent,
+} from 'react';
 import type { CellPos } from '../../shared/grid/cell-range';
 import type { RowActions } from './GridRowView';
 import type { GridCells } from './use-grid-cells';
@@ -16,7 +25,12 @@ interface Latest {
  * The mouse and editor handlers of the rows. Rows are memoised; these read the grid's latest state through a ref
  * so that they never change, and a keystroke redraws the rows it concerns only.
  */
-export function useRowActions(state: Latest, cellId: (p: CellPos) => string, focusGrid: () => void, offsets: ReadonlyMap<string, number>): RowActions {
+export function useRowActions(
+  state: Latest,
+  cellId: (p: CellPos) => string,
+  focusGrid: () => void,
+  offsets: ReadonlyMap<string, number>,
+): RowActions {
   const latest = useRef(state);
   useLayoutEffect(() => {
     latest.current = state;

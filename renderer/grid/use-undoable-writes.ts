@@ -3,7 +3,17 @@ import { App } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AppError } from '../../shared/api/errors';
 import type { BatchResult } from '../../shared/api/values-entities';
-import { emptyHistory, pushRedo, pushUndo, recordWrite, takeRedo, takeUndo, type Batches, type Step, type UndoHistory } from '../../shared/grid/undo-history';
+import {
+  emptyHistory,
+  pushRedo,
+  pushUndo,
+  recordWrite,
+  takeRedo,
+  takeUndo,
+  type Batches,
+  type Step,
+  type UndoHistory,
+} from '../../shared/grid/undo-history';
 import { api } from '../api/api';
 import { createSaveStatus, type SaveStatus } from './save-status';
 import { figureQueryKeys, summaryQueryKeys, summaryRefreshDelayMs } from './grid-features';
@@ -81,7 +91,9 @@ export function useUndoableWrites(scopeKey: string, refreshRows?: RefreshRows): 
         return;
       }
       // Figures of other periods and screens may follow from these rows too: they are read afresh when next shown.
-      await Promise.all(figureQueryKeys.map((key) => queryClient.invalidateQueries({ queryKey: [key], refetchType: 'none' })));
+      await Promise.all(
+        figureQueryKeys.map((key) => queryClient.invalidateQueries({ queryKey: [key], refetchType: 'none' })),
+      );
       try {
         await refreshRows(rowIds);
       } catch {
@@ -92,17 +104,20 @@ export function useUndoableWrites(scopeKey: string, refreshRows?: RefreshRows): 
   );
 
   const track = useCallback(
-    <T,>(promise: Promise<T>): Promise<T> => {
+    <T>(promise: Promise<T>): Promise<T> => {
       status.update((s) => ({ ...s, pending: s.pending + 1 }));
       return promise.finally(() => status.update((s) => ({ ...s, pending: s.pending - 1, answered: true })));
     },
     [status],
   );
 
-  const recordResult = useCallback((result: WriteResult) => {
-    const batches = batchesOf(result);
-    if (batches.length > 0) setHistory(recordWrite(history.current, batches));
-  }, [setHistory]);
+  const recordResult = useCallback(
+    (result: WriteResult) => {
+      const batches = batchesOf(result);
+      if (batches.length > 0) setHistory(recordWrite(history.current, batches));
+    },
+    [setHistory],
+  );
 
   const write = useCallback(
     <R extends WriteResult>(run: () => Promise<R>, rowIds?: readonly string[]): Promise<R> => {
@@ -147,7 +162,13 @@ export function useUndoableWrites(scopeKey: string, refreshRows?: RefreshRows): 
   );
 
   const revert = useCallback(
-    (take: (h: UndoHistory) => Step, giveBack: typeof pushUndo, record: typeof pushUndo, doneText: string, emptyText: string) => {
+    (
+      take: (h: UndoHistory) => Step,
+      giveBack: typeof pushUndo,
+      record: typeof pushUndo,
+      doneText: string,
+      emptyText: string,
+    ) => {
       const step = queue.current.then(async () => {
         const taken = take(history.current);
         if (taken === null) {

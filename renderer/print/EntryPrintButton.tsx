@@ -6,5 +6,7 @@ import { PrintButton } from './PrintButton';
 export function EntryPrintButton() {
   const { periodKey } = usePeriodChoice();
   const { unit } = useUnitChoice();
-  return <PrintButton input={{ document: 'entry', period: periodKey, unitId: unit?.id }} disabled={unit === undefined} />;
+  return (
+    <PrintButton input={{ document: 'entry', period: periodKey, unitId: unit?.id }} disabled={unit === undefined} />
+  );
 }

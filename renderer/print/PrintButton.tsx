@@ -15,7 +15,13 @@ export function PrintButton({ input, disabled }: { input: ReportPrintInput; disa
     api
       .call('report.print', input)
       .then((page) => printPage(page.html, page.fileName.replace(/\.pdf$/, '')))
-      .catch((error: unknown) => void message.error({ content: `Chưa in được: ${error instanceof Error ? error.message : String(error)}`, key: 'print' }))
+      .catch(
+        (error: unknown) =>
+          void message.error({
+            content: `Chưa in được: ${error instanceof Error ? error.message : String(error)}`,
+            key: 'print',
+          }),
+      )
       .finally(() => setBusy(false));
   };
   return (

@@ -16,7 +16,12 @@ export function createApiClient(transport: Transport): ApiClient {
       const raw = await transport(operation, input);
       const envelope = apiResponseSchema.safeParse(raw);
       if (!envelope.success) {
-        throw new AppError('internal', 'Phản hồi từ ChiTieu không đúng dạng.', { raw }, `malformed response to ${operation}`);
+        throw new AppError(
+          'internal',
+          'Phản hồi từ ChiTieu không đúng dạng.',
+          { raw },
+          `malformed response to ${operation}`,
+        );
       }
       if (!envelope.data.ok) {
         const { code, message, details } = envelope.data.error;
@@ -24,7 +29,12 @@ export function createApiClient(transport: Transport): ApiClient {
       }
       const output = contract[operation].output.safeParse(envelope.data.result);
       if (!output.success) {
-        throw new AppError('internal', 'Phản hồi từ ChiTieu không đúng dạng.', { issues: output.error.issues }, `malformed output of ${operation}`);
+        throw new AppError(
+          'internal',
+          'Phản hồi từ ChiTieu không đúng dạng.',
+          { issues: output.error.issues },
+          `malformed output of ${operation}`,
+        );
       }
       return output.data as OperationOutput<typeof operation>;
     },

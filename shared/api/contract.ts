@@ -68,7 +68,12 @@ import {
   reportTemplateSchema,
 } from './report-entities';
 import { reportPrintInputSchema, reportPrintOutputSchema } from './print-entities';
-import { chartsIndicatorInputSchema, chartsPlanSharesInputSchema, indicatorChartSchema, planSharesSchema } from './chart-entities';
+import {
+  chartsIndicatorInputSchema,
+  chartsPlanSharesInputSchema,
+  indicatorChartSchema,
+  planSharesSchema,
+} from './chart-entities';
 import {
   backupContentsSchema,
   backupFileSourceSchema,
@@ -80,7 +85,12 @@ import {
   backupSetFolderInputSchema,
   backupStatusSchema,
 } from './backup-entities';
-import { periodReopenInputSchema, periodStatusInputSchema, periodStatusSchema, periodStepInputSchema } from './period-state-entities';
+import {
+  periodReopenInputSchema,
+  periodStatusInputSchema,
+  periodStatusSchema,
+  periodStepInputSchema,
+} from './period-state-entities';
 
 z.config(vi());
 
@@ -114,7 +124,15 @@ function operation<const S extends OperationSpec>(spec: S): S {
 }
 
 /** What a change of figures or plans moves: the grids, the sums and comparisons, checks, charts and report. */
-const figureReads = ['values.grid', 'values.rows', 'plans.grid', 'validation.run', 'report.build', 'charts.indicator', 'charts.planShares'] as const;
+const figureReads = [
+  'values.grid',
+  'values.rows',
+  'plans.grid',
+  'validation.run',
+  'report.build',
+  'charts.indicator',
+  'charts.planShares',
+] as const;
 const catalogReads = ['catalog.list', ...figureReads] as const;
 const importReads = [...catalogReads, 'import.history', 'import.layouts.list', 'import.preview'] as const;
 const ruleReads = ['validation.rules.list', 'validation.run', 'values.grid'] as const;
@@ -295,7 +313,8 @@ export const contract = {
     writes: false,
     takesPath: true,
     reportsProgress: true,
-    summaryVi: 'Bắt đầu đọc các sổ Excel cần nhập, theo đường dẫn trên máy này (đọc ngầm; theo dõi bằng import.progress)',
+    summaryVi:
+      'Bắt đầu đọc các sổ Excel cần nhập, theo đường dẫn trên máy này (đọc ngầm; theo dõi bằng import.progress)',
   }),
   'import.progress': operation({
     input: importSessionInputSchema,
@@ -307,7 +326,8 @@ export const contract = {
     input: importChoicesSchema,
     output: importPreviewSchema,
     writes: false,
-    summaryVi: 'Xem trước khi nhập: dòng, cột nhận ra và cách nhận, từng số mới, thay đổi hay giữ nguyên, các phát hiện',
+    summaryVi:
+      'Xem trước khi nhập: dòng, cột nhận ra và cách nhận, từng số mới, thay đổi hay giữ nguyên, các phát hiện',
   }),
   'import.values': operation({
     input: importValuesInputSchema,
@@ -550,15 +570,21 @@ export type ReadOperation = { [K in OperationName]: Contract[K]['writes'] extend
 type Invalidated<K extends OperationName> = Contract[K] extends { invalidates: readonly (infer R)[] } ? R : never;
 type NotAReadInvalidated = { [K in OperationName]: Exclude<Invalidated<K>, ReadOperation> }[OperationName];
 /** A compile-time check: every name an operation invalidates is a read of the contract. */
-export type InvalidatesOnlyReads = [NotAReadInvalidated] extends [never] ? true : { notAReadOperation: NotAReadInvalidated };
+export type InvalidatesOnlyReads = [NotAReadInvalidated] extends [never]
+  ? true
+  : { notAReadOperation: NotAReadInvalidated };
 
-export const readOperationNames: readonly ReadOperation[] = operationNames.filter((name): name is ReadOperation => !contract[name].writes);
+export const readOperationNames: readonly ReadOperation[] = operationNames.filter(
+  (name): name is ReadOperation => !contract[name].writes,
+);
 
 /** The reads an operation changes; every read for a change of the whole file. */
 export function invalidatedBy(operation: OperationName): readonly ReadOperation[] {
   const spec: OperationSpec = contract[operation];
   if (spec.invalidates === 'all') return readOperationNames;
-  return (spec.invalidates ?? []).filter((name): name is ReadOperation => isOperationName(name) && !contract[name].writes);
+  return (spec.invalidates ?? []).filter(
+    (name): name is ReadOperation => isOperationName(name) && !contract[name].writes,
+  );
 }
 
 export function takesPath(operation: OperationName): boolean {

@@ -4,7 +4,10 @@ import { indicatorKinds } from '../catalog/indicator-kinds';
 export const indicatorCodeSchema = z
   .string()
   .trim()
-  .regex(/^[A-Z][A-Z0-9_]{0,39}$/, 'Mã chỉ tiêu chỉ gồm chữ in hoa không dấu, chữ số và dấu gạch dưới, bắt đầu bằng chữ (ví dụ XK_CAOSU_GT).');
+  .regex(
+    /^[A-Z][A-Z0-9_]{0,39}$/,
+    'Mã chỉ tiêu chỉ gồm chữ in hoa không dấu, chữ số và dấu gạch dưới, bắt đầu bằng chữ (ví dụ XK_CAOSU_GT).',
+  );
 
 export const indicatorSchema = z.object({
   code: indicatorCodeSchema,
@@ -84,7 +87,12 @@ export const reportingUnitDraftSchema = z.object({
 export type ReportingUnitDraft = z.input<typeof reportingUnitDraftSchema>;
 
 export const reportingUnitPatchSchema = reportingUnitDraftSchema
-  .extend({ parentId: z.number().int().nullable(), validFrom: isoDateSchema.nullable(), validTo: isoDateSchema.nullable(), predecessorIds: z.array(z.number().int()) })
+  .extend({
+    parentId: z.number().int().nullable(),
+    validFrom: isoDateSchema.nullable(),
+    validTo: isoDateSchema.nullable(),
+    predecessorIds: z.array(z.number().int()),
+  })
   .partial();
 export type ReportingUnitPatch = z.infer<typeof reportingUnitPatchSchema>;
 
@@ -109,10 +117,7 @@ export type Settings = z.infer<typeof settingsSchema>;
 export const settingsPatchSchema = settingsSchema
   .omit({ webPasswordSet: true })
   .extend({
-    webPassword: z
-      .string()
-      .min(8, 'Mật khẩu truy cập qua mạng phải có ít nhất 8 ký tự.')
-      .nullable(),
+    webPassword: z.string().min(8, 'Mật khẩu truy cập qua mạng phải có ít nhất 8 ký tự.').nullable(),
   })
   .partial();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

@@ -24,7 +24,9 @@ export type ChangedFigures = z.infer<typeof changedFiguresSchema>;
 export const dataChangeSchema = z.object({
   /** Counts the changes this backend has told since it opened. */
   seq: z.number().int(),
-  operation: z.custom<OperationName>((name) => typeof name === 'string' && isOperationName(name), 'Không có thao tác này.').nullable(),
+  operation: z
+    .custom<OperationName>((name) => typeof name === 'string' && isOperationName(name), 'Không có thao tác này.')
+    .nullable(),
   /** The reads whose answers may now differ (every read for a change made elsewhere). */
   invalidates: z.array(z.string()).transform((names) => names.filter(isReadOperation)),
   /** The client (a window, a browser page) whose call it was; null for a change made elsewhere. */

@@ -28,24 +28,27 @@ export const overrideReasonSchema = z
 const saveToSchema = z.string().trim().min(1).max(4096);
 
 const exportReportFields = z.object({
-    period: periodKeySchema,
-    /** One unit; without unitId, unitIds or allUnits, the province. */
-    unitId: z.number().int().optional(),
-    /** Several units: one sheet each and a total sheet (layout 'sheets'), or one column each ('columns'). */
-    unitIds: z.array(z.number().int()).min(1).max(500).optional(),
-    /** Every reporting unit valid during the period. */
-    allUnits: z.boolean().default(false),
-    layout: z.enum(exportLayouts).default('sheets'),
-    overrideReason: overrideReasonSchema.optional(),
+  period: periodKeySchema,
+  /** One unit; without unitId, unitIds or allUnits, the province. */
+  unitId: z.number().int().optional(),
+  /** Several units: one sheet each and a total sheet (layout 'sheets'), or one column each ('columns'). */
+  unitIds: z.array(z.number().int()).min(1).max(500).optional(),
+  /** Every reporting unit valid during the period. */
+  allUnits: z.boolean().default(false),
+  layout: z.enum(exportLayouts).default('sheets'),
+  overrideReason: overrideReasonSchema.optional(),
 });
 
 const oneWayToChooseUnits = {
-  check: (i: z.output<typeof exportReportFields>) => [i.unitId !== undefined, i.unitIds !== undefined, i.allUnits].filter(Boolean).length <= 1,
+  check: (i: z.output<typeof exportReportFields>) =>
+    [i.unitId !== undefined, i.unitIds !== undefined, i.allUnits].filter(Boolean).length <= 1,
   message: 'Chọn một đơn vị, một danh sách đơn vị hoặc tất cả đơn vị, không chọn cùng lúc hai cách.',
 };
 
 /** The workbook comes back as bytes (the browser offers a download). */
-export const exportReportInputSchema = exportReportFields.strict().refine(oneWayToChooseUnits.check, { message: oneWayToChooseUnits.message });
+export const exportReportInputSchema = exportReportFields
+  .strict()
+  .refine(oneWayToChooseUnits.check, { message: oneWayToChooseUnits.message });
 export type ExportReportInput = z.input<typeof exportReportInputSchema>;
 /** The backend writes the workbook to saveTo (desktop save dialog, command line). */
 export const exportReportToFileInputSchema = exportReportFields
@@ -62,7 +65,9 @@ const exportFillFields = z.object({
 export const exportFillInputSchema = exportFillFields.extend({ template: importFileBytesSchema }).strict();
 export type ExportFillInput = z.input<typeof exportFillInputSchema>;
 /** The workbook the Ministry sent, a path on this computer or its bytes; the filled one is written to saveTo. */
-export const exportFillToFileInputSchema = exportFillFields.extend({ template: importFileSourceSchema, saveTo: saveToSchema }).strict();
+export const exportFillToFileInputSchema = exportFillFields
+  .extend({ template: importFileSourceSchema, saveTo: saveToSchema })
+  .strict();
 
 /** The open validation errors of each unit exported; the details of a refusal ('conflict') carry them too. */
 export const exportOpenErrorsSchema = z.object({
@@ -137,7 +142,9 @@ export const filledSheetSchema = z.object({
   ),
   rowsMatched: z.number().int(),
   /** Rows with a name that were not filled, and why (not recognized, only suggestions, a unit that does not convert). */
-  rowsNotFilled: z.array(z.object({ row: z.number().int(), cell: z.string(), name: z.string(), unit: z.string(), reason: z.string() })),
+  rowsNotFilled: z.array(
+    z.object({ row: z.number().int(), cell: z.string(), name: z.string(), unit: z.string(), reason: z.string() }),
+  ),
   cellsFilled: z.number().int(),
   /** Value cells left as they were: a formula, a text such as "x", or a figure ChiTieu does not have. */
   cellsLeft: z.array(z.object({ cell: z.string(), reason: z.string() })),

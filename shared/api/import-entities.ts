@@ -11,7 +11,9 @@ import { periodKeySchema, planLevels, valueStatuses } from './values-entities';
 /** A workbook on this computer's disk (desktop app, command line). */
 export const importFilePathSchema = z.object({ path: z.string().min(1).max(4096) }).strict();
 /** A workbook's bytes, sent by a browser. */
-export const importFileBytesSchema = z.object({ name: z.string().trim().min(1).max(255), contentBase64: z.string().max(64 * 1024 * 1024) }).strict();
+export const importFileBytesSchema = z
+  .object({ name: z.string().trim().min(1).max(255), contentBase64: z.string().max(64 * 1024 * 1024) })
+  .strict();
 export const importFileSourceSchema = z.union([importFilePathSchema, importFileBytesSchema]);
 export type ImportFileSource = z.infer<typeof importFileSourceSchema>;
 export type ImportFileBytes = z.infer<typeof importFileBytesSchema>;
@@ -20,8 +22,12 @@ export type ImportFileBytes = z.infer<typeof importFileBytesSchema>;
 export const maxFilesPerImport = 500;
 const tooManyFilesVi = `Một lần nhập nhận tối đa ${maxFilesPerImport} tệp; hãy chia các tệp ra nhiều lần nhập.`;
 
-export const importReadInputSchema = z.object({ files: z.array(importFileBytesSchema).min(1).max(maxFilesPerImport, tooManyFilesVi) }).strict();
-export const importReadPathsInputSchema = z.object({ files: z.array(importFilePathSchema).min(1).max(maxFilesPerImport, tooManyFilesVi) }).strict();
+export const importReadInputSchema = z
+  .object({ files: z.array(importFileBytesSchema).min(1).max(maxFilesPerImport, tooManyFilesVi) })
+  .strict();
+export const importReadPathsInputSchema = z
+  .object({ files: z.array(importFilePathSchema).min(1).max(maxFilesPerImport, tooManyFilesVi) })
+  .strict();
 export const importReadOutputSchema = z.object({
   sessionId: z.string(),
   files: z.array(z.object({ fileId: z.string(), name: z.string() })),
@@ -79,8 +85,22 @@ export const structuralRoles = ['stt', 'name', 'unit', 'code', 'note'] as const;
 /** What a column holds: a label column, figures of a target, a stated percentage to check, or nothing to import. */
 export const columnRoleSchema = z.union([
   z.object({ role: z.enum(structuralRoles) }).strict(),
-  z.object({ role: z.literal('data'), target: targetSchema, status: z.enum(valueStatuses).nullable(), unit: z.string().max(40).optional() }).strict(),
-  z.object({ role: z.literal('percent'), of: targetSchema, to: targetSchema, status: z.enum(valueStatuses).optional() }).strict(),
+  z
+    .object({
+      role: z.literal('data'),
+      target: targetSchema,
+      status: z.enum(valueStatuses).nullable(),
+      unit: z.string().max(40).optional(),
+    })
+    .strict(),
+  z
+    .object({
+      role: z.literal('percent'),
+      of: targetSchema,
+      to: targetSchema,
+      status: z.enum(valueStatuses).optional(),
+    })
+    .strict(),
   z.object({ role: z.literal('ignore') }).strict(),
 ]);
 
@@ -168,7 +188,12 @@ export type RowState = (typeof rowStates)[number];
 export const matchHows = ['manual', 'layout', 'code', 'name', 'alias', 'suggestion'] as const;
 export type MatchHow = (typeof matchHows)[number];
 
-export const suggestionSchema = z.object({ code: z.string(), nameVi: z.string(), unit: z.string(), confidence: z.number() });
+export const suggestionSchema = z.object({
+  code: z.string(),
+  nameVi: z.string(),
+  unit: z.string(),
+  confidence: z.number(),
+});
 export type Suggestion = z.infer<typeof suggestionSchema>;
 
 export const previewRowSchema = z.object({
@@ -218,7 +243,9 @@ export const previewValueSchema = z.object({
   value: z.number(),
   status: z.enum(valueStatuses).nullable(),
   /** The figure stored now, with the clerk's comment on it (kept when the figure is replaced). */
-  current: z.object({ value: z.number(), status: z.enum(valueStatuses).nullable(), comment: z.string().nullable() }).nullable(),
+  current: z
+    .object({ value: z.number(), status: z.enum(valueStatuses).nullable(), comment: z.string().nullable() })
+    .nullable(),
   /**
    * kept: an estimate not written over the actual figure already stored; duplicate: another cell gives the same
    * figure and is written instead; conflict: other cells give another figure, so none is written.
@@ -323,7 +350,13 @@ export const previewFileSchema = z.object({
   /** The file could not be read: nothing of it can be imported. */
   error: importErrorSchema.nullable(),
   period: z
-    .object({ key: z.string(), label: z.string(), how: z.enum(['chosen', 'cell']), sheet: z.string().nullable(), cell: z.string().nullable() })
+    .object({
+      key: z.string(),
+      label: z.string(),
+      how: z.enum(['chosen', 'cell']),
+      sheet: z.string().nullable(),
+      cell: z.string().nullable(),
+    })
     .nullable(),
   unit: z
     .object({
@@ -361,7 +394,15 @@ export const importResultSchema = z.object({
   plansChanged: z.number().int(),
   aliasesAdded: z.array(z.object({ code: z.string(), alias: z.string() })),
   layoutsRemembered: z.number().int(),
-  files: z.array(z.object({ fileId: z.string(), name: z.string(), unitId: z.number().int(), period: z.string(), changed: z.number().int() })),
+  files: z.array(
+    z.object({
+      fileId: z.string(),
+      name: z.string(),
+      unitId: z.number().int(),
+      period: z.string(),
+      changed: z.number().int(),
+    }),
+  ),
   counts: countsSchema,
 });
 export type ImportResult = z.infer<typeof importResultSchema>;

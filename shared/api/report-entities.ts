@@ -25,7 +25,8 @@ export const reportPlaceholdersVi: Record<ReportTemplateKind, Record<string, str
     ky: 'Kỳ báo cáo bằng lời ("6 tháng đầu năm 2023", "tháng 6 năm 2023", "quý II năm 2023")',
     kyNgan: 'Kỳ báo cáo không kèm năm ("6 tháng đầu năm", "tháng 6", "quý II")',
     namTruoc: 'Năm của cùng kỳ ("năm 2022")',
-    pctKeHoach: 'Số liệu so với kế hoạch giao năm, % (59,5); khi kỳ báo cáo là tháng hay quý có lũy kế riêng, dùng {pctLuyKeKeHoach}',
+    pctKeHoach:
+      'Số liệu so với kế hoạch giao năm, % (59,5); khi kỳ báo cáo là tháng hay quý có lũy kế riêng, dùng {pctLuyKeKeHoach}',
     pctPhanDau: 'Số liệu so với chỉ tiêu phấn đấu năm, % (54,2)',
     kehoach: 'Kế hoạch giao năm (3.798,3)',
     cungKy: 'Số liệu cùng kỳ năm trước (1.136,2)',

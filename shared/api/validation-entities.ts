@@ -26,11 +26,19 @@ export const validationReportSchema = z.object({
   period: z.string(),
   periodLabel: z.string(),
   findings: z.array(reportedFindingSchema),
-  counts: z.object({ error: z.number().int(), warning: z.number().int(), info: z.number().int(), open: z.number().int(), openErrors: z.number().int() }),
+  counts: z.object({
+    error: z.number().int(),
+    warning: z.number().int(),
+    info: z.number().int(),
+    open: z.number().int(),
+    openErrors: z.number().int(),
+  }),
 });
 export type ValidationReport = z.infer<typeof validationReportSchema>;
 
-export const validationRunInputSchema = z.object({ unitId: z.number().int().optional(), period: periodKeySchema }).strict();
+export const validationRunInputSchema = z
+  .object({ unitId: z.number().int().optional(), period: periodKeySchema })
+  .strict();
 
 export const validationNoteInputSchema = z
   .object({

@@ -146,8 +146,14 @@ export const revertInputSchema = z.object({ batchId: z.string().min(1) }).strict
 export const planRowSchema = z.object({ code: z.string(), giao: nullableNumber, phanDau: nullableNumber });
 export type PlanRow = z.infer<typeof planRowSchema>;
 
-export const plansGridInputSchema = z.object({ unitId: unitIdSchema, year: z.number().int().min(1990).max(2100) }).strict();
-export const planGridSchema = z.object({ unitId: z.number().int(), year: z.number().int(), rows: z.array(planRowSchema) });
+export const plansGridInputSchema = z
+  .object({ unitId: unitIdSchema, year: z.number().int().min(1990).max(2100) })
+  .strict();
+export const planGridSchema = z.object({
+  unitId: z.number().int(),
+  year: z.number().int(),
+  rows: z.array(planRowSchema),
+});
 
 export const planEntrySchema = z
   .object({ code: indicatorCodeSchema, level: z.enum(planLevels), value: enteredNumberSchema.nullable() })

@@ -1,6 +1,13 @@
 import type { GridRow, ValueSource } from '../api/values-entities';
 import { percentOf, roundDecimal } from '../numbers/vi-number';
-import { formatPeriodKey, lastMonth, type Period, previousPeriod, samePeriodLastYear, ytdThrough } from '../periods/period';
+import {
+  formatPeriodKey,
+  lastMonth,
+  type Period,
+  previousPeriod,
+  samePeriodLastYear,
+  ytdThrough,
+} from '../periods/period';
 import type { EnteredFigures, EnteredValue } from './entered-figures';
 import { FigureResolver, type FigureIndicator } from './resolve-figures';
 
@@ -56,7 +63,8 @@ export function computeGridRows(
     const isFlow = indicator.kind === 'flow';
     const parts = isFlow ? resolver.fromParts(indicator.code, period) : null;
     const current = own?.value ?? parts?.value ?? null;
-    const enteredOnly = (p: Period | null) => (p === null ? null : (ownFigures?.get(formatPeriodKey(p))?.value ?? null));
+    const enteredOnly = (p: Period | null) =>
+      p === null ? null : (ownFigures?.get(formatPeriodKey(p))?.value ?? null);
     const figure = (p: Period | null) => (isFlow ? resolver.value(indicator.code, p) : enteredOnly(p));
     const ytdValue = figure(ytd);
     const ytdSameValue = figure(ytdSame);

@@ -24,14 +24,17 @@ export interface Figure {
  * XNK = XK + NK, but XK's commodity rows (tonnes beside USD, and only a selection) never make XK.
  */
 export function childrenAddUp(parent: FigureIndicator, children: readonly FigureIndicator[]): boolean {
-  return parent.kind === 'flow' && children.length > 0 && children.every((c) => c.kind === 'flow' && c.unit === parent.unit);
+  return (
+    parent.kind === 'flow' && children.length > 0 && children.every((c) => c.kind === 'flow' && c.unit === parent.unit)
+  );
 }
 
 const keys = new Map<number, string>();
 
 /** The key of a period, built once: a grid or a check asks for the same few periods thousands of times. */
 function keyOf(period: Period): string {
-  const slot = period.kind === 'month' ? period.month : period.kind === 'quarter' ? 20 + period.quarter : 40 + period.throughMonth;
+  const slot =
+    period.kind === 'month' ? period.month : period.kind === 'quarter' ? 20 + period.quarter : 40 + period.throughMonth;
   const id = period.year * 100 + slot;
   let key = keys.get(id);
   if (key === undefined) keys.set(id, (key = formatPeriodKey(period)));
@@ -96,7 +99,12 @@ export class FigureResolver {
     if (memos !== undefined) return memos;
     const indicator = this.byCode.get(code);
     const figures = this.figuresOf?.(code);
-    if (figures === undefined || indicator === undefined || indicator.kind !== 'flow' || childrenAddUp(indicator, this.children.get(code) ?? [])) {
+    if (
+      figures === undefined ||
+      indicator === undefined ||
+      indicator.kind !== 'flow' ||
+      childrenAddUp(indicator, this.children.get(code) ?? [])
+    ) {
       memos = { figure: new Map(), parts: new Map() };
     } else {
       memos = keptByFigures.get(figures);
@@ -113,7 +121,8 @@ export class FigureResolver {
     const cached = memo.get(key);
     if (cached !== undefined) return cached;
     const stored = this.entered(code, key);
-    const result: Figure | null = stored !== undefined ? { value: stored, origin: 'entered' } : this.fromParts(code, period);
+    const result: Figure | null =
+      stored !== undefined ? { value: stored, origin: 'entered' } : this.fromParts(code, period);
     memo.set(key, result);
     return result;
   }
@@ -141,7 +150,9 @@ export class FigureResolver {
     const children = this.children.get(code) ?? [];
     if (childrenAddUp(indicator, children)) {
       // A retired child stays in the totals of the periods it reported, and drops out of later ones.
-      const parts = children.map((c) => this.value(c.code, period)).filter((v, i) => v !== null || children[i]?.active !== false);
+      const parts = children
+        .map((c) => this.value(c.code, period))
+        .filter((v, i) => v !== null || children[i]?.active !== false);
       const total = parts.length > 0 ? sumAll(parts) : null;
       if (total !== null) return { value: total, origin: 'children' };
     }

@@ -88,9 +88,7 @@ export function gridKeyAction(k: KeyStroke): GridKeyAction | null {
 export type EditorMode = 'enter' | 'edit';
 
 export type EditorKeyAction =
-  | { type: 'commit'; dRow: number; dCol: number }
-  | { type: 'cancel' }
-  | { type: 'toggleMode' };
+  { type: 'commit'; dRow: number; dCol: number } | { type: 'cancel' } | { type: 'toggleMode' };
 
 /**
  * What a key pressed in an open editor does. In 'enter' mode (editing began by typing) arrows leave the

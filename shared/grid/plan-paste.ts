@@ -39,7 +39,15 @@ function fillTargets(text: string, selection: CellRange, grid: PasteGrid): Paste
   const unlanded =
     cells.length > 0
       ? []
-      : [{ blockRow: 0, blockCol: 0, text, at: null, reason: 'Vùng đã chọn không có ô nào nhận số liệu (chỉ có dòng nhóm hoặc cột tính tự động).' }];
+      : [
+          {
+            blockRow: 0,
+            blockCol: 0,
+            text,
+            at: null,
+            reason: 'Vùng đã chọn không có ô nào nhận số liệu (chỉ có dòng nhóm hoặc cột tính tự động).',
+          },
+        ];
   return { cells, unlanded, skipped };
 }
 
@@ -48,7 +56,11 @@ function fillTargets(text: string, selection: CellRange, grid: PasteGrid): Paste
  * top-left cell, the block's rows on the grid's rows and its columns on the input columns from there on. A single
  * copied cell fills every cell of a larger selection that takes input.
  */
-export function pasteTargets(block: readonly (readonly string[])[], selection: CellRange, grid: PasteGrid): PasteTargets {
+export function pasteTargets(
+  block: readonly (readonly string[])[],
+  selection: CellRange,
+  grid: PasteGrid,
+): PasteTargets {
   const single = block.length === 1 && block[0]?.length === 1 ? block[0][0] : undefined;
   if (single !== undefined && rangeCellCount(selection) > 1) return fillTargets(single, selection, grid);
   const first = grid.inputColumns.findIndex((col) => col >= selection.left);
@@ -89,12 +101,19 @@ export type ReadPasteResult = { ok: true; cells: ReadCell[] } | { ok: false; ref
  * All or nothing: one unreadable cell, or one figure its cell may not hold (refusal gives why), refuses the
  * whole paste, so a block never lands half-written.
  */
-export function readPastedCells(cells: readonly PastedCell[], refusal?: (cell: PastedCell, value: number) => string | null): ReadPasteResult {
+export function readPastedCells(
+  cells: readonly PastedCell[],
+  refusal?: (cell: PastedCell, value: number) => string | null,
+): ReadPasteResult {
   const read: ReadCell[] = [];
   const refused: RefusedCell[] = [];
   for (const cell of cells) {
     const result = readCellText(cell.text);
-    const reason = !result.ok ? result.reason : result.value === null || refusal === undefined ? null : refusal(cell, result.value);
+    const reason = !result.ok
+      ? result.reason
+      : result.value === null || refusal === undefined
+        ? null
+        : refusal(cell, result.value);
     if (reason !== null) refused.push({ ...cell, reason });
     else if (result.ok) read.push({ row: cell.row, col: cell.col, value: result.value });
   }

@@ -8,10 +8,7 @@ import type { CellReading } from '../spreadsheet/cell-reading';
 export type { CellReading } from '../spreadsheet/cell-reading';
 export { cellAddress, columnLetter, columnNumber, parseRange } from '../spreadsheet/cell-reference';
 
-export type CellFigure =
-  | { kind: 'none' }
-  | { kind: 'number'; value: number }
-  | { kind: 'problem'; reason: string };
+export type CellFigure = { kind: 'none' } | { kind: 'number'; value: number } | { kind: 'problem'; reason: string };
 
 /** What clerks put in a figure cell to say "no figure". */
 const noFigure = new Set(['-', '–', '—', '--', 'x', 'X', '…', '...', '..', 'n/a', 'N/A']);
@@ -40,8 +37,15 @@ export function figureInCell(cell: CellReading | undefined): CellFigure {
         reason: `Ô có công thức =${shorten(cell.formula)} nhưng chưa có kết quả lưu sẵn (tệp chưa được Excel tính và lưu lại). Hãy mở tệp trong Excel, lưu lại rồi nhập lại.`,
       };
     case 'e':
-      if (cell.v === '') return { kind: 'problem', reason: `Ô có công thức =${shorten(cell.formula ?? '')} cho kết quả lỗi (như #DIV/0!).` };
-      return { kind: 'problem', reason: `Ô có lỗi ${cell.v}${cell.formula ? ` (công thức =${shorten(cell.formula)})` : ''}.` };
+      if (cell.v === '')
+        return {
+          kind: 'problem',
+          reason: `Ô có công thức =${shorten(cell.formula ?? '')} cho kết quả lỗi (như #DIV/0!).`,
+        };
+      return {
+        kind: 'problem',
+        reason: `Ô có lỗi ${cell.v}${cell.formula ? ` (công thức =${shorten(cell.formula)})` : ''}.`,
+      };
     case 'b':
       return { kind: 'problem', reason: `Ô có giá trị ${cell.v ? 'TRUE' : 'FALSE'}, không phải một số.` };
     case 'd':

@@ -33,7 +33,11 @@ const planWords = /\b(ke hoach|kh|chi tieu (giao|phan dau|ke hoach|nam)|phan dau
 /** The role of a non-figure column (STT, name, unit, code, note) from its heading, if it is one. */
 export function structuralRole(folded: string): StructuralRole | null {
   for (const [pattern, role] of structural) if (pattern.test(folded)) return role;
-  if (nameWords.test(folded) && !planWords.test(folded.replace(/^(ten )?chi tieu( chu yeu)?\b/, '')) && !/\b(19|20)\d{2}\b/.test(folded)) {
+  if (
+    nameWords.test(folded) &&
+    !planWords.test(folded.replace(/^(ten )?chi tieu( chu yeu)?\b/, '')) &&
+    !/\b(19|20)\d{2}\b/.test(folded)
+  ) {
     return 'name';
   }
   return null;
@@ -63,7 +67,9 @@ function readPhrase(phrase: string): PhraseReading {
     const level = /phan dau|muc tieu/.test(p) ? 'phan_dau' : 'giao';
     const year = /\b((?:19|20)\d{2})\b/.exec(p)?.[1];
     const ahead = /\bnam (sau|toi|ke tiep)\b/.test(p) ? 1 : 0;
-    const target: Target = year ? { kind: 'plan', level, year: Number(year) } : { kind: 'plan', level, yearsAhead: ahead };
+    const target: Target = year
+      ? { kind: 'plan', level, year: Number(year) }
+      : { kind: 'plan', level, yearsAhead: ahead };
     return { target, anchored: true, yearsBack: 0, status };
   }
   let yearsBack = 0;
@@ -116,7 +122,13 @@ function readPhrase(phrase: string): PhraseReading {
   }
   year ??= sameTimeYear ?? yearOf(/\b((?:19|20)\d{2})\b/.exec(p)?.[1]);
   const anchored = at !== null;
-  if (!at && (status !== null || yearsBack > 0 || /\b(so lieu|gia tri|tri gia|tong so|so luong|luong|kim ngach|tong cong|tong)\b/.test(p))) at = { anchor: 'report' };
+  if (
+    !at &&
+    (status !== null ||
+      yearsBack > 0 ||
+      /\b(so lieu|gia tri|tri gia|tong so|so luong|luong|kim ngach|tong cong|tong)\b/.test(p))
+  )
+    at = { anchor: 'report' };
   if (!at && year !== undefined) at = { anchor: 'months', n: 12 };
   if (!at) return { target: null, anchored: false, yearsBack, status };
   const ref: PeriodRef = { ...at };
@@ -194,14 +206,24 @@ function readPercent(upper: string, lower: string): ColumnRole | null {
     return isPercentText(q.rest) ? splitComparison(q.rest) : { left: q.rest, right: '' };
   });
   const qual = cumulative ? ' luy ke' : '';
-  const leftText = sides.map((s) => s.left).join(' ').trim();
-  const rightText = sides.map((s) => s.right).join(' ').trim();
+  const leftText = sides
+    .map((s) => s.left)
+    .join(' ')
+    .trim();
+  const rightText = sides
+    .map((s) => s.right)
+    .join(' ')
+    .trim();
   if (rightText === '') return null;
   const right = readPhrase(rightText + (cumulative && !planWords.test(rightText) ? qual : ''));
   if (!right.target && right.yearsBack === 0) return null;
   const leftReading = readPhrase(leftText + qual);
   let of: Target | null = leftReading.target && leftReading.anchored ? leftReading.target : null;
-  if (!of) of = right.target?.kind === 'plan' ? { kind: 'value', at: { anchor: 'ytd' } } : { kind: 'value', at: { anchor: 'report' } };
+  if (!of)
+    of =
+      right.target?.kind === 'plan'
+        ? { kind: 'value', at: { anchor: 'ytd' } }
+        : { kind: 'value', at: { anchor: 'report' } };
   let to: Target | null = right.anchored ? right.target : null;
   if (!to && right.yearsBack > 0) {
     const namedYear = right.target?.kind === 'value' ? right.target.at.year : undefined;
@@ -255,7 +277,12 @@ function readHeadingUncached(upperText: string, lowerText: string): HeadingReadi
   const reading = readPhrase(`${upper} ${lower}`.trim());
   if (!reading.target) return { role: null, heading };
   const status = reading.target.kind === 'plan' ? null : reading.status;
-  return { role: unit ? { role: 'data', target: reading.target, status, unit } : { role: 'data', target: reading.target, status }, heading };
+  return {
+    role: unit
+      ? { role: 'data', target: reading.target, status, unit }
+      : { role: 'data', target: reading.target, status },
+    heading,
+  };
 }
 
 /** The unit a heading states in brackets ("Trị giá (Triệu USD)", "Lượng (Tấn)"), when it is one ChiTieu knows. */

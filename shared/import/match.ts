@@ -44,7 +44,13 @@ export type UnitFit =
   | { kind: 'not-understood' };
 
 export type RowMatch =
-  | { kind: 'matched'; indicator: Indicator; how: 'code' | 'name' | 'alias'; fit: UnitFit; /** Why, in words. */ evidence?: string }
+  | {
+      kind: 'matched';
+      indicator: Indicator;
+      how: 'code' | 'name' | 'alias';
+      fit: UnitFit;
+      /** Why, in words. */ evidence?: string;
+    }
   /** Found by code, name or alias, but its unit cannot be converted into the catalog's. */
   | { kind: 'unit-mismatch'; indicator: Indicator; how: 'code' | 'name' | 'alias'; fit: UnitFit }
   | { kind: 'suggested'; suggestions: Suggestion[] }
@@ -144,12 +150,19 @@ export class IndicatorMatcher {
         [this.byName.get(key), 'name', 'tên trùng tên trong danh mục'],
         [this.byAlias.get(key), 'alias', 'tên trùng một tên khác của chỉ tiêu'],
         [this.byCommon.get(key), 'name', 'tên thường dùng trong báo cáo của ngành cho chỉ tiêu này'],
-        [core === '' ? undefined : this.byCore.get(core), 'name', 'tên trùng tên trong danh mục, bỏ qua các chữ «tổng», «toàn ngành», «hàng hóa»'],
+        [
+          core === '' ? undefined : this.byCore.get(core),
+          'name',
+          'tên trùng tên trong danh mục, bỏ qua các chữ «tổng», «toàn ngành», «hàng hóa»',
+        ],
       ];
       for (const [list, how, why] of lists) {
         if (!list) continue;
-        const fitting = list.filter((e) => scope.allows(e.indicator.code, true) && (!e.within || scope.under(e.within)));
-        for (const e of list) if (!fitting.includes(e) && !outside.includes(e.indicator.code)) outside.push(e.indicator.code);
+        const fitting = list.filter(
+          (e) => scope.allows(e.indicator.code, true) && (!e.within || scope.under(e.within)),
+        );
+        for (const e of list)
+          if (!fitting.includes(e) && !outside.includes(e.indicator.code)) outside.push(e.indicator.code);
         if (fitting.length === 0) continue;
         const inner = fitting.filter((e) => scope.inside(e.indicator.code));
         const candidates = inner.length > 0 ? inner : fitting;
@@ -167,7 +180,10 @@ export class IndicatorMatcher {
     if (shortened.length > 0) {
       const judged = this.judge(shortened, row.unit, 'name', taken);
       if (judged?.kind === 'matched' && judged.fit.kind !== 'assumed') {
-        return { ...judged, evidence: 'tên là tên trong danh mục viết gọn, và chỉ một chỉ tiêu dưới tiêu đề này mang những chữ ấy' };
+        return {
+          ...judged,
+          evidence: 'tên là tên trong danh mục viết gọn, và chỉ một chỉ tiêu dưới tiêu đề này mang những chữ ấy',
+        };
       }
     }
     const suggestions = this.suggest(row, taken, scope);
@@ -205,7 +221,12 @@ export class IndicatorMatcher {
     if (roots.size < 2) return null;
     return {
       kind: 'suggested',
-      suggestions: fitting.map((e) => ({ code: e.indicator.code, nameVi: e.indicator.nameVi, unit: e.indicator.unit, confidence: 0.9 })),
+      suggestions: fitting.map((e) => ({
+        code: e.indicator.code,
+        nameVi: e.indicator.nameVi,
+        unit: e.indicator.unit,
+        confidence: 0.9,
+      })),
     };
   }
 
@@ -221,12 +242,15 @@ export class IndicatorMatcher {
       for (const e of this.byWord.get(w) ?? []) {
         if (contained.some((c) => c.code === e.indicator.code) || !scope.allows(e.indicator.code, false)) continue;
         const own = profilesOf(e)[0]?.words;
-        if (own && own.size >= 2 && [...own].every((x) => words.has(x))) contained.push({ code: e.indicator.code, words: own });
+        if (own && own.size >= 2 && [...own].every((x) => words.has(x)))
+          contained.push({ code: e.indicator.code, words: own });
       }
     }
     // One commodity's quantity and value share a name: together they are still one name.
     const distinct = contained.filter((c, i) => contained.findIndex((d) => sameWords(d.words, c.words)) === i);
-    const maximal = distinct.filter((c) => !distinct.some((d) => d !== c && d.words.size > c.words.size && [...c.words].every((x) => d.words.has(x))));
+    const maximal = distinct.filter(
+      (c) => !distinct.some((d) => d !== c && d.words.size > c.words.size && [...c.words].every((x) => d.words.has(x))),
+    );
     if (maximal.length < 2) return [];
     // Two names that together still leave most of the row unexplained are a coincidence of common words.
     const covered = new Set(maximal.flatMap((c) => [...c.words]));
@@ -238,7 +262,12 @@ export class IndicatorMatcher {
    * Among indicators of the same name, the one whose unit is the row's, else the one it converts into; two
    * equally good ones are a question for the clerk (suggestions), none is a unit finding.
    */
-  private judge(all: Entry[], rowUnit: string, how: 'code' | 'name' | 'alias', taken: ReadonlySet<string>): RowMatch | null {
+  private judge(
+    all: Entry[],
+    rowUnit: string,
+    how: 'code' | 'name' | 'alias',
+    taken: ReadonlySet<string>,
+  ): RowMatch | null {
     const entries = all.filter((e, i) => all.findIndex((f) => f.indicator.code === e.indicator.code) === i);
     const fits = entries.map((entry) => ({ entry, fit: unitFit(rowUnit, entry.indicator) }));
     for (const wanted of ['same', 'convert', 'assumed'] as const) {
@@ -249,7 +278,12 @@ export class IndicatorMatcher {
       if (found.length > 1) {
         return {
           kind: 'suggested',
-          suggestions: found.map((f) => ({ code: f.entry.indicator.code, nameVi: f.entry.indicator.nameVi, unit: f.entry.indicator.unit, confidence: 0.9 })),
+          suggestions: found.map((f) => ({
+            code: f.entry.indicator.code,
+            nameVi: f.entry.indicator.nameVi,
+            unit: f.entry.indicator.unit,
+            confidence: 0.9,
+          })),
         };
       }
     }
@@ -271,15 +305,18 @@ export class IndicatorMatcher {
       }
     }
     // A typo in every word ("Quan an") shares no word: a small catalog is searched whole.
-    if (candidates.size === 0 && this.entries.length <= 500) for (const e of this.entries) if (e.indicator.kind !== 'group') candidates.add(e);
+    if (candidates.size === 0 && this.entries.length <= 500)
+      for (const e of this.entries) if (e.indicator.kind !== 'group') candidates.add(e);
     const scored: Suggestion[] = [];
     for (const e of candidates) {
-      if (taken.has(e.indicator.code) || e.indicator.kind === 'group' || !scope.allows(e.indicator.code, false)) continue;
+      if (taken.has(e.indicator.code) || e.indicator.kind === 'group' || !scope.allows(e.indicator.code, false))
+        continue;
       // A unit not understood ("999 cái") still gets suggestions; one of another family never does.
       if (unitFit(row.unit, e.indicator).kind === 'other-family') continue;
       let best = 0;
       for (const p of profilesOf(e)) best = Math.max(best, similarity(profile, p));
-      if (best >= suggestionThreshold) scored.push({ code: e.indicator.code, nameVi: e.indicator.nameVi, unit: e.indicator.unit, confidence: best });
+      if (best >= suggestionThreshold)
+        scored.push({ code: e.indicator.code, nameVi: e.indicator.nameVi, unit: e.indicator.unit, confidence: best });
     }
     return scored.sort((a, b) => b.confidence - a.confidence || a.code.localeCompare(b.code)).slice(0, maxSuggestions);
   }

@@ -157,6 +157,7 @@ export function similarity(a: NameProfile, b: NameProfile): number {
   const wordScore = (2 * common) / (a.words.size + b.words.size);
   const letterScore = dice(a.grams, b.grams) * 0.95;
   const smaller = Math.min(a.words.size, b.words.size);
-  const contained = common === smaller && smaller >= 1 ? 0.45 + 0.45 * (smaller / Math.max(a.words.size, b.words.size)) : 0;
+  const contained =
+    common === smaller && smaller >= 1 ? 0.45 + 0.45 * (smaller / Math.max(a.words.size, b.words.size)) : 0;
   return cleanNumber(Math.round(Math.min(0.99, Math.max(wordScore, letterScore, contained)) * 100) / 100);
 }

@@ -23,7 +23,16 @@ import { rangeBreachOf } from '../validation/figure-range';
 import { cellAddress, figureInCell, shownText, sttOfCell, textOfCell, type CellFigure } from './cells';
 import { anywhere, unitFit, type IndicatorMatcher, type MatchScope, type RowMatch, type UnitFit } from './match';
 import { nameKey, stripStt } from './names';
-import { allowedIn, describeSection, isBreakdownRow, isTotalName, sectionAfter, topicOf, type CatalogTree, type Section } from './sections';
+import {
+  allowedIn,
+  describeSection,
+  isBreakdownRow,
+  isTotalName,
+  sectionAfter,
+  topicOf,
+  type CatalogTree,
+  type Section,
+} from './sections';
 import {
   resolvedTargetLabel,
   resolveTarget,
@@ -157,7 +166,8 @@ function scopeOf(section: Section, tree: CatalogTree): PlacedScope {
     section,
     allows: (code, exact) => allowedIn(section, tree, code, exact),
     // Under the row of a total, its parts; under a title, the total too.
-    inside: (code) => section.kind === 'indicator' && tree.within(code, section.code) && (code !== section.code || !section.byRow),
+    inside: (code) =>
+      section.kind === 'indicator' && tree.within(code, section.code) && (code !== section.code || !section.byRow),
     under: (code) => section.kind === 'indicator' && tree.within(section.code, code),
     open: section.kind === 'none',
   };
@@ -199,14 +209,17 @@ function carryEstimateToCumulative(
     const own = u.role?.role === 'percent' ? indexTargetOf(u.role) : null;
     return own ? keyOfTarget(resolveTarget(own, report)) : '';
   };
-  const headingStatus = (u: ColumnUse): ValueStatus | null | undefined => (u.role?.role === 'data' ? u.role.status : u.role?.role === 'percent' ? (u.role.status ?? null) : undefined);
-  for (const u of dataCols) if (u.role?.role === 'percent' && u.role.status) statusOfColumn.set(u.letter, u.role.status);
+  const headingStatus = (u: ColumnUse): ValueStatus | null | undefined =>
+    u.role?.role === 'data' ? u.role.status : u.role?.role === 'percent' ? (u.role.status ?? null) : undefined;
+  for (const u of dataCols)
+    if (u.role?.role === 'percent' && u.role.status) statusOfColumn.set(u.letter, u.role.status);
   const estimated = dataCols.some((u) => headingStatus(u) === 'estimate' && periodOfColumn(u) === reportKey);
   if (!estimated) return;
   for (const u of dataCols) {
     if (headingStatus(u) !== null) continue;
     const period = periodOfKey(periodOfColumn(u));
-    if (period?.kind === 'ytd' && period.year === report.year && period.throughMonth >= lastMonth(report)) statusOfColumn.set(u.letter, 'estimate');
+    if (period?.kind === 'ytd' && period.year === report.year && period.throughMonth >= lastMonth(report))
+      statusOfColumn.set(u.letter, 'estimate');
   }
 }
 
@@ -222,7 +235,19 @@ export function rowKey(name: string, unit: string, code: string, key = nameKey(n
 }
 
 export function emptyCounts(): ImportCounts {
-  return { rowsMatched: 0, rowsSuggested: 0, rowsUnrecognized: 0, rowsUnitMismatch: 0, valuesNew: 0, valuesChanged: 0, valuesSame: 0, valuesKept: 0, valuesConflicting: 0, errors: 0, warnings: 0 };
+  return {
+    rowsMatched: 0,
+    rowsSuggested: 0,
+    rowsUnrecognized: 0,
+    rowsUnitMismatch: 0,
+    valuesNew: 0,
+    valuesChanged: 0,
+    valuesSame: 0,
+    valuesKept: 0,
+    valuesConflicting: 0,
+    errors: 0,
+    warnings: 0,
+  };
 }
 
 export function addCounts(into: ImportCounts, more: ImportCounts): void {
@@ -245,7 +270,10 @@ function indexTargetOf(role: Extract<ColumnRole, { role: 'percent' }>): Target |
   if (role.of.kind !== 'value' || role.to.kind !== 'value') return null;
   const back: Target = {
     kind: 'value',
-    at: role.of.at.year !== undefined ? { ...role.of.at, year: role.of.at.year - 1 } : { ...role.of.at, yearsBack: (role.of.at.yearsBack ?? 0) + 1 },
+    at:
+      role.of.at.year !== undefined
+        ? { ...role.of.at, year: role.of.at.year - 1 }
+        : { ...role.of.at, yearsBack: (role.of.at.yearsBack ?? 0) + 1 },
   };
   return sameTarget(back, role.to) ? role.of : null;
 }
@@ -268,8 +296,13 @@ function withinTolerance(stated: number, computed: number): boolean {
 export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContext): SheetPlan {
   const sheet = grid.name;
   const findings: ImportFinding[] = [];
-  const add = (severity: ImportFinding['severity'], kind: string, message: string, cell: string | null = null, code: string | null = null) =>
-    findings.push({ severity, kind, message, sheet, cell, code });
+  const add = (
+    severity: ImportFinding['severity'],
+    kind: string,
+    message: string,
+    cell: string | null = null,
+    code: string | null = null,
+  ) => findings.push({ severity, kind, message, sheet, cell, code });
 
   // Columns: by hand, else remembered for the layout, else from the heading.
   const columns: PreviewColumn[] = [];
@@ -279,14 +312,28 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
     const remembered = ctx.remembered?.columns[c.letter];
     const role = manual ?? remembered ?? c.role;
     const how = manual ? 'manual' : remembered ? 'layout' : c.role ? 'heading' : null;
-    columns.push({ column: c.letter, cell: c.cell, heading: c.heading, role, how, label: describeRole(role, ctx.report) });
+    columns.push({
+      column: c.letter,
+      cell: c.cell,
+      heading: c.heading,
+      role,
+      how,
+      label: describeRole(role, ctx.report),
+    });
     uses.push({ col: c.col, letter: c.letter, heading: c.heading, role });
   }
   for (const [letter, role] of ctx.manualColumns) {
     if (columns.some((c) => c.column === letter)) continue;
     let col = 0;
     for (const ch of letter) col = col * 26 + (ch.charCodeAt(0) - 64);
-    columns.push({ column: letter, cell: null, heading: '', role, how: 'manual', label: describeRole(role, ctx.report) });
+    columns.push({
+      column: letter,
+      cell: null,
+      heading: '',
+      role,
+      how: 'manual',
+      label: describeRole(role, ctx.report),
+    });
     uses.push({ col, letter, heading: '', role });
   }
   columns.sort((a, b) => a.column.length - b.column.length || a.column.localeCompare(b.column));
@@ -307,24 +354,40 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
       resolved.set(u.letter, t);
       if (t) keyOfColumn.set(u.letter, targetKey(t));
       if (t) statusOfColumn.set(u.letter, statusOf(t, u.role.status));
-      if (!t) add('warning', 'column-period', `Cột ${u.letter} "${u.heading}": không xác định được kỳ của cột với kỳ báo cáo này; số liệu trong cột không được nhập.`, null);
+      if (!t)
+        add(
+          'warning',
+          'column-period',
+          `Cột ${u.letter} "${u.heading}": không xác định được kỳ của cột với kỳ báo cáo này; số liệu trong cột không được nhập.`,
+          null,
+        );
     }
   }
 
   carryEstimateToCumulative(dataCols, resolved, statusOfColumn, ctx.report);
   for (const c of columns) {
-    if (c.role?.role === 'data' && c.role.status === null && statusOfColumn.get(c.column) === 'estimate') c.label = `${c.label} (ước tính)`;
+    if (c.role?.role === 'data' && c.role.status === null && statusOfColumn.get(c.column) === 'estimate')
+      c.label = `${c.label} (ước tính)`;
   }
   const columnEvidence = new Map<string, string>();
   for (const u of dataCols) {
     const t = resolved.get(u.letter);
     const status = statusOfColumn.get(u.letter);
     const how = columns.find((c) => c.column === u.letter)?.how;
-    const read = how === 'manual' ? 'chọn bằng tay' : how === 'layout' ? 'theo mẫu biểu đã nhớ' : `tiêu đề «${u.heading}»`;
-    if (t) columnEvidence.set(u.letter, `Cột ${u.letter} (${read}) là ${targetLabel(t)}${status ? ` (${statusWordsVi[status]})` : ''}.`);
+    const read =
+      how === 'manual' ? 'chọn bằng tay' : how === 'layout' ? 'theo mẫu biểu đã nhớ' : `tiêu đề «${u.heading}»`;
+    if (t)
+      columnEvidence.set(
+        u.letter,
+        `Cột ${u.letter} (${read}) là ${targetLabel(t)}${status ? ` (${statusWordsVi[status]})` : ''}.`,
+      );
     const own = u.role?.role === 'percent' ? indexTargetOf(u.role) : null;
     const index = own ? resolveTarget(own, ctx.report) : null;
-    if (index) columnEvidence.set(u.letter, `Cột ${u.letter} (${read}) so với cùng kỳ năm trước: với một chỉ số, đó là chỉ số của ${targetLabel(index)}.`);
+    if (index)
+      columnEvidence.set(
+        u.letter,
+        `Cột ${u.letter} (${read}) so với cùng kỳ năm trước: với một chỉ số, đó là chỉ số của ${targetLabel(index)}.`,
+      );
   }
   const unitOfColumn = new Map<string, string>();
   for (const u of dataCols) if (u.role?.role === 'data' && u.role.unit) unitOfColumn.set(u.letter, u.role.unit);
@@ -348,7 +411,9 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
   }
   const tree = ctx.matcher.tree;
   const topic = topicOf([grid.name, ...layout.titleTexts.map((t) => t.text)], tree);
-  const base: Section = topic ? { kind: 'indicator', code: topic, from: 'tiêu đề trang tính', byRow: false, level: null } : { kind: 'none' };
+  const base: Section = topic
+    ? { kind: 'indicator', code: topic, from: 'tiêu đề trang tính', byRow: false, level: null }
+    : { kind: 'none' };
   let section: Section = base;
   const work: RowWork[] = [];
   const manualRows: SheetPlan['manualRows'] = [];
@@ -360,7 +425,9 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
     // "Hạt điều nhân (Tấn)": a table without a unit column states the unit in the name.
     const unitInName = headingUnit(rawName);
     const cellUnit = unitCol ? textOfCell(cellOf(grid, r, unitCol)) : '';
-    const name = stripStt(unitInName && cellUnit === '' ? rawName.replace(`(${unitInName})`, ' ').replace(/\s+/g, ' ').trim() : rawName);
+    const name = stripStt(
+      unitInName && cellUnit === '' ? rawName.replace(`(${unitInName})`, ' ').replace(/\s+/g, ' ').trim() : rawName,
+    );
     const ownUnit = cellUnit !== '' ? cellUnit : (unitInName ?? '');
     const unitText = ownUnit !== '' ? ownUnit : (layout.unitNote?.text ?? '');
     const code = codeCol ? textOfCell(cellOf(grid, r, codeCol)) : '';
@@ -372,7 +439,20 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
         const first = dataCols[figures.findIndex((f) => f.kind !== 'none')];
         const at = cellAddress(r, first?.col ?? 1);
         work.push({
-          preview: { row: r, cell: at, stt, name: '', unit: ownUnit, codeCell: '', state: 'unrecognized', match: null, suggestions: [], conversion: null, note: 'Dòng có số liệu nhưng không có tên chỉ tiêu.', evidence: null },
+          preview: {
+            row: r,
+            cell: at,
+            stt,
+            name: '',
+            unit: ownUnit,
+            codeCell: '',
+            state: 'unrecognized',
+            match: null,
+            suggestions: [],
+            conversion: null,
+            note: 'Dòng có số liệu nhưng không có tên chỉ tiêu.',
+            evidence: null,
+          },
           indicator: null,
           fit: null,
           unitText,
@@ -389,40 +469,94 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
     const ownKey = nameKey(name);
     const key = rowKey(name, unitText, code, ownKey);
     const at = cellAddress(r, nameCol ?? codeCol ?? 1);
-    const preview: PreviewRow = { row: r, cell: at, stt, name: rawName, unit: ownUnit, codeCell: code, state: 'unrecognized', match: null, suggestions: [], conversion: null, note: null, evidence: null };
-    const standing: Section = isBreakdownRow(name) && section.kind !== 'breakdown' ? { kind: 'breakdown', heading: name, row: r, level: null, outer: section } : section;
+    const preview: PreviewRow = {
+      row: r,
+      cell: at,
+      stt,
+      name: rawName,
+      unit: ownUnit,
+      codeCell: code,
+      state: 'unrecognized',
+      match: null,
+      suggestions: [],
+      conversion: null,
+      note: null,
+      evidence: null,
+    };
+    const standing: Section =
+      isBreakdownRow(name) && section.kind !== 'breakdown'
+        ? { kind: 'breakdown', heading: name, row: r, level: null, outer: section }
+        : section;
     const scope = scopeOf(standing, tree);
-    const item: RowWork = { preview, indicator: null, fit: null, unitText, key, hasFigures, figures, fuzzy: false, scope, byUnit: new Map() };
+    const item: RowWork = {
+      preview,
+      indicator: null,
+      fit: null,
+      unitText,
+      key,
+      hasFigures,
+      figures,
+      fuzzy: false,
+      scope,
+      byUnit: new Map(),
+    };
     work.push(item);
     const place = describeSection(standing, tree);
 
     const manual = ctx.manualRows.has(r) ? { code: ctx.manualRows.get(r) ?? null, how: 'manual' as const } : undefined;
-    const remembered = !manual && ctx.remembered && Object.hasOwn(ctx.remembered.rows, key) ? { code: ctx.remembered.rows[key] ?? null, how: 'layout' as const } : undefined;
+    const remembered =
+      !manual && ctx.remembered && Object.hasOwn(ctx.remembered.rows, key)
+        ? { code: ctx.remembered.rows[key] ?? null, how: 'layout' as const }
+        : undefined;
     const forced = manual ?? remembered;
     if (forced) {
       if (forced.code === null) {
         preview.state = 'ignored';
-        preview.note = forced.how === 'manual' ? 'Không nhập dòng này (đã chọn).' : 'Không nhập dòng này (đã chọn cho mẫu biểu này).';
+        preview.note =
+          forced.how === 'manual'
+            ? 'Không nhập dòng này (đã chọn).'
+            : 'Không nhập dòng này (đã chọn cho mẫu biểu này).';
         if (manual) manualRows.push({ key, code: null, name });
         continue;
       }
       const indicator = ctx.matcher.indicator(forced.code);
       if (!indicator) {
-        add('error', 'mapping-unknown-code', `Dòng ${r} được ghép với mã ${forced.code}, nhưng danh mục không có chỉ tiêu đang dùng nào mang mã này.`, at, forced.code);
+        add(
+          'error',
+          'mapping-unknown-code',
+          `Dòng ${r} được ghép với mã ${forced.code}, nhưng danh mục không có chỉ tiêu đang dùng nào mang mã này.`,
+          at,
+          forced.code,
+        );
         continue;
       }
       settle(item, { kind: 'matched', indicator, how: 'code', fit: unitFit(unitText, indicator) }, forced.how, null);
-      preview.evidence = forced.how === 'manual' ? 'Ghép bằng tay.' : 'Ghép bằng tay ở lần nhập trước của mẫu biểu này.';
+      preview.evidence =
+        forced.how === 'manual' ? 'Ghép bằng tay.' : 'Ghép bằng tay ở lần nhập trước của mẫu biểu này.';
       if (manual && preview.state === 'matched') manualRows.push({ key, code: forced.code, name });
-      section = sectionAfter(section, base, tree, { row: r, name, stt: stt || sttPrefix(rawName), matched: preview.state === 'matched' ? forced.code : null, heading: !hasFigures });
+      section = sectionAfter(section, base, tree, {
+        row: r,
+        name,
+        stt: stt || sttPrefix(rawName),
+        matched: preview.state === 'matched' ? forced.code : null,
+        heading: !hasFigures,
+      });
       continue;
     }
-    const result = totalOfTopic(standing, name, unitText, code) ?? ctx.matcher.match({ name, unit: unitText, code, nameKey: ownKey }, new Set(), scope);
+    const result =
+      totalOfTopic(standing, name, unitText, code) ??
+      ctx.matcher.match({ name, unit: unitText, code, nameKey: ownKey }, new Set(), scope);
     settle(item, result, null, null);
     if (result.kind === 'matched') preview.evidence = rowEvidence(result, unitText, place);
     const otherUnits = columnUnits.filter((u) => ownUnit === '' || parseUnit(u).family !== parseUnit(ownUnit).family);
     if (otherUnits.length > 0) matchByColumnUnit(item, name, code, ownKey, place, otherUnits);
-    section = sectionAfter(section, base, tree, { row: r, name, stt: stt || sttPrefix(rawName), matched: item.indicator && preview.state !== 'suggested' ? item.indicator.code : null, heading: !hasFigures });
+    section = sectionAfter(section, base, tree, {
+      row: r,
+      name,
+      stt: stt || sttPrefix(rawName),
+      matched: item.indicator && preview.state !== 'suggested' ? item.indicator.code : null,
+      heading: !hasFigures,
+    });
   }
 
   /** "Tổng số" on a sheet titled after one indicator ("TỔNG MỨC BÁN LẺ …", "CHỈ SỐ SẢN XUẤT CÔNG NGHIỆP") is that indicator. */
@@ -436,7 +570,14 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
   }
 
   /** A row without its own unit under headings that state theirs: the indicator of each heading's unit. */
-  function matchByColumnUnit(item: RowWork, name: string, code: string, ownKey: string, place: string, units: readonly string[]): void {
+  function matchByColumnUnit(
+    item: RowWork,
+    name: string,
+    code: string,
+    ownKey: string,
+    place: string,
+    units: readonly string[],
+  ): void {
     for (const unit of units) {
       const result = ctx.matcher.match({ name, unit, code, nameKey: ownKey }, new Set(), item.scope);
       if (result.kind === 'matched') item.byUnit.set(unit, { indicator: result.indicator, fit: result.fit });
@@ -458,7 +599,13 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
     const p = item.preview;
     if (result.kind === 'matched' || result.kind === 'unit-mismatch') {
       const indicator = result.indicator;
-      p.match = { code: indicator.code, nameVi: indicator.nameVi, unit: indicator.unit, how: how ?? result.how, confidence };
+      p.match = {
+        code: indicator.code,
+        nameVi: indicator.nameVi,
+        unit: indicator.unit,
+        how: how ?? result.how,
+        confidence,
+      };
       item.indicator = indicator;
       item.fit = result.fit;
       const fit = result.fit;
@@ -473,7 +620,13 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
             : `Không hiểu đơn vị "${item.unitText}" (danh mục: "${indicator.unit}").`;
       } else {
         p.state = 'matched';
-        if (fit.kind === 'convert') p.conversion = { from: item.unitText, to: indicator.unit, factor: fit.factor, text: describeFactor(fit.factor) };
+        if (fit.kind === 'convert')
+          p.conversion = {
+            from: item.unitText,
+            to: indicator.unit,
+            factor: fit.factor,
+            text: describeFactor(fit.factor),
+          };
         if (fit.kind === 'assumed') p.note = `Dòng không ghi đơn vị tính; coi như "${indicator.unit}" của danh mục.`;
       }
       p.suggestions = [];
@@ -496,11 +649,16 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
   }
 
   // Second pass: suggestions leave out indicators other rows already are; accepted ones are taken in row order.
-  const taken = new Set(work.filter((w) => w.indicator && w.preview.state !== 'unit_mismatch').map((w) => w.indicator?.code ?? ''));
+  const taken = new Set(
+    work.filter((w) => w.indicator && w.preview.state !== 'unit_mismatch').map((w) => w.indicator?.code ?? ''),
+  );
   for (const w of work) {
     if (!w.fuzzy) continue;
     const suggestions: Suggestion[] = w.preview.suggestions.filter((s) => !taken.has(s.code));
-    const fresh = suggestions.length > 0 ? suggestions : ctx.matcher.suggest({ name: stripStt(w.preview.name), unit: w.unitText, code: '' }, taken, w.scope);
+    const fresh =
+      suggestions.length > 0
+        ? suggestions
+        : ctx.matcher.suggest({ name: stripStt(w.preview.name), unit: w.unitText, code: '' }, taken, w.scope);
     w.preview.suggestions = fresh;
     if (fresh.length === 0) {
       w.preview.state = 'unrecognized';
@@ -508,11 +666,21 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
     }
     const top = fresh[0];
     const second = fresh[1];
-    if (ctx.acceptSuggestions && top && top.confidence >= acceptableConfidence && (!second || second.confidence < top.confidence)) {
+    if (
+      ctx.acceptSuggestions &&
+      top &&
+      top.confidence >= acceptableConfidence &&
+      (!second || second.confidence < top.confidence)
+    ) {
       const indicator = ctx.matcher.indicator(top.code);
       if (indicator) {
         const kept = fresh;
-        settle(w, { kind: 'matched', indicator, how: 'name', fit: unitFit(w.unitText, indicator) }, 'suggestion', top.confidence);
+        settle(
+          w,
+          { kind: 'matched', indicator, how: 'name', fit: unitFit(w.unitText, indicator) },
+          'suggestion',
+          top.confidence,
+        );
         w.preview.suggestions = kept;
         taken.add(top.code);
       }
@@ -526,10 +694,22 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
     const p = w.preview;
     const r = p.row;
     if (p.state === 'unit_mismatch' && w.hasFigures) {
-      add('error', 'unit-family', `Dòng ${r} "${p.name}" (ô ${p.cell}): ${p.note ?? ''} Dòng này không được nhập.`, p.cell, w.indicator?.code ?? null);
+      add(
+        'error',
+        'unit-family',
+        `Dòng ${r} "${p.name}" (ô ${p.cell}): ${p.note ?? ''} Dòng này không được nhập.`,
+        p.cell,
+        w.indicator?.code ?? null,
+      );
     }
     if (p.state === 'group' && w.hasFigures) {
-      add('info', 'group-figures', `Dòng ${r} "${p.name}" là nhóm ${w.indicator?.code ?? ''}: nhóm không có số liệu riêng nên số trên dòng này không được nhập.`, p.cell, w.indicator?.code ?? null);
+      add(
+        'info',
+        'group-figures',
+        `Dòng ${r} "${p.name}" là nhóm ${w.indicator?.code ?? ''}: nhóm không có số liệu riêng nên số trên dòng này không được nhập.`,
+        p.cell,
+        w.indicator?.code ?? null,
+      );
     }
     if (p.state !== 'matched' || !w.indicator || !w.fit) continue;
     for (const group of figureGroups(w)) planRowFigures(w, group.indicator, group.fit, group.columns);
@@ -557,7 +737,13 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
     }
     if (skippedColumns.size > 0) {
       const letters = [...skippedColumns].join(', ');
-      add('info', 'column-unit', `Dòng ${w.preview.row} "${w.preview.name}": số ở cột ${letters} không nhập, vì đơn vị của cột không khớp chỉ tiêu nào tìm được cho dòng này.`, w.preview.cell, w.indicator?.code ?? null);
+      add(
+        'info',
+        'column-unit',
+        `Dòng ${w.preview.row} "${w.preview.name}": số ở cột ${letters} không nhập, vì đơn vị của cột không khớp chỉ tiêu nào tìm được cho dòng này.`,
+        w.preview.cell,
+        w.indicator?.code ?? null,
+      );
       skippedColumns.clear();
     }
     return [...groups.values()];
@@ -567,7 +753,13 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
     const p = w.preview;
     const r = p.row;
     if (fit.kind === 'assumed' && w.hasFigures) {
-      add('warning', 'unit-assumed', `Dòng ${r} "${p.name}" (ô ${p.cell}) không ghi đơn vị tính: số liệu được coi là "${indicator.unit}".`, p.cell, indicator.code);
+      add(
+        'warning',
+        'unit-assumed',
+        `Dòng ${r} "${p.name}" (ô ${p.cell}) không ghi đơn vị tính: số liệu được coi là "${indicator.unit}".`,
+        p.cell,
+        indicator.code,
+      );
     }
     const factor = fit.kind === 'convert' ? fit.factor : 1;
     const rowValues = new Map<string, number>();
@@ -590,7 +782,13 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
       const address = cellAddress(r, u.col);
       if (figure.kind === 'none') continue;
       if (figure.kind === 'problem') {
-        add('warning', cell?.t === 'f' ? 'formula-without-result' : 'not-a-number', `${sheet}!${address} (${indicator.code}, cột "${u.heading}"): ${figure.reason} Ô này không được nhập.`, address, indicator.code);
+        add(
+          'warning',
+          cell?.t === 'f' ? 'formula-without-result' : 'not-a-number',
+          `${sheet}!${address} (${indicator.code}, cột "${u.heading}"): ${figure.reason} Ô này không được nhập.`,
+          address,
+          indicator.code,
+        );
         if (target) refused.add(targetKey(target));
         continue;
       }
@@ -603,7 +801,16 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
       }
       rowValues.set(key, value);
       rowCells.set(key, address);
-      addValue(p.evidence ?? '', indicator, target, statusOfColumn.get(u.letter) ?? null, r, u.col, figure.value, value);
+      addValue(
+        p.evidence ?? '',
+        indicator,
+        target,
+        statusOfColumn.get(u.letter) ?? null,
+        r,
+        u.col,
+        figure.value,
+        value,
+      );
     }
     // An index stated only as "so với cùng kỳ (%)" is the index itself.
     if (indicator.kind === 'index') {
@@ -630,11 +837,26 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
           continue;
         }
         if (figure.kind === 'problem') {
-          add('warning', cell?.t === 'f' ? 'formula-without-result' : 'not-a-number', `${sheet}!${address} (${indicator.code}, cột "${u.heading}"): ${figure.reason} Ô này không được nhập.`, address, indicator.code);
+          add(
+            'warning',
+            cell?.t === 'f' ? 'formula-without-result' : 'not-a-number',
+            `${sheet}!${address} (${indicator.code}, cột "${u.heading}"): ${figure.reason} Ô này không được nhập.`,
+            address,
+            indicator.code,
+          );
         }
         if (figure.kind !== 'number' || outOfRange(indicator, target, figure.value, address, u.heading)) continue;
         rowValues.set(targetKey(target), figure.value);
-        addValue(p.evidence ?? '', indicator, target, statusOf(target, statusOfColumn.get(u.letter) ?? null), r, u.col, figure.value, figure.value);
+        addValue(
+          p.evidence ?? '',
+          indicator,
+          target,
+          statusOf(target, statusOfColumn.get(u.letter) ?? null),
+          r,
+          u.col,
+          figure.value,
+          figure.value,
+        );
       }
     }
     if (indicator.kind === 'flow') checkCumulatives(indicator, r, rowValues, rowCells);
@@ -647,7 +869,13 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
         const address = cellAddress(r, u.col);
         if (figure.kind === 'none') continue;
         if (figure.kind === 'problem') {
-          add('warning', cell?.t === 'f' ? 'formula-without-result' : 'not-a-number', `${sheet}!${address} (${indicator.code}, cột "${u.heading}"): ${figure.reason}`, address, indicator.code);
+          add(
+            'warning',
+            cell?.t === 'f' ? 'formula-without-result' : 'not-a-number',
+            `${sheet}!${address} (${indicator.code}, cột "${u.heading}"): ${figure.reason}`,
+            address,
+            indicator.code,
+          );
           continue;
         }
         const of = resolveTarget(u.role.of, ctx.report);
@@ -674,7 +902,9 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
   }
 
   for (const u of unknownCols) {
-    const matchedWithFigures = work.filter((w) => w.preview.state === 'matched' && figureInCell(cellOf(grid, w.preview.row, u.col)).kind === 'number');
+    const matchedWithFigures = work.filter(
+      (w) => w.preview.state === 'matched' && figureInCell(cellOf(grid, w.preview.row, u.col)).kind === 'number',
+    );
     if (matchedWithFigures.length === 0) continue;
     add(
       'info',
@@ -688,7 +918,12 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
    * A cumulative figure of a flow is never below the figure of its own last month, and through January it is
    * January's: when a row says otherwise one of the two cells is wrong, and the clerk is told which two.
    */
-  function checkCumulatives(indicator: Indicator, r: number, rowValues: ReadonlyMap<string, number>, rowCells: ReadonlyMap<string, string>): void {
+  function checkCumulatives(
+    indicator: Indicator,
+    r: number,
+    rowValues: ReadonlyMap<string, number>,
+    rowCells: ReadonlyMap<string, string>,
+  ): void {
     const tolerance = 0.5 * 10 ** -indicator.decimals;
     for (const [key, cumulative] of rowValues) {
       const period = periodOfKey(key);
@@ -711,10 +946,22 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
   }
 
   /** A figure its indicator's kind cannot hold is refused with the reason, like prose in a number cell. */
-  function outOfRange(indicator: Indicator, target: ResolvedTarget, value: number, address: string, heading: string): boolean {
+  function outOfRange(
+    indicator: Indicator,
+    target: ResolvedTarget,
+    value: number,
+    address: string,
+    heading: string,
+  ): boolean {
     const breach = rangeBreachOf(indicator, value, () => targetLabel(target));
     if (!breach) return false;
-    add('error', 'out-of-range', `${sheet}!${address} (${indicator.code}, cột "${heading}"): ${breach.message} Ô này không được nhập; hãy sửa trong tệp.`, address, indicator.code);
+    add(
+      'error',
+      'out-of-range',
+      `${sheet}!${address} (${indicator.code}, cột "${heading}"): ${breach.message} Ô này không được nhập; hãy sửa trong tệp.`,
+      address,
+      indicator.code,
+    );
     return true;
   }
 
@@ -726,12 +973,22 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
   }
 
   /** A figure to write, beside the one stored now: new, changed, the same, or an estimate kept from the actual. */
-  function addValue(rowEvidence: string, indicator: Indicator, target: ResolvedTarget, status: ValueStatus | null, row: number, col: number, read: number, value: number): void {
+  function addValue(
+    rowEvidence: string,
+    indicator: Indicator,
+    target: ResolvedTarget,
+    status: ValueStatus | null,
+    row: number,
+    col: number,
+    read: number,
+    value: number,
+  ): void {
     const current = ctx.current(indicator.code, target);
     let change: ValueChange;
     if (!current) change = 'new';
     else if (current.value === value && (target.kind === 'plan' || current.status === status)) change = 'same';
-    else if (target.kind === 'value' && current.status === 'actual' && status === 'estimate') change = current.value === value ? 'same' : 'kept';
+    else if (target.kind === 'value' && current.status === 'actual' && status === 'estimate')
+      change = current.value === value ? 'same' : 'kept';
     else change = 'changed';
     values.add({
       row,
@@ -775,7 +1032,11 @@ export function planSheet(grid: SheetGrid, layout: TableLayout, ctx: SheetContex
   };
 }
 
-export function countValuesAndFindings(counts: ImportCounts, values: PlannedValues, findings: readonly ImportFinding[]): void {
+export function countValuesAndFindings(
+  counts: ImportCounts,
+  values: PlannedValues,
+  findings: readonly ImportFinding[],
+): void {
   const changes = values.changeCounts();
   counts.valuesNew = changes.new;
   counts.valuesChanged = changes.changed;
@@ -814,11 +1075,17 @@ function idOf(ids: Map<string, number>, key: string): number {
  * unit): one figure is written if they agree (the others are marked duplicate); if they disagree none is
  * (all are marked conflict), and the clerk is told where.
  */
-export function settleDuplicates<P extends PlacedValues>(sheets: readonly P[], report: (finding: ImportFinding, places: readonly PlacedValue<P>[]) => void): void {
+export function settleDuplicates<P extends PlacedValues>(
+  sheets: readonly P[],
+  report: (finding: ImportFinding, places: readonly PlacedValue<P>[]) => void,
+): void {
   // Every indicator and target gets one number across the sheets, so that a figure's key is a number, not a string.
   const codeIds = new Map<string, number>();
   const targetIds = new Map<string, number>();
-  const local = sheets.map((s) => ({ codes: s.values.codes.map((c) => idOf(codeIds, c)), targets: s.values.targets.map((t) => idOf(targetIds, targetKey(t))) }));
+  const local = sheets.map((s) => ({
+    codes: s.values.codes.map((c) => idOf(codeIds, c)),
+    targets: s.values.targets.map((t) => idOf(targetIds, targetKey(t))),
+  }));
   const width = Math.max(1, targetIds.size);
   const offsets: number[] = [];
   let total = 0;
@@ -867,14 +1134,23 @@ export function settleDuplicates<P extends PlacedValues>(sheets: readonly P[], r
     }
     for (const p of list) p.place.values.setChange(p.index, 'conflict');
     const files = new Set(list.map((p) => p.place.fileName));
-    const where = list.map((p) => `${files.size > 1 ? `${p.place.fileName}: ` : ''}${p.place.sheet}!${p.place.values.cellAt(p.index)}`).join(', ');
+    const where = list
+      .map((p) => `${files.size > 1 ? `${p.place.fileName}: ` : ''}${p.place.sheet}!${p.place.values.cellAt(p.index)}`)
+      .join(', ');
     const code = head.place.values.codeAt(head.index);
     const label = targetLabel(head.place.values.targetAt(head.index));
     // Equal numbers differ by status alone: say which is the estimate.
     const sameNumbers = list.every((p) => value(p) === value(head));
-    const oneRow = files.size === 1 && list.every((p) => p.place.sheet === head.place.sheet && p.place.values.rowAt(p.index) === head.place.values.rowAt(head.index));
+    const oneRow =
+      files.size === 1 &&
+      list.every(
+        (p) =>
+          p.place.sheet === head.place.sheet && p.place.values.rowAt(p.index) === head.place.values.rowAt(head.index),
+      );
     // Two columns of one row read as one period most often means the report period chosen is off by one.
-    const hint = oneRow ? ` Các cột ${list.map((p) => p.place.values.columnAt(p.index)).join(', ')} cùng được hiểu là số của ${label}: hãy kiểm tra kỳ báo cáo đã chọn và cách đọc các cột.` : '';
+    const hint = oneRow
+      ? ` Các cột ${list.map((p) => p.place.values.columnAt(p.index)).join(', ')} cùng được hiểu là số của ${label}: hãy kiểm tra kỳ báo cáo đã chọn và cách đọc các cột.`
+      : '';
     report(
       {
         severity: 'error',

@@ -229,7 +229,14 @@ export class PlannedValues {
       read: this.reads[i] ?? 0,
       value: this.valueAt(i),
       status: this.statusAt(i),
-      current: stored === 0 ? null : { value: this.currentValues[i] ?? 0, status: statuses[stored - 1] ?? null, comment: comment < 0 ? null : (this.texts.list[comment] ?? null) },
+      current:
+        stored === 0
+          ? null
+          : {
+              value: this.currentValues[i] ?? 0,
+              status: statuses[stored - 1] ?? null,
+              comment: comment < 0 ? null : (this.texts.list[comment] ?? null),
+            },
       change: this.changeAt(i),
       rowEvidence: this.texts.list[this.rowEvidences[i] ?? 0] ?? '',
       columnEvidence: this.columnEvidence.get(column) ?? '',

@@ -41,9 +41,7 @@ export type ColumnRole =
   | { role: 'ignore' };
 
 /** A target made concrete for one report period. */
-export type ResolvedTarget =
-  | { kind: 'value'; period: string }
-  | { kind: 'plan'; year: number; level: PlanLevel };
+export type ResolvedTarget = { kind: 'value'; period: string } | { kind: 'plan'; year: number; level: PlanLevel };
 
 export function resolvePeriodRef(ref: PeriodRef, report: Period): Period | null {
   const year = ref.year ?? report.year - (ref.yearsBack ?? 0);
@@ -75,7 +73,8 @@ export function resolvePeriodRef(ref: PeriodRef, report: Period): Period | null 
 }
 
 export function resolveTarget(target: Target, report: Period): ResolvedTarget | null {
-  if (target.kind === 'plan') return { kind: 'plan', level: target.level, year: target.year ?? report.year + (target.yearsAhead ?? 0) };
+  if (target.kind === 'plan')
+    return { kind: 'plan', level: target.level, year: target.year ?? report.year + (target.yearsAhead ?? 0) };
   const period = resolvePeriodRef(target.at, report);
   return period ? { kind: 'value', period: formatPeriodKey(period) } : null;
 }

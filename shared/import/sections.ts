@@ -42,7 +42,8 @@ export class CatalogTree {
 
   /** Whether `code` is `ancestor` or below it. */
   within(code: string, ancestor: string): boolean {
-    for (let c: string | null | undefined = code, n = 0; c && n < 20; c = this.byCode.get(c)?.parentCode, n++) if (c === ancestor) return true;
+    for (let c: string | null | undefined = code, n = 0; c && n < 20; c = this.byCode.get(c)?.parentCode, n++)
+      if (c === ancestor) return true;
     return false;
   }
 
@@ -84,9 +85,17 @@ const breakdownLine =
 const placeLine = /^(?:(?:chia |phân )?theo )?(?:các )?(?:xã|phường|huyện|quận|nước|xã, phường)(?=[\s,:]|$)/u;
 
 export function isBreakdownRow(name: string): boolean {
-  const plain = name.replace(/^[\s\-–—•·+*>]+/, '').replace(/:\s*$/, '').trim();
+  const plain = name
+    .replace(/^[\s\-–—•·+*>]+/, '')
+    .replace(/:\s*$/, '')
+    .trim();
   const folded = foldVietnamese(plain);
-  return breakdownHeading.test(folded) || breakdownLine.test(folded) || (placeLine.test(plain.toLowerCase()) && !/^nước (máy|sạch|thải|khoáng|giải khát|ngọt|mắm|tinh khiết)/u.test(plain.toLowerCase()));
+  return (
+    breakdownHeading.test(folded) ||
+    breakdownLine.test(folded) ||
+    (placeLine.test(plain.toLowerCase()) &&
+      !/^nước (máy|sạch|thải|khoáng|giải khát|ngọt|mắm|tinh khiết)/u.test(plain.toLowerCase()))
+  );
 }
 
 /** "Trong đó:", "Chia ra:", "Bao gồm:": the lines below are parts of the row above, in its section. */
@@ -132,7 +141,8 @@ export function topicOf(texts: readonly string[], tree: CatalogTree): string | n
   else if (imports) code = 'NK';
   else for (const [pattern, c] of topics) if (pattern.test(folded)) code = code ?? c;
   // A report of several parts names more than one: it has no single topic.
-  if (code && /\bthuong mai\b.*\bcong nghiep\b|\bcong nghiep\b.*\bthuong mai\b/.test(folded) && code !== 'TMBG') return null;
+  if (code && /\bthuong mai\b.*\bcong nghiep\b|\bcong nghiep\b.*\bthuong mai\b/.test(folded) && code !== 'TMBG')
+    return null;
   return code && tree.get(code) ? code : null;
 }
 
@@ -161,20 +171,35 @@ export function sectionAfter(
   section: Section,
   base: Section,
   tree: CatalogTree,
-  row: { row: number; name: string; stt: string; matched: string | null; /** No figures: a heading, not a line. */ heading: boolean },
+  row: {
+    row: number;
+    name: string;
+    stt: string;
+    matched: string | null;
+    /** No figures: a heading, not a line. */ heading: boolean;
+  },
 ): Section {
   const level = sttLevel(row.stt);
   if (section.kind === 'breakdown') {
     const ends = row.matched !== null || (level !== null && section.level !== null && level <= section.level);
     if (!ends) return section;
-    if (row.matched === null) return isBreakdownRow(row.name) ? { ...section, heading: row.name, row: row.row, level } : section.outer;
+    if (row.matched === null)
+      return isBreakdownRow(row.name) ? { ...section, heading: row.name, row: row.row, level } : section.outer;
   }
   if (row.matched !== null) {
-    if (tree.isHeadline(row.matched)) return { kind: 'indicator', code: row.matched, from: `dòng ${row.row}`, level, byRow: true };
+    if (tree.isHeadline(row.matched))
+      return { kind: 'indicator', code: row.matched, from: `dòng ${row.row}`, level, byRow: true };
     // A list without its heading ("Điện sản xuất", "Xi măng" …): the part of the report its lines are in.
     const parent = tree.get(row.matched)?.parentCode;
     if (parent && !(section.kind === 'indicator' && tree.within(row.matched, section.code))) {
-      return { kind: 'indicator', code: parent, from: `các dòng từ dòng ${row.row}`, level: null, byRow: true, inferred: true };
+      return {
+        kind: 'indicator',
+        code: parent,
+        from: `các dòng từ dòng ${row.row}`,
+        level: null,
+        byRow: true,
+        inferred: true,
+      };
     }
     return section;
   }
@@ -201,11 +226,32 @@ export function describeSection(section: Section, tree: CatalogTree): string {
 /** A row that says only that it is the total: "Tổng số", "Tổng cộng", "Toàn tỉnh", "Toàn ngành". */
 export function isTotalName(name: string): boolean {
   return /^(tong so|tong cong|tong|cong|toan tinh|toan nganh|toan nganh cong nghiep|chung|tong so toan tinh)$/.test(
-    foldVietnamese(name).replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim(),
+    foldVietnamese(name)
+      .replace(/[^a-z0-9 ]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim(),
   );
 }
 
-const genericWords = new Set(['kim', 'ngach', 'tong', 'muc', 'gia', 'tri', 'chi', 'so', 'hang', 'hoa', 'va', 'cac', 'voi', 'cung', 'ky', 'doanh', 'thu']);
+const genericWords = new Set([
+  'kim',
+  'ngach',
+  'tong',
+  'muc',
+  'gia',
+  'tri',
+  'chi',
+  'so',
+  'hang',
+  'hoa',
+  'va',
+  'cac',
+  'voi',
+  'cung',
+  'ky',
+  'doanh',
+  'thu',
+]);
 
 /**
  * Whether a heading speaks of the part it stands in ("Mặt hàng xuất khẩu chủ yếu" under exports): then it heads

@@ -69,14 +69,20 @@ function headerText(grid: SheetGrid, merges: MergeIndex, row: number, col: numbe
 function isColumnCodeRow(grid: SheetGrid, row: number): boolean {
   const cells = [...(grid.rows.get(row)?.values() ?? [])].map((c) => textOfCell(c)).filter((t) => t !== '');
   if (cells.length < 2) return false;
-  return cells.every((t) => t.length <= 16 && /^[()[\]0-9A-Za-z=*/+\-%x., ]+$/.test(t) && !/[a-z]{3,}/i.test(t.replace(/^\(|\)$/g, '')));
+  return cells.every(
+    (t) => t.length <= 16 && /^[()[\]0-9A-Za-z=*/+\-%x., ]+$/.test(t) && !/[a-z]{3,}/i.test(t.replace(/^\(|\)$/g, '')),
+  );
 }
 
-const footerPattern = /(^|[ ,])ngay \.*\s*\d{0,2}\s*\.*\s*thang \.*\s*\d{0,2}\s*\.*\s*nam|nguoi lap bieu|nguoi lap|thu truong don vi|\(ky,? ghi ro ho ten|\(ky ten|ghi chu ?:|^noi nhan/;
+const footerPattern =
+  /(^|[ ,])ngay \.*\s*\d{0,2}\s*\.*\s*thang \.*\s*\d{0,2}\s*\.*\s*nam|nguoi lap bieu|nguoi lap|thu truong don vi|\(ky,? ghi ro ho ten|\(ky ten|ghi chu ?:|^noi nhan/;
 
 /** Words the signature block starts with, in any spelling, to fold only the few cells that may be one. */
 const marks = '[\u0300-\u036f]*';
-const footerHint = new RegExp(`ng[aàáảãạ]${marks}y|ng[uư]${marks}[oơờớởỡợ]${marks}i|th[uủ]|k[yýỳ]|ghi|n[oơ]${marks}i`, 'i');
+const footerHint = new RegExp(
+  `ng[aàáảãạ]${marks}y|ng[uư]${marks}[oơờớởỡợ]${marks}i|th[uủ]|k[yýỳ]|ghi|n[oơ]${marks}i`,
+  'i',
+);
 
 function isFooterRow(grid: SheetGrid, row: number): boolean {
   for (const cell of grid.rows.get(row)?.values() ?? []) {
@@ -123,7 +129,12 @@ function hasNumberCells(grid: SheetGrid, row: number): boolean {
 }
 
 /** Whether the row under the header row is a second header row (sub-headings under merged headings). */
-function isSecondHeaderRow(grid: SheetGrid, merges: readonly CellRange[], header: number, nameCol: number | null): boolean {
+function isSecondHeaderRow(
+  grid: SheetGrid,
+  merges: readonly CellRange[],
+  header: number,
+  nameCol: number | null,
+): boolean {
   const next = header + 1;
   if (merges.some((m) => m.top === header && m.bottom >= next)) return true;
   if (!hasTextCells(grid, next) || hasNumberCells(grid, next) || isColumnCodeRow(grid, next)) return false;
@@ -132,7 +143,9 @@ function isSecondHeaderRow(grid: SheetGrid, merges: readonly CellRange[], header
   for (const [c, cell] of grid.rows.get(next) ?? []) {
     if (cell.t !== 's' || cell.v.trim() === '') continue;
     const above = cellOf(grid, header, c);
-    const underMerge = merges.some((m) => m.top === header && m.bottom === header && m.left <= c && c <= m.right && m.right > m.left);
+    const underMerge = merges.some(
+      (m) => m.top === header && m.bottom === header && m.left <= c && c <= m.right && m.right > m.left,
+    );
     if (underMerge || above === undefined || textOfCell(above) === '' || readHeading(cell.v).role !== null) return true;
   }
   return false;
@@ -142,7 +155,11 @@ function isSecondHeaderRow(grid: SheetGrid, merges: readonly CellRange[], header
  * The column of names of a table whose name heading is empty: the column, left of the first figure heading,
  * where most rows under the header hold text. Null when no such column exists (the sheet is then no table).
  */
-function textColumnLeftOfFigures(grid: SheetGrid, headings: ReadonlyMap<number, string>, firstDataRow: number): number | null {
+function textColumnLeftOfFigures(
+  grid: SheetGrid,
+  headings: ReadonlyMap<number, string>,
+  firstDataRow: number,
+): number | null {
   let firstFigure = Infinity;
   for (const [c, text] of headings) {
     const role = text === '' ? null : readHeading(text).role;
@@ -234,7 +251,13 @@ export function detectTable(grid: SheetGrid): TableLayout | null {
     const reading = readHeading(upper.text, lowerText);
     const at = upper.text !== '' ? upper.master : lower.master;
     const [r, cc] = at.split(':').map(Number);
-    columns.push({ col: c, letter: columnLetter(c), cell: cellAddress(r ?? header, cc ?? c), heading: reading.heading, role: reading.role });
+    columns.push({
+      col: c,
+      letter: columnLetter(c),
+      cell: cellAddress(r ?? header, cc ?? c),
+      heading: reading.heading,
+      role: reading.role,
+    });
   }
 
   let lastDataRow = firstDataRow - 1;
@@ -259,10 +282,19 @@ export function detectTable(grid: SheetGrid): TableLayout | null {
     const m = unitNotePattern.exec(foldVietnamese(t.text));
     if (m?.[1]) {
       const colon = t.text.indexOf(':');
-      unitNote = { text: t.text.slice(colon + 1).replace(/\)\s*$/, '').trim(), cell: t.cell };
+      unitNote = {
+        text: t.text
+          .slice(colon + 1)
+          .replace(/\)\s*$/, '')
+          .trim(),
+        cell: t.cell,
+      };
     }
   }
 
-  const signature = layoutSignature([String(headerRows.length), ...columns.map((c) => `${c.letter}=${foldHeading(c.heading)}`)]);
+  const signature = layoutSignature([
+    String(headerRows.length),
+    ...columns.map((c) => `${c.letter}=${foldHeading(c.heading)}`),
+  ]);
   return { headerRows, firstDataRow, lastDataRow, columns, titleTexts, unitNote, signature };
 }

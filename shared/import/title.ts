@@ -41,7 +41,9 @@ export function periodInTitle(text: string): Period | null {
     const y = Number(m[2]);
     if (q >= 1 && validYear(y)) return quarterPeriod(y, q);
   }
-  m = /\b(?:bao cao|so lieu|tinh hinh|ket qua|cac thang)\b.*?\bnam ((?:19|20)\d{2})\b/.exec(t) ?? /^(?:ca )?nam ((?:19|20)\d{2})$/.exec(t);
+  m =
+    /\b(?:bao cao|so lieu|tinh hinh|ket qua|cac thang)\b.*?\bnam ((?:19|20)\d{2})\b/.exec(t) ??
+    /^(?:ca )?nam ((?:19|20)\d{2})$/.exec(t);
   if (m) {
     const y = Number(m[1]);
     if (validYear(y)) return ytdThrough(y, 12);
@@ -76,5 +78,7 @@ export function findUnitByLabel(units: readonly ReportingUnit[], label: string):
   if (byCode) return byCode;
   const key = unitKey(label);
   if (key === '') return undefined;
-  return units.find((u) => unitKey(u.name) === key) ?? units.find((u) => foldVietnamese(u.name) === foldVietnamese(label));
+  return (
+    units.find((u) => unitKey(u.name) === key) ?? units.find((u) => foldVietnamese(u.name) === foldVietnamese(label))
+  );
 }

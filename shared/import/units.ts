@@ -129,10 +129,7 @@ function unknown(raw: string, rest: string): ParsedUnit {
 }
 
 export type UnitComparison =
-  | { kind: 'same' }
-  | { kind: 'convert'; factor: number }
-  | { kind: 'other-family' }
-  | { kind: 'not-understood' };
+  { kind: 'same' } | { kind: 'convert'; factor: number } | { kind: 'other-family' } | { kind: 'not-understood' };
 
 /** How a figure in `from` becomes a figure in `to`: the same, multiplied by a factor, or not at all. */
 export function compareUnits(from: ParsedUnit, to: ParsedUnit): UnitComparison {

@@ -76,7 +76,9 @@ export function parseViNumber(text: string): ViNumberResult {
 function tooManyDigits(digits: string): ViNumberResult | null {
   const significant = digits.replace(/^0+/, '').replace(/0+$/, '');
   return significant.length > MAX_SIGNIFICANT_DIGITS
-    ? refuse(`Số có hơn ${MAX_SIGNIFICANT_DIGITS} chữ số có nghĩa: máy tính (cũng như Excel) không giữ đúng được; hãy bớt chữ số.`)
+    ? refuse(
+        `Số có hơn ${MAX_SIGNIFICANT_DIGITS} chữ số có nghĩa: máy tính (cũng như Excel) không giữ đúng được; hãy bớt chữ số.`,
+      )
     : null;
 }
 
@@ -96,18 +98,24 @@ function readIntegerPart(intText: string, isWholeNumber: boolean): IntegerDigits
   const first = groups[0] ?? '';
   const rest = groups.slice(1);
   if (first === '') {
-    return { ok: false, reason: usesDots ? 'Số không được bắt đầu bằng dấu chấm.' : 'Thiếu chữ số trước khoảng trắng.' };
+    return {
+      ok: false,
+      reason: usesDots ? 'Số không được bắt đầu bằng dấu chấm.' : 'Thiếu chữ số trước khoảng trắng.',
+    };
   }
   if (rest.some((g) => g === '')) {
     return {
       ok: false,
-      reason: usesDots ? 'Dấu chấm phải có ba chữ số theo sau.' : 'Khoảng trắng tách hàng nghìn phải đứng giữa các nhóm ba chữ số.',
+      reason: usesDots
+        ? 'Dấu chấm phải có ba chữ số theo sau.'
+        : 'Khoảng trắng tách hàng nghìn phải đứng giữa các nhóm ba chữ số.',
     };
   }
   if (first.length > 3) {
     return {
       ok: false,
-      reason: 'Nhóm chữ số đầu dài hơn 3: dấu chấm chỉ dùng để tách hàng nghìn (nhóm 3 chữ số); dấu thập phân là dấu phẩy.',
+      reason:
+        'Nhóm chữ số đầu dài hơn 3: dấu chấm chỉ dùng để tách hàng nghìn (nhóm 3 chữ số); dấu thập phân là dấu phẩy.',
     };
   }
   // "0.500" is 0,5 to anyone used to English notation; as a thousands group it would be 500.

@@ -1,5 +1,13 @@
 import { formatViDateTime } from '../text/date-time';
-import { formatPeriodKey, lastMonth, monthsCovered, monthPeriod, quarterPeriod, ytdThrough, type Period } from './period';
+import {
+  formatPeriodKey,
+  lastMonth,
+  monthsCovered,
+  monthPeriod,
+  quarterPeriod,
+  ytdThrough,
+  type Period,
+} from './period';
 
 /**
  * Where a unit's period stands, as DHIS2's data approval has it. Approved and closed periods refuse edits
@@ -76,7 +84,7 @@ export function refusalVi(
   targetLabel: string,
   unitName: string,
   lock: { period: string; periodLabel: string; state: PeriodStateName; who: string; at: string },
-  targetKey: string
+  targetKey: string,
 ): string {
   const when = whenAndWhoVi(lock.at, lock.who);
   if (lock.period === targetKey) {

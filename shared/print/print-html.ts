@@ -110,7 +110,12 @@ export function reportPrintHtml(report: Report, settings: Settings, date: Date):
     `<p class="summary">${escapeHtml(reportSummary(parsed.ok ? parsed.period : null, report.title))}</p>`,
     `<p class="unit">Đơn vị: ${escapeHtml(report.unitName)}</p>`,
   ];
-  report.sections.forEach((s, i) => body.push(`<h2>${sectionNumber(i)}. ${escapeHtml(s.title.toUpperCase())}</h2>`, ...s.paragraphs.map((p) => `<p class="body">${escapeHtml(p)}</p>`)));
+  report.sections.forEach((s, i) =>
+    body.push(
+      `<h2>${sectionNumber(i)}. ${escapeHtml(s.title.toUpperCase())}</h2>`,
+      ...s.paragraphs.map((p) => `<p class="body">${escapeHtml(p)}</p>`),
+    ),
+  );
   if (report.sections.length === 0) body.push('<p class="body">Chưa có số liệu nào của kỳ này để viết báo cáo.</p>');
   if (report.openFindings.length > 0) {
     body.push(
@@ -153,9 +158,13 @@ export interface PrintSheet {
 }
 
 function headerRows(columns: readonly PrintColumn[]): string {
-  const top: string[] = ['<th rowspan="2">STT</th>', '<th rowspan="2">Chỉ tiêu</th>', '<th rowspan="2">Đơn vị tính</th>'];
+  const top: string[] = [
+    '<th rowspan="2">STT</th>',
+    '<th rowspan="2">Chỉ tiêu</th>',
+    '<th rowspan="2">Đơn vị tính</th>',
+  ];
   const sub: string[] = [];
-  for (let i = 0; i < columns.length; ) {
+  for (let i = 0; i < columns.length;) {
     const c = columns[i] as PrintColumn;
     if (c.sub === null) {
       top.push(`<th rowspan="2">${escapeHtml(c.top)}</th>`);
@@ -180,7 +189,11 @@ export function sheetPrintHtml(sheet: PrintSheet, settings: Settings, date: Date
     return `<tr${r.bold ? ' class="parent"' : ''}><td class="c">${escapeHtml(r.stt)}</td>${name}<td class="c">${escapeHtml(r.unit)}</td>${cells}</tr>`;
   });
   const body = [
-    titleBlock(settings, form === '' ? [] : [`<div class="form">${escapeHtml(/^biểu/i.test(form) ? form : `Biểu số: ${form}`)}</div>`], null),
+    titleBlock(
+      settings,
+      form === '' ? [] : [`<div class="form">${escapeHtml(/^biểu/i.test(form) ? form : `Biểu số: ${form}`)}</div>`],
+      null,
+    ),
     `<p class="title">${escapeHtml(sheet.title)}</p>`,
     `<p class="sub">${escapeHtml(sheet.periodLine)}</p>`,
     `<p class="sub">${escapeHtml(sheet.unitLine)}</p>`,

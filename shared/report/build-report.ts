@@ -9,7 +9,14 @@ import {
 } from '../api/report-entities';
 import type { ComputedRow } from '../figures/grid-rows';
 import { percentOf } from '../numbers/vi-number';
-import { elapsedShareOfYear, formatPeriodKey, lastMonth, periodLabelVi, ytdThrough, type Period } from '../periods/period';
+import {
+  elapsedShareOfYear,
+  formatPeriodKey,
+  lastMonth,
+  periodLabelVi,
+  ytdThrough,
+  type Period,
+} from '../periods/period';
 import { fillTemplate } from './phrase-template';
 import { periodInProse, periodInProseShort, yearInProse } from './period-wording';
 import { changeOfIndex, figureInProse, numberInProse, percentDecimals } from './prose-numbers';
@@ -83,7 +90,11 @@ function indicatorValues(indicator: Indicator, row: ComputedRow, period: Period)
   set('cungKy', figure(row.samePeriod));
 
   /** A comparison with the same period, written as a change: an index 198,9 (or a percentage) is "tăng 98,9%". */
-  const setChange = (index: number | null, decimals: number, names: { phrase: string; amount: string; word?: string; index?: string }) => {
+  const setChange = (
+    index: number | null,
+    decimals: number,
+    names: { phrase: string; amount: string; word?: string; index?: string },
+  ) => {
     if (index === null) return;
     const c = changeOfIndex(index, decimals);
     set(names.phrase, c.phrase);
@@ -98,7 +109,12 @@ function indicatorValues(indicator: Indicator, row: ComputedRow, period: Period)
   if (indicator.kind === 'index') {
     // An index is itself the comparison with the same period, and its cumulative is its own published figure
     // (domain.md), never worked out from the months.
-    setChange(current, indicator.decimals, { phrase: 'soCungKy', amount: 'pctCungKy', word: 'tangGiam', index: 'chiSo' });
+    setChange(current, indicator.decimals, {
+      phrase: 'soCungKy',
+      amount: 'pctCungKy',
+      word: 'tangGiam',
+      index: 'chiSo',
+    });
     if (cumulative) {
       set('luyKe', figure(row.ytd));
       setChange(row.ytd, indicator.decimals, { phrase: 'soLuyKeCungKy', amount: 'pctLuyKeCungKy' });
@@ -106,7 +122,12 @@ function indicatorValues(indicator: Indicator, row: ComputedRow, period: Period)
   }
   if (indicator.kind !== 'flow') return values;
 
-  setChange(row.pctOfSamePeriod, percentDecimals, { phrase: 'soCungKy', amount: 'pctCungKy', word: 'tangGiam', index: 'chiSo' });
+  setChange(row.pctOfSamePeriod, percentDecimals, {
+    phrase: 'soCungKy',
+    amount: 'pctCungKy',
+    word: 'tangGiam',
+    index: 'chiSo',
+  });
   if (cumulative) {
     set('luyKe', figure(row.ytd));
     set('pctLuyKeKeHoach', percentText(row.pctOfPlan));
@@ -126,11 +147,16 @@ function indicatorValues(indicator: Indicator, row: ComputedRow, period: Period)
  */
 function onScheduleAndGrowing(row: ComputedRow, period: Period): boolean {
   const share = percentOf(row.ytd, row.plan);
-  const onSchedule = row.plan !== null && row.plan > 0 && share !== null && share + 1e-9 >= elapsedShareOfYear(period) * 100;
+  const onSchedule =
+    row.plan !== null && row.plan > 0 && share !== null && share + 1e-9 >= elapsedShareOfYear(period) * 100;
   return onSchedule && row.pctYtdOfSamePeriod !== null && row.pctYtdOfSamePeriod > 100;
 }
 
-function productCountValues(products: readonly Indicator[], rows: ReadonlyMap<string, ComputedRow>, period: Period): Map<string, string> {
+function productCountValues(
+  products: readonly Indicator[],
+  rows: ReadonlyMap<string, ComputedRow>,
+  period: Period,
+): Map<string, string> {
   const values = commonValues(period);
   values.set('kyLuyKe', periodInProse(ytdThrough(period.year, lastMonth(period))));
   const reported = products.filter((p) => {
@@ -146,7 +172,8 @@ function productCountValues(products: readonly Indicator[], rows: ReadonlyMap<st
 }
 
 function missingReason(kind: ReportTemplate['kind'], missing: readonly string[], hasFigure: boolean): string {
-  if (!hasFigure) return kind === 'productCount' ? 'Chưa có sản phẩm nào có số liệu kỳ này.' : 'Chưa có số liệu kỳ này.';
+  if (!hasFigure)
+    return kind === 'productCount' ? 'Chưa có sản phẩm nào có số liệu kỳ này.' : 'Chưa có số liệu kỳ này.';
   const described = missing.map((name) => `{${name}}: ${reportPlaceholdersVi[kind][name] ?? name}`);
   return `Thiếu số liệu cho ${described.join('; ')}.`;
 }
@@ -162,7 +189,10 @@ export function buildReport(input: ReportInput): Report {
   const skipped: ReportSkipped[] = [];
   const sectionOf = (template: ReportTemplate): ReportSection => {
     let section = sections.find((s) => s.key === template.sectionKey);
-    if (!section) sections.push((section = { key: template.sectionKey, title: template.sectionTitle, paragraphs: [], sentences: [] }));
+    if (!section)
+      sections.push(
+        (section = { key: template.sectionKey, title: template.sectionTitle, paragraphs: [], sentences: [] }),
+      );
     return section;
   };
 
@@ -177,8 +207,14 @@ export function buildReport(input: ReportInput): Report {
         const products = input.indicators.filter((i) => i.active && i.parentCode === group && i.kind === 'flow');
         const values = productCountValues(products, rows, period);
         const filled = fillTemplate(parsed.parts, values);
-        if (filled.ok) sectionOf(template).sentences.push({ templateKey: template.key, indicatorCode: null, text: filled.text });
-        else skipped.push({ templateKey: template.key, indicatorCode: group, reason: missingReason(template.kind, filled.missing, values.has('tongSo')) });
+        if (filled.ok)
+          sectionOf(template).sentences.push({ templateKey: template.key, indicatorCode: null, text: filled.text });
+        else
+          skipped.push({
+            templateKey: template.key,
+            indicatorCode: group,
+            reason: missingReason(template.kind, filled.missing, values.has('tongSo')),
+          });
       }
       continue;
     }
@@ -186,12 +222,22 @@ export function buildReport(input: ReportInput): Report {
       const indicator = active.get(code);
       const row = rows.get(code);
       if (!indicator || !row) {
-        skipped.push({ templateKey: template.key, indicatorCode: code, reason: `Chỉ tiêu ${code} không có trong danh mục hoặc đã ngừng dùng.` });
+        skipped.push({
+          templateKey: template.key,
+          indicatorCode: code,
+          reason: `Chỉ tiêu ${code} không có trong danh mục hoặc đã ngừng dùng.`,
+        });
         continue;
       }
       const filled = fillTemplate(parsed.parts, indicatorValues(indicator, row, period));
-      if (filled.ok) sectionOf(template).sentences.push({ templateKey: template.key, indicatorCode: code, text: filled.text });
-      else skipped.push({ templateKey: template.key, indicatorCode: code, reason: missingReason(template.kind, filled.missing, periodFigure(row) !== null) });
+      if (filled.ok)
+        sectionOf(template).sentences.push({ templateKey: template.key, indicatorCode: code, text: filled.text });
+      else
+        skipped.push({
+          templateKey: template.key,
+          indicatorCode: code,
+          reason: missingReason(template.kind, filled.missing, periodFigure(row) !== null),
+        });
     }
   }
 

@@ -15,12 +15,20 @@ export function documentNumberLine(officeSymbol: string): string {
 export function recipientLines(recipients: string): string[] {
   const lines = recipients
     .split(/\r?\n/)
-    .map((l) => l.replace(/\s+/g, ' ').trim().replace(/^[-–•+]\s*/, '').replace(/[;.,]+$/, ''))
+    .map((l) =>
+      l
+        .replace(/\s+/g, ' ')
+        .trim()
+        .replace(/^[-–•+]\s*/, '')
+        .replace(/[;.,]+$/, ''),
+    )
     .filter((l) => l !== '');
   return lines.map((l, i) => `- ${l}${i === lines.length - 1 ? '.' : ';'}`);
 }
 
 /** The summary under "BÁO CÁO", in lower case as the decree types it: "Tình hình thực hiện … 6 tháng đầu năm 2023". */
 export function reportSummary(period: Period | null, title: string): string {
-  return period === null ? title.replace(/^BÁO CÁO\s+/, '') : `Tình hình thực hiện các chỉ tiêu ngành Công Thương ${periodInProse(period)}`;
+  return period === null
+    ? title.replace(/^BÁO CÁO\s+/, '')
+    : `Tình hình thực hiện các chỉ tiêu ngành Công Thương ${periodInProse(period)}`;
 }

@@ -1,7 +1,15 @@
 import type { Settings } from '../api/entities';
 
 /** What the first run asks for: who the office is and who signs, before any output carries a blank. */
-export const setupFields = ['departmentName', 'provinceName', 'placeName', 'clerkName', 'preparerName', 'headTitle', 'headName'] as const satisfies readonly (keyof Settings)[];
+export const setupFields = [
+  'departmentName',
+  'provinceName',
+  'placeName',
+  'clerkName',
+  'preparerName',
+  'headTitle',
+  'headName',
+] as const satisfies readonly (keyof Settings)[];
 export type SetupField = (typeof setupFields)[number];
 
 export const setupFieldLabels: Readonly<Record<SetupField, string>> = {

@@ -6,9 +6,7 @@
  */
 
 export type TemplatePart =
-  | { kind: 'text'; text: string }
-  | { kind: 'placeholder'; name: string }
-  | { kind: 'optional'; parts: TemplatePart[] };
+  { kind: 'text'; text: string } | { kind: 'placeholder'; name: string } | { kind: 'optional'; parts: TemplatePart[] };
 
 export type ParsedTemplate = { ok: true; parts: TemplatePart[] } | { ok: false; messageVi: string };
 
@@ -29,7 +27,11 @@ export function parseTemplate(text: string, allowed: readonly string[]): ParsedT
       const close = text.indexOf('}', i + 1);
       if (close < 0) return { ok: false, messageVi: `Mẫu câu thiếu dấu "}" đóng chỗ điền mở ở vị trí ${i + 1}.` };
       const name = text.slice(i + 1, close).trim();
-      if (!placeholderName.test(name)) return { ok: false, messageVi: `Chỗ điền "{${name}}" không hợp lệ: tên chỗ điền chỉ gồm chữ cái không dấu và chữ số.` };
+      if (!placeholderName.test(name))
+        return {
+          ok: false,
+          messageVi: `Chỗ điền "{${name}}" không hợp lệ: tên chỗ điền chỉ gồm chữ cái không dấu và chữ số.`,
+        };
       if (!allowed.includes(name)) unknown.add(name);
       flush();
       stack[stack.length - 1]?.push({ kind: 'placeholder', name });
@@ -40,7 +42,8 @@ export function parseTemplate(text: string, allowed: readonly string[]): ParsedT
       flush();
       stack.push([]);
     } else if (ch === ']') {
-      if (stack.length < 2) return { ok: false, messageVi: `Mẫu câu có dấu "]" ở vị trí ${i + 1} mà không có dấu "[" mở trước nó.` };
+      if (stack.length < 2)
+        return { ok: false, messageVi: `Mẫu câu có dấu "]" ở vị trí ${i + 1} mà không có dấu "[" mở trước nó.` };
       flush();
       const parts = stack.pop() ?? [];
       stack[stack.length - 1]?.push({ kind: 'optional', parts });

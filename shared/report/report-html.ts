@@ -19,7 +19,12 @@ export function reportHtml(report: Report): string {
     ]),
   ];
   if (report.openFindings.length > 0) {
-    body.push(`<h2>${sectionNumber(report.sections.length)}. ${escapeHtml(openFindingsHeading)}</h2>`, '<ul>', ...report.openFindings.map((f) => `<li>${escapeHtml(findingLine(f))}</li>`), '</ul>');
+    body.push(
+      `<h2>${sectionNumber(report.sections.length)}. ${escapeHtml(openFindingsHeading)}</h2>`,
+      '<ul>',
+      ...report.openFindings.map((f) => `<li>${escapeHtml(findingLine(f))}</li>`),
+      '</ul>',
+    );
   }
   return [
     '<!doctype html>',

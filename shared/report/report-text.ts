@@ -23,7 +23,11 @@ export function reportText(report: Omit<Report, 'text'>): string {
   });
   if (report.sections.length === 0) lines.push('Chưa có số liệu nào của kỳ này để viết báo cáo.', '');
   if (report.openFindings.length > 0) {
-    lines.push(`${sectionNumber(report.sections.length)}. ${openFindingsHeading.toUpperCase()} (${report.openFindings.length})`, ...report.openFindings.map((f) => `- ${findingLine(f)}`), '');
+    lines.push(
+      `${sectionNumber(report.sections.length)}. ${openFindingsHeading.toUpperCase()} (${report.openFindings.length})`,
+      ...report.openFindings.map((f) => `- ${findingLine(f)}`),
+      '',
+    );
   }
   return lines.join('\n').trimEnd() + '\n';
 }

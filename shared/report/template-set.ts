@@ -1,4 +1,9 @@
-import { reportPlaceholdersVi, reportTemplateKinds, type ReportTemplate, type ReportTemplateKind } from '../api/report-entities';
+import {
+  reportPlaceholdersVi,
+  reportTemplateKinds,
+  type ReportTemplate,
+  type ReportTemplateKind,
+} from '../api/report-entities';
 import { parseCsv } from '../csv/parse-csv';
 import { parseTemplate, type ParsedTemplate } from './phrase-template';
 
@@ -58,7 +63,10 @@ export function parseTemplatesCsv(text: string): ShippedTemplate[] {
 }
 
 /** The templates in force: the shipped ones, each with the department's wording where it has one. */
-export function templatesInForce(shipped: readonly ShippedTemplate[], edited: readonly EditedTemplate[]): ReportTemplate[] {
+export function templatesInForce(
+  shipped: readonly ShippedTemplate[],
+  edited: readonly EditedTemplate[],
+): ReportTemplate[] {
   const byKey = new Map(edited.map((e) => [e.key, e]));
   return shipped.map((s) => {
     const own = byKey.get(s.key);

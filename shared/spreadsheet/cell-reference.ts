@@ -37,5 +37,10 @@ export function parseRange(ref: string): CellRange | null {
   const top = Number(m[2]);
   const right = m[3] ? columnNumber(m[3]) : left;
   const bottom = m[4] ? Number(m[4]) : top;
-  return { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
+  return {
+    top: Math.min(top, bottom),
+    left: Math.min(left, right),
+    bottom: Math.max(top, bottom),
+    right: Math.max(left, right),
+  };
 }

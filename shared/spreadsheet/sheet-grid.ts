@@ -51,7 +51,11 @@ function readingAt(cells: PackedCells, i: number): CellReading {
   };
   switch (types[kind & typeMask]) {
     case 'n':
-      return withFormula((kind & percentFlag) !== 0 ? { t: 'n', v: cells.numbers[i] ?? 0, percent: true } : { t: 'n', v: cells.numbers[i] ?? 0 });
+      return withFormula(
+        (kind & percentFlag) !== 0
+          ? { t: 'n', v: cells.numbers[i] ?? 0, percent: true }
+          : { t: 'n', v: cells.numbers[i] ?? 0 },
+      );
     case 's':
       return withFormula({ t: 's', v: text ?? '' });
     case 'b':
@@ -257,7 +261,16 @@ export class SheetGridBuilder {
       if (formula !== undefined) formulas.set(to, formula);
     });
     rowStarts.push(order.length);
-    const packed: PackedCells = { rowNumbers: Int32Array.from(rowNumbers), rowStarts: Int32Array.from(rowStarts), cols, kinds, numbers, texts, formulas, strings: this.strings };
+    const packed: PackedCells = {
+      rowNumbers: Int32Array.from(rowNumbers),
+      rowStarts: Int32Array.from(rowStarts),
+      cols,
+      kinds,
+      numbers,
+      texts,
+      formulas,
+      strings: this.strings,
+    };
     return { name, hidden, rows: new PackedRows(packed), maxRow: this.maxRow, maxCol: this.maxCol, merges };
   }
 

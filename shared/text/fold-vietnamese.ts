@@ -22,7 +22,9 @@ export function foldVietnamese(s: string): string {
  * a cleared search box shows the whole list.
  */
 export function matchesFolded(haystack: string, query: string): boolean {
-  const words = foldVietnamese(query).split(' ').filter((w) => w !== '');
+  const words = foldVietnamese(query)
+    .split(' ')
+    .filter((w) => w !== '');
   if (words.length === 0) return true;
   const folded = foldVietnamese(haystack);
   return words.every((w) => folded.includes(w));

@@ -8,7 +8,8 @@ export type Expression =
   | { type: 'negate'; arg: Expression }
   | { type: 'binary'; op: '+' | '-' | '*' | '/'; left: Expression; right: Expression };
 
-export type ParseResult = { ok: true; expression: Expression; refs: { code: string; offset: PeriodOffset }[] } | { ok: false; message: string };
+export type ParseResult =
+  { ok: true; expression: Expression; refs: { code: string; offset: PeriodOffset }[] } | { ok: false; message: string };
 
 const offsetNames: Record<string, PeriodOffset> = {
   cungky: 'samePeriod',
@@ -57,7 +58,10 @@ function tokenize(text: string): Token[] {
       let offset: PeriodOffset = 'current';
       if (offsetName !== undefined) {
         const found = offsetNames[offsetName.toLowerCase()];
-        if (!found) throw new ExpressionError(`Không hiểu "@${offsetName}" ở vị trí ${i + 1}: dùng @cungky (cùng kỳ năm trước) hoặc @kytruoc (kỳ trước).`);
+        if (!found)
+          throw new ExpressionError(
+            `Không hiểu "@${offsetName}" ở vị trí ${i + 1}: dùng @cungky (cùng kỳ năm trước) hoặc @kytruoc (kỳ trước).`,
+          );
         offset = found;
       }
       tokens.push({ kind: 'ref', code: code.toUpperCase(), offset, at: i });
@@ -116,7 +120,8 @@ class Parser {
     if (t.op === '-') return { type: 'negate', arg: this.factor() };
     if (t.op === '(') {
       const inner = this.sum();
-      if (this.tokens[this.index]?.kind !== 'op' || this.peekOp() !== ')') throw new ExpressionError(`Thiếu dấu ")" cho dấu "(" ở vị trí ${t.at + 1}.`);
+      if (this.tokens[this.index]?.kind !== 'op' || this.peekOp() !== ')')
+        throw new ExpressionError(`Thiếu dấu ")" cho dấu "(" ở vị trí ${t.at + 1}.`);
       this.index++;
       return inner;
     }
@@ -140,7 +145,8 @@ export function parseExpression(text: string, knownCodes?: ReadonlySet<string>):
     const refs: { code: string; offset: PeriodOffset }[] = [];
     collectRefs(expression, refs);
     const unknown = knownCodes ? refs.filter((r) => !knownCodes.has(r.code)).map((r) => r.code) : [];
-    if (unknown.length > 0) return { ok: false, message: `Không có chỉ tiêu mã ${[...new Set(unknown)].join(', ')} trong danh mục.` };
+    if (unknown.length > 0)
+      return { ok: false, message: `Không có chỉ tiêu mã ${[...new Set(unknown)].join(', ')} trong danh mục.` };
     return { ok: true, expression, refs };
   } catch (error) {
     if (error instanceof ExpressionError) return { ok: false, message: error.message };

@@ -10,5 +10,10 @@ export const indicatorRuleSettingsSchema = z.object({
 });
 export type IndicatorRuleSettings = z.infer<typeof indicatorRuleSettingsSchema>;
 
-export const defaultRuleSettings: IndicatorRuleSettings = { required: null, bandLow: null, bandHigh: null, disabledRules: [] };
+export const defaultRuleSettings: IndicatorRuleSettings = {
+  required: null,
+  bandLow: null,
+  bandHigh: null,
+  disabledRules: [],
+};
 export const defaultBand = { low: 50, high: 200 } as const;

@@ -27,7 +27,11 @@ const brokenComparisonVi: Record<Exclude<RuleOperator, 'compulsory_pair' | 'excl
  * What a broken rule found, in the words of the finding: how the two sides stand ("XK + NK (2.200,0) khác
  * XNK (2.260,0)"), then the rule they break. Saying "= … không được thỏa mãn" reads as if the sides were equal.
  */
-export function brokenRuleVi(rule: Pick<UserRule, 'left' | 'operator' | 'right'>, leftShown: string, rightShown: string): string {
+export function brokenRuleVi(
+  rule: Pick<UserRule, 'left' | 'operator' | 'right'>,
+  leftShown: string,
+  rightShown: string,
+): string {
   const sides = `${rule.left} (${leftShown}) và ${rule.right} (${rightShown})`;
   if (rule.operator === 'compulsory_pair') return `${sides} phải cùng có hoặc cùng không có số liệu`;
   if (rule.operator === 'exclusive_pair') return `${sides} không được cùng có số liệu`;

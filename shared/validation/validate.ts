@@ -101,7 +101,8 @@ function historyKeys(period: Period): Set<string> {
         : period.kind === 'quarter'
           ? ([1, 2, 3, 4] as const).map((quarter) => ({ kind: 'quarter', year, quarter }))
           : [{ kind: 'ytd', year, throughMonth: period.throughMonth }];
-    for (const p of candidates) if (sameShape(p, period) && endIndex(p) < endIndex(period)) keys.add(formatPeriodKey(p));
+    for (const p of candidates)
+      if (sameShape(p, period) && endIndex(p) < endIndex(period)) keys.add(formatPeriodKey(p));
   }
   return keys;
 }
@@ -113,7 +114,11 @@ const baselines = new WeakMap<ReadonlyMap<string, EnteredValue>, Map<string, Rob
  * an indicator's figures are replaced, never changed in place (see EnteredFigures), so after one saved cell
  * only that indicator's history is sorted again.
  */
-function baselineOf(figures: ReadonlyMap<string, EnteredValue>, periodKey: string, pastKeys: ReadonlySet<string>): RobustBaseline | null {
+function baselineOf(
+  figures: ReadonlyMap<string, EnteredValue>,
+  periodKey: string,
+  pastKeys: ReadonlySet<string>,
+): RobustBaseline | null {
   let byPeriod = baselines.get(figures);
   if (byPeriod === undefined) baselines.set(figures, (byPeriod = new Map()));
   let baseline = byPeriod.get(periodKey);
@@ -150,9 +155,17 @@ export function* validationSteps(input: ValidationInput): Generator<void, Findin
   const periodKey = formatPeriodKey(period);
   const label = periodLabelVi(period);
   const byCode = new Map(indicators.map((i) => [i.code, i]));
-  const enteredByCode = Array.isArray(input.entered) ? indexEnteredFigures(input.entered) : (input.entered as EnteredFigures);
+  const enteredByCode = Array.isArray(input.entered)
+    ? indexEnteredFigures(input.entered)
+    : (input.entered as EnteredFigures);
   const entered = (code: string, key: string) => enteredByCode.get(code)?.get(key);
-  const resolver = input.resolver ?? new FigureResolver(indicators, (code, key) => entered(code, key)?.value, (code) => enteredByCode.get(code));
+  const resolver =
+    input.resolver ??
+    new FigureResolver(
+      indicators,
+      (code, key) => entered(code, key)?.value,
+      (code) => enteredByCode.get(code),
+    );
   const childrenOf = new Map<string, ValidationIndicator[]>();
   for (const i of indicators) {
     if (i.parentCode === null) continue;
@@ -162,7 +175,12 @@ export function* validationSteps(input: ValidationInput): Generator<void, Findin
   }
 
   const findings: Finding[] = [];
-  const add = (ruleId: BuiltinRuleId, indicator: ValidationIndicator, message: string, values: Record<string, number | null>) => {
+  const add = (
+    ruleId: BuiltinRuleId,
+    indicator: ValidationIndicator,
+    message: string,
+    values: Record<string, number | null>,
+  ) => {
     if ((indicator.settings ?? defaultRuleSettings).disabledRules.includes(ruleId)) return;
     findings.push({
       key: findingKey(ruleId, indicator.code, periodKey),
@@ -174,7 +192,8 @@ export function* validationSteps(input: ValidationInput): Generator<void, Findin
       values,
     });
   };
-  const fmt = (x: number | null, indicator: ValidationIndicator) => (x === null ? '—' : formatViFigure(x, indicator.decimals));
+  const fmt = (x: number | null, indicator: ValidationIndicator) =>
+    x === null ? '—' : formatViFigure(x, indicator.decimals);
   const ytd = ytdThrough(period.year, lastMonth(period));
   const same = samePeriodLastYear(period);
   const sameKey = formatPeriodKey(same);
@@ -195,9 +214,14 @@ export function* validationSteps(input: ValidationInput): Generator<void, Findin
     if (current === null) {
       const required = settings.required ?? samePeriodValue !== null;
       if (required) {
-        add('required-missing', indicator, `Chưa có số liệu ${label} của "${indicator.nameVi}"${samePeriodValue !== null ? ` (cùng kỳ năm trước: ${fmt(samePeriodValue, indicator)} ${indicator.unit})` : ''}.`, {
-          samePeriod: samePeriodValue,
-        });
+        add(
+          'required-missing',
+          indicator,
+          `Chưa có số liệu ${label} của "${indicator.nameVi}"${samePeriodValue !== null ? ` (cùng kỳ năm trước: ${fmt(samePeriodValue, indicator)} ${indicator.unit})` : ''}.`,
+          {
+            samePeriod: samePeriodValue,
+          },
+        );
       }
       continue;
     }
@@ -208,14 +232,21 @@ export function* validationSteps(input: ValidationInput): Generator<void, Findin
     if (isFlow && own) {
       const children = childrenOf.get(indicator.code) ?? [];
       if (childrenAddUp(indicator, children)) {
-        const parts = children.map((c) => resolver.value(c.code, period)).filter((v, i) => v !== null || children[i]?.active !== false);
+        const parts = children
+          .map((c) => resolver.value(c.code, period))
+          .filter((v, i) => v !== null || children[i]?.active !== false);
         if (parts.length > 0 && parts.every((p) => p !== null)) {
           const sum = cleanNumber(parts.reduce<number>((a, b) => a + (b ?? 0), 0));
           if (Math.abs(own.value - sum) > tolerance(indicator.decimals)) {
-            add('parent-sum', indicator, `"${indicator.nameVi}" (${fmt(own.value, indicator)}) khác tổng các chỉ tiêu con ${children.map((c) => c.code).join(' + ')} (${fmt(sum, indicator)}).`, {
-              value: own.value,
-              sumOfChildren: sum,
-            });
+            add(
+              'parent-sum',
+              indicator,
+              `"${indicator.nameVi}" (${fmt(own.value, indicator)}) khác tổng các chỉ tiêu con ${children.map((c) => c.code).join(' + ')} (${fmt(sum, indicator)}).`,
+              {
+                value: own.value,
+                sumOfChildren: sum,
+              },
+            );
           }
         }
       }
@@ -224,11 +255,20 @@ export function* validationSteps(input: ValidationInput): Generator<void, Findin
     if (isFlow && earlier !== null) {
       const ytdValue = resolver.value(indicator.code, ytd);
       const earlierValue = resolver.value(indicator.code, earlier);
-      if (ytdValue !== null && earlierValue !== null && ytdValue < earlierValue - tolerance(figuresDecimals([ytdValue, earlierValue], indicator.decimals))) {
-        add('ytd-decreasing', indicator, `Lũy kế ${periodLabelVi(ytd)} của "${indicator.nameVi}" (${fmt(ytdValue, indicator)}) thấp hơn ${periodLabelVi(earlier)} (${fmt(earlierValue, indicator)}): số lũy kế không thể giảm.`, {
-          ytd: ytdValue,
-          previousYtd: earlierValue,
-        });
+      if (
+        ytdValue !== null &&
+        earlierValue !== null &&
+        ytdValue < earlierValue - tolerance(figuresDecimals([ytdValue, earlierValue], indicator.decimals))
+      ) {
+        add(
+          'ytd-decreasing',
+          indicator,
+          `Lũy kế ${periodLabelVi(ytd)} của "${indicator.nameVi}" (${fmt(ytdValue, indicator)}) thấp hơn ${periodLabelVi(earlier)} (${fmt(earlierValue, indicator)}): số lũy kế không thể giảm.`,
+          {
+            ytd: ytdValue,
+            previousYtd: earlierValue,
+          },
+        );
       }
     }
 
@@ -240,11 +280,20 @@ export function* validationSteps(input: ValidationInput): Generator<void, Findin
         const value = resolver.value(indicator.code, month);
         if (value !== null && (largest === null || value > largest.value)) largest = { month, value };
       }
-      if (ytdValue !== null && largest !== null && ytdValue < largest.value - tolerance(figuresDecimals([ytdValue, largest.value], indicator.decimals))) {
-        add('ytd-below-month', indicator, `"${indicator.nameVi}": ${periodLabelVi(ytd)} (${fmt(ytdValue, indicator)}) nhỏ hơn ${periodLabelVi(largest.month)} (${fmt(largest.value, indicator)}): số lũy kế không thể nhỏ hơn số của một tháng trong kỳ.`, {
-          ytd: ytdValue,
-          month: largest.value,
-        });
+      if (
+        ytdValue !== null &&
+        largest !== null &&
+        ytdValue < largest.value - tolerance(figuresDecimals([ytdValue, largest.value], indicator.decimals))
+      ) {
+        add(
+          'ytd-below-month',
+          indicator,
+          `"${indicator.nameVi}": ${periodLabelVi(ytd)} (${fmt(ytdValue, indicator)}) nhỏ hơn ${periodLabelVi(largest.month)} (${fmt(largest.value, indicator)}): số lũy kế không thể nhỏ hơn số của một tháng trong kỳ.`,
+          {
+            ytd: ytdValue,
+            month: largest.value,
+          },
+        );
       }
     }
 
@@ -255,11 +304,19 @@ export function* validationSteps(input: ValidationInput): Generator<void, Findin
         // Every month is stored: the total is theirs, within what the rounding of each figure explains.
         const sum = cleanNumber(stored.reduce((a, b) => a + b, 0));
         if (Math.abs(own.value - sum) > roundingSlack([own.value, ...stored], indicator.decimals)) {
-          const span = months.length === 1 ? periodLabelVi(months[0] ?? period) : `${periodLabelVi(months[0] ?? period)} đến ${periodLabelVi(months[months.length - 1] ?? period)}`;
-          add('ytd-vs-months', indicator, `"${indicator.nameVi}" ${label} nhập trực tiếp (${fmt(own.value, indicator)}) khác tổng ${months.length} tháng đã nhập, ${span} (${fmt(sum, indicator)}).`, {
-            value: own.value,
-            sumOfMonths: sum,
-          });
+          const span =
+            months.length === 1
+              ? periodLabelVi(months[0] ?? period)
+              : `${periodLabelVi(months[0] ?? period)} đến ${periodLabelVi(months[months.length - 1] ?? period)}`;
+          add(
+            'ytd-vs-months',
+            indicator,
+            `"${indicator.nameVi}" ${label} nhập trực tiếp (${fmt(own.value, indicator)}) khác tổng ${months.length} tháng đã nhập, ${span} (${fmt(sum, indicator)}).`,
+            {
+              value: own.value,
+              sumOfMonths: sum,
+            },
+          );
         }
       } else if (period.kind === 'ytd' && period.throughMonth > 1) {
         // Some months are missing: the previous cumulative and the last month still make this one.
@@ -286,21 +343,31 @@ export function* validationSteps(input: ValidationInput): Generator<void, Findin
       const low = settings.bandLow ?? defaultBand.low;
       const high = settings.bandHigh ?? defaultBand.high;
       if (pct !== null && (pct < low || pct > high)) {
-        add('same-period-band', indicator, `"${indicator.nameVi}" ${label} bằng ${formatViNumber(pct, 1)}% cùng kỳ năm trước, ngoài ngưỡng ${formatViNumber(low, decimalsOf(low))}–${formatViNumber(high, decimalsOf(high))}%.`, {
-          value: current,
-          samePeriod: samePeriodValue,
-          percent: pct,
-        });
+        add(
+          'same-period-band',
+          indicator,
+          `"${indicator.nameVi}" ${label} bằng ${formatViNumber(pct, 1)}% cùng kỳ năm trước, ngoài ngưỡng ${formatViNumber(low, decimalsOf(low))}–${formatViNumber(high, decimalsOf(high))}%.`,
+          {
+            value: current,
+            samePeriod: samePeriodValue,
+            percent: pct,
+          },
+        );
       }
     }
 
     if (own && ownFigures) {
       const z = robustZOf(own.value, baselineOf(ownFigures, periodKey, pastKeys));
       if (z !== null && Math.abs(z) > outlierThreshold) {
-        add('outlier', indicator, `"${indicator.nameVi}" ${label} (${fmt(own.value, indicator)}) khác xa các kỳ trước (z = ${formatViNumber(z, 1)}, ngưỡng ${formatViNumber(outlierThreshold, 1)}).`, {
-          value: own.value,
-          robustZ: z,
-        });
+        add(
+          'outlier',
+          indicator,
+          `"${indicator.nameVi}" ${label} (${fmt(own.value, indicator)}) khác xa các kỳ trước (z = ${formatViNumber(z, 1)}, ngưỡng ${formatViNumber(outlierThreshold, 1)}).`,
+          {
+            value: own.value,
+            robustZ: z,
+          },
+        );
       }
     }
 
@@ -310,16 +377,26 @@ export function* validationSteps(input: ValidationInput): Generator<void, Findin
       const share = percentOf(ytdValue, plan);
       const due = (lastMonth(period) / 12) * 100;
       if (share !== null && share + 1e-9 < due) {
-        add('behind-schedule', indicator, `"${indicator.nameVi}" lũy kế đạt ${formatViNumber(share, 1)}% kế hoạch năm, chậm so với tiến độ ${formatViNumber(due, 1)}% (${lastMonth(period)}/12 tháng).`, {
-          ytd: ytdValue,
-          plan,
-          percent: share,
-        });
+        add(
+          'behind-schedule',
+          indicator,
+          `"${indicator.nameVi}" lũy kế đạt ${formatViNumber(share, 1)}% kế hoạch năm, chậm so với tiến độ ${formatViNumber(due, 1)}% (${lastMonth(period)}/12 tháng).`,
+          {
+            ytd: ytdValue,
+            plan,
+            percent: share,
+          },
+        );
       }
     }
 
     if (own && own.status === 'estimate' && periodOver) {
-      add('estimate-not-replaced', indicator, `Số ${label} của "${indicator.nameVi}" vẫn là số ước tính dù kỳ đã kết thúc; hãy nhập số thực hiện.`, { value: own.value });
+      add(
+        'estimate-not-replaced',
+        indicator,
+        `Số ${label} của "${indicator.nameVi}" vẫn là số ước tính dù kỳ đã kết thúc; hãy nhập số thực hiện.`,
+        { value: own.value },
+      );
     }
   }
 
@@ -362,7 +439,11 @@ function copiedGroups(
   return out;
 }
 
-function statedComparisons(input: ValidationInput, byCode: ReadonlyMap<string, ValidationIndicator>, resolver: FigureResolver): Finding[] {
+function statedComparisons(
+  input: ValidationInput,
+  byCode: ReadonlyMap<string, ValidationIndicator>,
+  resolver: FigureResolver,
+): Finding[] {
   const out: Finding[] = [];
   const periodKey = formatPeriodKey(input.period);
   for (const stated of input.stated ?? []) {
@@ -374,10 +455,17 @@ function statedComparisons(input: ValidationInput, byCode: ReadonlyMap<string, V
       stated.measure === 'pctOfPlan'
         ? percentOf(resolver.value(indicator.code, ytd), input.plans.get(indicator.code)?.giao ?? null)
         : stated.measure === 'pctOfSamePeriod'
-          ? percentOf(resolver.value(indicator.code, input.period), resolver.value(indicator.code, samePeriodLastYear(input.period)))
+          ? percentOf(
+              resolver.value(indicator.code, input.period),
+              resolver.value(indicator.code, samePeriodLastYear(input.period)),
+            )
           : percentOf(resolver.value(indicator.code, ytd), resolver.value(indicator.code, samePeriodLastYear(ytd)));
     if (computed === null || Math.abs(computed - stated.value) <= 0.1 + 1e-9) continue;
-    const measureVi = { pctOfPlan: 'so với kế hoạch năm', pctOfSamePeriod: 'so với cùng kỳ', pctYtdOfSamePeriod: 'lũy kế so với cùng kỳ' }[stated.measure];
+    const measureVi = {
+      pctOfPlan: 'so với kế hoạch năm',
+      pctOfSamePeriod: 'so với cùng kỳ',
+      pctYtdOfSamePeriod: 'lũy kế so với cùng kỳ',
+    }[stated.measure];
     out.push({
       key: findingKey(`stated-comparison:${stated.measure}`, indicator.code, periodKey),
       ruleId: 'stated-comparison',
@@ -391,7 +479,11 @@ function statedComparisons(input: ValidationInput, byCode: ReadonlyMap<string, V
   return out;
 }
 
-function userRuleFindings(input: ValidationInput, byCode: ReadonlyMap<string, ValidationIndicator>, resolver: FigureResolver): Finding[] {
+function userRuleFindings(
+  input: ValidationInput,
+  byCode: ReadonlyMap<string, ValidationIndicator>,
+  resolver: FigureResolver,
+): Finding[] {
   const out: Finding[] = [];
   const periodKey = formatPeriodKey(input.period);
   const known = new Set(byCode.keys());
@@ -448,9 +540,7 @@ function userRuleFindings(input: ValidationInput, byCode: ReadonlyMap<string, Va
       indicatorCode: anchor,
       period: periodKey,
       severity: rule.severity,
-      message:
-        rule.message ||
-        `${rule.name}: ${brokenRuleVi(rule, show(shownLeft), show(shownRight))}.`,
+      message: rule.message || `${rule.name}: ${brokenRuleVi(rule, show(shownLeft), show(shownRight))}.`,
       values: { left: shownLeft, right: shownRight },
     });
   }

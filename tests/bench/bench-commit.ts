@@ -17,14 +17,30 @@ const pairedRuns = 5;
 
 /** One sheet per year of `rowsPerSheet` indicators × 12 months: the 120.000 figures of the import bench. */
 async function writeWorkbook(file: string, api: ApiClient): Promise<void> {
-  const catalog = (await api.call('catalog.list', {})).filter((i) => i.kind !== 'group' && i.code.startsWith('CT_')).slice(0, rowsPerSheet);
+  const catalog = (await api.call('catalog.list', {}))
+    .filter((i) => i.kind !== 'group' && i.code.startsWith('CT_'))
+    .slice(0, rowsPerSheet);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: false });
   for (let s = 0; s < sheets; s++) {
     const year = firstYear + s;
     const ws = wb.addWorksheet(`Năm ${year}`);
     ws.addRow([`SỐ LIỆU CÁC THÁNG NĂM ${year}`]).commit();
-    ws.addRow(['STT', 'Chỉ tiêu', 'ĐVT', ...Array.from({ length: 12 }, (_, m) => `Tháng ${String(m + 1).padStart(2, '0')}/${year}`)]).commit();
-    catalog.forEach((indicator, i) => ws.addRow([indicator.stt, indicator.nameVi, indicator.unit, ...Array.from({ length: 12 }, (_, m) => benchFigure(i, year, m + 1))]).commit());
+    ws.addRow([
+      'STT',
+      'Chỉ tiêu',
+      'ĐVT',
+      ...Array.from({ length: 12 }, (_, m) => `Tháng ${String(m + 1).padStart(2, '0')}/${year}`),
+    ]).commit();
+    catalog.forEach((indicator, i) =>
+      ws
+        .addRow([
+          indicator.stt,
+          indicator.nameVi,
+          indicator.unit,
+          ...Array.from({ length: 12 }, (_, m) => benchFigure(i, year, m + 1)),
+        ])
+        .commit(),
+    );
     ws.commit();
   }
   await wb.commit();
@@ -49,7 +65,8 @@ async function timedCommit(template: string, dataDir: string, file: string): Pro
     const { sessionId } = await api.call('import.readPaths', { files: [{ path: file }] });
     while (!(await api.call('import.progress', { sessionId })).done) await new Promise((r) => setTimeout(r, 5));
     const preview = await api.call('import.preview', { sessionId, period: reportPeriod });
-    if (preview.counts.valuesNew !== figures) throw new Error(`bench workbook not fully recognized: ${JSON.stringify(preview.counts)}`);
+    if (preview.counts.valuesNew !== figures)
+      throw new Error(`bench workbook not fully recognized: ${JSON.stringify(preview.counts)}`);
     const start = performance.now();
     const result = await api.call('import.commit', { sessionId, period: reportPeriod });
     ms = performance.now() - start;
@@ -69,7 +86,9 @@ function bareInsert(dir: string, rows: readonly [string, number, string, number]
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
-    db.exec('CREATE TABLE figures (indicator_code TEXT NOT NULL, unit_id INTEGER NOT NULL, period TEXT NOT NULL, value REAL NOT NULL)');
+    db.exec(
+      'CREATE TABLE figures (indicator_code TEXT NOT NULL, unit_id INTEGER NOT NULL, period TEXT NOT NULL, value REAL NOT NULL)',
+    );
     const insert = db.prepare('INSERT INTO figures VALUES (?, ?, ?, ?)');
     const start = performance.now();
     db.transaction(() => {
@@ -106,7 +125,10 @@ export async function benchCommit(): Promise<void> {
     setup.close();
     const rows: [string, number, string, number][] = [];
     for (let s = 0; s < sheets; s++) {
-      for (let m = 1; m <= 12; m++) codes.forEach((code, i) => rows.push([code, 1, `${firstYear + s}-${String(m).padStart(2, '0')}`, benchFigure(i, firstYear + s, m)]));
+      for (let m = 1; m <= 12; m++)
+        codes.forEach((code, i) =>
+          rows.push([code, 1, `${firstYear + s}-${String(m).padStart(2, '0')}`, benchFigure(i, firstYear + s, m)]),
+        );
     }
 
     const commits: number[] = [];

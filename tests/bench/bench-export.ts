@@ -25,7 +25,14 @@ async function createCatalog(api: ApiClient): Promise<string[]> {
   const leaves: string[] = [];
   for (let g = 0; g < groups; g++) {
     const parent = `BX_${g}`;
-    await api.call('catalog.create', { code: parent, nameVi: `Nhóm xuất thử ${g + 1}`, kind: 'flow', unit: 'tỷ đồng', decimals: 1, stt: String(g + 1) });
+    await api.call('catalog.create', {
+      code: parent,
+      nameVi: `Nhóm xuất thử ${g + 1}`,
+      kind: 'flow',
+      unit: 'tỷ đồng',
+      decimals: 1,
+      stt: String(g + 1),
+    });
     for (let i = 0; i < perGroup; i++) {
       const code = `BX_${g}_${i}`;
       await api.call('catalog.create', {
@@ -57,10 +64,18 @@ export async function benchExport(): Promise<void> {
     const province = (await api.call('units.list', {}))[0]?.id ?? 1;
     const unitIds: number[] = [];
     for (let u = 0; u < units; u++) {
-      const unit = await api.call('units.create', { code: `XA${String(u + 1).padStart(2, '0')}`, name: `Xã thử số ${u + 1}`, kind: 'commune', parentId: province });
+      const unit = await api.call('units.create', {
+        code: `XA${String(u + 1).padStart(2, '0')}`,
+        name: `Xã thử số ${u + 1}`,
+        kind: 'commune',
+        parentId: province,
+      });
       unitIds.push(unit.id);
     }
-    const months = [...Array.from({ length: 12 }, (_, m) => `2023-${String(m + 1).padStart(2, '0')}`), ...Array.from({ length: 6 }, (_, m) => `2024-${String(m + 1).padStart(2, '0')}`)];
+    const months = [
+      ...Array.from({ length: 12 }, (_, m) => `2023-${String(m + 1).padStart(2, '0')}`),
+      ...Array.from({ length: 6 }, (_, m) => `2024-${String(m + 1).padStart(2, '0')}`),
+    ];
     for (const [u, unitId] of unitIds.entries()) {
       for (const period of months) {
         const [year, month] = period.split('-').map(Number) as [number, number];
@@ -68,12 +83,24 @@ export async function benchExport(): Promise<void> {
           unitId,
           period,
           source: 'cli',
-          entries: leaves.map((code, i) => ({ code, value: benchFigure(i + u, year, month), status: period === '2024-06' ? ('estimate' as const) : ('actual' as const) })),
+          entries: leaves.map((code, i) => ({
+            code,
+            value: benchFigure(i + u, year, month),
+            status: period === '2024-06' ? ('estimate' as const) : ('actual' as const),
+          })),
         });
       }
-      await api.call('plans.set', { unitId, year: 2024, entries: leaves.map((code, i) => ({ code, level: 'giao' as const, value: benchFigure(i + u, 2024, 6) * 12 })) });
+      await api.call('plans.set', {
+        unitId,
+        year: 2024,
+        entries: leaves.map((code, i) => ({ code, level: 'giao' as const, value: benchFigure(i + u, 2024, 6) * 12 })),
+      });
     }
-    report(`export: set-up of ${units} units × ${leaves.length + groups} indicators × ${months.length} months`, performance.now() - setupStart, 'ms');
+    report(
+      `export: set-up of ${units} units × ${leaves.length + groups} indicators × ${months.length} months`,
+      performance.now() - setupStart,
+      'ms',
+    );
 
     backend.close();
 
@@ -114,7 +141,11 @@ export async function benchExport(): Promise<void> {
       warm.push(performance.now() - start);
       warmCpu.push(cpuMs(cpu));
     }
-    report('export: the same report in the running app, history in memory, bytes returned for a download (median of 3)', median(warm), 'ms');
+    report(
+      'export: the same report in the running app, history in memory, bytes returned for a download (median of 3)',
+      median(warm),
+      'ms',
+    );
     report('export: the same, processor time of this process (median of 3)', median(warmCpu), 'ms');
     report('export: size of the workbook', size / 1024 / 1024, 'MB');
 

@@ -20,14 +20,21 @@ const largeRuns = 3;
  * half of them in triệu đồng for indicators kept in tỷ đồng.
  */
 async function writeBenchWorkbook(file: string, api: ApiClient, rows: number): Promise<void> {
-  const catalog = (await api.call('catalog.list', {})).filter((i) => i.kind !== 'group' && i.code.startsWith('CT_')).slice(0, rows);
+  const catalog = (await api.call('catalog.list', {}))
+    .filter((i) => i.kind !== 'group' && i.code.startsWith('CT_'))
+    .slice(0, rows);
   if (catalog.length < rows) throw new Error(`the bench catalog has ${catalog.length} indicators, not ${rows}`);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: false });
   for (let s = 0; s < sheets; s++) {
     const year = firstYear + s;
     const ws = wb.addWorksheet(`Năm ${year}`);
     ws.addRow([`SỐ LIỆU CÁC THÁNG NĂM ${year}`]).commit();
-    ws.addRow(['STT', 'Chỉ tiêu', 'ĐVT', ...Array.from({ length: 12 }, (_, m) => `Tháng ${String(m + 1).padStart(2, '0')}/${year}`)]).commit();
+    ws.addRow([
+      'STT',
+      'Chỉ tiêu',
+      'ĐVT',
+      ...Array.from({ length: 12 }, (_, m) => `Tháng ${String(m + 1).padStart(2, '0')}/${year}`),
+    ]).commit();
     catalog.forEach((indicator, i) => {
       const inMillions = indicator.unit === 'tỷ đồng';
       const figures = Array.from({ length: 12 }, (_, m) => benchFigure(i, year, m + 1) * (inMillions ? 1000 : 1));
@@ -66,7 +73,10 @@ process.on('exit', () => {
 function runChild(command: string, args: string[], usageFile: string | null): Promise<ChildRun> {
   return new Promise((done, fail) => {
     const start = performance.now();
-    const child = spawn(command, args, { cwd: process.cwd(), env: { ...process.env, CHITIEU_DATA_DIR: '', ...(usageFile ? { BENCH_USAGE_FILE: usageFile } : {}) } });
+    const child = spawn(command, args, {
+      cwd: process.cwd(),
+      env: { ...process.env, CHITIEU_DATA_DIR: '', ...(usageFile ? { BENCH_USAGE_FILE: usageFile } : {}) },
+    });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (b: Buffer) => out.push(b));
@@ -76,7 +86,11 @@ function runChild(command: string, args: string[], usageFile: string | null): Pr
       const wallMs = performance.now() - start;
       const stdout = Buffer.concat(out).toString('utf8');
       if (code !== 0) {
-        fail(new Error(`${command} ${args.join(' ')} exited with ${code}: ${Buffer.concat(err).toString('utf8')}${stdout.slice(-2000)}`));
+        fail(
+          new Error(
+            `${command} ${args.join(' ')} exited with ${code}: ${Buffer.concat(err).toString('utf8')}${stdout.slice(-2000)}`,
+          ),
+        );
         return;
       }
       if (!usageFile) {
@@ -137,15 +151,31 @@ const exceljsScript = "new (require('exceljs').Workbook)().xlsx.readFile(process
 async function cliImport(ws: Workspace, file: string, run: string, details: boolean): Promise<ChildRun> {
   const dataDir = freshDataDir(ws, run);
   const usage = join(ws.root, `usage-${run}.json`);
-  const args = ['--require', ws.hook, cliBin, 'import', file, '--period', reportPeriod, '--data', dataDir, ...(details ? ['--details'] : [])];
+  const args = [
+    '--require',
+    ws.hook,
+    cliBin,
+    'import',
+    file,
+    '--period',
+    reportPeriod,
+    '--data',
+    dataDir,
+    ...(details ? ['--details'] : []),
+  ];
   const result = await runChild(process.execPath, args, usage);
-  if (!/Đã nhập \d/.test(result.stdout)) throw new Error(`the bench import wrote nothing: ${result.stdout.slice(-1000)}`);
+  if (!/Đã nhập \d/.test(result.stdout))
+    throw new Error(`the bench import wrote nothing: ${result.stdout.slice(-1000)}`);
   rmSync(dataDir, { recursive: true, force: true });
   return result;
 }
 
 function exceljsLoad(ws: Workspace, file: string, run: string): Promise<ChildRun> {
-  return runChild(process.execPath, ['--require', ws.hook, '-e', exceljsScript, file], join(ws.root, `usage-exceljs-${run}.json`));
+  return runChild(
+    process.execPath,
+    ['--require', ws.hook, '-e', exceljsScript, file],
+    join(ws.root, `usage-exceljs-${run}.json`),
+  );
 }
 
 function openpyxlLoad(ws: Workspace, file: string): Promise<ChildRun> {
@@ -190,7 +220,12 @@ async function phases(api: ApiClient, file: string, figures: number): Promise<vo
 export async function benchImport(): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'chitieu-bench-import-'));
   try {
-    const ws: Workspace = { root, template: join(root, 'template'), hook: join(root, 'usage-hook.cjs'), python: join(root, 'openpyxl-read.py') };
+    const ws: Workspace = {
+      root,
+      template: join(root, 'template'),
+      hook: join(root, 'usage-hook.cjs'),
+      python: join(root, 'openpyxl-read.py'),
+    };
     writeFileSync(ws.hook, usageHook);
     writeFileSync(ws.python, openpyxlScript);
     const backend = createBackend({ dataDir: ws.template });
@@ -201,11 +236,23 @@ export async function benchImport(): Promise<void> {
     await writeBenchWorkbook(file, api, 500);
     await writeBenchWorkbook(large, api, 2000);
     backend.close();
-    report(`import: workbook of ${sheets} sheets × 500 rows × 12 months (120.000 figures)`, statSync(file).size / 1024 / 1024, 'MB');
-    report(`import: workbook of ${sheets} sheets × 2.000 rows × 12 months (480.000 figures)`, statSync(large).size / 1024 / 1024, 'MB');
+    report(
+      `import: workbook of ${sheets} sheets × 500 rows × 12 months (120.000 figures)`,
+      statSync(file).size / 1024 / 1024,
+      'MB',
+    );
+    report(
+      `import: workbook of ${sheets} sheets × 2.000 rows × 12 months (480.000 figures)`,
+      statSync(large).size / 1024 / 1024,
+      'MB',
+    );
 
     const python = hasOpenpyxl();
-    process.stdout.write(python ? 'import: python3 with openpyxl found: measured beside\n' : 'import: python3 with openpyxl not on this machine: not measured\n');
+    process.stdout.write(
+      python
+        ? 'import: python3 with openpyxl found: measured beside\n'
+        : 'import: python3 with openpyxl not on this machine: not measured\n',
+    );
 
     const ours: ChildRun[] = [];
     const exceljs: ChildRun[] = [];
@@ -224,21 +271,58 @@ export async function benchImport(): Promise<void> {
         pyRatios.push(run.wallMs / py.wallMs);
       }
     }
-    reportSpread('import: exceljs bare load of the 120.000-figure file, a process of its own', exceljs.map((r) => r.wallMs), 'ms');
-    if (python) reportSpread('import: openpyxl read-only iteration of it, a process of its own', openpyxl.map((r) => r.wallMs), 'ms');
-    reportSpread('import: chitieu import of it (start, read, preview, commit, exit)', ours.map((r) => r.wallMs), 'ms');
+    reportSpread(
+      'import: exceljs bare load of the 120.000-figure file, a process of its own',
+      exceljs.map((r) => r.wallMs),
+      'ms',
+    );
+    if (python)
+      reportSpread(
+        'import: openpyxl read-only iteration of it, a process of its own',
+        openpyxl.map((r) => r.wallMs),
+        'ms',
+      );
+    reportSpread(
+      'import: chitieu import of it (start, read, preview, commit, exit)',
+      ours.map((r) => r.wallMs),
+      'ms',
+    );
     reportSpread('import: chitieu import ÷ exceljs bare load, paired (target ≤ 1,5)', ratios, '×');
     if (python) reportSpread('import: chitieu import ÷ openpyxl read-only, paired (aim ≤ 1)', pyRatios, '×');
-    reportSpread('import: processor time, exceljs bare load', exceljs.map((r) => r.cpuMs), 'ms');
-    reportSpread('import: processor time, chitieu import', ours.map((r) => r.cpuMs), 'ms');
-    reportSpread('import: peak resident memory, exceljs bare load of 120.000 figures', exceljs.map((r) => r.peakMb), 'MiB');
-    reportSpread('import: peak resident memory, chitieu import of 120.000 figures', ours.map((r) => r.peakMb), 'MiB');
+    reportSpread(
+      'import: processor time, exceljs bare load',
+      exceljs.map((r) => r.cpuMs),
+      'ms',
+    );
+    reportSpread(
+      'import: processor time, chitieu import',
+      ours.map((r) => r.cpuMs),
+      'ms',
+    );
+    reportSpread(
+      'import: peak resident memory, exceljs bare load of 120.000 figures',
+      exceljs.map((r) => r.peakMb),
+      'MiB',
+    );
+    reportSpread(
+      'import: peak resident memory, chitieu import of 120.000 figures',
+      ours.map((r) => r.peakMb),
+      'MiB',
+    );
 
     const largeImports: ChildRun[] = [];
     for (let i = 0; i < largeRuns; i++) largeImports.push(await cliImport(ws, large, `480k-${i}`, false));
     const largeBare = await exceljsLoad(ws, large, 'large');
-    reportSpread('import: chitieu import of 480.000 figures', largeImports.map((r) => r.wallMs), 'ms');
-    reportSpread('import: peak resident memory, chitieu import of 480.000 figures (target ≤ 200)', largeImports.map((r) => r.peakMb), 'MiB');
+    reportSpread(
+      'import: chitieu import of 480.000 figures',
+      largeImports.map((r) => r.wallMs),
+      'ms',
+    );
+    reportSpread(
+      'import: peak resident memory, chitieu import of 480.000 figures (target ≤ 200)',
+      largeImports.map((r) => r.peakMb),
+      'MiB',
+    );
     report('import: peak resident memory, exceljs bare load of 480.000 figures', largeBare.peakMb, 'MiB');
     report(
       'import: peak memory of 480.000 figures ÷ that of 120.000 (medians; target ≤ 1,2)',
@@ -253,7 +337,11 @@ export async function benchImport(): Promise<void> {
 
     const phaseBackend = createBackend({ dataDir: freshDataDir(ws, 'phases') });
     try {
-      await phases(createApiClient((op, input) => phaseBackend.call(op, input)), file, sheets * 500 * 12);
+      await phases(
+        createApiClient((op, input) => phaseBackend.call(op, input)),
+        file,
+        sheets * 500 * 12,
+      );
     } finally {
       phaseBackend.close();
     }

@@ -39,13 +39,16 @@ async function coldPaths(dataDir: string): Promise<void> {
       backend.close();
     }
   }
-  line('validation: cold, values.grid of 3.000 rows from a backend just opened (the grid\'s first opening)', grids);
+  line("validation: cold, values.grid of 3.000 rows from a backend just opened (the grid's first opening)", grids);
   line('validation: cold, then the validation of that unit and period (target < 100 ms)', checks);
   const cli = resolve('electron/cli/bin.mjs');
   const runs: number[] = [];
   for (let i = 0; i < 5; i++) {
     const start = performance.now();
-    const result = spawnSync(process.execPath, [cli, 'validate', '--period', '2024-06', '--json', '--data', dataDir], { encoding: 'utf8', env: { ...process.env, CHITIEU_DATA_DIR: '' } });
+    const result = spawnSync(process.execPath, [cli, 'validate', '--period', '2024-06', '--json', '--data', dataDir], {
+      encoding: 'utf8',
+      env: { ...process.env, CHITIEU_DATA_DIR: '' },
+    });
     runs.push(performance.now() - start);
     if (result.status !== 0 && result.status !== 1) throw new Error(`chitieu validate failed: ${result.stderr}`);
   }
@@ -89,7 +92,11 @@ export async function benchValidation(): Promise<void> {
       const used = process.cpuUsage(startCpu);
       cpu.push((used.user + used.system) / 1000);
     }
-    report(`validation: one unit and period, 3.000 indicators, 10 years of months, after a saved figure (${findings} findings; median of 7; target < 100 ms)`, median(runs), 'ms');
+    report(
+      `validation: one unit and period, 3.000 indicators, 10 years of months, after a saved figure (${findings} findings; median of 7; target < 100 ms)`,
+      median(runs),
+      'ms',
+    );
     // On a machine busy with other work the wall time above grows; the processor time the check took does less.
     report('validation: the same runs, processor time of this process (median of 7)', median(cpu), 'ms');
 
@@ -117,7 +124,11 @@ export async function benchValidation(): Promise<void> {
     }
     report('backend: values.set of one figure (median of 6)', median(saves), 'ms');
     report('backend: values.rows, the saved row and its total re-read after a save (median of 6)', median(rows), 'ms');
-    report('backend: values.grid of 3.000 rows as the grid screen reads it, findings apart (median of 6)', median(grids), 'ms');
+    report(
+      'backend: values.grid of 3.000 rows as the grid screen reads it, findings apart (median of 6)',
+      median(grids),
+      'ms',
+    );
     backend.close();
     await coldPaths(dataDir);
   } finally {

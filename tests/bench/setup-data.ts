@@ -7,7 +7,14 @@ export async function createLargeCatalog(api: ApiClient): Promise<string[]> {
   const codes: string[] = [];
   for (let g = 0; g < 30; g++) {
     const parent = `NHOM_${g}`;
-    await api.call('catalog.create', { code: parent, nameVi: `Nhóm chỉ tiêu thử ${g + 1}`, kind: 'flow', unit: 'tỷ đồng', decimals: 1, stt: String(g + 1) });
+    await api.call('catalog.create', {
+      code: parent,
+      nameVi: `Nhóm chỉ tiêu thử ${g + 1}`,
+      kind: 'flow',
+      unit: 'tỷ đồng',
+      decimals: 1,
+      stt: String(g + 1),
+    });
     codes.push(parent);
     for (let i = 0; i < 99; i++) {
       const code = `CT_${g}_${i}`;
@@ -29,5 +36,5 @@ export async function createLargeCatalog(api: ApiClient): Promise<string[]> {
 /** A deterministic figure per indicator and month, with a seasonal swing, so rules have something to chew on. */
 export function benchFigure(indexOfIndicator: number, year: number, month: number): number {
   const base = 100 + (indexOfIndicator % 97) * 3;
-  return Math.round((base * (1 + (year - 2015) * 0.05) * (1 + 0.1 * Math.sin(month))) * 10) / 10;
+  return Math.round(base * (1 + (year - 2015) * 0.05) * (1 + 0.1 * Math.sin(month)) * 10) / 10;
 }

@@ -15,11 +15,27 @@ async function workedDataDir(): Promise<string> {
   const backend = createBackend({ dataDir });
   try {
     const api = createApiClient((operation, input) => backend.call(operation, input));
-    await api.call('settings.set', { departmentName: 'SỞ CÔNG THƯƠNG', placeName: 'Tây Ninh', headName: 'Nguyễn Văn A' });
-    await api.call('values.set', { period: '2023-H1', entries: [{ code: 'XNK', value: '2.260' }, { code: 'BLHH', value: '14.659,9' }] });
+    await api.call('settings.set', {
+      departmentName: 'SỞ CÔNG THƯƠNG',
+      placeName: 'Tây Ninh',
+      headName: 'Nguyễn Văn A',
+    });
+    await api.call('values.set', {
+      period: '2023-H1',
+      entries: [
+        { code: 'XNK', value: '2.260' },
+        { code: 'BLHH', value: '14.659,9' },
+      ],
+    });
     const typo = await api.call('values.set', { period: '2023-06', entries: [{ code: 'XNK', value: '3.000' }] });
     await api.call('changes.revert', { batchId: typo.batchId! });
-    await api.call('plans.set', { year: 2023, entries: [{ code: 'XNK', level: 'giao', value: '3.798,3' }, { code: 'XNK', level: 'phan_dau', value: 4000 }] });
+    await api.call('plans.set', {
+      year: 2023,
+      entries: [
+        { code: 'XNK', level: 'giao', value: '3.798,3' },
+        { code: 'XNK', level: 'phan_dau', value: 4000 },
+      ],
+    });
     await api.call('validation.rules.save', {
       name: 'Tổng XNK bằng XK cộng NK',
       left: 'XK + NK',

@@ -22,28 +22,36 @@ describe('the command line on a data folder whose chitieu.db is not sound', () =
     expect(readdirSync(dataDir)).toEqual(['chitieu.db']);
   });
 
-  it('reads what still reads from a damaged chitieu.db, and refuses to write into it', { timeout: 60_000 }, async () => {
-    const dataDir = makeDataDir();
-    const { backend, api } = startBackend(dataDir);
-    for (let year = 2000; year < 2024; year++) {
-      for (let month = 1; month <= 12; month++) {
-        const entries = ['GTSXCN', 'SPCN_DIEN_SX', 'SPCN_NUOC', 'SPCN_XIMANG', 'BLHH'].map((code, i) => ({ code, value: year * 10 + i, comment: `Ghi chú ${year}-${month} ${code} `.repeat(6) }));
-        await api.call('values.set', { period: `${year}-${String(month).padStart(2, '0')}`, entries });
+  it(
+    'reads what still reads from a damaged chitieu.db, and refuses to write into it',
+    { timeout: 60_000 },
+    async () => {
+      const dataDir = makeDataDir();
+      const { backend, api } = startBackend(dataDir);
+      for (let year = 2000; year < 2024; year++) {
+        for (let month = 1; month <= 12; month++) {
+          const entries = ['GTSXCN', 'SPCN_DIEN_SX', 'SPCN_NUOC', 'SPCN_XIMANG', 'BLHH'].map((code, i) => ({
+            code,
+            value: year * 10 + i,
+            comment: `Ghi chú ${year}-${month} ${code} `.repeat(6),
+          }));
+          await api.call('values.set', { period: `${year}-${String(month).padStart(2, '0')}`, entries });
+        }
       }
-    }
-    backend.close();
-    const file = join(dataDir, 'chitieu.db');
-    const at = Math.floor(statSync(file).size / 2 / 4096) * 4096;
-    const fd = openSync(file, 'r+');
-    writeSync(fd, randomBytes(8192), 0, 8192, at);
-    closeSync(fd);
-    const before = fingerprint(file).database;
+      backend.close();
+      const file = join(dataDir, 'chitieu.db');
+      const at = Math.floor(statSync(file).size / 2 / 4096) * 4096;
+      const fd = openSync(file, 'r+');
+      writeSync(fd, randomBytes(8192), 0, 8192, at);
+      closeSync(fd);
+      const before = fingerprint(file).database;
 
-    expect(JSON.parse(chitieuOk(dataDir, 'catalog', '--json')).length).toBe(38);
-    const refused = chitieu(dataDir, 'values', 'set', '--period', '2024-01', 'BLHH=1');
+      expect(JSON.parse(chitieuOk(dataDir, 'catalog', '--json')).length).toBe(38);
+      const refused = chitieu(dataDir, 'values', 'set', '--period', '2024-01', 'BLHH=1');
 
-    expect(refused.status).toBe(1);
-    expect(refused.stderr).toMatch(/bị hỏng.*ngừng ghi.*khôi phục bản sao lưu gần nhất trong .*backups/s);
-    expect(fingerprint(file).database).toBe(before);
-  });
+      expect(refused.status).toBe(1);
+      expect(refused.stderr).toMatch(/bị hỏng.*ngừng ghi.*khôi phục bản sao lưu gần nhất trong .*backups/s);
+      expect(fingerprint(file).database).toBe(before);
+    },
+  );
 });

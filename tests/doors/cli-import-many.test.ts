@@ -38,12 +38,16 @@ async function communesWithWorkbooks(dir: string): Promise<{ folder: string; fil
   const folder = join(dir, 'bao-cao-cac-xa');
   mkdirSync(folder);
   const files: string[] = [];
-  for (const c of communes) files.push(await writeWorkbook(join(folder, `${c.code}.xlsx`), [{ name: 'BC', rows: communeRows(c) }]));
+  for (const c of communes)
+    files.push(await writeWorkbook(join(folder, `${c.code}.xlsx`), [{ name: 'BC', rows: communeRows(c) }]));
   return { folder, files };
 }
 
 function retailOf(dir: string, unitCode: string): number | null {
-  const rows = JSON.parse(chitieuOk(dir, 'values', 'get', '--period', '2023-05', '--unit', unitCode, '--json')) as { code: string; value: number | null }[];
+  const rows = JSON.parse(chitieuOk(dir, 'values', 'get', '--period', '2023-05', '--unit', unitCode, '--json')) as {
+    code: string;
+    value: number | null;
+  }[];
   return rows.find((r) => r.code === 'BLHH')?.value ?? null;
 }
 
@@ -55,7 +59,10 @@ describe('chitieu import of a whole province of communes', () => {
     const out = chitieuOk(dir, 'import', ...files);
 
     expect(out).toContain(`Đã nhập ${communeCount} số liệu, lần nhập số 1.`);
-    const [record, ...others] = JSON.parse(chitieuOk(dir, 'import', '--history', '--json')) as { changed: number; files: { name: string; unitName: string; changed: number }[] }[];
+    const [record, ...others] = JSON.parse(chitieuOk(dir, 'import', '--history', '--json')) as {
+      changed: number;
+      files: { name: string; unitName: string; changed: number }[];
+    }[];
     expect(others).toEqual([]);
     expect(record?.changed).toBe(communeCount);
     expect(record?.files.map((f) => f.unitName)).toEqual(communes.map((c) => c.name));
@@ -71,7 +78,9 @@ describe('chitieu import of a whole province of communes', () => {
     const refused = chitieu(dir, 'import', folder);
 
     expect(refused.status).toBe(2);
-    expect(refused.stdout).toContain(`Không nhập 1 tệp không phải sổ Excel trong thư mục: ${join(folder, 'huong-dan.txt')}`);
+    expect(refused.stdout).toContain(
+      `Không nhập 1 tệp không phải sổ Excel trong thư mục: ${join(folder, 'huong-dan.txt')}`,
+    );
     expect(refused.stdout).toContain('Tệp XA_061b.xlsx: không đọc được');
     expect(refused.stdout).toContain('Không ghi gì vào dữ liệu (không tệp nào được nhập), vì:');
     expect(chitieuOk(dir, 'import', '--history')).toBe('Chưa có lần nhập nào.\n');
@@ -88,7 +97,9 @@ describe('chitieu import of a whole province of communes', () => {
     const refused = chitieu(dir, 'import', folder);
 
     expect(refused.status).toBe(2);
-    expect(refused.stderr).toBe('Lỗi: Có 501 tệp, nhiều hơn 500 tệp mà một lần nhập nhận; hãy chia các tệp ra nhiều lần nhập.\n');
+    expect(refused.stderr).toBe(
+      'Lỗi: Có 501 tệp, nhiều hơn 500 tệp mà một lần nhập nhận; hãy chia các tệp ra nhiều lần nhập.\n',
+    );
   });
 
   it('says so for a folder with no workbook in it', () => {

@@ -30,7 +30,11 @@ async function filledJanuary(dir: string): Promise<string> {
     sampleFiles.thang01,
     join(dir, 'bpc-thang-01.xlsx'),
     { headerRow: 1, firstDataRow: 2, nameColumn: 'C', unitColumn: 'D', measureColumns: ['E', 'F', 'G'] },
-    (info, column) => (info.unit === '' ? undefined : (info.unit.startsWith('Triệu đồng') ? 1_000_000 : 100) * (column === 'G' ? 3 : column === 'F' ? 2 : 1) + info.row),
+    (info, column) =>
+      info.unit === ''
+        ? undefined
+        : (info.unit.startsWith('Triệu đồng') ? 1_000_000 : 100) * (column === 'G' ? 3 : column === 'F' ? 2 : 1) +
+          info.row,
   );
 }
 
@@ -61,11 +65,17 @@ describe('chitieu import', () => {
     expect(out).toContain('Tệp bpc-thang-01.xlsx');
     expect(out).toContain('kỳ Tháng 1/2023 (đã chọn), đơn vị Toàn tỉnh (mặc định)');
     expect(out).toContain('G "Thực hiện kỳ báo cáo" → Tháng 1/2023 (thực hiện)');
-    expect(out).toContain('Dòng 2 (C2) "TỔNG MỨC BLHH VÀ DTDVTD" (Triệu đồng) → BLHH (theo tên và đơn vị; đổi Triệu đồng sang tỷ đồng ÷ 1.000)');
-    expect(out).toMatch(/Dòng 13 \(C13\) "Quần án các loại" \(999 cái\) → SPCN_QUANAO "Quần áo các loại" \(nghìn cái, độ tin cậy \d+%\)/);
+    expect(out).toContain(
+      'Dòng 2 (C2) "TỔNG MỨC BLHH VÀ DTDVTD" (Triệu đồng) → BLHH (theo tên và đơn vị; đổi Triệu đồng sang tỷ đồng ÷ 1.000)',
+    );
+    expect(out).toMatch(
+      /Dòng 13 \(C13\) "Quần án các loại" \(999 cái\) → SPCN_QUANAO "Quần áo các loại" \(nghìn cái, độ tin cậy \d+%\)/,
+    );
     expect(out).toContain('Dòng 22 (C22) "Chì chưa gia công" (Tấn)');
     expect(out).toContain('G2 BLHH Tháng 1/2023: mới 3.000,002 (trong tệp: 3.000.002), thực hiện');
-    expect(out).toContain('Lỗi: Dòng 16 "Gỗ cưa, xẻ các loại" (ô C16): Đơn vị "M2" không đổi được sang "m3" của SPCN_GO.');
+    expect(out).toContain(
+      'Lỗi: Dòng 16 "Gỗ cưa, xẻ các loại" (ô C16): Đơn vị "M2" không đổi được sang "m3" của SPCN_GO.',
+    );
     expect(out).toContain('Tổng cộng: 39 số mới, 0 số thay đổi, 0 giữ nguyên');
     expect(out).toContain('Chạy thử (--dry-run): chưa ghi gì vào dữ liệu.');
     expect(databaseBytes(dir)).toBe(before);
@@ -78,9 +88,15 @@ describe('chitieu import', () => {
     const out = chitieuOk(dir, 'import', file, '--period', '2023-01', '--dry-run');
 
     expect(out).toContain('Tệp bpc-thang-01.xlsx');
-    expect(out).toContain('Trang "BLHH": 5 cột số liệu, 2 dòng nhận ra, 1 dòng có gợi ý, 1 dòng không nhận ra; 6 số liệu (6 mới)');
-    expect(out).toContain('Dòng có gợi ý chưa áp dụng: xác nhận trên màn hình Nhập/Xuất Excel hoặc dùng --accept-suggestions.');
-    expect(out).toContain('Lỗi: Dòng 16 "Gỗ cưa, xẻ các loại" (ô C16): Đơn vị "M2" không đổi được sang "m3" của SPCN_GO.');
+    expect(out).toContain(
+      'Trang "BLHH": 5 cột số liệu, 2 dòng nhận ra, 1 dòng có gợi ý, 1 dòng không nhận ra; 6 số liệu (6 mới)',
+    );
+    expect(out).toContain(
+      'Dòng có gợi ý chưa áp dụng: xác nhận trên màn hình Nhập/Xuất Excel hoặc dùng --accept-suggestions.',
+    );
+    expect(out).toContain(
+      'Lỗi: Dòng 16 "Gỗ cưa, xẻ các loại" (ô C16): Đơn vị "M2" không đổi được sang "m3" của SPCN_GO.',
+    );
     expect(out).toContain('Tổng cộng: 39 số mới, 0 số thay đổi, 0 giữ nguyên');
     expect(out).toContain('Xem từng cột, dòng và số liệu: thêm --details.');
     expect(out).not.toContain('G2 BLHH Tháng 1/2023');
@@ -91,16 +107,30 @@ describe('chitieu import', () => {
     const dir = makeDataDir();
     const file = await filledJanuary(dir);
 
-    expect(chitieuOk(dir, 'import', file, '--period', '2023-01')).toContain('Đã nhập 39 số liệu, lần nhập số 1. Hoàn tác cả lần nhập: chitieu import --undo 1');
-    const rows = JSON.parse(chitieuOk(dir, 'values', 'get', '--period', '2023-01', '--json')) as { code: string; value: number | null }[];
+    expect(chitieuOk(dir, 'import', file, '--period', '2023-01')).toContain(
+      'Đã nhập 39 số liệu, lần nhập số 1. Hoàn tác cả lần nhập: chitieu import --undo 1',
+    );
+    const rows = JSON.parse(chitieuOk(dir, 'values', 'get', '--period', '2023-01', '--json')) as {
+      code: string;
+      value: number | null;
+    }[];
     expect(rows.find((r) => r.code === 'BLHH')?.value).toBe(3000.002);
     expect(rows.find((r) => r.code === 'SPCN_DIEN_SX')?.value).toBe(325);
 
-    expect(chitieuOk(dir, 'import', file, '--period', '2023-01')).toContain('Không có số liệu nào thay đổi: dữ liệu đã giống hệt tệp, không ghi gì.');
-    expect(chitieuOk(dir, 'import', '--history')).toMatch(/^Lần nhập số 1, \d\d:\d\d \d\d\/\d\d\/\d{4}, .*: 39 số liệu từ bpc-thang-01\.xlsx \(Toàn tỉnh, Tháng 1\/2023\)\n$/);
+    expect(chitieuOk(dir, 'import', file, '--period', '2023-01')).toContain(
+      'Không có số liệu nào thay đổi: dữ liệu đã giống hệt tệp, không ghi gì.',
+    );
+    expect(chitieuOk(dir, 'import', '--history')).toMatch(
+      /^Lần nhập số 1, \d\d:\d\d \d\d\/\d\d\/\d{4}, .*: 39 số liệu từ bpc-thang-01\.xlsx \(Toàn tỉnh, Tháng 1\/2023\)\n$/,
+    );
 
-    expect(chitieuOk(dir, 'import', '--undo', '1')).toBe('Đã hoàn tác lần nhập số 1: trả lại 39 số liệu như trước khi nhập.\n');
-    const after = JSON.parse(chitieuOk(dir, 'values', 'get', '--period', '2023-01', '--json')) as { code: string; value: number | null }[];
+    expect(chitieuOk(dir, 'import', '--undo', '1')).toBe(
+      'Đã hoàn tác lần nhập số 1: trả lại 39 số liệu như trước khi nhập.\n',
+    );
+    const after = JSON.parse(chitieuOk(dir, 'values', 'get', '--period', '2023-01', '--json')) as {
+      code: string;
+      value: number | null;
+    }[];
     expect(after.find((r) => r.code === 'BLHH')?.value).toBeNull();
     expect(chitieuOk(dir, 'import', '--history')).toContain('[đã hoàn tác lúc');
     const again = chitieu(dir, 'import', '--undo', '1');
@@ -121,8 +151,11 @@ describe('chitieu import', () => {
     expect(out).toMatch(/E5 BLHH 5 tháng năm 2023: mới 14\.659,9/);
     expect(out).toMatch(/E4 SPCN_DIEN_SX 5 tháng năm 2023: mới 1\.020/);
     // Everything else the same, but for the file's name and size.
-    const unnamed = (text: string, name: string) => text.replaceAll(name, '<tệp>').replace(/<tệp>, [\d.,]+ KB/, '<tệp>');
-    expect(unnamed(out, 'thang-5.xls')).toBe(unnamed(chitieuOk(dir, 'import', xlsx, '--dry-run', '--details'), 'thang-5.xlsx'));
+    const unnamed = (text: string, name: string) =>
+      text.replaceAll(name, '<tệp>').replace(/<tệp>, [\d.,]+ KB/, '<tệp>');
+    expect(unnamed(out, 'thang-5.xls')).toBe(
+      unnamed(chitieuOk(dir, 'import', xlsx, '--dry-run', '--details'), 'thang-5.xlsx'),
+    );
     expect(databaseBytes(dir)).toBe(before);
   });
 
@@ -130,7 +163,9 @@ describe('chitieu import', () => {
     const dir = makeDataDir();
     const file = await filledJanuary(dir);
     const printed = JSON.parse(chitieuOk(dir, 'import', file, '--period', '2023-01', '--json')) as {
-      preview: { files: { name: string; sheets: { name: string; values: { cell: string; code: string; value: number }[] }[] }[] };
+      preview: {
+        files: { name: string; sheets: { name: string; values: { cell: string; code: string; value: number }[] }[] }[];
+      };
       result: { importId: number; changed: number };
     };
     expect(printed.result).toMatchObject({ importId: 1, changed: 39 });
@@ -141,29 +176,59 @@ describe('chitieu import', () => {
   it('--accept-suggestions applies the best suggestion of rows not recognized otherwise', async () => {
     const dir = makeDataDir();
     const file = await writeWorkbook(join(dir, 'xk.xlsx'), [
-      { name: 'SP', rows: [['STT', 'Chỉ tiêu chủ yếu', 'ĐVT', 'TH tháng'], [1, 'Quần án các loại', 'nghìn cái', 61.1]] },
+      {
+        name: 'SP',
+        rows: [
+          ['STT', 'Chỉ tiêu chủ yếu', 'ĐVT', 'TH tháng'],
+          [1, 'Quần án các loại', 'nghìn cái', 61.1],
+        ],
+      },
     ]);
-    expect(chitieuOk(dir, 'import', file, '--period', '2022-06', '--dry-run', '--details')).toContain('Gợi ý, chưa áp dụng (1;');
+    expect(chitieuOk(dir, 'import', file, '--period', '2022-06', '--dry-run', '--details')).toContain(
+      'Gợi ý, chưa áp dụng (1;',
+    );
     const out = chitieuOk(dir, 'import', file, '--period', '2022-06', '--accept-suggestions', '--details');
-    expect(out).toMatch(/Dòng 2 \(B2\) "Quần án các loại" \(nghìn cái\) → SPCN_QUANAO \(gợi ý đã chấp nhận, độ tin cậy \d+%\)/);
+    expect(out).toMatch(
+      /Dòng 2 \(B2\) "Quần án các loại" \(nghìn cái\) → SPCN_QUANAO \(gợi ý đã chấp nhận, độ tin cậy \d+%\)/,
+    );
     expect(out).toContain('Đã nhập 1 số liệu');
   });
 
   it('files a workbook under the unit given with --unit, and refuses a unit that does not exist', async () => {
     const dir = makeDataDir();
-    const file = await writeWorkbook(join(dir, 'a.xlsx'), [{ name: 'A', rows: [['Chỉ tiêu', 'ĐVT', 'Thực hiện kỳ báo cáo'], ['Điện sản xuất', 'triệu kWh', 12]] }]);
+    const file = await writeWorkbook(join(dir, 'a.xlsx'), [
+      {
+        name: 'A',
+        rows: [
+          ['Chỉ tiêu', 'ĐVT', 'Thực hiện kỳ báo cáo'],
+          ['Điện sản xuất', 'triệu kWh', 12],
+        ],
+      },
+    ]);
     const missing = chitieu(dir, 'import', file, '--period', '2023-05', '--unit', 'XA_KHONGCO');
     expect(missing.status).toBe(2);
     expect(missing.stderr).toBe('Lỗi: Không có đơn vị báo cáo mã XA_KHONGCO.\n');
-    expect(chitieuOk(dir, 'import', file, '--period', '2023-05', '--unit', 'TINH')).toContain('đơn vị Toàn tỉnh (đã chọn)');
+    expect(chitieuOk(dir, 'import', file, '--period', '2023-05', '--unit', 'TINH')).toContain(
+      'đơn vị Toàn tỉnh (đã chọn)',
+    );
   });
 
   it('asks for --period when the workbook does not name its period, with exit code 2', async () => {
     const dir = makeDataDir();
-    const file = await writeWorkbook(join(dir, 'a.xlsx'), [{ name: 'A', rows: [['Chỉ tiêu', 'ĐVT', 'Thực hiện kỳ báo cáo'], ['Điện sản xuất', 'triệu kWh', 12]] }]);
+    const file = await writeWorkbook(join(dir, 'a.xlsx'), [
+      {
+        name: 'A',
+        rows: [
+          ['Chỉ tiêu', 'ĐVT', 'Thực hiện kỳ báo cáo'],
+          ['Điện sản xuất', 'triệu kWh', 12],
+        ],
+      },
+    ]);
     const result = chitieu(dir, 'import', file);
     expect(result.status).toBe(2);
-    expect(result.stderr).toBe('Lỗi: Chưa biết kỳ báo cáo của tệp a.xlsx: tiêu đề không ghi kỳ; hãy chọn kỳ báo cáo (trên màn hình: «Kỳ báo cáo chung» hoặc «Đổi kỳ» của tệp; dòng lệnh: --period, ví dụ --period 2023-05 là tháng 5/2023).\n');
+    expect(result.stderr).toBe(
+      'Lỗi: Chưa biết kỳ báo cáo của tệp a.xlsx: tiêu đề không ghi kỳ; hãy chọn kỳ báo cáo (trên màn hình: «Kỳ báo cáo chung» hoặc «Đổi kỳ» của tệp; dòng lệnh: --period, ví dụ --period 2023-05 là tháng 5/2023).\n',
+    );
   });
 
   it('says that nothing was written when one file of several cannot be imported', async () => {
@@ -181,8 +246,18 @@ describe('chitieu import', () => {
 
   it('tells a workbook with no figures from one whose figures are all stored already', async () => {
     const dir = makeDataDir();
-    const blank = await writeWorkbook(join(dir, 'mau-trong.xlsx'), [{ name: 'A', rows: [['Chỉ tiêu', 'ĐVT', 'Thực hiện kỳ báo cáo'], ['Điện sản xuất', 'triệu kWh', null]] }]);
-    expect(chitieuOk(dir, 'import', blank, '--period', '2023-05')).toContain('Không có số liệu nào để nhập: không dòng nào của tệp vừa nhận ra chỉ tiêu vừa có số; không ghi gì.');
+    const blank = await writeWorkbook(join(dir, 'mau-trong.xlsx'), [
+      {
+        name: 'A',
+        rows: [
+          ['Chỉ tiêu', 'ĐVT', 'Thực hiện kỳ báo cáo'],
+          ['Điện sản xuất', 'triệu kWh', null],
+        ],
+      },
+    ]);
+    expect(chitieuOk(dir, 'import', blank, '--period', '2023-05')).toContain(
+      'Không có số liệu nào để nhập: không dòng nào của tệp vừa nhận ra chỉ tiêu vừa có số; không ghi gì.',
+    );
   });
 
   it('refuses wrong words with exit code 2', () => {
@@ -195,10 +270,22 @@ describe('chitieu import', () => {
 
   const badFiles: [string, (dir: string) => Promise<string> | string, RegExp][] = [
     ['not a workbook', (dir) => writeNotAWorkbook(join(dir, 'ghi-chu.xlsx')), /không phải sổ Excel/],
-    ['a truncated workbook', async (dir) => writeTruncated(await filledJanuary(dir), join(dir, 'cut.xlsx')), /bị hỏng hoặc không trọn vẹn/],
-    ['a damaged workbook', async (dir) => writeCorrupted(await filledJanuary(dir), join(dir, 'hong.xlsx')), /bị hỏng hoặc không trọn vẹn/],
+    [
+      'a truncated workbook',
+      async (dir) => writeTruncated(await filledJanuary(dir), join(dir, 'cut.xlsx')),
+      /bị hỏng hoặc không trọn vẹn/,
+    ],
+    [
+      'a damaged workbook',
+      async (dir) => writeCorrupted(await filledJanuary(dir), join(dir, 'hong.xlsx')),
+      /bị hỏng hoặc không trọn vẹn/,
+    ],
     ['a password-protected workbook', (dir) => writePasswordProtected(join(dir, 'mk.xlsx')), /đặt mật khẩu/],
-    ['a truncated .xls', (dir) => writeTruncated(writeXls(join(dir, 'goc.xls'), retailSheet), join(dir, 'cu.xls')), /Tệp cu\.xls bị hỏng hoặc không trọn vẹn/],
+    [
+      'a truncated .xls',
+      (dir) => writeTruncated(writeXls(join(dir, 'goc.xls'), retailSheet), join(dir, 'cu.xls')),
+      /Tệp cu\.xls bị hỏng hoặc không trọn vẹn/,
+    ],
     ['an empty workbook', (dir) => writeEmptyWorkbook(join(dir, 'trong.xlsx')), /trống/],
   ];
   for (const [name, make, message] of badFiles) {

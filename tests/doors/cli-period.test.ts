@@ -28,9 +28,17 @@ describe('chitieu period', () => {
     expect(outOfOrder.stderr).toContain('Không duyệt được: Tháng 6/2023 của Toàn tỉnh đang ở trạng thái Đã khóa sổ.');
 
     chitieuOk(dir, 'period', 'reopen', '--period', '2023-06', '--reason', 'Cục Thống kê sửa số');
-    const status = JSON.parse(chitieuOk(dir, 'period', 'status', '--period', '2023-06', '--json')) as { state: string; log: { from: string; to: string; note: string | null }[] };
+    const status = JSON.parse(chitieuOk(dir, 'period', 'status', '--period', '2023-06', '--json')) as {
+      state: string;
+      log: { from: string; to: string; note: string | null }[];
+    };
     expect(status.state).toBe('entry');
-    expect(status.log.map((s) => `${s.from}→${s.to}`)).toEqual(['entry→submitted', 'submitted→approved', 'approved→locked', 'locked→entry']);
+    expect(status.log.map((s) => `${s.from}→${s.to}`)).toEqual([
+      'entry→submitted',
+      'submitted→approved',
+      'approved→locked',
+      'locked→entry',
+    ]);
     expect(status.log.at(-1)?.note).toBe('Cục Thống kê sửa số');
     chitieuOk(dir, 'values', 'set', '--period', '2023-06', 'XNK=390');
   });

@@ -18,20 +18,24 @@ function enterSeedFigures(dir: string): void {
 
 /** A part of a .docx as Python's zipfile reads it, checked to be well-formed XML by ElementTree. */
 function docxPart(file: string, part: string): string {
-  const script = 'import sys, zipfile, xml.etree.ElementTree as ET\nxml = zipfile.ZipFile(sys.argv[1]).read(sys.argv[2])\nET.fromstring(xml)\nsys.stdout.write(xml.decode("utf-8"))';
+  const script =
+    'import sys, zipfile, xml.etree.ElementTree as ET\nxml = zipfile.ZipFile(sys.argv[1]).read(sys.argv[2])\nET.fromstring(xml)\nsys.stdout.write(xml.decode("utf-8"))';
   const result = spawnSync('python3', ['-c', script, file, part], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`cannot read ${part} of ${file}: ${result.stderr}`);
   return result.stdout;
 }
 
 describe('chitieu report', () => {
-  it('prints the report of the period as text, with the seed\'s sentences', () => {
+  it("prints the report of the period as text, with the seed's sentences", () => {
     const dir = makeDataDir();
     enterSeedFigures(dir);
     const result = runCli(['report', '--period', '2023-H1', '--data', dir]);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    expect(result.stdout.split('\n').slice(0, 2)).toEqual(['BÁO CÁO TÌNH HÌNH THỰC HIỆN CÁC CHỈ TIÊU NGÀNH CÔNG THƯƠNG 6 THÁNG ĐẦU NĂM 2023', 'Đơn vị: Toàn tỉnh']);
+    expect(result.stdout.split('\n').slice(0, 2)).toEqual([
+      'BÁO CÁO TÌNH HÌNH THỰC HIỆN CÁC CHỈ TIÊU NGÀNH CÔNG THƯƠNG 6 THÁNG ĐẦU NĂM 2023',
+      'Đơn vị: Toàn tỉnh',
+    ]);
     expect(result.stdout).toContain('đạt 2.260 triệu USD, đạt 59,5% kế hoạch, tăng 98,9% so với cùng kỳ năm 2022');
     expect(result.stdout).toContain('đạt 14.659,9 tỷ đồng, đạt 54,5% kế hoạch, tăng 21,9% so với cùng kỳ');
   });
@@ -90,7 +94,11 @@ describe('chitieu report', () => {
     expect(result.status).toBe(0);
     const report = reportSchema.strict().parse(JSON.parse(result.stdout));
     expect(report.sections.map((s) => s.key)).toEqual(['cong-nghiep', 'thuong-mai', 'xuat-nhap-khau']);
-    expect(report.skipped).toContainEqual({ templateKey: 'bien-gioi', indicatorCode: 'TMBG', reason: 'Chưa có số liệu kỳ này.' });
+    expect(report.skipped).toContainEqual({
+      templateKey: 'bien-gioi',
+      indicatorCode: 'TMBG',
+      reason: 'Chưa có số liệu kỳ này.',
+    });
   });
 
   it('refuses, with exit code 2 and a Vietnamese reason, what it cannot do', () => {
@@ -98,10 +106,16 @@ describe('chitieu report', () => {
     const cases: [string[], string][] = [
       [['report'], 'Thiếu --period'],
       [['report', '--period', '2023-H7'], '2023-H7'],
-      [['report', '--period', '2023-H1', '--format', 'pdf'], '--format chỉ nhận text, docx hoặc html, không nhận "pdf".'],
+      [
+        ['report', '--period', '2023-H1', '--format', 'pdf'],
+        '--format chỉ nhận text, docx hoặc html, không nhận "pdf".',
+      ],
       [['report', '--period', '2023-H1', '--format', 'docx'], '--format docx cần --out'],
       [['report', '--period', '2023-H1', '--unit', 'KHONGCO'], 'KHONGCO'],
-      [['report', '--period', '2023-H1', '--format', 'html', '--out', join(dir, 'khong-co', 'a.html')], 'Không ghi được tệp'],
+      [
+        ['report', '--period', '2023-H1', '--format', 'html', '--out', join(dir, 'khong-co', 'a.html')],
+        'Không ghi được tệp',
+      ],
     ];
     for (const [args, message] of cases) {
       const result = runCli([...args, '--data', dir]);

@@ -28,7 +28,10 @@ function communeRows(unitName: string, retailMillions: number): Figure[][] {
 }
 
 function retailOf(dir: string, unitCode: string): number | null {
-  const rows = JSON.parse(chitieuOk(dir, 'values', 'get', '--period', '2023-05', '--unit', unitCode, '--json')) as { code: string; value: number | null }[];
+  const rows = JSON.parse(chitieuOk(dir, 'values', 'get', '--period', '2023-05', '--unit', unitCode, '--json')) as {
+    code: string;
+    value: number | null;
+  }[];
   return rows.find((r) => r.code === 'BLHH')?.value ?? null;
 }
 
@@ -37,16 +40,43 @@ describe('chitieu units', () => {
     const dir = makeDataDir();
     expect(chitieuOk(dir, 'units', 'list')).toBe('TINH  Toàn tỉnh (Tỉnh)\n');
     expect(listed(dir)).toEqual([
-      { id: 1, code: 'TINH', name: 'Toàn tỉnh', kind: 'province', parent: null, parent_id: null, valid_from: null, valid_to: null, predecessors: [], predecessor_ids: [] },
+      {
+        id: 1,
+        code: 'TINH',
+        name: 'Toàn tỉnh',
+        kind: 'province',
+        parent: null,
+        parent_id: null,
+        valid_from: null,
+        valid_to: null,
+        predecessors: [],
+        predecessor_ids: [],
+      },
     ]);
   });
 
   it('adds a commune, with its parent, its start day and the units it was merged from', () => {
     const dir = makeDataDir();
-    expect(chitieuOk(dir, 'units', 'add', '--code', 'XA_CU_A', '--name', 'Xã Cũ A', '--valid-to', '30/06/2025')).toBe('Đã thêm đơn vị báo cáo XA_CU_A "Xã Cũ A" (Xã, phường).\n');
+    expect(chitieuOk(dir, 'units', 'add', '--code', 'XA_CU_A', '--name', 'Xã Cũ A', '--valid-to', '30/06/2025')).toBe(
+      'Đã thêm đơn vị báo cáo XA_CU_A "Xã Cũ A" (Xã, phường).\n',
+    );
     chitieuOk(dir, 'units', 'add', '--code', 'XA_CU_B', '--name', 'Xã Cũ B', '--valid-to', '2025-06-30');
     expect(
-      chitieuOk(dir, 'units', 'add', '--code', 'XA_TANLAP', '--name', 'Xã Tân Lập', '--parent', 'TINH', '--valid-from', '01/07/2025', '--predecessors', 'XA_CU_A,XA_CU_B'),
+      chitieuOk(
+        dir,
+        'units',
+        'add',
+        '--code',
+        'XA_TANLAP',
+        '--name',
+        'Xã Tân Lập',
+        '--parent',
+        'TINH',
+        '--valid-from',
+        '01/07/2025',
+        '--predecessors',
+        'XA_CU_A,XA_CU_B',
+      ),
     ).toBe('Đã thêm đơn vị báo cáo XA_TANLAP "Xã Tân Lập" (Xã, phường).\n');
     chitieuOk(dir, 'units', 'add', '--code', 'CK_HOANGDIEU', '--name', 'Cửa khẩu Hoàng Diệu', '--kind', 'cua-khau');
 
@@ -59,20 +89,64 @@ describe('chitieu units', () => {
       predecessors: ['XA_CU_A', 'XA_CU_B'],
     });
     expect(listed(dir).find((u) => u.code === 'CK_HOANGDIEU')?.kind).toBe('border_gate');
-    expect(chitieuOk(dir, 'units', 'list')).toContain('XA_TANLAP     Xã Tân Lập (Xã, phường); trực thuộc TINH; hiệu lực từ 01/07/2025; tiền thân: XA_CU_A, XA_CU_B\n');
+    expect(chitieuOk(dir, 'units', 'list')).toContain(
+      'XA_TANLAP     Xã Tân Lập (Xã, phường); trực thuộc TINH; hiệu lực từ 01/07/2025; tiền thân: XA_CU_A, XA_CU_B\n',
+    );
     expect(chitieuOk(dir, 'units', 'list')).toContain('XA_CU_A       Xã Cũ A (Xã, phường); hiệu lực đến 30/06/2025\n');
   });
 
   it('takes a code reused after the merger, in --predecessors, as the unit that held it the day before the new one began', () => {
     const dir = makeDataDir();
-    chitieuOk(dir, 'units', 'add', '--code', '80', '--name', 'Tỉnh Long An', '--kind', 'tinh', '--valid-to', '30/06/2025');
-    chitieuOk(dir, 'units', 'add', '--code', '72', '--name', 'Tỉnh Tây Ninh (cũ)', '--kind', 'tinh', '--valid-to', '30/06/2025');
-    chitieuOk(dir, 'units', 'add', '--code', '80', '--name', 'Tỉnh Tây Ninh', '--kind', 'tinh', '--valid-from', '01/07/2025', '--predecessors', '80,72');
+    chitieuOk(
+      dir,
+      'units',
+      'add',
+      '--code',
+      '80',
+      '--name',
+      'Tỉnh Long An',
+      '--kind',
+      'tinh',
+      '--valid-to',
+      '30/06/2025',
+    );
+    chitieuOk(
+      dir,
+      'units',
+      'add',
+      '--code',
+      '72',
+      '--name',
+      'Tỉnh Tây Ninh (cũ)',
+      '--kind',
+      'tinh',
+      '--valid-to',
+      '30/06/2025',
+    );
+    chitieuOk(
+      dir,
+      'units',
+      'add',
+      '--code',
+      '80',
+      '--name',
+      'Tỉnh Tây Ninh',
+      '--kind',
+      'tinh',
+      '--valid-from',
+      '01/07/2025',
+      '--predecessors',
+      '80,72',
+    );
     const units = listed(dir);
     const oldLongAn = units.find((u) => u.name === 'Tỉnh Long An');
     const newTayNinh = units.find((u) => u.name === 'Tỉnh Tây Ninh');
     expect(newTayNinh?.predecessors).toEqual(['80', '72']);
-    expect((JSON.parse(chitieuOk(dir, 'units', 'list', '--json')) as { id: number; predecessor_ids: number[] }[]).find((u) => u.id === newTayNinh?.id)?.predecessor_ids[0]).toBe(oldLongAn?.id);
+    expect(
+      (JSON.parse(chitieuOk(dir, 'units', 'list', '--json')) as { id: number; predecessor_ids: number[] }[]).find(
+        (u) => u.id === newTayNinh?.id,
+      )?.predecessor_ids[0],
+    ).toBe(oldLongAn?.id);
   });
 
   it('refuses a code already in use (in any case), an empty name and an unknown parent, and writes nothing', () => {
@@ -82,7 +156,9 @@ describe('chitieu units', () => {
 
     const duplicate = chitieu(dir, 'units', 'add', '--code', 'XA_TANLAP', '--name', 'Xã Tân Lập 2');
     expect(duplicate.status).toBe(2);
-    expect(duplicate.stderr).toBe('Lỗi: Mã XA_TANLAP đang được đơn vị "Xã Tân Lập" dùng trong cùng thời gian hiệu lực. Hãy dùng mã khác (xem chitieu units list).\n');
+    expect(duplicate.stderr).toBe(
+      'Lỗi: Mã XA_TANLAP đang được đơn vị "Xã Tân Lập" dùng trong cùng thời gian hiệu lực. Hãy dùng mã khác (xem chitieu units list).\n',
+    );
     const otherCase = chitieu(dir, 'units', 'add', '--code', 'xa_tanlap', '--name', 'Xã Khác');
     expect(otherCase.status).toBe(2);
     expect(otherCase.stderr).toContain('Mã xa_tanlap đang được đơn vị "Xã Tân Lập" dùng');
@@ -100,7 +176,9 @@ describe('chitieu units', () => {
     expect(unknownParent.stderr).toBe('Lỗi: --parent: không có đơn vị báo cáo mã HUYEN_CU (xem chitieu units list).\n');
     const badDay = chitieu(dir, 'units', 'add', '--code', 'XA_MOI', '--name', 'Xã Mới', '--valid-from', '31/02/2025');
     expect(badDay.status).toBe(2);
-    expect(badDay.stderr).toBe('Lỗi: --valid-from cần một ngày như 01/07/2025 hoặc 2025-07-01, không phải "31/02/2025".\n');
+    expect(badDay.stderr).toBe(
+      'Lỗi: --valid-from cần một ngày như 01/07/2025 hoặc 2025-07-01, không phải "31/02/2025".\n',
+    );
     const badKind = chitieu(dir, 'units', 'add', '--code', 'XA_MOI', '--name', 'Xã Mới', '--kind', 'huyen');
     expect(badKind.status).toBe(2);
     expect(badKind.stderr).toContain('--kind phải là xa');
@@ -113,8 +191,12 @@ describe('chitieu units', () => {
     chitieuOk(dir, 'units', 'add', '--code', 'XA_TANLAP', '--name', 'Xã Tân Lập');
     chitieuOk(dir, 'units', 'add', '--code', 'XA_DONGTIEN', '--name', 'Xã Đồng Tiến');
 
-    expect(chitieuOk(dir, 'units', 'rename', 'XA_TANLAP', '--name', 'Phường Tân Lập')).toBe('Đã đổi đơn vị XA_TANLAP: tên "Xã Tân Lập" → "Phường Tân Lập".\n');
-    expect(chitieuOk(dir, 'units', 'rename', 'xa_tanlap', '--code', 'P_TANLAP')).toBe('Đã đổi đơn vị XA_TANLAP: mã XA_TANLAP → P_TANLAP.\n');
+    expect(chitieuOk(dir, 'units', 'rename', 'XA_TANLAP', '--name', 'Phường Tân Lập')).toBe(
+      'Đã đổi đơn vị XA_TANLAP: tên "Xã Tân Lập" → "Phường Tân Lập".\n',
+    );
+    expect(chitieuOk(dir, 'units', 'rename', 'xa_tanlap', '--code', 'P_TANLAP')).toBe(
+      'Đã đổi đơn vị XA_TANLAP: mã XA_TANLAP → P_TANLAP.\n',
+    );
     expect(listed(dir).map((u) => [u.code, u.name])).toEqual([
       ['TINH', 'Toàn tỉnh'],
       ['P_TANLAP', 'Phường Tân Lập'],
@@ -163,7 +245,11 @@ describe('chitieu units', () => {
       { code: 'XA_DONGTIEN', name: 'Xã Đồng Tiến', retail: 48_000 },
       { code: 'P_DONGXOAI', name: 'Phường Đồng Xoài', retail: 230_400 },
     ];
-    const files = await Promise.all(communes.map((c) => writeWorkbook(join(dir, `${c.code}.xlsx`), [{ name: 'BC', rows: communeRows(c.name, c.retail) }])));
+    const files = await Promise.all(
+      communes.map((c) =>
+        writeWorkbook(join(dir, `${c.code}.xlsx`), [{ name: 'BC', rows: communeRows(c.name, c.retail) }]),
+      ),
+    );
     const before = chitieu(dir, 'import', ...files);
     expect(before.status).toBe(2);
     expect(before.stderr).toContain('dòng lệnh: chitieu units add --code MÃ --name "Xã Tân Lập"');

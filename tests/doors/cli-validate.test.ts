@@ -5,7 +5,15 @@ import { validationReportSchema } from '../../shared/api/validation-entities';
 import { chitieu, chitieuOk } from '../support/cli';
 import { makeDataDir } from '../support/data-dir';
 import { createApiClient } from '../../shared/api/client';
-import { plantedFaults, plantedRangeFaults, plantOutOfRange, seedPlan2023, seedWithParts, type FigureEntry, type PeriodFigures } from '../support/validation-figures';
+import {
+  plantedFaults,
+  plantedRangeFaults,
+  plantOutOfRange,
+  seedPlan2023,
+  seedWithParts,
+  type FigureEntry,
+  type PeriodFigures,
+} from '../support/validation-figures';
 
 /** What `chitieu validate --json` prints, as a script reading it relies on. */
 const printedFindings = z.array(
@@ -18,7 +26,9 @@ const printedFindings = z.array(
       message: z.string().min(1),
       values: z.record(z.string(), z.number().nullable()),
       open: z.boolean(),
-      note: z.object({ kind: z.enum(['comment', 'override']), text: z.string(), who: z.string(), at: z.string() }).nullable(),
+      note: z
+        .object({ kind: z.enum(['comment', 'override']), text: z.string(), who: z.string(), at: z.string() })
+        .nullable(),
     })
     .strict(),
 );
@@ -39,7 +49,8 @@ function typedWords(entries: readonly FigureEntry[]): string[] {
 }
 
 function enterPeriods(dir: string, periods: readonly PeriodFigures[], unit: readonly string[]): void {
-  for (const { period, entries } of periods) chitieuOk(dir, 'values', 'set', '--period', period, ...unit, ...typedWords(entries));
+  for (const { period, entries } of periods)
+    chitieuOk(dir, 'values', 'set', '--period', period, ...unit, ...typedWords(entries));
 }
 
 function enterSeedFigures(dir: string, ...unit: string[]): void {
@@ -53,7 +64,8 @@ async function plantFaults(dir: string, ...unit: string[]): Promise<void> {
   const backend = createBackend({ dataDir: dir });
   try {
     const api = createApiClient((operation, input) => backend.call(operation, input));
-    const unitId = unit.length === 0 ? undefined : (await api.call('units.list', {})).find((u) => u.code === unit[1])?.id;
+    const unitId =
+      unit.length === 0 ? undefined : (await api.call('units.list', {})).find((u) => u.code === unit[1])?.id;
     await plantOutOfRange(api, plantedRangeFaults, unitId);
   } finally {
     backend.close();
@@ -109,8 +121,12 @@ describe('chitieu validate', () => {
       expect(Object.keys(f.values).length).toBeGreaterThan(0);
     }
     expect(findingOf(findings, 'parent-sum', 'XNK')).toMatchObject({ values: { value: 2260, sumOfChildren: 2200 } });
-    expect(findingOf(findings, 'parent-sum', 'XNK').message).toContain('(2.260,0) khác tổng các chỉ tiêu con XK + NK (2.200,0)');
-    expect(findingOf(findings, 'ytd-decreasing', 'BLHH')).toMatchObject({ values: { ytd: 14659.9, previousYtd: 15000 } });
+    expect(findingOf(findings, 'parent-sum', 'XNK').message).toContain(
+      '(2.260,0) khác tổng các chỉ tiêu con XK + NK (2.200,0)',
+    );
+    expect(findingOf(findings, 'ytd-decreasing', 'BLHH')).toMatchObject({
+      values: { ytd: 14659.9, previousYtd: 15000 },
+    });
     expect(findingOf(findings, 'ytd-decreasing', 'BLHH').message).toContain('15.000,0');
     expect(findingOf(findings, 'index-range', 'IIP')).toMatchObject({ values: { value: 1164 } });
     expect(findingOf(findings, 'index-range', 'IIP').message).toContain('1.164,00');
@@ -140,14 +156,22 @@ describe('chitieu validate', () => {
 
     const backend = createBackend({ dataDir: dir });
     try {
-      const noted = await backend.call('validation.note', { period: '2023-H1', key: 'parent-sum|XNK|2023-H1', kind: 'override', text: 'Tổng XNK theo Cục Hải quan' });
+      const noted = await backend.call('validation.note', {
+        period: '2023-H1',
+        key: 'parent-sum|XNK|2023-H1',
+        kind: 'override',
+        text: 'Tổng XNK theo Cục Hải quan',
+      });
       expect(noted.ok).toBe(true);
     } finally {
       backend.close();
     }
 
     const { status, findings } = validateJson(dir);
-    expect(findingOf(findings, 'parent-sum', 'XNK')).toMatchObject({ open: false, note: { kind: 'override', text: 'Tổng XNK theo Cục Hải quan' } });
+    expect(findingOf(findings, 'parent-sum', 'XNK')).toMatchObject({
+      open: false,
+      note: { kind: 'override', text: 'Tổng XNK theo Cục Hải quan' },
+    });
     expect(status).toBe(0);
     const human = chitieu(dir, 'validate', '--period', '2023-H1');
     expect(human.stdout).toContain('[đã bỏ qua: Tổng XNK theo Cục Hải quan]');
@@ -186,7 +210,9 @@ describe('chitieu validate', () => {
 
       chitieuOk(dir, 'values', 'set', '--period', '2023-H1', 'NK=1.060', 'IIP=105,79');
 
-      expect(await checked()).toEqual(faultSummary.filter((s) => s !== 'error parent-sum XNK' && s !== 'error index-range IIP'));
+      expect(await checked()).toEqual(
+        faultSummary.filter((s) => s !== 'error parent-sum XNK' && s !== 'error index-range IIP'),
+      );
     } finally {
       app.close();
     }
@@ -207,7 +233,9 @@ describe('chitieu validate', () => {
     const dir = makeDataDir();
     const backend = createBackend({ dataDir: dir });
     try {
-      expect((await backend.call('units.create', { code: '25123', name: 'Phường Tân Ninh', kind: 'commune' })).ok).toBe(true);
+      expect((await backend.call('units.create', { code: '25123', name: 'Phường Tân Ninh', kind: 'commune' })).ok).toBe(
+        true,
+      );
     } finally {
       backend.close();
     }

@@ -53,8 +53,22 @@ describe('chitieu values and plan on the command line', () => {
 
     const rows = valuesGet(dir, '2023-H1');
 
-    expect(rowOf(rows, 'XNK')).toMatchObject({ value: 2260, plan: 3798.3, samePeriod: 1136.2, ytd: 2260, pctOfPlan: 59.5, pctOfSamePeriod: 198.9 });
-    expect(rowOf(rows, 'BLHH')).toMatchObject({ value: 14659.9, plan: 26899, samePeriod: 12026.2, ytd: 14659.9, pctOfPlan: 54.5, pctOfSamePeriod: 121.9 });
+    expect(rowOf(rows, 'XNK')).toMatchObject({
+      value: 2260,
+      plan: 3798.3,
+      samePeriod: 1136.2,
+      ytd: 2260,
+      pctOfPlan: 59.5,
+      pctOfSamePeriod: 198.9,
+    });
+    expect(rowOf(rows, 'BLHH')).toMatchObject({
+      value: 14659.9,
+      plan: 26899,
+      samePeriod: 12026.2,
+      ytd: 14659.9,
+      pctOfPlan: 54.5,
+      pctOfSamePeriod: 121.9,
+    });
     expect(rows.map((r) => r.code)).toContain('IIP');
     for (const row of rows) {
       for (const key of requiredKeys) {
@@ -66,8 +80,12 @@ describe('chitieu values and plan on the command line', () => {
 
   it('says in plain words how many figures it wrote', () => {
     const dir = makeDataDir();
-    expect(chitieuOk(dir, 'plan', 'set', '--year', '2023', 'XNK=3.798,3', 'BLHH=26.899')).toBe('Đã ghi 2 số kế hoạch năm 2023.\n');
-    expect(chitieuOk(dir, 'values', 'set', '--period', '2023-H1', 'XNK=2.260', 'BLHH=14.659,9')).toBe('Đã ghi 2 số liệu kỳ 2023-H1.\n');
+    expect(chitieuOk(dir, 'plan', 'set', '--year', '2023', 'XNK=3.798,3', 'BLHH=26.899')).toBe(
+      'Đã ghi 2 số kế hoạch năm 2023.\n',
+    );
+    expect(chitieuOk(dir, 'values', 'set', '--period', '2023-H1', 'XNK=2.260', 'BLHH=14.659,9')).toBe(
+      'Đã ghi 2 số liệu kỳ 2023-H1.\n',
+    );
   });
 
   it('prints the figures for people in Vietnamese notation with the comparisons in percent', () => {
@@ -106,17 +124,27 @@ describe('chitieu values and plan on the command line', () => {
     const dir = makeDataDir();
     const result = chitieu(dir, 'plan', 'set', '--year', '2023', 'XNK=3.798,3', 'SPCN_XIMANG=-5');
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('SPCN_XIMANG: "Xi măng Portland đen" kế hoạch giao năm 2023 là số âm (-5): số liệu cộng dồn được không thể âm.');
+    expect(result.stderr).toContain(
+      'SPCN_XIMANG: "Xi măng Portland đen" kế hoạch giao năm 2023 là số âm (-5): số liệu cộng dồn được không thể âm.',
+    );
     expect(valuesGet(dir, '2023-H1').filter((r) => r.plan !== null)).toEqual([]);
   });
 
   for (const [what, words, message] of [
     ['an unknown code', ['XNK=2.260', 'KHONGCO=5'], 'Không có chỉ tiêu mã KHONGCO trong danh mục.'],
     ['an unreadable number', ['XNK=2.260', 'BLHH=56..537,447'], 'BLHH: "56..537,447" không đọc được thành số'],
-    ['a number with its unit', ['XNK=2.260', 'GTSXCN=8.290 tỷ đồng'], 'GTSXCN: "8.290 tỷ đồng" không đọc được thành số'],
+    [
+      'a number with its unit',
+      ['XNK=2.260', 'GTSXCN=8.290 tỷ đồng'],
+      'GTSXCN: "8.290 tỷ đồng" không đọc được thành số',
+    ],
     ['a word that is not CODE=NUMBER', ['XNK=2.260', 'BLHH'], '"BLHH" không có dạng MÃ=SỐ'],
     ['the same code twice', ['XNK=2.260', 'xnk=2.261'], 'Chỉ tiêu XNK xuất hiện hai lần trong cùng một lần ghi.'],
-    ['−5 tấn of a flow', ['XNK=2.260', 'SPCN_XIMANG=-5'], 'SPCN_XIMANG: "Xi măng Portland đen" 6 tháng đầu năm 2023 là số âm (-5): số liệu cộng dồn được không thể âm.'],
+    [
+      '−5 tấn of a flow',
+      ['XNK=2.260', 'SPCN_XIMANG=-5'],
+      'SPCN_XIMANG: "Xi măng Portland đen" 6 tháng đầu năm 2023 là số âm (-5): số liệu cộng dồn được không thể âm.',
+    ],
     ['an index outside 20–500', ['XNK=2.260', 'IIP=1.164'], 'ngoài khoảng hợp lý 20–500'],
     ['a ratio above 100%', ['XNK=2.260', 'CCHC_CATGIAM=313'], 'bằng 313,0%, ngoài khoảng 0–100%.'],
   ] as const) {
@@ -204,7 +232,12 @@ describe('chitieu values and plan on the command line', () => {
     chitieuOk(dir, 'plan', 'set', '--year', '2023', 'BLHH=26.899');
     chitieuOk(dir, 'plan', 'set', '--year', '2023', '--level', 'phan-dau', 'BLHH=28.000');
     chitieuOk(dir, 'values', 'set', '--period', '2023-H1', 'BLHH=14.659,9');
-    expect(rowOf(valuesGet(dir, '2023-H1'), 'BLHH')).toMatchObject({ plan: 26899, planStretch: 28000, pctOfPlan: 54.5, pctOfPlanStretch: 52.4 });
+    expect(rowOf(valuesGet(dir, '2023-H1'), 'BLHH')).toMatchObject({
+      plan: 26899,
+      planStretch: 28000,
+      pctOfPlan: 54.5,
+      pctOfPlanStretch: 52.4,
+    });
   });
 
   it('refuses a plan without --year or with an unknown --level, with exit 2', () => {

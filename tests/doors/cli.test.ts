@@ -20,7 +20,12 @@ describe('the chitieu command line', () => {
     const result = runCli(['info', '--json', '--data', dir]);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    const info = JSON.parse(result.stdout) as { dataDir: string; databaseFile: string; schemaVersion: string; migrationsApplied: number };
+    const info = JSON.parse(result.stdout) as {
+      dataDir: string;
+      databaseFile: string;
+      schemaVersion: string;
+      migrationsApplied: number;
+    };
     expect(info.dataDir).toBe(dir);
     expect(info.databaseFile).toBe(join(dir, 'chitieu.db'));
     expect(existsSync(join(dir, 'chitieu.db'))).toBe(true);
@@ -43,7 +48,11 @@ describe('the chitieu command line', () => {
       decimals: 2,
     });
     expect(rows.find((r) => r.code === 'XK')).toMatchObject({ parent: 'XNK', unit: 'triệu USD', kind: 'flow' });
-    expect(rows.find((r) => r.code === 'BLHH_DL')).toMatchObject({ parent: 'BLHH', name_vi: 'Doanh thu du lịch lữ hành', unit: 'tỷ đồng' });
+    expect(rows.find((r) => r.code === 'BLHH_DL')).toMatchObject({
+      parent: 'BLHH',
+      name_vi: 'Doanh thu du lịch lữ hành',
+      unit: 'tỷ đồng',
+    });
   });
 
   it('prints the catalog as an indented tree for people', () => {

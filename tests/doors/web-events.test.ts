@@ -12,7 +12,9 @@ afterEach(async () => {
 
 /** Reads the server's event stream as a browser page would, and hands each change event over. */
 async function openEvents(running: RunningServer, headers: Record<string, string> = {}) {
-  const response = await fetch(`${running.origin}/api/events`, { headers: { authorization: `Bearer ${running.token}`, ...headers } });
+  const response = await fetch(`${running.origin}/api/events`, {
+    headers: { authorization: `Bearer ${running.token}`, ...headers },
+  });
   const changes: DataChange[] = [];
   let text = '';
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
@@ -48,10 +50,17 @@ describe('the browser door tells every open page what changed', () => {
     expect(events.response.status).toBe(200);
     expect(events.response.headers.get('content-type')).toContain('text/event-stream');
 
-    const saved = await callApi(server, 'values.set', { period: '2023-H1', entries: [{ code: 'XNK', value: '2.260' }] });
+    const saved = await callApi(server, 'values.set', {
+      period: '2023-H1',
+      entries: [{ code: 'XNK', value: '2.260' }],
+    });
     expect(saved.status).toBe(200);
     const change = await events.next(1000);
-    expect(change).toMatchObject({ operation: 'values.set', origin: null, figures: { unitId: null, period: '2023-H1', year: null, codes: ['XNK'] } });
+    expect(change).toMatchObject({
+      operation: 'values.set',
+      origin: null,
+      figures: { unitId: null, period: '2023-H1', year: null, codes: ['XNK'] },
+    });
     expect(change.invalidates).toContain('values.grid');
   });
 
@@ -73,7 +82,9 @@ describe('the browser door tells every open page what changed', () => {
   it('refuses the event stream without the token, or to a foreign Origin', async () => {
     server = await startServer(makeDataDir());
     expect((await fetch(`${server.origin}/api/events`)).status).toBe(401);
-    const foreign = await fetch(`${server.origin}/api/events`, { headers: { authorization: `Bearer ${server.token}`, origin: 'http://evil.example' } });
+    const foreign = await fetch(`${server.origin}/api/events`, {
+      headers: { authorization: `Bearer ${server.token}`, origin: 'http://evil.example' },
+    });
     expect(foreign.status).toBe(403);
   });
 });

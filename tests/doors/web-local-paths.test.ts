@@ -15,7 +15,16 @@ const pathOperations = operationNames.filter(takesPath);
 describe('the browser door and operations that take a path on the server', () => {
   it('knows the operations the contract declares as taking a path', () => {
     expect(pathOperations).toEqual(
-      expect.arrayContaining(['import.readPaths', 'export.reportToFile', 'export.fillTemplateToFile', 'report.docxToFile', 'backup.makeToFile', 'backup.inspectFile', 'backup.restoreFile', 'backup.setFolder']),
+      expect.arrayContaining([
+        'import.readPaths',
+        'export.reportToFile',
+        'export.fillTemplateToFile',
+        'report.docxToFile',
+        'backup.makeToFile',
+        'backup.inspectFile',
+        'backup.restoreFile',
+        'backup.setFolder',
+      ]),
     );
   });
 
@@ -26,7 +35,11 @@ describe('the browser door and operations that take a path on the server', () =>
     for (const operation of pathOperations) {
       for (const input of [{}, { path: '/etc/passwd' }, 'không phải JSON']) {
         const { status, body } = await callApi(running, operation, input);
-        expect({ operation, status, body }).toEqual({ operation, status: 403, body: { ok: false, error: { code: 'unauthorized', message: localPathRefusalVi } } });
+        expect({ operation, status, body }).toEqual({
+          operation,
+          status: 403,
+          body: { ok: false, error: { code: 'unauthorized', message: localPathRefusalVi } },
+        });
       }
     }
   });

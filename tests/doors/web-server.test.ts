@@ -65,7 +65,13 @@ describe('chitieu serve, the browser door', () => {
     const url = new URL(server.origin);
     const status = await new Promise<number | undefined>((resolve, reject) => {
       const req = request(
-        { host: url.hostname, port: url.port, path: '/api/catalog.list', method: 'POST', headers: { host: `evil.example:${url.port}`, authorization: `Bearer ${server?.token}` } },
+        {
+          host: url.hostname,
+          port: url.port,
+          path: '/api/catalog.list',
+          method: 'POST',
+          headers: { host: `evil.example:${url.port}`, authorization: `Bearer ${server?.token}` },
+        },
         (res) => {
           res.resume();
           resolve(res.statusCode);
@@ -105,10 +111,19 @@ describe('chitieu serve, the browser door', () => {
     const secret = join(dataDir, 'chitieu.log');
 
     const byPath = await callApi(server, 'import.readPaths', { files: [{ path: secret }] });
-    const saveOnServer = await callApi(server, 'export.reportToFile', { period: '2023-H1', saveTo: join(dataDir, 'x.xlsx') });
+    const saveOnServer = await callApi(server, 'export.reportToFile', {
+      period: '2023-H1',
+      saveTo: join(dataDir, 'x.xlsx'),
+    });
     const pathAsBytes = await callApi(server, 'import.read', { files: [{ path: secret }] });
-    const saveToAsBytes = await callApi(server, 'export.report', { period: '2023-H1', saveTo: join(dataDir, 'x.xlsx') });
-    const exported = await callApi(server, 'export.report', { period: '2023-H1', overrideReason: 'Chưa nhập đủ số liệu' });
+    const saveToAsBytes = await callApi(server, 'export.report', {
+      period: '2023-H1',
+      saveTo: join(dataDir, 'x.xlsx'),
+    });
+    const exported = await callApi(server, 'export.report', {
+      period: '2023-H1',
+      overrideReason: 'Chưa nhập đủ số liệu',
+    });
 
     for (const refused of [byPath, saveOnServer]) {
       expect(refused.status).toBe(403);
@@ -124,17 +139,21 @@ describe('chitieu serve, the browser door', () => {
     expect(Buffer.from(file.contentBase64, 'base64').subarray(0, 2).toString('latin1')).toBe('PK');
   });
 
-  it('will not save the report\'s Word file on the server for a browser, but hands it back as bytes', async () => {
+  it("will not save the report's Word file on the server for a browser, but hands it back as bytes", async () => {
     const dataDir = makeDataDir();
     server = await startServer(dataDir);
-    const saveOnServer = await callApi(server, 'report.docxToFile', { period: '2023-H1', saveTo: join(dataDir, 'bao-cao.docx') });
+    const saveOnServer = await callApi(server, 'report.docxToFile', {
+      period: '2023-H1',
+      saveTo: join(dataDir, 'bao-cao.docx'),
+    });
     expect(saveOnServer.status).toBe(403);
     expect((saveOnServer.body as { error: { message: string } }).error.message).toContain('hãy chọn tệp để tải lên');
     expect(existsSync(join(dataDir, 'bao-cao.docx'))).toBe(false);
 
     const downloaded = await callApi(server, 'report.docx', { period: '2023-H1' });
     expect(downloaded.status).toBe(200);
-    const file = (downloaded.body as { result: { fileName: string; path: string | null; contentBase64: string } }).result;
+    const file = (downloaded.body as { result: { fileName: string; path: string | null; contentBase64: string } })
+      .result;
     expect(file).toMatchObject({ fileName: 'bao-cao-2023-H1-toan-tinh.docx', path: null });
     expect(Buffer.from(file.contentBase64, 'base64').subarray(0, 2).toString('latin1')).toBe('PK');
   });

@@ -30,7 +30,9 @@ describe('the Sao lưu screen in the browser', () => {
     const row = page.locator('tr[data-backup]');
     await row.first().waitFor();
     await expect(row.count()).resolves.toBe(1);
-    await expect(row.first().getAttribute('data-backup')).resolves.toMatch(/^ChiTieu-So-Cong-Thuong-\d{4}-\d{2}-\d{2}-\d{4}\.db$/);
+    await expect(row.first().getAttribute('data-backup')).resolves.toMatch(
+      /^ChiTieu-So-Cong-Thuong-\d{4}-\d{2}-\d{2}-\d{4}\.db$/,
+    );
     await expect(row.first().innerText()).resolves.toContain('thủ công');
     await page.getByText(/Lần sao lưu gần nhất: .*\(Sao lưu ngay\), thành công\./).waitFor();
     await page.close();
@@ -54,7 +56,9 @@ describe('the Sao lưu screen in the browser', () => {
     await page.getByText(/-truoc-khoi-phuc\.db; khôi phục bản đó/).waitFor();
     await expect(figure(server, 'XNK')).resolves.toBe(2260);
     await page.locator('tr[data-backup$="-truoc-khoi-phuc.db"]').waitFor();
-    await expect(page.locator('tr[data-backup$="-truoc-khoi-phuc.db"]').innerText()).resolves.toContain('trước khi khôi phục');
+    await expect(page.locator('tr[data-backup$="-truoc-khoi-phuc.db"]').innerText()).resolves.toContain(
+      'trước khi khôi phục',
+    );
     await page.close();
   });
 

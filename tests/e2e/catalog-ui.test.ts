@@ -19,7 +19,16 @@ describe('the ChiTieu window in the browser', () => {
   it('shows the Vietnamese shell with every screen and the catalog tree', async () => {
     const { page } = await openApp(makeDataDir());
     const nav = page.getByRole('navigation', { name: 'Chức năng' });
-    for (const label of ['Nhập liệu', 'Kế hoạch', 'Kiểm tra', 'Nhập/Xuất Excel', 'Báo cáo', 'Danh mục chỉ tiêu', 'Đơn vị báo cáo', 'Cài đặt']) {
+    for (const label of [
+      'Nhập liệu',
+      'Kế hoạch',
+      'Kiểm tra',
+      'Nhập/Xuất Excel',
+      'Báo cáo',
+      'Danh mục chỉ tiêu',
+      'Đơn vị báo cáo',
+      'Cài đặt',
+    ]) {
       await expect(nav.getByText(label, { exact: true }).isVisible()).resolves.toBe(true);
     }
     const tree = page.getByRole('table', { name: 'Cây chỉ tiêu' });

@@ -34,7 +34,10 @@ describe('chitieu.db copied alone, as a clerk copies it to a USB stick', () => {
       await page.keyboard.type(figure.text);
       await page.keyboard.press('Enter');
     }
-    for (const figure of typed) await eventually(async () => expect((await storedValue(server, '2023-H1', figure.code))?.value).toBe(figure.value));
+    for (const figure of typed)
+      await eventually(async () =>
+        expect((await storedValue(server, '2023-H1', figure.code))?.value).toBe(figure.value),
+      );
 
     // The window stays open and keeps asking for figures; the app settles a moment after the last save.
     await new Promise((resolve) => setTimeout(resolve, settleAfterMs + 1500));
@@ -47,22 +50,28 @@ describe('chitieu.db copied alone, as a clerk copies it to a USB stick', () => {
     await page.close();
   });
 
-  it('cut short on the way is refused with a clear message, and nothing is made over it', { timeout: 60_000 }, async () => {
-    const dataDir = makeDataDir();
-    const server = await session.startServer(dataDir);
-    const page = await session.openWindow(server);
-    await entryGrid(page).locator('tr[data-row-id="BLHH"]').waitFor();
-    await page.close();
-    await server.stop();
-    const stick = makeDataDir();
-    const file = join(stick, 'chitieu.db');
-    copyFileSync(join(dataDir, 'chitieu.db'), file);
-    truncateSync(file, Math.floor(statSync(file).size / 2 / 4096) * 4096);
-    const before = fingerprint(file);
+  it(
+    'cut short on the way is refused with a clear message, and nothing is made over it',
+    { timeout: 60_000 },
+    async () => {
+      const dataDir = makeDataDir();
+      const server = await session.startServer(dataDir);
+      const page = await session.openWindow(server);
+      await entryGrid(page).locator('tr[data-row-id="BLHH"]').waitFor();
+      await page.close();
+      await server.stop();
+      const stick = makeDataDir();
+      const file = join(stick, 'chitieu.db');
+      copyFileSync(join(dataDir, 'chitieu.db'), file);
+      truncateSync(file, Math.floor(statSync(file).size / 2 / 4096) * 4096);
+      const before = fingerprint(file);
 
-    await expect(session.startServer(stick)).rejects.toThrow(/Không mở được tệp dữ liệu .*bị cắt ngắn.*không tạo cơ sở dữ liệu mới đè lên tệp này/s);
+      await expect(session.startServer(stick)).rejects.toThrow(
+        /Không mở được tệp dữ liệu .*bị cắt ngắn.*không tạo cơ sở dữ liệu mới đè lên tệp này/s,
+      );
 
-    expect(fingerprint(file)).toEqual(before);
-    expect(readdirSync(stick)).toEqual(['chitieu.db']);
-  });
+      expect(fingerprint(file)).toEqual(before);
+      expect(readdirSync(stick)).toEqual(['chitieu.db']);
+    },
+  );
 });

@@ -3,7 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { useBrowserSession } from '../support/browser-session';
 import { makeDataDir } from '../support/data-dir';
 import type { RunningServer } from '../support/serve';
-import { api, cell, choosePeriod, copyFrom, eventually, grid, pasteInto, scrollToRow, storedValue, waitForText } from './grid-helpers';
+import {
+  api,
+  cell,
+  choosePeriod,
+  copyFrom,
+  eventually,
+  grid,
+  pasteInto,
+  scrollToRow,
+  storedValue,
+  waitForText,
+} from './grid-helpers';
 
 const session = useBrowserSession();
 
@@ -39,12 +50,28 @@ describe('the Nhập liệu grid', () => {
   it('opens on the month just ended of the province, with the report columns', async () => {
     const { page } = await openEntry(makeDataDir());
     const today = new Date();
-    const ended = today.getMonth() === 0 ? `Tháng 12/${today.getFullYear() - 1}` : `Tháng ${today.getMonth()}/${today.getFullYear()}`;
+    const ended =
+      today.getMonth() === 0
+        ? `Tháng 12/${today.getFullYear() - 1}`
+        : `Tháng ${today.getMonth()}/${today.getFullYear()}`;
     await page.getByText(ended, { exact: true }).first().waitFor();
     await expect(page.getByLabel('Đơn vị báo cáo').locator('..').innerText()).resolves.toContain('Toàn tỉnh');
     const headers = await entryGrid(page).getByRole('columnheader').allInnerTexts();
     const flat = headers.map((h) => h.replace(/\s+/g, ' '));
-    for (const title of ['STT', 'Chỉ tiêu', 'Đơn vị tính', 'Kế hoạch năm', 'Thực hiện cùng kỳ năm trước', 'Thực hiện kỳ trước', 'Lũy kế từ đầu năm', 'Lũy kế cùng kỳ', 'So sánh (%)', 'Kỳ này so với cùng kỳ', 'Lũy kế so với cùng kỳ', 'Lũy kế so với KH năm']) {
+    for (const title of [
+      'STT',
+      'Chỉ tiêu',
+      'Đơn vị tính',
+      'Kế hoạch năm',
+      'Thực hiện cùng kỳ năm trước',
+      'Thực hiện kỳ trước',
+      'Lũy kế từ đầu năm',
+      'Lũy kế cùng kỳ',
+      'So sánh (%)',
+      'Kỳ này so với cùng kỳ',
+      'Lũy kế so với cùng kỳ',
+      'Lũy kế so với KH năm',
+    ]) {
       expect(flat.some((h) => h.startsWith(title))).toBe(true);
     }
     expect(flat.some((h) => /^(Ước thực hiện|Thực hiện) tháng/i.test(h))).toBe(true);
@@ -98,9 +125,27 @@ describe('the Nhập liệu grid', () => {
   it('compares with the plan and the same period as the news report does', async () => {
     const dataDir = makeDataDir();
     const { page, server } = await openEntry(dataDir);
-    await api(server, 'plans.set', { year: 2023, entries: [{ code: 'XNK', level: 'giao', value: '3.798,3' }, { code: 'BLHH', level: 'giao', value: '26.899' }] });
-    await api(server, 'values.set', { period: '2022-H1', entries: [{ code: 'XNK', value: '1.136,2' }, { code: 'BLHH', value: '12.026,2' }] });
-    await api(server, 'values.set', { period: '2023-H1', entries: [{ code: 'XNK', value: '2.260' }, { code: 'BLHH', value: '14.659,9' }] });
+    await api(server, 'plans.set', {
+      year: 2023,
+      entries: [
+        { code: 'XNK', level: 'giao', value: '3.798,3' },
+        { code: 'BLHH', level: 'giao', value: '26.899' },
+      ],
+    });
+    await api(server, 'values.set', {
+      period: '2022-H1',
+      entries: [
+        { code: 'XNK', value: '1.136,2' },
+        { code: 'BLHH', value: '12.026,2' },
+      ],
+    });
+    await api(server, 'values.set', {
+      period: '2023-H1',
+      entries: [
+        { code: 'XNK', value: '2.260' },
+        { code: 'BLHH', value: '14.659,9' },
+      ],
+    });
     await choosePeriod(page, 'Lũy kế', '6 tháng đầu năm', 2023);
     const g = entryGrid(page);
     await scrollToRow(g, 'XNK');
@@ -193,7 +238,9 @@ describe('the Nhập liệu grid', () => {
     await page.getByPlaceholder('Lọc theo tên').fill('ban le');
     const g = entryGrid(page);
     await eventually(async () => {
-      const codes = await g.locator('tbody tr[data-row-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-row-id')));
+      const codes = await g
+        .locator('tbody tr[data-row-id]')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-row-id')));
       expect(codes).toEqual(['BLHH', 'BLHH_HH']);
     });
     await page.close();
@@ -242,14 +289,21 @@ describe('the Nhập liệu grid', () => {
     });
     await page.keyboard.press('Control+z');
     await eventually(async () => {
-      for (const code of ['XNK', 'XK', 'XK_DIEU_L']) expect((await storedValue(server, '2023-H1', code))?.value).toBeNull();
+      for (const code of ['XNK', 'XK', 'XK_DIEU_L'])
+        expect((await storedValue(server, '2023-H1', code))?.value).toBeNull();
     });
     await page.close();
   });
 
   it('copies the selected cells as tab-separated text in Vietnamese notation', async () => {
     const { page, server } = await openFirstHalf2023(makeDataDir());
-    await api(server, 'values.set', { period: '2023-H1', entries: [{ code: 'XNK', value: 2260 }, { code: 'XK', value: 1136.2 }] });
+    await api(server, 'values.set', {
+      period: '2023-H1',
+      entries: [
+        { code: 'XNK', value: 2260 },
+        { code: 'XK', value: 1136.2 },
+      ],
+    });
     await page.reload();
     const g = entryGrid(page);
     await scrollToRow(g, 'XK');
@@ -278,25 +332,35 @@ describe('the Nhập liệu grid', () => {
     const editor = cell(entryGrid(page), 'GTSXCN', 'value').getByRole('textbox');
     await editor.waitFor();
     await expect(editor.inputValue()).resolves.toBe('5.432,1');
-    await page.getByText(/Chưa lưu được: Không kết nối được với ChiTieu/).first().waitFor();
+    await page
+      .getByText(/Chưa lưu được: Không kết nối được với ChiTieu/)
+      .first()
+      .waitFor();
     await expect(page.getByRole('status').innerText()).resolves.toBe('Chưa lưu được');
     await page.close();
   });
 
   it('marks estimates, shows comments, and switches a figure to actual from the detail panel', async () => {
     const { page, server } = await openFirstHalf2023(makeDataDir());
-    await api(server, 'values.set', { period: '2023-H1', entries: [{ code: 'XNK', value: 2260, status: 'estimate', comment: 'Theo Cục Hải quan' }] });
+    await api(server, 'values.set', {
+      period: '2023-H1',
+      entries: [{ code: 'XNK', value: 2260, status: 'estimate', comment: 'Theo Cục Hải quan' }],
+    });
     await page.reload();
     await scrollToRow(entryGrid(page), 'XNK');
     const target = cell(entryGrid(page), 'XNK', 'value');
     await waitForText(target, '2.260,0');
-    await expect(target.locator('.value-cell').getAttribute('title')).resolves.toBe('Ước tính\nGhi chú: Theo Cục Hải quan');
+    await expect(target.locator('.value-cell').getAttribute('title')).resolves.toBe(
+      'Ước tính\nGhi chú: Theo Cục Hải quan',
+    );
     await expect(target.getByLabel('Có ghi chú').count()).resolves.toBe(1);
     await target.click();
     const panel = page.getByRole('complementary', { name: 'Chi tiết số liệu' });
     await expect(panel.getByLabel('Ghi chú').inputValue()).resolves.toBe('Theo Cục Hải quan');
     await panel.getByRole('radiogroup', { name: 'Trạng thái số liệu' }).getByText('Thực hiện', { exact: true }).click();
-    await eventually(async () => expect(await storedValue(server, '2023-H1', 'XNK')).toMatchObject({ value: 2260, status: 'actual' }));
+    await eventually(async () =>
+      expect(await storedValue(server, '2023-H1', 'XNK')).toMatchObject({ value: 2260, status: 'actual' }),
+    );
     await page.close();
   });
 });

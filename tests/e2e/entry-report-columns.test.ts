@@ -3,7 +3,19 @@ import { describe, expect, it } from 'vitest';
 import { useBrowserSession } from '../support/browser-session';
 import { makeDataDir } from '../support/data-dir';
 import type { RunningServer } from '../support/serve';
-import { api, cell, choosePeriod, chooseYear, eventually, goToScreen, grid, pasteInto, scrollToRow, storedValue, waitForText } from './grid-helpers';
+import {
+  api,
+  cell,
+  choosePeriod,
+  chooseYear,
+  eventually,
+  goToScreen,
+  grid,
+  pasteInto,
+  scrollToRow,
+  storedValue,
+  waitForText,
+} from './grid-helpers';
 
 const session = useBrowserSession();
 const entryGrid = (page: Page) => grid(page, /^Số liệu /);
@@ -90,7 +102,9 @@ describe('the columns of the report in Nhập liệu', () => {
     await cell(g, 'XNK', 'samePeriod').click();
     await pasteInto(g, '1.136,2\t2.260\t99\n');
     await page.getByText('Không dán: 1 ô không ghi được. Chưa lưu ô nào.').waitFor();
-    await page.getByText('Ô dòng 1, cột 3 của khối dán (“99”): Khối dán rộng hơn bảng: từ ô đã chọn chỉ còn 2 cột nhập được.').waitFor();
+    await page
+      .getByText('Ô dòng 1, cột 3 của khối dán (“99”): Khối dán rộng hơn bảng: từ ô đã chọn chỉ còn 2 cột nhập được.')
+      .waitFor();
     await page.waitForTimeout(300);
     await expect(storedValue(server, '2022-H1', 'XNK')).resolves.toMatchObject({ value: null });
     await page.close();
@@ -119,13 +133,22 @@ describe('the columns of the report in Nhập liệu', () => {
     await scrollToRow(g, 'XNK');
     await cell(g, 'XNK', 'pctOfSamePeriod').click();
     await page.keyboard.type('5');
-    await page.getByText(/cột “Kỳ này so với cùng kỳ \(%\)”: Cột “So với cùng kỳ” tính tự động: “.*” chia “Thực hiện cùng kỳ năm trước”, nhân 100\./).waitFor();
+    await page
+      .getByText(
+        /cột “Kỳ này so với cùng kỳ \(%\)”: Cột “So với cùng kỳ” tính tự động: “.*” chia “Thực hiện cùng kỳ năm trước”, nhân 100\./,
+      )
+      .waitFor();
 
     const group = g.locator('tbody tr.is-group').first();
     const groupName = await group.locator('td[data-column-id="nameVi"]').innerText();
     await group.locator('td[data-column-id="value"]').click();
     await page.keyboard.type('5');
-    await page.getByText(`“${groupName}” là dòng nhóm (tiêu đề): không có số liệu riêng, số liệu nhập ở các dòng con.`, { exact: false }).first().waitFor();
+    await page
+      .getByText(`“${groupName}” là dòng nhóm (tiêu đề): không có số liệu riêng, số liệu nhập ở các dòng con.`, {
+        exact: false,
+      })
+      .first()
+      .waitFor();
 
     await api(server, 'periods.submit', { period: '2022-H1' });
     await api(server, 'periods.approve', { period: '2022-H1' });
@@ -140,13 +163,19 @@ describe('the columns of the report in Nhập liệu', () => {
 
   it('shows for 6 tháng one figure and one comparison with last year, not a cumulative equal to it', async () => {
     const { page } = await openFirstHalf2023();
-    const headers = (await entryGrid(page).getByRole('columnheader').allInnerTexts()).map((h) => h.replace(/\s+/g, ' '));
-    for (const gone of ['Lũy kế từ đầu năm', 'Lũy kế cùng kỳ', 'Lũy kế so với cùng kỳ']) expect(headers.some((h) => h.startsWith(gone))).toBe(false);
-    for (const shown of ['Kế hoạch năm', 'Thực hiện cùng kỳ năm trước', 'So với cùng kỳ', 'So với KH năm']) expect(headers.some((h) => h.startsWith(shown))).toBe(true);
+    const headers = (await entryGrid(page).getByRole('columnheader').allInnerTexts()).map((h) =>
+      h.replace(/\s+/g, ' '),
+    );
+    for (const gone of ['Lũy kế từ đầu năm', 'Lũy kế cùng kỳ', 'Lũy kế so với cùng kỳ'])
+      expect(headers.some((h) => h.startsWith(gone))).toBe(false);
+    for (const shown of ['Kế hoạch năm', 'Thực hiện cùng kỳ năm trước', 'So với cùng kỳ', 'So với KH năm'])
+      expect(headers.some((h) => h.startsWith(shown))).toBe(true);
     await choosePeriod(page, 'Tháng', 'Tháng 6', 2023);
     await page.getByText('Tháng 6/2023', { exact: true }).first().waitFor();
     await eventually(async () => {
-      const monthly = (await entryGrid(page).getByRole('columnheader').allInnerTexts()).map((h) => h.replace(/\s+/g, ' '));
+      const monthly = (await entryGrid(page).getByRole('columnheader').allInnerTexts()).map((h) =>
+        h.replace(/\s+/g, ' '),
+      );
       expect(monthly.some((h) => h.startsWith('Lũy kế từ đầu năm'))).toBe(true);
     });
     await page.close();
@@ -168,7 +197,9 @@ describe('the columns of the report in Nhập liệu', () => {
     expect(seen.window).toEqual([1366, 768]);
     expect(seen.rows).toBeGreaterThanOrEqual(20);
     expect(seen.name).toBeGreaterThanOrEqual(300);
-    await expect(cell(g, 'IIP', 'nameVi').locator('.grid-name').getAttribute('title')).resolves.toMatch(/^Chỉ số sản xuất công nghiệp/);
+    await expect(cell(g, 'IIP', 'nameVi').locator('.grid-name').getAttribute('title')).resolves.toMatch(
+      /^Chỉ số sản xuất công nghiệp/,
+    );
     await page.close();
   });
 });

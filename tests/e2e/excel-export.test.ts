@@ -7,7 +7,17 @@ import { officeSettings } from '../support/export-data';
 import { findText, partHashes, readWithPython, type PySheet } from '../support/python-xlsx';
 import type { RunningServer } from '../support/serve';
 import { sampleFiles } from '../support/workbooks';
-import { api, cell, choosePeriod, chooseYear, eventually, goToScreen, grid, scrollToRow, storedValue } from './grid-helpers';
+import {
+  api,
+  cell,
+  choosePeriod,
+  chooseYear,
+  eventually,
+  goToScreen,
+  grid,
+  scrollToRow,
+  storedValue,
+} from './grid-helpers';
 
 const session = useBrowserSession();
 
@@ -16,8 +26,20 @@ const entryGrid = (page: Page) => grid(page, /^Số liệu /);
 /** The office's names, the 2023 plans and the first half of 2022 (seed 000 and 002); 2023 is keyed in the test. */
 async function enterOfficeAndLastYear(s: RunningServer): Promise<void> {
   await api(s, 'settings.set', officeSettings);
-  await api(s, 'plans.set', { year: 2023, entries: [{ code: 'XNK', level: 'giao', value: '3.798,3' }, { code: 'BLHH', level: 'giao', value: '26.899' }] });
-  await api(s, 'values.set', { period: '2022-H1', entries: [{ code: 'XNK', value: '1.136,2' }, { code: 'BLHH', value: '12.026,2' }] });
+  await api(s, 'plans.set', {
+    year: 2023,
+    entries: [
+      { code: 'XNK', level: 'giao', value: '3.798,3' },
+      { code: 'BLHH', level: 'giao', value: '26.899' },
+    ],
+  });
+  await api(s, 'values.set', {
+    period: '2022-H1',
+    entries: [
+      { code: 'XNK', value: '1.136,2' },
+      { code: 'BLHH', value: '12.026,2' },
+    ],
+  });
 }
 
 async function openApp(prepare: (s: RunningServer) => Promise<void>): Promise<{ page: Page; server: RunningServer }> {
@@ -36,7 +58,10 @@ async function openExportTab(page: Page): Promise<void> {
 
 /** Clicks a button and returns the download it starts, saved where the test can read it. */
 async function downloadBy(page: Page, button: string, dir: string): Promise<{ download: Download; file: string }> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button, exact: true }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: button, exact: true }).click(),
+  ]);
   const file = join(dir, download.suggestedFilename());
   await download.saveAs(file);
   return { download, file };
@@ -49,7 +74,9 @@ function rowNamed(sheet: PySheet, name: string): number {
 }
 
 function columnHeaded(sheet: PySheet, heading: RegExp): string {
-  const found = Object.entries(sheet.cells).filter(([a, c]) => /^[A-Z]+(9|10)$/.test(a) && typeof c.v === 'string' && heading.test(c.v));
+  const found = Object.entries(sheet.cells).filter(
+    ([a, c]) => /^[A-Z]+(9|10)$/.test(a) && typeof c.v === 'string' && heading.test(c.v),
+  );
   if (found.length !== 1) throw new Error(`expected one heading ${heading}, found ${found.length}`);
   return (found[0]?.[0] ?? '').replace(/\d+$/, '');
 }
@@ -59,7 +86,10 @@ describe('Xuất Excel', () => {
     const { page, server: s } = await openApp(enterOfficeAndLastYear);
     await choosePeriod(page, 'Lũy kế', '6 tháng đầu năm', 2023);
     await page.getByText('6 tháng đầu năm 2023', { exact: true }).first().waitFor();
-    for (const [code, text] of [['XNK', '2.260'], ['BLHH', '14.659,9']] as const) {
+    for (const [code, text] of [
+      ['XNK', '2.260'],
+      ['BLHH', '14.659,9'],
+    ] as const) {
       await scrollToRow(entryGrid(page), code);
       await cell(entryGrid(page), code, 'value').click();
       await page.keyboard.type(text);
@@ -69,7 +99,9 @@ describe('Xuất Excel', () => {
 
     await openExportTab(page);
     // The period chosen in Nhập liệu carries over.
-    await expect(page.getByRole('region', { name: 'Xuất Excel' }).getByText('6 tháng đầu năm 2023', { exact: true }).count()).resolves.toBeGreaterThan(0);
+    await expect(
+      page.getByRole('region', { name: 'Xuất Excel' }).getByText('6 tháng đầu năm 2023', { exact: true }).count(),
+    ).resolves.toBeGreaterThan(0);
     const { download, file } = await downloadBy(page, 'Xuất Excel', makeDataDir());
     expect(download.suggestedFilename()).toBe('bao-cao-2023-H1-toan-tinh.xlsx');
 
@@ -105,7 +137,14 @@ describe('Xuất Excel', () => {
     const { page } = await openApp(async (s) => {
       await enterOfficeAndLastYear(s);
       // XK + NK = 2.200 while XNK is 2.260: the built-in rule "parent ≠ sum of children" is an error.
-      await api(s, 'values.set', { period: '2023-H1', entries: [{ code: 'XNK', value: '2.260' }, { code: 'XK', value: 1200 }, { code: 'NK', value: 1000 }] });
+      await api(s, 'values.set', {
+        period: '2023-H1',
+        entries: [
+          { code: 'XNK', value: '2.260' },
+          { code: 'XK', value: 1200 },
+          { code: 'NK', value: 1000 },
+        ],
+      });
     });
     await choosePeriod(page, 'Lũy kế', '6 tháng đầu năm', 2023);
     await openExportTab(page);
@@ -118,7 +157,9 @@ describe('Xuất Excel', () => {
       await refusal.getByText('Chưa xuất: số liệu 6 tháng đầu năm 2023 còn 1 lỗi kiểm tra chưa xử lý').waitFor();
     };
     await tryExport();
-    await expect(refusal.getByRole('list', { name: 'Lỗi kiểm tra theo đơn vị' }).innerText()).resolves.toContain('Toàn tỉnh: 1 lỗi');
+    await expect(refusal.getByRole('list', { name: 'Lỗi kiểm tra theo đơn vị' }).innerText()).resolves.toContain(
+      'Toàn tỉnh: 1 lỗi',
+    );
     expect(downloads).toBe(0);
 
     // The link opens Kiểm tra on the same unit and period, where the error stands; the clerk comes back.
@@ -153,7 +194,10 @@ describe('Xuất Excel', () => {
 
   it('fills a sample template of the Ministry chosen on this computer, keeps every other part, and lists the rows not filled', async () => {
     const { page } = await openApp(async (s) => {
-      await api(s, 'values.set', { period: '2023-05', entries: [{ code: 'SPCN_DIEU', value: 1234, status: 'actual' }] });
+      await api(s, 'values.set', {
+        period: '2023-05',
+        entries: [{ code: 'SPCN_DIEU', value: 1234, status: 'actual' }],
+      });
     });
     await openExportTab(page);
     const panel = page.getByRole('region', { name: 'Xuất Excel' });
@@ -172,7 +216,9 @@ describe('Xuất Excel', () => {
     expect(download.suggestedFilename()).toBe('bpc-thang-05-2023-05-toan-tinh.xlsx');
     const result = page.getByRole('region', { name: 'Kết quả điền mẫu biểu' });
     await result.getByText('Đã điền 1 ô số liệu vào mẫu bpc-thang-05.xlsx (Toàn tỉnh, Tháng 5/2023)').waitFor();
-    const notFilled = result.locator('[aria-label^="Các dòng không điền của trang"] .ant-table-tbody tr', { hasText: 'Quần án các loại' });
+    const notFilled = result.locator('[aria-label^="Các dòng không điền của trang"] .ant-table-tbody tr', {
+      hasText: 'Quần án các loại',
+    });
     await expect(notFilled.innerText()).resolves.toContain('chỉ có gợi ý');
 
     expect(readWithPython(file).sheets[1]?.cells.I9?.v).toBe(1234);
@@ -184,9 +230,16 @@ describe('Xuất Excel', () => {
   it('puts several units side by side as columns when the clerk picks them and that layout', async () => {
     const { page } = await openApp(async (s) => {
       await api(s, 'settings.set', officeSettings);
-      for (const [code, name, value] of [['XA01', 'Xã Tân Lập', 40.5], ['XA02', 'Xã Hòa Bình', 20.6]] as const) {
+      for (const [code, name, value] of [
+        ['XA01', 'Xã Tân Lập', 40.5],
+        ['XA02', 'Xã Hòa Bình', 20.6],
+      ] as const) {
         const unit = await api<{ id: number }>(s, 'units.create', { code, name, kind: 'commune', parentId: 1 });
-        await api(s, 'values.set', { unitId: unit.id, period: '2023-H1', entries: [{ code: 'XK', value, status: 'estimate' }] });
+        await api(s, 'values.set', {
+          unitId: unit.id,
+          period: '2023-H1',
+          entries: [{ code: 'XK', value, status: 'estimate' }],
+        });
       }
     });
     await choosePeriod(page, 'Lũy kế', '6 tháng đầu năm', 2023);
@@ -195,17 +248,25 @@ describe('Xuất Excel', () => {
     await panel.getByText('Nhiều đơn vị', { exact: true }).click();
     await expect(panel.getByRole('button', { name: 'Xuất Excel', exact: true }).isDisabled()).resolves.toBe(true);
     await panel.getByLabel('Các đơn vị xuất').click();
-    for (const name of ['Xã Tân Lập', 'Xã Hòa Bình']) await page.locator(`.ant-select-item-option[title^="${name} ("]`).click();
+    for (const name of ['Xã Tân Lập', 'Xã Hòa Bình'])
+      await page.locator(`.ant-select-item-option[title^="${name} ("]`).click();
     await page.keyboard.press('Escape');
     await panel.getByText('Các đơn vị cạnh nhau theo cột').click();
 
     const { download, file } = await downloadBy(page, 'Xuất Excel', makeDataDir());
     expect(download.suggestedFilename()).toBe('bao-cao-2023-H1-tong-hop-2-don-vi.xlsx');
-    await page.getByRole('region', { name: 'Kết quả xuất Excel' }).getByText('Đã xuất báo cáo 6 tháng đầu năm 2023 (2 đơn vị)').waitFor();
+    await page
+      .getByRole('region', { name: 'Kết quả xuất Excel' })
+      .getByText('Đã xuất báo cáo 6 tháng đầu năm 2023 (2 đơn vị)')
+      .waitFor();
 
     const sheet = readWithPython(file).sheets[0] as PySheet;
     expect(sheet.name).toBe('Theo đơn vị');
-    expect([sheet.cells.D9?.v, sheet.cells.E10?.v, sheet.cells.F10?.v]).toEqual(['Tổng số', 'Xã Tân Lập', 'Xã Hòa Bình']);
+    expect([sheet.cells.D9?.v, sheet.cells.E10?.v, sheet.cells.F10?.v]).toEqual([
+      'Tổng số',
+      'Xã Tân Lập',
+      'Xã Hòa Bình',
+    ]);
     const xk = rowNamed(sheet, 'Kim ngạch xuất khẩu');
     expect(sheet.cells[`D${xk}`]).toMatchObject({ v: 61.1, f: `SUM(E${xk},F${xk})` });
     expect([sheet.cells[`E${xk}`]?.v, sheet.cells[`F${xk}`]?.v]).toEqual([40.5, 20.6]);

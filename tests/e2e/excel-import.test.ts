@@ -5,7 +5,15 @@ import { describe, expect, it } from 'vitest';
 import { useBrowserSession } from '../support/browser-session';
 import { makeDataDir } from '../support/data-dir';
 import type { RunningServer } from '../support/serve';
-import { fillWorkbook, monthlyFiller, monthlyLayout, sampleFiles, writePasswordProtected, writeTruncated, writeWorkbook } from '../support/workbooks';
+import {
+  fillWorkbook,
+  monthlyFiller,
+  monthlyLayout,
+  sampleFiles,
+  writePasswordProtected,
+  writeTruncated,
+  writeWorkbook,
+} from '../support/workbooks';
 import { writeXls } from '../support/xls-workbooks';
 import { api, cell, choosePeriod, eventually, goToScreen, grid, storedValue, waitForText } from './grid-helpers';
 
@@ -19,20 +27,28 @@ async function openApp(): Promise<{ page: Page; server: RunningServer }> {
   const server = await session.startServer(makeDataDir());
   await api(server, 'settings.set', { clerkName: 'Nguyễn Thị Lan' });
   const page = await session.openWindow(server);
-  await grid(page, /^Số liệu /).locator('tr[data-row-id="BLHH"]').waitFor();
+  await grid(page, /^Số liệu /)
+    .locator('tr[data-row-id="BLHH"]')
+    .waitFor();
   return { page, server };
 }
 
 const panel = (page: Page) => page.getByRole('region', { name: 'Nhập Excel' });
 const fileCard = (page: Page, name: string) => panel(page).locator(`.import-file-card[data-file="${name}"]`);
 const activeSheet = (card: Locator) => card.locator('[role="tabpanel"][aria-hidden="false"]');
-const commitButton = (page: Page) => panel(page).locator('.import-commit-bar').getByRole('button', { name: /^Nhập \d+ số liệu$|^Không có gì để nhập$/ });
+const commitButton = (page: Page) =>
+  panel(page)
+    .locator('.import-commit-bar')
+    .getByRole('button', { name: /^Nhập \d+ số liệu$|^Không có gì để nhập$/ });
 
 /** Opens "Chọn kỳ chung…", lets `pick` set the picker, and applies the period it shows. */
 async function chooseCommonPeriod(page: Page, pick: () => Promise<void>): Promise<void> {
   await panel(page).getByRole('button', { name: 'Chọn kỳ chung…' }).click();
   await pick();
-  await page.locator('.ant-popover:visible').getByRole('button', { name: 'Dùng kỳ này cho các tệp không ghi kỳ' }).click();
+  await page
+    .locator('.ant-popover:visible')
+    .getByRole('button', { name: 'Dùng kỳ này cho các tệp không ghi kỳ' })
+    .click();
 }
 
 /** Nhập/Xuất Excel, January 2023 as the common period, the files chosen with the file dialog. */
@@ -146,14 +162,18 @@ describe('Nhập Excel', () => {
     await waitForText(panel(page).getByRole('status'), 'Đã nhớ cách đọc');
 
     // The same file again: the panel says it was imported already, and that nothing would change.
-    await panel(page).locator('input[type=file]').setInputFiles([join(dir, 'bpc-thang-01.xlsx')]);
+    await panel(page)
+      .locator('input[type=file]')
+      .setInputFiles([join(dir, 'bpc-thang-01.xlsx')]);
     await waitForText(card, 'Tệp có cùng nội dung đã được nhập');
     await waitForText(commitButton(page), 'Không có gì để nhập');
     expect(await commitButton(page).isDisabled()).toBe(true);
     await card.getByRole('button', { name: 'Bỏ tệp bpc-thang-01.xlsx khỏi danh sách' }).click();
 
     // Next month's revision of the same layout: the row mapped by hand is recognized, the revised figures are changes.
-    await panel(page).locator('input[type=file]').setInputFiles([await januaryWorkbook(dir, 'bpc-thang-01-sua.xlsx', 5)]);
+    await panel(page)
+      .locator('input[type=file]')
+      .setInputFiles([await januaryWorkbook(dir, 'bpc-thang-01-sua.xlsx', 5)]);
     const revised = fileCard(page, 'bpc-thang-01-sua.xlsx');
     const products = await openSheet(revised, 'SXCN', /^Dòng chỉ tiêu/);
     await waitForText(products, 'Đã nhớ cách đọc biểu này');
@@ -175,7 +195,9 @@ describe('Nhập Excel', () => {
     await page.locator('.ant-popconfirm:visible').getByRole('button', { name: 'Hoàn tác' }).click();
     const refusal = panel(page).getByRole('alert').filter({ hasText: 'Không hoàn tác được' });
     await waitForText(refusal, 'Không hoàn tác được lần nhập số 1');
-    expect(await refusal.innerText()).toMatch(/Tháng 1\/2023 đã được sửa sau lần ghi đó \(lần nhập số 2 lúc .*\)\. Hãy hoàn tác lần nhập số 2 trước\./);
+    expect(await refusal.innerText()).toMatch(
+      /Tháng 1\/2023 đã được sửa sau lần ghi đó \(lần nhập số 2 lúc .*\)\. Hãy hoàn tác lần nhập số 2 trước\./,
+    );
     await page.close();
   });
 
@@ -183,7 +205,13 @@ describe('Nhập Excel', () => {
     const { page } = await openApp();
     const dir = makeDataDir();
     await chooseFiles(page, [await januaryWorkbook(dir, 'bpc-thang-01.xlsx')]);
-    await mapRow(page, await openSheet(fileCard(page, 'bpc-thang-01.xlsx'), 'SXCN', /^Dòng chỉ tiêu/), 22, 'muoi bien', 'Muối biển');
+    await mapRow(
+      page,
+      await openSheet(fileCard(page, 'bpc-thang-01.xlsx'), 'SXCN', /^Dòng chỉ tiêu/),
+      22,
+      'muoi bien',
+      'Muối biển',
+    );
     await waitForText(commitButton(page), 'Nhập 42 số liệu');
     await commitButton(page).click();
     await waitForText(panel(page).getByRole('status'), 'Đã nhớ cách đọc');
@@ -197,7 +225,9 @@ describe('Nhập Excel', () => {
     await page.getByText('Đã quên cách ghép của mẫu biểu “SXCN”.').waitFor();
     await expect(remembered.count()).resolves.toBe(0);
 
-    await panel(page).locator('input[type=file]').setInputFiles([await januaryWorkbook(dir, 'bpc-thang-01-sua.xlsx', 5)]);
+    await panel(page)
+      .locator('input[type=file]')
+      .setInputFiles([await januaryWorkbook(dir, 'bpc-thang-01-sua.xlsx', 5)]);
     const products = await openSheet(fileCard(page, 'bpc-thang-01-sua.xlsx'), 'SXCN', /^Dòng chỉ tiêu/);
     await waitForText(products.locator('tr[data-row="22"]'), 'theo tên gọi khác');
     expect(await products.getByText('Đã nhớ cách đọc biểu này').count()).toBe(0);
@@ -208,7 +238,18 @@ describe('Nhập Excel', () => {
     const { page, server: s } = await openApp();
     const dir = makeDataDir();
     const good = await januaryWorkbook(dir, 'bpc-thang-01.xlsx');
-    const legacy = writeTruncated(writeXls(join(dir, 'goc.xls'), [{ name: 'Biểu', rows: [['Chỉ tiêu', 'ĐVT', 'Thực hiện kỳ báo cáo'], ['Điện sản xuất', 'triệu kWh', 130]] }]), join(dir, 'bieu-cu.xls'));
+    const legacy = writeTruncated(
+      writeXls(join(dir, 'goc.xls'), [
+        {
+          name: 'Biểu',
+          rows: [
+            ['Chỉ tiêu', 'ĐVT', 'Thực hiện kỳ báo cáo'],
+            ['Điện sản xuất', 'triệu kWh', 130],
+          ],
+        },
+      ]),
+      join(dir, 'bieu-cu.xls'),
+    );
     const locked = writePasswordProtected(join(dir, 'mat-khau.xlsx'));
     await page.evaluate(() => (location.hash = '#/nhap-lieu?ky=2023-01'));
 
@@ -234,7 +275,9 @@ describe('Nhập Excel', () => {
     await panel(page).locator('tr[data-import="1"]').getByRole('button', { name: 'Hoàn tác' }).click();
     await page.locator('.ant-popconfirm:visible').getByRole('button', { name: 'Hoàn tác' }).click();
     await waitForText(panel(page).locator('tr[data-import="1"]'), 'Đã hoàn tác');
-    await eventually(async () => expect(await panel(page).getByRole('status').filter({ hasText: 'Đã nhập 39 số liệu' }).count()).toBe(0));
+    await eventually(async () =>
+      expect(await panel(page).getByRole('status').filter({ hasText: 'Đã nhập 39 số liệu' }).count()).toBe(0),
+    );
     await page.close();
   });
 
@@ -283,7 +326,10 @@ describe('Nhập Excel', () => {
 
   it('pages through the 72 figures of a year of products, fifty at a time, and narrows them to the one that changes', async () => {
     const { page, server: s } = await openApp();
-    await api(s, 'values.set', { period: '2023-03', entries: [{ code: 'SPCN_DIEN_SX', value: 100, status: 'actual' }] });
+    await api(s, 'values.set', {
+      period: '2023-03',
+      entries: [{ code: 'SPCN_DIEN_SX', value: 100, status: 'actual' }],
+    });
     const months = Array.from({ length: 12 }, (_, m) => m + 1);
     const products: [string, string][] = [
       ['Điện sản xuất', 'Triệu kWh'],

@@ -73,7 +73,9 @@ describe('the first run', () => {
     await cell(entry, 'XK', 'value').click();
     await page.keyboard.type('61,1');
     await page.keyboard.press('Enter');
-    await eventually(async () => expect(await storedValue(server, '2026-11', 'XK')).toMatchObject({ value: 61.1, updatedBy: 'Nguyễn Thị Lan' }));
+    await eventually(async () =>
+      expect(await storedValue(server, '2026-11', 'XK')).toMatchObject({ value: 61.1, updatedBy: 'Nguyễn Thị Lan' }),
+    );
 
     await page.reload();
     await page.getByText('Tháng 11/2026', { exact: true }).first().waitFor();
@@ -88,7 +90,9 @@ describe('the first run', () => {
     await dialog.getByRole('button', { name: 'Để sau' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await goToScreen(page, 'Báo cáo');
-    await page.getByText(/^Chưa khai tỉnh, địa danh, tên người nhập liệu, người lập biểu, họ tên thủ trưởng: báo cáo Word/).waitFor();
+    await page
+      .getByText(/^Chưa khai tỉnh, địa danh, tên người nhập liệu, người lập biểu, họ tên thủ trưởng: báo cáo Word/)
+      .waitFor();
     await page.getByRole('button', { name: 'Khai thông tin đơn vị' }).click();
     await dialog.waitFor();
     await page.close();
@@ -102,7 +106,11 @@ describe('print and PDF', () => {
     const page = await openOn(server);
     await goToScreen(page, 'Báo cáo');
     await choosePeriod(page, 'Lũy kế', '6 tháng đầu năm', 2023);
-    await page.getByRole('article', { name: 'Văn bản báo cáo' }).getByText('6 tháng đầu năm 2023', { exact: false }).first().waitFor();
+    await page
+      .getByRole('article', { name: 'Văn bản báo cáo' })
+      .getByText('6 tháng đầu năm 2023', { exact: false })
+      .first()
+      .waitFor();
     const report = await printedPdfText(page, 'In / Lưu PDF báo cáo');
     for (const part of [
       'UBND TỈNH TÂY NINH',
@@ -126,7 +134,17 @@ describe('print and PDF', () => {
     await choosePeriod(page, 'Lũy kế', '6 tháng đầu năm', 2023);
     await scrollToRow(grid(page, /^Số liệu /), 'BLHH');
     const sheet = await printedPdfText(page, 'In / Lưu PDF bảng nhập liệu');
-    for (const part of ['BẢNG SỐ LIỆU CÁC CHỈ TIÊU NGÀNH CÔNG THƯƠNG', 'Kỳ báo cáo: 6 tháng đầu năm 2023', '14.659,9', '2.260,0', '26.899', '3.798,3', '105,79', 'NGƯỜI LẬP BIỂU', 'Nguyễn Thị Lan']) {
+    for (const part of [
+      'BẢNG SỐ LIỆU CÁC CHỈ TIÊU NGÀNH CÔNG THƯƠNG',
+      'Kỳ báo cáo: 6 tháng đầu năm 2023',
+      '14.659,9',
+      '2.260,0',
+      '26.899',
+      '3.798,3',
+      '105,79',
+      'NGƯỜI LẬP BIỂU',
+      'Nguyễn Thị Lan',
+    ]) {
       expect(sheet, part).toContain(spaceless(part));
     }
     await page.close();

@@ -16,7 +16,11 @@ interface GridRowFigures {
   status: string | null;
 }
 
-export async function storedValue(server: RunningServer, period: string, code: string): Promise<GridRowFigures | undefined> {
+export async function storedValue(
+  server: RunningServer,
+  period: string,
+  code: string,
+): Promise<GridRowFigures | undefined> {
   const grid = await api<{ rows: GridRowFigures[] }>(server, 'values.grid', { period });
   return grid.rows.find((r) => r.code === code);
 }
@@ -45,7 +49,13 @@ async function pickOption(page: Page, field: Locator, title: string): Promise<vo
 }
 
 /** Chooses a period the way a clerk does: the kind, the span within the year, then the year; `within` a popover, say. */
-export async function choosePeriod(page: Page, kind: 'Tháng' | 'Quý' | 'Lũy kế', span: string, year: number, within?: Locator): Promise<void> {
+export async function choosePeriod(
+  page: Page,
+  kind: 'Tháng' | 'Quý' | 'Lũy kế',
+  span: string,
+  year: number,
+  within?: Locator,
+): Promise<void> {
   const scope = within ?? page;
   await scope.getByRole('radiogroup', { name: 'Loại kỳ' }).getByText(kind, { exact: true }).click();
   await pickOption(page, scope.getByLabel('Kỳ trong năm'), span);

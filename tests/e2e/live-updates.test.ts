@@ -19,7 +19,9 @@ async function openFirstHalf2023(page: Page): Promise<void> {
 /** Waits until the cell shows the text, and says how long that took. */
 async function msUntilShown(page: Page, code: string, text: string, since: number): Promise<number> {
   await page.waitForFunction(
-    ({ code, text }) => document.querySelector(`tr[data-row-id="${code}"] td[data-column-id="value"]`)?.textContent?.includes(text) ?? false,
+    ({ code, text }) =>
+      document.querySelector(`tr[data-row-id="${code}"] td[data-column-id="value"]`)?.textContent?.includes(text) ??
+      false,
     { code, text },
     { timeout: 5000 },
   );
@@ -27,7 +29,7 @@ async function msUntilShown(page: Page, code: string, text: string, since: numbe
 }
 
 describe('two pages on one database', () => {
-  it('shows a figure saved in one page in the other page\'s Nhập liệu grid within a second, without a reload', async () => {
+  it("shows a figure saved in one page in the other page's Nhập liệu grid within a second, without a reload", async () => {
     const dataDir = makeDataDir();
     const server = await session.startServer(dataDir);
     const first = await session.openWindow(server);

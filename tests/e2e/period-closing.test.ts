@@ -25,17 +25,27 @@ describe('closing a period from the Nhập liệu toolbar', () => {
     await stateBar(page).getByText('Đang nhập', { exact: true }).waitFor();
 
     await stateBar(page).getByRole('button', { name: 'Gửi', exact: true }).click();
-    await stateBar(page).getByText(/^Đã gửi lúc .* bởi Nguyễn Thị Lan$/).waitFor();
+    await stateBar(page)
+      .getByText(/^Đã gửi lúc .* bởi Nguyễn Thị Lan$/)
+      .waitFor();
     await confirmStep(page, 'Duyệt');
-    await stateBar(page).getByText(/^Đã duyệt lúc /).waitFor();
+    await stateBar(page)
+      .getByText(/^Đã duyệt lúc /)
+      .waitFor();
     await confirmStep(page, 'Khóa sổ');
-    await stateBar(page).getByText(/^Đã khóa sổ lúc \d\d:\d\d \d\d\/\d\d\/\d{4} bởi Nguyễn Thị Lan$/).waitFor();
+    await stateBar(page)
+      .getByText(/^Đã khóa sổ lúc \d\d:\d\d \d\d\/\d\d\/\d{4} bởi Nguyễn Thị Lan$/)
+      .waitFor();
 
     await scrollToRow(entryGrid(page), 'BLHH');
     await cell(entryGrid(page), 'BLHH', 'value').click();
     await page.keyboard.type('14.659,9');
     await page.keyboard.press('Enter');
-    await page.getByText(/^Chưa lưu được: Không ghi được: 6 tháng đầu năm 2023 của Toàn tỉnh đã khóa sổ lúc .* bởi Nguyễn Thị Lan\./).waitFor();
+    await page
+      .getByText(
+        /^Chưa lưu được: Không ghi được: 6 tháng đầu năm 2023 của Toàn tỉnh đã khóa sổ lúc .* bởi Nguyễn Thị Lan\./,
+      )
+      .waitFor();
     await expect(storedValue(server, '2023-H1', 'BLHH')).resolves.toMatchObject({ value: null });
 
     await stateBar(page).getByRole('button', { name: 'Mở khóa', exact: true }).click();
@@ -45,8 +55,12 @@ describe('closing a period from the Nhập liệu toolbar', () => {
     await dialog.getByRole('button', { name: 'Mở khóa' }).click();
     await stateBar(page).getByText('Đang nhập', { exact: true }).waitFor();
     await eventually(async () => {
-      const status = await api<{ log: { to: string; note: string | null; who: string }[] }>(server, 'periods.status', { period: '2023-H1' });
-      expect(status.log.at(-1)).toEqual(expect.objectContaining({ to: 'entry', note: 'Cục Thống kê gửi lại số bán lẻ', who: clerk }));
+      const status = await api<{ log: { to: string; note: string | null; who: string }[] }>(server, 'periods.status', {
+        period: '2023-H1',
+      });
+      expect(status.log.at(-1)).toEqual(
+        expect.objectContaining({ to: 'entry', note: 'Cục Thống kê gửi lại số bán lẻ', who: clerk }),
+      );
     });
     await page.close();
   });

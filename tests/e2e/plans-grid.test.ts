@@ -3,7 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { useBrowserSession } from '../support/browser-session';
 import { makeDataDir } from '../support/data-dir';
 import type { RunningServer } from '../support/serve';
-import { api, cell, chooseYear, eventually, goToScreen, grid, pasteInto, scrollToRow, waitForText } from './grid-helpers';
+import {
+  api,
+  cell,
+  chooseYear,
+  eventually,
+  goToScreen,
+  grid,
+  pasteInto,
+  scrollToRow,
+  waitForText,
+} from './grid-helpers';
 
 const session = useBrowserSession();
 
@@ -62,7 +72,9 @@ describe('the Kế hoạch grid', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.type('28.800');
     await page.keyboard.press('Enter');
-    await eventually(async () => expect(await plans(server, ['BLHH'])).toEqual([{ code: 'BLHH', giao: 26899, phanDau: 28800 }]));
+    await eventually(async () =>
+      expect(await plans(server, ['BLHH'])).toEqual([{ code: 'BLHH', giao: 26899, phanDau: 28800 }]),
+    );
     await waitForText(cell(g, 'BLHH', 'phanDau'), '28.800,0');
     await page.close();
   });

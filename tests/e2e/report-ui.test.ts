@@ -29,12 +29,18 @@ async function enterSeed(s: RunningServer): Promise<void> {
 async function openApp(prepare: (s: RunningServer) => Promise<void>): Promise<Page> {
   const server = await session.startServer(makeDataDir());
   await prepare(server);
-  context = await session.browser.newContext({ locale: 'vi-VN', viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+  context = await session.browser.newContext({
+    locale: 'vi-VN',
+    viewport: { width: 1366, height: 768 },
+    acceptDownloads: true,
+  });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   await page.goto(server.url);
-  await grid(page, /^Số liệu /).locator('tr[data-row-id="BLHH"]').waitFor();
+  await grid(page, /^Số liệu /)
+    .locator('tr[data-row-id="BLHH"]')
+    .waitFor();
   return page;
 }
 
@@ -70,14 +76,17 @@ function docxText(file: string): string {
 
 /** How many pixels of the chart's canvas hold something drawn; an empty canvas has none. */
 function drawnPixels(chart: Locator): Promise<number> {
-  return chart.locator('canvas').first().evaluate((canvas: HTMLCanvasElement) => {
-    const ctx = canvas.getContext('2d');
-    if (!ctx) return 0;
-    const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
-    let drawn = 0;
-    for (let i = 3; i < data.length; i += 4) if ((data[i] ?? 0) > 0) drawn++;
-    return drawn;
-  });
+  return chart
+    .locator('canvas')
+    .first()
+    .evaluate((canvas: HTMLCanvasElement) => {
+      const ctx = canvas.getContext('2d');
+      if (!ctx) return 0;
+      const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+      let drawn = 0;
+      for (let i = 3; i < data.length; i += 4) if ((data[i] ?? 0) > 0) drawn++;
+      return drawn;
+    });
 }
 
 /** Width and height from a PNG's header, after checking its signature. */
@@ -94,7 +103,9 @@ describe('Báo cáo', () => {
 
     await expect(document.textContent()).resolves.toContain(xnkSentence);
     await expect(document.textContent()).resolves.toContain(blhhSentence);
-    await expect(document.textContent()).resolves.toContain('Chỉ số sản xuất công nghiệp 6 tháng đầu năm 2023 tăng 5,79% so với cùng kỳ năm 2022.');
+    await expect(document.textContent()).resolves.toContain(
+      'Chỉ số sản xuất công nghiệp 6 tháng đầu năm 2023 tăng 5,79% so với cùng kỳ năm 2022.',
+    );
     await expect(document.getByRole('heading', { name: 'Xuất nhập khẩu' }).count()).resolves.toBe(1);
 
     await page.getByRole('button', { name: 'Sao chép văn bản' }).click();
@@ -114,7 +125,13 @@ describe('Báo cáo', () => {
     const page = await openApp(async (s) => {
       await enterSeed(s);
       // XK and NK are empty while XNK has a figure: Kiểm tra warns about both.
-      await api(s, 'values.set', { period: '2022-H1', entries: [{ code: 'XK', value: 600 }, { code: 'NK', value: '536,2' }] });
+      await api(s, 'values.set', {
+        period: '2022-H1',
+        entries: [
+          { code: 'XK', value: 600 },
+          { code: 'NK', value: '536,2' },
+        ],
+      });
     });
     await openReport(page);
     const findings = page.getByRole('region', { name: 'Phát hiện chưa xử lý' });
@@ -129,8 +146,18 @@ describe('Báo cáo', () => {
   it('draws the share of plan per group and the months of an indicator, and each downloads as a PNG', async () => {
     const page = await openApp(async (s) => {
       await enterSeed(s);
-      for (const [month, xk, nk] of [['01', 180, 150], ['02', 190, 160], ['03', 210, 170]] as const) {
-        await api(s, 'values.set', { period: `2023-${month}`, entries: [{ code: 'XK', value: xk }, { code: 'NK', value: nk }] });
+      for (const [month, xk, nk] of [
+        ['01', 180, 150],
+        ['02', 190, 160],
+        ['03', 210, 170],
+      ] as const) {
+        await api(s, 'values.set', {
+          period: `2023-${month}`,
+          entries: [
+            { code: 'XK', value: xk },
+            { code: 'NK', value: nk },
+          ],
+        });
       }
     });
     await openReport(page);
@@ -139,7 +166,10 @@ describe('Báo cáo', () => {
     await eventually(async () => expect(await drawnPixels(shares)).toBeGreaterThan(2000));
     const sharesPng = await downloadBy(page, shares.getByRole('button', { name: 'Tải ảnh PNG' }));
     expect(sharesPng.download.suggestedFilename()).toBe('ty-le-ke-hoach-2023-H1.png');
-    const drawnWidth = await shares.locator('canvas').first().evaluate((c: HTMLCanvasElement) => c.clientWidth);
+    const drawnWidth = await shares
+      .locator('canvas')
+      .first()
+      .evaluate((c: HTMLCanvasElement) => c.clientWidth);
     // Drawn at twice the screen's size, to stay sharp when printed.
     expect(pngSize(sharesPng.file).width).toBe(drawnWidth * 2);
 
@@ -168,7 +198,9 @@ describe('Báo cáo', () => {
 
     await page.getByRole('tab', { name: 'Báo cáo và biểu đồ' }).click();
     await eventually(async () =>
-      expect(await document.textContent()).toContain('Kim ngạch XNK 6 tháng đầu năm 2023 đạt 2.260 triệu USD, bằng 59,5% kế hoạch năm.'),
+      expect(await document.textContent()).toContain(
+        'Kim ngạch XNK 6 tháng đầu năm 2023 đạt 2.260 triệu USD, bằng 59,5% kế hoạch năm.',
+      ),
     );
   });
 });
@@ -183,7 +215,9 @@ describe('the chart in Nhập liệu', () => {
     await cell(grid(page, /^Số liệu /), 'BLHH', 'value').click();
     const panel = page.getByRole('complementary', { name: 'Chi tiết số liệu' });
     await panel.getByRole('button', { name: 'Xem biểu đồ các tháng' }).click();
-    const chart = panel.getByRole('figure', { name: 'Biểu đồ Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng năm 2023' });
+    const chart = panel.getByRole('figure', {
+      name: 'Biểu đồ Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng năm 2023',
+    });
     await eventually(async () => expect(await drawnPixels(chart)).toBeGreaterThan(2000));
     await panel.getByRole('button', { name: 'Ẩn biểu đồ' }).click();
     await expect(chart.count()).resolves.toBe(0);

@@ -27,7 +27,9 @@ async function openApp(prepare: (s: RunningServer) => Promise<void>): Promise<{ 
   const server = await session.startServer(makeDataDir());
   await prepare(server);
   const page = await session.openWindow(server, { acceptDownloads: true });
-  await grid(page, /^Số liệu /).locator('tr[data-row-id="BLHH"]').waitFor();
+  await grid(page, /^Số liệu /)
+    .locator('tr[data-row-id="BLHH"]')
+    .waitFor();
   return { page, server };
 }
 
@@ -48,11 +50,18 @@ async function shownCodes(g: Locator): Promise<(string | null)[]> {
 }
 
 interface Report {
-  findings: { key: string; ruleId: string; indicatorCode: string; open: boolean; note: { kind: string; text: string; who: string } | null }[];
+  findings: {
+    key: string;
+    ruleId: string;
+    indicatorCode: string;
+    open: boolean;
+    note: { kind: string; text: string; who: string } | null;
+  }[];
 }
 
 const xnkRuleName = 'Tổng XNK bằng XK cộng NK';
-const xnkRuleMessage = 'Tổng XNK bằng XK cộng NK: XK + NK (2.200,0) khác XNK (2.260,0), trái với quy tắc XK + NK = XNK.';
+const xnkRuleMessage =
+  'Tổng XNK bằng XK cộng NK: XK + NK (2.200,0) khác XNK (2.260,0), trái với quy tắc XK + NK = XNK.';
 
 describe('Kiểm tra', () => {
   it('lists the planted faults grouped by severity, in Vietnamese, and counts the open ones in the header', async () => {
@@ -73,9 +82,13 @@ describe('Kiểm tra', () => {
     expect(xnkText).toMatch(/Số liệu:\s*2\.260,0/);
     expect(xnkText).toMatch(/Tổng các chỉ tiêu con:\s*2\.200,0/);
     expect(xnkText).toContain('Chưa xử lý');
-    await expect(findingOf(page, 'index-range|IIP|2023-H1').innerText()).resolves.toContain('bằng 1.164,00, ngoài khoảng hợp lý 20–500');
+    await expect(findingOf(page, 'index-range|IIP|2023-H1').innerText()).resolves.toContain(
+      'bằng 1.164,00, ngoài khoảng hợp lý 20–500',
+    );
     await expect(findingOf(page, 'ratio-range|CCHC_CATGIAM|2023-H1').innerText()).resolves.toContain('313,0%');
-    await expect(findingOf(page, 'ytd-decreasing|BLHH|2023-H1').innerText()).resolves.toContain('thấp hơn 5 tháng năm 2023 (15.000,0)');
+    await expect(findingOf(page, 'ytd-decreasing|BLHH|2023-H1').innerText()).resolves.toContain(
+      'thấp hơn 5 tháng năm 2023 (15.000,0)',
+    );
     await expect(severityGroup(page, 'Cảnh báo').innerText()).resolves.toContain('giống hệt cùng kỳ năm trước');
 
     await waitForText(headerCount(page), '5 lỗi · 1 cảnh báo');
@@ -100,7 +113,9 @@ describe('Kiểm tra', () => {
     const { page } = await openApp(enterSeedWithFaults);
     await openChecks(page);
 
-    await findingOf(page, 'parent-sum|XNK|2023-H1').getByRole('link', { name: /Tổng kim ngạch xuất nhập khẩu hàng hóa/ }).click();
+    await findingOf(page, 'parent-sum|XNK|2023-H1')
+      .getByRole('link', { name: /Tổng kim ngạch xuất nhập khẩu hàng hóa/ })
+      .click();
 
     const g = grid(page, 'Số liệu 6 tháng đầu năm 2023');
     const target = cell(g, 'XNK', 'value');
@@ -139,7 +154,10 @@ describe('Kiểm tra', () => {
     await expect(severityGroup(page, 'Lỗi').locator('.finding-group-open').innerText()).resolves.toBe('4 chưa xử lý');
 
     const report = await api<Report>(server, 'validation.run', { period: '2023-H1' });
-    expect(report.findings.find((f) => f.key === 'parent-sum|XNK|2023-H1')).toMatchObject({ open: false, note: { kind: 'override', text: reason, who: clerk } });
+    expect(report.findings.find((f) => f.key === 'parent-sum|XNK|2023-H1')).toMatchObject({
+      open: false,
+      note: { kind: 'override', text: reason, who: clerk },
+    });
     await page.close();
   });
 
@@ -225,7 +243,16 @@ describe('rules of the department’s own', () => {
   });
 
   it('exports the rules as quy-tac-kiem-tra.json, imports them back, and refuses a file with an unknown code', async () => {
-    const rule = { name: xnkRuleName, left: 'XK + NK', operator: 'eq', right: 'XNK', missing: 'skip_if_any_missing', severity: 'error', message: '', enabled: true };
+    const rule = {
+      name: xnkRuleName,
+      left: 'XK + NK',
+      operator: 'eq',
+      right: 'XNK',
+      missing: 'skip_if_any_missing',
+      severity: 'error',
+      message: '',
+      enabled: true,
+    };
     const { page, server } = await openApp(async (s) => {
       await api(s, 'validation.rules.save', rule);
     });
@@ -234,7 +261,10 @@ describe('rules of the department’s own', () => {
     const rules = page.getByRole('region', { name: 'Quy tắc của đơn vị' });
     await rules.getByText('XK + NK = XNK').waitFor();
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất ra tệp JSON' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Xuất ra tệp JSON' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('quy-tac-kiem-tra.json');
     const exportedPath = await download.path();
     const exported: unknown = JSON.parse(readFileSync(exportedPath, 'utf8'));
@@ -255,11 +285,20 @@ describe('rules of the department’s own', () => {
 
     const bad = join(makeDataDir(), 'quy-tac-sai.json');
     const file = exported as { rules: object[] };
-    writeFileSync(bad, JSON.stringify({ ...file, rules: [...file.rules, { ...rule, id: 'sai', name: 'Quy tắc sai', right: 'KHONGCO' }] }));
+    writeFileSync(
+      bad,
+      JSON.stringify({
+        ...file,
+        rules: [...file.rules, { ...rule, id: 'sai', name: 'Quy tắc sai', right: 'KHONGCO' }],
+      }),
+    );
     await page.getByLabel('Tệp quy tắc kiểm tra (JSON)').setInputFiles(bad);
     await dialog.getByText('có 2 quy tắc').waitFor();
     await dialog.getByRole('button', { name: 'Nhập' }).click();
-    await dialog.getByRole('alert').getByText('Quy tắc "Quy tắc sai", vế phải: Không có chỉ tiêu mã KHONGCO trong danh mục.').waitFor();
+    await dialog
+      .getByRole('alert')
+      .getByText('Quy tắc "Quy tắc sai", vế phải: Không có chỉ tiêu mã KHONGCO trong danh mục.')
+      .waitFor();
     await dialog.getByRole('button', { name: 'Hủy' }).click();
     await expect(api<unknown[]>(server, 'validation.rules.list', {})).resolves.toHaveLength(1);
 
@@ -277,7 +316,10 @@ describe('settings of the built-in rules', () => {
     await openChecks(page);
     await page.getByText('Không có phát hiện nào').waitFor();
     await page.getByRole('tab', { name: /Quy tắc có sẵn/ }).click();
-    await page.getByRole('region', { name: 'Các quy tắc có sẵn' }).getByText('Thay đổi so với cùng kỳ vượt ngưỡng').waitFor();
+    await page
+      .getByRole('region', { name: 'Các quy tắc có sẵn' })
+      .getByText('Thay đổi so với cùng kỳ vượt ngưỡng')
+      .waitFor();
 
     const settings = page.getByRole('region', { name: 'Thiết lập theo chỉ tiêu' });
     await settings.getByLabel('Chỉ tiêu cần thiết lập').click();
@@ -320,7 +362,9 @@ describe('the Nhập liệu grid with findings', () => {
     await page.getByText('Chỉ dòng có phát hiện', { exact: true }).click();
     await eventually(async () => expect(await shownCodes(g)).toEqual(['IIP', 'BLHH', 'XNK', 'CCHC', 'CCHC_CATGIAM']));
     await expect(cell(g, 'CCHC_CATGIAM', 'value').locator('.finding-mark.is-error').count()).resolves.toBe(1);
-    await expect(cell(g, 'BLHH', 'value').locator('.value-cell').getAttribute('title')).resolves.toContain('Cảnh báo: Cả 4 số liệu');
+    await expect(cell(g, 'BLHH', 'value').locator('.value-cell').getAttribute('title')).resolves.toContain(
+      'Cảnh báo: Cả 4 số liệu',
+    );
 
     await page.getByText('Chỉ dòng có phát hiện', { exact: true }).click();
     await eventually(async () => expect((await shownCodes(g)).length).toBeGreaterThan(5));

@@ -8,4 +8,12 @@ import { trapCases } from './family-traps';
 import type { CorpusCase } from './truth';
 
 /** Every workbook of the import-accuracy corpus, family by family. */
-export const corpus: CorpusCase[] = [...portalMonthlyCases, ...tradeSheetCases, ...borderTradeCases, ...iipOfficeCases, ...communeCases, ...enterpriseCases, ...trapCases];
+export const corpus: CorpusCase[] = [
+  ...portalMonthlyCases,
+  ...tradeSheetCases,
+  ...borderTradeCases,
+  ...iipOfficeCases,
+  ...communeCases,
+  ...enterpriseCases,
+  ...trapCases,
+];

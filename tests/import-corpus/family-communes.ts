@@ -28,20 +28,60 @@ function communeCase(o: CommuneOptions): CorpusCase {
     nameColumn('Chỉ tiêu'),
     unitColumn('Đơn vị tính'),
     { id: 'plan', kind: 'data', heading: `Kế hoạch năm ${y}`, target: { plan: planKey(y) }, scale: 12.5 },
-    { id: 'prev', kind: 'data', heading: 'Thực hiện tháng trước', target: { period: month(y, m - 1), status: 'actual' }, scale: 0.97 },
-    { id: 'est', kind: 'data', heading: 'Ước thực hiện tháng báo cáo', target: { period: month(y, m), status: 'estimate' }, scale: 1 },
+    {
+      id: 'prev',
+      kind: 'data',
+      heading: 'Thực hiện tháng trước',
+      target: { period: month(y, m - 1), status: 'actual' },
+      scale: 0.97,
+    },
+    {
+      id: 'est',
+      kind: 'data',
+      heading: 'Ước thực hiện tháng báo cáo',
+      target: { period: month(y, m), status: 'estimate' },
+      scale: 1,
+    },
     ...(m === 12
       ? ([
-          { id: 'year', kind: 'data', heading: 'Ước thực hiện cả năm', target: { period: wholeYear(y), status: 'estimate' }, scale: 12 },
-          { id: 'lastyear', kind: 'data', heading: 'Thực hiện năm trước', target: { period: wholeYear(y - 1), status: 'actual' }, scale: 11 },
+          {
+            id: 'year',
+            kind: 'data',
+            heading: 'Ước thực hiện cả năm',
+            target: { period: wholeYear(y), status: 'estimate' },
+            scale: 12,
+          },
+          {
+            id: 'lastyear',
+            kind: 'data',
+            heading: 'Thực hiện năm trước',
+            target: { period: wholeYear(y - 1), status: 'actual' },
+            scale: 11,
+          },
         ] as ColumnSpec[])
       : ([
-          { id: 'cum', kind: 'data', heading: 'Lũy kế từ đầu năm', target: { period: ytd(y, m), status: 'estimate' }, scale: m },
-          { id: 'same', kind: 'data', heading: 'Cùng kỳ tháng báo cáo năm trước', target: { period: month(y - 1, m), status: null }, scale: 0.92 },
+          {
+            id: 'cum',
+            kind: 'data',
+            heading: 'Lũy kế từ đầu năm',
+            target: { period: ytd(y, m), status: 'estimate' },
+            scale: m,
+          },
+          {
+            id: 'same',
+            kind: 'data',
+            heading: 'Cùng kỳ tháng báo cáo năm trước',
+            target: { period: month(y - 1, m), status: null },
+            scale: 0.92,
+          },
         ] as ColumnSpec[])),
     { id: 'cmp', kind: 'data', heading: 'So sánh với cùng kỳ (%)', target: null, scale: 'pct' },
   ];
-  const money = (code: string, monthly: number) => ({ unit: o.money.text, land: { code, factor: o.money.factor }, base: monthly / o.money.factor });
+  const money = (code: string, monthly: number) => ({
+    unit: o.money.text,
+    land: { code, factor: o.money.factor },
+    base: monthly / o.money.factor,
+  });
   const rows: RowSpec[] = [
     { stt: 'I', name: 'Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng', ...money('BLHH', 25) },
     { stt: '1', name: 'Doanh thu bán lẻ hàng hóa', ...money('BLHH_HH', 19.5) },
@@ -76,8 +116,45 @@ function communeCase(o: CommuneOptions): CorpusCase {
 }
 
 export const communeCases: CorpusCase[] = [
-  communeCase({ name: 'xa-tan-loi-2025-08.xlsx', seed: 501, year: 2025, month: 8, commune: 'Xã Tân Lợi', code: 'XA_TANLOI', money: { text: 'Triệu đồng', factor: 0.001 }, titleRow: 4 }),
-  communeCase({ name: 'xa-dong-tien-2025-08.xlsx', seed: 502, year: 2025, month: 8, commune: 'Xã Đồng Tiến', code: 'XA_DONGTIEN', money: { text: 'Tỷ đồng', factor: 1 }, titleRow: 4 }),
-  communeCase({ name: 'xa-loc-hung-2024-12.xlsx', seed: 503, year: 2024, month: 12, commune: 'Xã Lộc Hưng', code: 'XA_LOCHUNG', money: { text: 'Triệu đồng', factor: 0.001 }, titleRow: 6 }),
-  communeCase({ name: 'xa-thien-hung-2025-03.xlsx', seed: 504, year: 2025, month: 3, commune: 'Xã Thiện Hưng', code: 'XA_THIENHUNG', money: { text: 'Tr.đồng', factor: 0.001 }, titleRow: 6, unitCellRight: true }),
+  communeCase({
+    name: 'xa-tan-loi-2025-08.xlsx',
+    seed: 501,
+    year: 2025,
+    month: 8,
+    commune: 'Xã Tân Lợi',
+    code: 'XA_TANLOI',
+    money: { text: 'Triệu đồng', factor: 0.001 },
+    titleRow: 4,
+  }),
+  communeCase({
+    name: 'xa-dong-tien-2025-08.xlsx',
+    seed: 502,
+    year: 2025,
+    month: 8,
+    commune: 'Xã Đồng Tiến',
+    code: 'XA_DONGTIEN',
+    money: { text: 'Tỷ đồng', factor: 1 },
+    titleRow: 4,
+  }),
+  communeCase({
+    name: 'xa-loc-hung-2024-12.xlsx',
+    seed: 503,
+    year: 2024,
+    month: 12,
+    commune: 'Xã Lộc Hưng',
+    code: 'XA_LOCHUNG',
+    money: { text: 'Triệu đồng', factor: 0.001 },
+    titleRow: 6,
+  }),
+  communeCase({
+    name: 'xa-thien-hung-2025-03.xlsx',
+    seed: 504,
+    year: 2025,
+    month: 3,
+    commune: 'Xã Thiện Hưng',
+    code: 'XA_THIENHUNG',
+    money: { text: 'Tr.đồng', factor: 0.001 },
+    titleRow: 6,
+    unitCellRight: true,
+  }),
 ];

@@ -26,9 +26,27 @@ function enterpriseCase(o: EnterpriseOptions): CorpusCase {
     nameColumn('Chỉ tiêu'),
     unitColumn('ĐVT'),
     { id: 'plan', kind: 'data', heading: `Kế hoạch năm ${y}`, target: { plan: planKey(y) }, scale: 12.5 },
-    { id: 'est', kind: 'data', heading: `Ước thực hiện tháng ${m}/${y}`, target: { period: month(y, m), status: 'estimate' }, scale: 1 },
-    { id: 'cum', kind: 'data', heading: `Lũy kế ${m} tháng năm ${y}`, target: { period: ytd(y, m), status: 'estimate' }, scale: m },
-    { id: 'same', kind: 'data', heading: `Cùng kỳ ${m} tháng năm ${y - 1}`, target: { period: ytd(y - 1, m), status: null }, scale: m * 0.9 },
+    {
+      id: 'est',
+      kind: 'data',
+      heading: `Ước thực hiện tháng ${m}/${y}`,
+      target: { period: month(y, m), status: 'estimate' },
+      scale: 1,
+    },
+    {
+      id: 'cum',
+      kind: 'data',
+      heading: `Lũy kế ${m} tháng năm ${y}`,
+      target: { period: ytd(y, m), status: 'estimate' },
+      scale: m,
+    },
+    {
+      id: 'same',
+      kind: 'data',
+      heading: `Cùng kỳ ${m} tháng năm ${y - 1}`,
+      target: { period: ytd(y - 1, m), status: null },
+      scale: m * 0.9,
+    },
     { id: 'cmp', kind: 'data', heading: 'LK/KH (%)', target: null, scale: 'pct' },
   ];
   const above: Figure[][] = [

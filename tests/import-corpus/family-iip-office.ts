@@ -36,9 +36,18 @@ const divisions: Record<string, string[]> = {
     'Sản xuất giường, tủ, bàn, ghế',
   ],
   IIP_D: [],
-  IIP_E: ['Khai thác, xử lý và cung cấp nước', 'Thoát nước và xử lý nước thải', 'Hoạt động thu gom, xử lý và tiêu hủy rác thải; tái chế phế liệu'],
+  IIP_E: [
+    'Khai thác, xử lý và cung cấp nước',
+    'Thoát nước và xử lý nước thải',
+    'Hoạt động thu gom, xử lý và tiêu hủy rác thải; tái chế phế liệu',
+  ],
 };
-const vsic: Record<string, string[]> = { IIP_B: ['08'], IIP_C: ['10', '11', '13', '14', '15', '16', '22', '23', '31'], IIP_D: [], IIP_E: ['36', '37', '38'] };
+const vsic: Record<string, string[]> = {
+  IIP_B: ['08'],
+  IIP_C: ['10', '11', '13', '14', '15', '16', '22', '23', '31'],
+  IIP_D: [],
+  IIP_E: ['36', '37', '38'],
+};
 const sectors: [string, string, string][] = [
   ['IIP_B', 'B', 'Khai khoáng'],
   ['IIP_C', 'C', 'Công nghiệp chế biến, chế tạo'],
@@ -52,23 +61,73 @@ function iipCase(o: IipOptions): CorpusCase {
   const current = o.estimateWord ? 'estimate' : null;
   const data: DataColumn[] = [];
   const sameYearAgo = 'cùng kỳ năm trước';
-  data.push({ id: 'prev', kind: 'data', heading: `Tháng ${prevMonth.m} năm ${prevMonth.y} so với ${sameYearAgo} (%)`, target: { period: month(prevMonth.y, prevMonth.m), status: null }, scale: 1 });
+  data.push({
+    id: 'prev',
+    kind: 'data',
+    heading: `Tháng ${prevMonth.m} năm ${prevMonth.y} so với ${sameYearAgo} (%)`,
+    target: { period: month(prevMonth.y, prevMonth.m), status: null },
+    scale: 1,
+  });
   const word = o.estimateWord ? `${o.estimateWord} tháng` : 'Tháng';
   if (o.twoRowHeader) {
     const group = `${word} ${m} năm ${y} so với`;
-    data.push({ id: 'vsprev', kind: 'data', group, heading: `Tháng ${prevMonth.m} năm ${prevMonth.y}`, target: null, scale: 1 });
-    data.push({ id: 'cur', kind: 'data', group, heading: 'Cùng kỳ năm trước', target: { period: month(y, m), status: current }, scale: 1 });
+    data.push({
+      id: 'vsprev',
+      kind: 'data',
+      group,
+      heading: `Tháng ${prevMonth.m} năm ${prevMonth.y}`,
+      target: null,
+      scale: 1,
+    });
+    data.push({
+      id: 'cur',
+      kind: 'data',
+      group,
+      heading: 'Cùng kỳ năm trước',
+      target: { period: month(y, m), status: current },
+      scale: 1,
+    });
   } else {
-    data.push({ id: 'vsprev', kind: 'data', heading: `${word} ${m} năm ${y} so với tháng ${prevMonth.m} năm ${prevMonth.y} (%)`, target: null, scale: 1 });
-    data.push({ id: 'cur', kind: 'data', heading: `${word} ${m} năm ${y} so với ${sameYearAgo} (%)`, target: { period: month(y, m), status: current }, scale: 1 });
+    data.push({
+      id: 'vsprev',
+      kind: 'data',
+      heading: `${word} ${m} năm ${y} so với tháng ${prevMonth.m} năm ${prevMonth.y} (%)`,
+      target: null,
+      scale: 1,
+    });
+    data.push({
+      id: 'cur',
+      kind: 'data',
+      heading: `${word} ${m} năm ${y} so với ${sameYearAgo} (%)`,
+      target: { period: month(y, m), status: current },
+      scale: 1,
+    });
   }
   if (o.quarterColumn && m % 3 === 0) {
-    data.push({ id: 'quarter', kind: 'data', heading: `Quý ${roman[m / 3]} năm ${y} so với ${sameYearAgo} (%)`, target: { period: quarter(y, m / 3), status: current }, scale: 1 });
+    data.push({
+      id: 'quarter',
+      kind: 'data',
+      heading: `Quý ${roman[m / 3]} năm ${y} so với ${sameYearAgo} (%)`,
+      target: { period: quarter(y, m / 3), status: current },
+      scale: 1,
+    });
   }
   if (m === 12) {
-    data.push({ id: 'cum', kind: 'data', heading: `Năm ${y} so với năm ${y - 1} (%)`, target: { period: wholeYear(y), status: current }, scale: 1 });
+    data.push({
+      id: 'cum',
+      kind: 'data',
+      heading: `Năm ${y} so với năm ${y - 1} (%)`,
+      target: { period: wholeYear(y), status: current },
+      scale: 1,
+    });
   } else if (m > 1) {
-    data.push({ id: 'cum', kind: 'data', heading: `${m} tháng năm ${y} so với ${sameYearAgo} (%)`, target: { period: ytd(y, m), status: current }, scale: 1 });
+    data.push({
+      id: 'cum',
+      kind: 'data',
+      heading: `${m} tháng năm ${y} so với ${sameYearAgo} (%)`,
+      target: { period: ytd(y, m), status: current },
+      scale: 1,
+    });
   }
   // The index of a past month compared with the previous month is not a figure of the catalog; every other
   // column is the index itself, so the rows' figures are near 100 in every column.
@@ -87,7 +146,9 @@ function iipCase(o: IipOptions): CorpusCase {
   const rows: RowSpec[] = [row('TOÀN NGÀNH CÔNG NGHIỆP', 'IIP', o.industryCodes ? '' : undefined)];
   for (const [code, letter, name] of sectors) {
     rows.push(row(name, code, o.industryCodes ? letter : undefined));
-    (divisions[code] ?? []).forEach((division, i) => rows.push(row(division, null, o.industryCodes ? vsic[code]?.[i] : undefined)));
+    (divisions[code] ?? []).forEach((division, i) =>
+      rows.push(row(division, null, o.industryCodes ? vsic[code]?.[i] : undefined)),
+    );
   }
   const above: Figure[][] = [
     [`CHỈ SỐ SẢN XUẤT CÔNG NGHIỆP THÁNG ${m} NĂM ${y}`],
@@ -98,7 +159,17 @@ function iipCase(o: IipOptions): CorpusCase {
     name: o.name,
     seed: o.seed,
     reportPeriod: month(y, m),
-    sheets: [{ name: pick3(o.seed), above, columns, rows, twoRowHeader: o.twoRowHeader, signatures: false, below: [[], ['Nguồn: Cục Thống kê tỉnh']] }],
+    sheets: [
+      {
+        name: pick3(o.seed),
+        above,
+        columns,
+        rows,
+        twoRowHeader: o.twoRowHeader,
+        signatures: false,
+        below: [[], ['Nguồn: Cục Thống kê tỉnh']],
+      },
+    ],
   });
 }
 
@@ -107,10 +178,56 @@ function pick3(seed: number): string {
 }
 
 export const iipOfficeCases: CorpusCase[] = [
-  iipCase({ name: 'iip-cuc-thong-ke-2025-08-o-trong.xlsx', seed: 401, year: 2025, month: 8, twoRowHeader: false, firstHeading: '' }),
-  iipCase({ name: 'iip-cuc-thong-ke-2025-08-hai-dong.xlsx', seed: 402, year: 2025, month: 8, twoRowHeader: true, firstHeading: 'Ngành công nghiệp' }),
-  iipCase({ name: 'iip-cuc-thong-ke-2025-01.xlsx', seed: 403, year: 2025, month: 1, twoRowHeader: false, firstHeading: 'Ngành công nghiệp' }),
-  iipCase({ name: 'iip-cuc-thong-ke-2024-06-quy.xlsx', seed: 404, year: 2024, month: 6, twoRowHeader: true, firstHeading: '', quarterColumn: true }),
-  iipCase({ name: 'iip-cuc-thong-ke-2025-09-uoc-tinh.xlsx', seed: 405, year: 2025, month: 9, twoRowHeader: false, firstHeading: '', estimateWord: 'Ước tính', industryCodes: true }),
-  iipCase({ name: 'iip-cuc-thong-ke-2024-12-nam.xlsx', seed: 406, year: 2024, month: 12, twoRowHeader: true, firstHeading: 'Ngành công nghiệp', quarterColumn: true }),
+  iipCase({
+    name: 'iip-cuc-thong-ke-2025-08-o-trong.xlsx',
+    seed: 401,
+    year: 2025,
+    month: 8,
+    twoRowHeader: false,
+    firstHeading: '',
+  }),
+  iipCase({
+    name: 'iip-cuc-thong-ke-2025-08-hai-dong.xlsx',
+    seed: 402,
+    year: 2025,
+    month: 8,
+    twoRowHeader: true,
+    firstHeading: 'Ngành công nghiệp',
+  }),
+  iipCase({
+    name: 'iip-cuc-thong-ke-2025-01.xlsx',
+    seed: 403,
+    year: 2025,
+    month: 1,
+    twoRowHeader: false,
+    firstHeading: 'Ngành công nghiệp',
+  }),
+  iipCase({
+    name: 'iip-cuc-thong-ke-2024-06-quy.xlsx',
+    seed: 404,
+    year: 2024,
+    month: 6,
+    twoRowHeader: true,
+    firstHeading: '',
+    quarterColumn: true,
+  }),
+  iipCase({
+    name: 'iip-cuc-thong-ke-2025-09-uoc-tinh.xlsx',
+    seed: 405,
+    year: 2025,
+    month: 9,
+    twoRowHeader: false,
+    firstHeading: '',
+    estimateWord: 'Ước tính',
+    industryCodes: true,
+  }),
+  iipCase({
+    name: 'iip-cuc-thong-ke-2024-12-nam.xlsx',
+    seed: 406,
+    year: 2024,
+    month: 12,
+    twoRowHeader: true,
+    firstHeading: 'Ngành công nghiệp',
+    quarterColumn: true,
+  }),
 ];

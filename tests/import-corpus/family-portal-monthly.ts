@@ -1,7 +1,16 @@
 import { join } from 'node:path';
 import { writeWorkbook } from '../support/workbooks';
 import { month, quarter, roman, year as wholeYear, ytd } from './periods';
-import { pick, seeded, SheetBuilder, titleBlock, type ColumnSpec, type DataColumn, type RowSpec, type Target } from './sheet-builder';
+import {
+  pick,
+  seeded,
+  SheetBuilder,
+  titleBlock,
+  type ColumnSpec,
+  type DataColumn,
+  type RowSpec,
+  type Target,
+} from './sheet-builder';
 import { planKey, provinceUnit, type CorpusCase } from './truth';
 import { nameOf, rowUnit, stripDiacritics, type FileUnit } from './vocabulary';
 
@@ -52,48 +61,190 @@ function portalColumns(o: PortalOptions, rng: () => number): PortalColumn[] {
   const sameWord = pick(rng, ['Cùng kỳ', 'Thực hiện cùng kỳ']);
   const sameStatus = sameWord.startsWith('Thực hiện') ? 'actual' : null;
   const cur = `Năm ${y}`;
-  const plan: PortalColumn = { id: 'plan', flat: `Kế hoạch năm ${y}`, low: `Kế hoạch năm ${y}`, target: { plan: planKey(y) }, scale: 12.5 };
+  const plan: PortalColumn = {
+    id: 'plan',
+    flat: `Kế hoạch năm ${y}`,
+    low: `Kế hoạch năm ${y}`,
+    target: { plan: planKey(y) },
+    scale: 12.5,
+  };
   const prev: PortalColumn =
     m === 1
-      ? { id: 'prev', flat: `${done} tháng 12/${ly}`, group: cur, low: `${done} tháng 12/${ly}`, target: { period: month(ly, 12), status: 'actual' }, scale: 1.02 }
-      : { id: 'prev', flat: `${done} tháng ${m - 1}/${y}`, group: cur, low: `${done} tháng ${m - 1}`, target: { period: month(y, m - 1), status: 'actual' }, scale: 0.98 };
-  const current: PortalColumn = { id: 'est', flat: `${est} tháng ${m}/${y}`, group: cur, low: `${est} tháng ${m}`, target: { period: month(y, m), status: 'estimate' }, scale: 1 };
+      ? {
+          id: 'prev',
+          flat: `${done} tháng 12/${ly}`,
+          group: cur,
+          low: `${done} tháng 12/${ly}`,
+          target: { period: month(ly, 12), status: 'actual' },
+          scale: 1.02,
+        }
+      : {
+          id: 'prev',
+          flat: `${done} tháng ${m - 1}/${y}`,
+          group: cur,
+          low: `${done} tháng ${m - 1}`,
+          target: { period: month(y, m - 1), status: 'actual' },
+          scale: 0.98,
+        };
+  const current: PortalColumn = {
+    id: 'est',
+    flat: `${est} tháng ${m}/${y}`,
+    group: cur,
+    low: `${est} tháng ${m}`,
+    target: { period: month(y, m), status: 'estimate' },
+    scale: 1,
+  };
   const columns: PortalColumn[] = [];
   const ours: PortalColumn[] = [prev, current];
   if (m === 12) {
-    ours.push({ id: 'year', flat: `${est} năm ${y}`, group: cur, low: `${est} năm ${y}`, target: { period: wholeYear(y), status: 'estimate' }, scale: 12 });
+    ours.push({
+      id: 'year',
+      flat: `${est} năm ${y}`,
+      group: cur,
+      low: `${est} năm ${y}`,
+      target: { period: wholeYear(y), status: 'estimate' },
+      scale: 12,
+    });
   } else if (m === 6) {
-    ours.push({ id: 'cum', flat: `${est} 6 tháng năm ${y}`, group: cur, low: `${est} 6 tháng`, target: { period: ytd(y, 6), status: 'estimate' }, scale: 6 });
+    ours.push({
+      id: 'cum',
+      flat: `${est} 6 tháng năm ${y}`,
+      group: cur,
+      low: `${est} 6 tháng`,
+      target: { period: ytd(y, 6), status: 'estimate' },
+      scale: 6,
+    });
   } else if (m > 1) {
-    ours.push({ id: 'cum', flat: `${cumWord} ${m} tháng năm ${y}`, group: cur, low: `${cumWord} ${m} tháng`, target: { period: ytd(y, m), status: 'estimate' }, scale: m });
+    ours.push({
+      id: 'cum',
+      flat: `${cumWord} ${m} tháng năm ${y}`,
+      group: cur,
+      low: `${cumWord} ${m} tháng`,
+      target: { period: ytd(y, m), status: 'estimate' },
+      scale: m,
+    });
   }
   if (m % 3 === 0 && m < 12) {
     const q = m / 3;
-    ours.push({ id: 'quarter', flat: `${est} quý ${roman[q]}/${y}`, group: cur, low: `${est} quý ${roman[q]}`, target: { period: quarter(y, q), status: 'estimate' }, scale: 3 });
+    ours.push({
+      id: 'quarter',
+      flat: `${est} quý ${roman[q]}/${y}`,
+      group: cur,
+      low: `${est} quý ${roman[q]}`,
+      target: { period: quarter(y, q), status: 'estimate' },
+      scale: 3,
+    });
   }
-  if (m === 5) ours.push({ id: 'h1', flat: `${est} 6 tháng năm ${y}`, group: cur, low: `${est} 6 tháng`, target: { period: ytd(y, 6), status: 'estimate' }, scale: 6 });
-  if (m === 10) ours.push({ id: 'year', flat: `${est} năm ${y}`, group: cur, low: `${est} năm ${y}`, target: { period: wholeYear(y), status: 'estimate' }, scale: 12 });
+  if (m === 5)
+    ours.push({
+      id: 'h1',
+      flat: `${est} 6 tháng năm ${y}`,
+      group: cur,
+      low: `${est} 6 tháng`,
+      target: { period: ytd(y, 6), status: 'estimate' },
+      scale: 6,
+    });
+  if (m === 10)
+    ours.push({
+      id: 'year',
+      flat: `${est} năm ${y}`,
+      group: cur,
+      low: `${est} năm ${y}`,
+      target: { period: wholeYear(y), status: 'estimate' },
+      scale: 12,
+    });
 
   const same: PortalColumn[] = [];
   const sameGroup = `${sameWord} năm ${ly}`;
   if (m === 12 || (m === 10 && o.lastYearColumn)) {
-    same.push({ id: 'lastyear', flat: pick(rng, [`Thực hiện năm ${ly}`, 'Thực hiện năm trước']), low: `Thực hiện năm ${ly}`, target: { period: wholeYear(ly), status: 'actual' }, scale: 11.3, lastYear: true });
+    same.push({
+      id: 'lastyear',
+      flat: pick(rng, [`Thực hiện năm ${ly}`, 'Thực hiện năm trước']),
+      low: `Thực hiện năm ${ly}`,
+      target: { period: wholeYear(ly), status: 'actual' },
+      scale: 11.3,
+      lastYear: true,
+    });
   }
-  same.push({ id: 'samemonth', flat: `${sameWord} tháng ${m}/${ly}`, group: sameGroup, low: `Tháng ${m}`, target: { period: month(ly, m), status: sameStatus }, scale: 0.93, lastYear: true });
+  same.push({
+    id: 'samemonth',
+    flat: `${sameWord} tháng ${m}/${ly}`,
+    group: sameGroup,
+    low: `Tháng ${m}`,
+    target: { period: month(ly, m), status: sameStatus },
+    scale: 0.93,
+    lastYear: true,
+  });
   if (m > 1 && m < 12) {
-    same.push({ id: 'samecum', flat: `${sameWord} ${m} tháng năm ${ly}`, group: sameGroup, low: `${m} tháng`, target: { period: ytd(ly, m), status: sameStatus }, scale: m * 0.93, lastYear: true });
+    same.push({
+      id: 'samecum',
+      flat: `${sameWord} ${m} tháng năm ${ly}`,
+      group: sameGroup,
+      low: `${m} tháng`,
+      target: { period: ytd(ly, m), status: sameStatus },
+      scale: m * 0.93,
+      lastYear: true,
+    });
   }
-  const compare: PortalColumn[] = [{ id: 'cmpmonth', flat: `Tháng ${m} so với cùng kỳ (%)`, group: 'So sánh (%)', low: `Tháng ${m} so với cùng kỳ`, target: null, scale: 'pct' }];
+  const compare: PortalColumn[] = [
+    {
+      id: 'cmpmonth',
+      flat: `Tháng ${m} so với cùng kỳ (%)`,
+      group: 'So sánh (%)',
+      low: `Tháng ${m} so với cùng kỳ`,
+      target: null,
+      scale: 'pct',
+    },
+  ];
   if (m === 12) {
-    compare.push({ id: 'cmpyear', flat: `Năm ${y} so với năm ${ly} (%)`, group: 'So sánh (%)', low: `Năm ${y} so với năm ${ly}`, target: null, scale: 'pct' });
-    compare.push({ id: 'cmpplan', flat: `Năm ${y} so với KH (%)`, group: 'So sánh (%)', low: 'So với KH năm', target: null, scale: 'pct' });
+    compare.push({
+      id: 'cmpyear',
+      flat: `Năm ${y} so với năm ${ly} (%)`,
+      group: 'So sánh (%)',
+      low: `Năm ${y} so với năm ${ly}`,
+      target: null,
+      scale: 'pct',
+    });
+    compare.push({
+      id: 'cmpplan',
+      flat: `Năm ${y} so với KH (%)`,
+      group: 'So sánh (%)',
+      low: 'So với KH năm',
+      target: null,
+      scale: 'pct',
+    });
   } else if (m > 1) {
-    compare.push({ id: 'cmpcum', flat: 'So sánh LK với cùng kỳ (%)', group: 'So sánh (%)', low: 'LK so với cùng kỳ', target: null, scale: 'pct' });
+    compare.push({
+      id: 'cmpcum',
+      flat: 'So sánh LK với cùng kỳ (%)',
+      group: 'So sánh (%)',
+      low: 'LK so với cùng kỳ',
+      target: null,
+      scale: 'pct',
+    });
     compare.push({ id: 'cmpplan', flat: 'LK/KH (%)', group: 'So sánh (%)', low: 'LK/KH', target: null, scale: 'pct' });
   } else {
-    compare.push({ id: 'cmpplan', flat: 'So với kế hoạch năm (%)', group: 'So sánh (%)', low: 'So với KH năm', target: null, scale: 'pct' });
+    compare.push({
+      id: 'cmpplan',
+      flat: 'So với kế hoạch năm (%)',
+      group: 'So sánh (%)',
+      low: 'So với KH năm',
+      target: null,
+      scale: 'pct',
+    });
   }
-  const nextPlan: PortalColumn[] = m === 10 ? [{ id: 'nextplan', flat: `Kế hoạch năm ${y + 1}`, low: `Kế hoạch năm ${y + 1}`, target: { plan: planKey(y + 1) }, scale: 13.2 }] : [];
+  const nextPlan: PortalColumn[] =
+    m === 10
+      ? [
+          {
+            id: 'nextplan',
+            flat: `Kế hoạch năm ${y + 1}`,
+            low: `Kế hoạch năm ${y + 1}`,
+            target: { plan: planKey(y + 1) },
+            scale: 13.2,
+          },
+        ]
+      : [];
 
   if (o.planFirst) columns.push(plan);
   if (o.samePeriodFirst) columns.push(...same, ...ours);
@@ -135,7 +286,14 @@ function portalRows(o: PortalOptions, rng: () => number, indexOnly: string[]): R
     const name = spelled(o, nameOf(rng, key));
     if (!code) return add({ stt: roman[section], name });
     const u = rowUnit(rng, code, fixed);
-    add({ stt: roman[section], name, unit: u.unit, land: u.land, base: u.base, ...(code.startsWith('IIP') ? { index: true, only: indexOnly } : {}) });
+    add({
+      stt: roman[section],
+      name,
+      unit: u.unit,
+      land: u.land,
+      base: u.base,
+      ...(code.startsWith('IIP') ? { index: true, only: indexOnly } : {}),
+    });
   };
   const item = (i: number, key: string, code: string | null, fixed?: FileUnit) => {
     const name = spelled(o, nameOf(rng, key));
@@ -154,7 +312,21 @@ function portalRows(o: PortalOptions, rng: () => number, indexOnly: string[]): R
   ['IIP_B', 'IIP_C', 'IIP_D', 'IIP_E'].forEach((code, i) => item(i + 1, code, code, { text: '%', factor: 1 }));
   head('GTSXCN', 'GTSXCN');
   head('SPCN');
-  const products = ['SPCN_DIEN_SX', 'SPCN_DIEN_TP', 'SPCN_NUOC', 'SPCN_XIMANG', 'SPCN_DA', 'SPCN_DIEU', 'SPCN_TINHBOTSAN', 'SPCN_DUONG', 'SPCN_QUANAO', 'SPCN_GIAYDEP', 'SPCN_GO', 'SPCN_BAOBI', 'SPCN_MUOI'];
+  const products = [
+    'SPCN_DIEN_SX',
+    'SPCN_DIEN_TP',
+    'SPCN_NUOC',
+    'SPCN_XIMANG',
+    'SPCN_DA',
+    'SPCN_DIEU',
+    'SPCN_TINHBOTSAN',
+    'SPCN_DUONG',
+    'SPCN_QUANAO',
+    'SPCN_GIAYDEP',
+    'SPCN_GO',
+    'SPCN_BAOBI',
+    'SPCN_MUOI',
+  ];
   products.filter((code) => code === 'SPCN_DIEU' || rng() < 0.7).forEach((code, i) => item(i + 1, code, code));
   head('BLHH', 'BLHH');
   const retailUnit = rows[rows.length - 1]?.unit === 'Triệu đồng' ? { text: 'Triệu đồng', factor: 0.001 } : undefined;
@@ -178,7 +350,8 @@ function portalRows(o: PortalOptions, rng: () => number, indexOnly: string[]): R
     item(3, 'XK_KHAC', 'XK_KHAC_GT', usd);
     head('NK', 'NK');
     add({ name: 'Trong đó:' });
-    const nk = (i: number, name: string, unit: string, base: number) => add({ stt: sttOf(o.sttStyle, section, i), name: spelled(o, name), unit, base });
+    const nk = (i: number, name: string, unit: string, base: number) =>
+      add({ stt: sttOf(o.sttStyle, section, i), name: spelled(o, name), unit, base });
     nk(1, 'Hạt điều thô', 'Tấn', 41000);
     nk(1, 'Hạt điều thô', usd.text, 62);
     nk(2, 'Phân bón các loại', 'Tấn', 5200);
@@ -241,24 +414,149 @@ function portalCase(name: string, o: PortalOptions): CorpusCase {
   return { family: 'portal-monthly', name, build: (dir) => buildPortalMonthly(dir, name, o) };
 }
 
-const base = { codeRow: false, planFirst: true, samePeriodFirst: false, blankColumn: false, titleRow: 4 as const, sttStyle: 'number' as const };
+const base = {
+  codeRow: false,
+  planFirst: true,
+  samePeriodFirst: false,
+  blankColumn: false,
+  titleRow: 4 as const,
+  sttStyle: 'number' as const,
+};
 
 export const portalMonthlyCases: CorpusCase[] = [
   portalCase('portal-2025-01-mot-dong.xlsx', { ...base, year: 2025, month: 1, seed: 101, twoRowHeader: false }),
-  portalCase('portal-2024-01-hai-dong.xlsx', { ...base, year: 2024, month: 1, seed: 102, twoRowHeader: true, codeRow: true, sttStyle: 'dot' }),
-  portalCase('portal-2025-02.xlsx', { ...base, year: 2025, month: 2, seed: 103, twoRowHeader: true, planFirst: false, sttStyle: 'dash' }),
-  portalCase('portal-2024-03-quy.xlsx', { ...base, year: 2024, month: 3, seed: 104, twoRowHeader: false, codeRow: true, titleRow: 3 }),
-  portalCase('portal-2025-04-cot-trong.xlsx', { ...base, year: 2025, month: 4, seed: 105, twoRowHeader: true, blankColumn: true, sttStyle: 'letter' }),
-  portalCase('portal-2025-05-uoc-6-thang.xlsx', { ...base, year: 2025, month: 5, seed: 106, twoRowHeader: true, codeRow: true }),
-  portalCase('portal-2024-05.xlsx', { ...base, year: 2024, month: 5, seed: 107, twoRowHeader: false, samePeriodFirst: true, titleRow: 6 }),
-  portalCase('portal-2025-06.xlsx', { ...base, year: 2025, month: 6, seed: 108, twoRowHeader: true, sttStyle: 'float' }),
-  portalCase('portal-2024-06-chu-hoa.xlsx', { ...base, year: 2024, month: 6, seed: 109, twoRowHeader: false, capitals: true }),
-  portalCase('portal-2025-07.xlsx', { ...base, year: 2025, month: 7, seed: 110, twoRowHeader: true, planFirst: false, codeRow: true, withBorder: true }),
-  portalCase('portal-2025-08.xlsx', { ...base, year: 2025, month: 8, seed: 111, twoRowHeader: true, samePeriodFirst: true, blankColumn: true }),
-  portalCase('portal-2024-09-quy-III.xlsx', { ...base, year: 2024, month: 9, seed: 112, twoRowHeader: false, sttStyle: 'dot', titleRow: 3 }),
-  portalCase('portal-2025-11-khong-dau.xlsx', { ...base, year: 2025, month: 11, seed: 113, twoRowHeader: true, noDiacritics: true }),
+  portalCase('portal-2024-01-hai-dong.xlsx', {
+    ...base,
+    year: 2024,
+    month: 1,
+    seed: 102,
+    twoRowHeader: true,
+    codeRow: true,
+    sttStyle: 'dot',
+  }),
+  portalCase('portal-2025-02.xlsx', {
+    ...base,
+    year: 2025,
+    month: 2,
+    seed: 103,
+    twoRowHeader: true,
+    planFirst: false,
+    sttStyle: 'dash',
+  }),
+  portalCase('portal-2024-03-quy.xlsx', {
+    ...base,
+    year: 2024,
+    month: 3,
+    seed: 104,
+    twoRowHeader: false,
+    codeRow: true,
+    titleRow: 3,
+  }),
+  portalCase('portal-2025-04-cot-trong.xlsx', {
+    ...base,
+    year: 2025,
+    month: 4,
+    seed: 105,
+    twoRowHeader: true,
+    blankColumn: true,
+    sttStyle: 'letter',
+  }),
+  portalCase('portal-2025-05-uoc-6-thang.xlsx', {
+    ...base,
+    year: 2025,
+    month: 5,
+    seed: 106,
+    twoRowHeader: true,
+    codeRow: true,
+  }),
+  portalCase('portal-2024-05.xlsx', {
+    ...base,
+    year: 2024,
+    month: 5,
+    seed: 107,
+    twoRowHeader: false,
+    samePeriodFirst: true,
+    titleRow: 6,
+  }),
+  portalCase('portal-2025-06.xlsx', {
+    ...base,
+    year: 2025,
+    month: 6,
+    seed: 108,
+    twoRowHeader: true,
+    sttStyle: 'float',
+  }),
+  portalCase('portal-2024-06-chu-hoa.xlsx', {
+    ...base,
+    year: 2024,
+    month: 6,
+    seed: 109,
+    twoRowHeader: false,
+    capitals: true,
+  }),
+  portalCase('portal-2025-07.xlsx', {
+    ...base,
+    year: 2025,
+    month: 7,
+    seed: 110,
+    twoRowHeader: true,
+    planFirst: false,
+    codeRow: true,
+    withBorder: true,
+  }),
+  portalCase('portal-2025-08.xlsx', {
+    ...base,
+    year: 2025,
+    month: 8,
+    seed: 111,
+    twoRowHeader: true,
+    samePeriodFirst: true,
+    blankColumn: true,
+  }),
+  portalCase('portal-2024-09-quy-III.xlsx', {
+    ...base,
+    year: 2024,
+    month: 9,
+    seed: 112,
+    twoRowHeader: false,
+    sttStyle: 'dot',
+    titleRow: 3,
+  }),
+  portalCase('portal-2025-11-khong-dau.xlsx', {
+    ...base,
+    year: 2025,
+    month: 11,
+    seed: 113,
+    twoRowHeader: true,
+    noDiacritics: true,
+  }),
   portalCase('portal-2025-10.xlsx', { ...base, year: 2025, month: 10, seed: 114, twoRowHeader: true, codeRow: true }),
-  portalCase('portal-2024-10-nam-truoc.xlsx', { ...base, year: 2024, month: 10, seed: 115, twoRowHeader: false, lastYearColumn: true, planFirst: false }),
-  portalCase('portal-2024-12.xlsx', { ...base, year: 2024, month: 12, seed: 116, twoRowHeader: true, sttStyle: 'dash', withBorder: true }),
-  portalCase('portal-2025-12.xlsx', { ...base, year: 2025, month: 12, seed: 117, twoRowHeader: false, codeRow: true, titleRow: 6, samePeriodFirst: true }),
+  portalCase('portal-2024-10-nam-truoc.xlsx', {
+    ...base,
+    year: 2024,
+    month: 10,
+    seed: 115,
+    twoRowHeader: false,
+    lastYearColumn: true,
+    planFirst: false,
+  }),
+  portalCase('portal-2024-12.xlsx', {
+    ...base,
+    year: 2024,
+    month: 12,
+    seed: 116,
+    twoRowHeader: true,
+    sttStyle: 'dash',
+    withBorder: true,
+  }),
+  portalCase('portal-2025-12.xlsx', {
+    ...base,
+    year: 2025,
+    month: 12,
+    seed: 117,
+    twoRowHeader: false,
+    codeRow: true,
+    titleRow: 6,
+    samePeriodFirst: true,
+  }),
 ];

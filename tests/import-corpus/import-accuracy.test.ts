@@ -16,7 +16,10 @@ beforeAll(async () => {
 }, 900_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const wrongOf = (run: CorpusRun) => run.cases.flatMap((c) => c.wrong.map((w) => `${c.name} ${w.stored.sheet}!${w.stored.cell}: ${describeStored(w.stored)}; ${w.why}`));
+const wrongOf = (run: CorpusRun) =>
+  run.cases.flatMap((c) =>
+    c.wrong.map((w) => `${c.name} ${w.stored.sheet}!${w.stored.cell}: ${describeStored(w.stored)}; ${w.why}`),
+  );
 
 describe('importing the workbooks a department receives', () => {
   it('writes no figure onto the wrong indicator, period, status or value', () => {
@@ -37,13 +40,21 @@ describe('importing the workbooks a department receives', () => {
   });
 
   it('refuses every figure a flow cannot have, with an error at its cell, and writes nothing of it', () => {
-    const missed = [plain, accepting].flatMap((run) => run.cases.flatMap((c) => c.refusalsMissed.map((m) => `${c.name} ${m.sheet}!${m.cell}: ${m.why}`)));
+    const missed = [plain, accepting].flatMap((run) =>
+      run.cases.flatMap((c) => c.refusalsMissed.map((m) => `${c.name} ${m.sheet}!${m.cell}: ${m.why}`)),
+    );
     expect(missed).toEqual([]);
   });
 
   it('tells the clerk why for every figure it leaves out', () => {
     const silent = [plain, accepting].flatMap((run) =>
-      run.cases.flatMap((c) => c.leftOut.filter((l) => l.reasons.length === 0).map((l) => `${c.name} ${l.truth.sheet}!${l.truth.cell}: ${l.truth.code} ${l.truth.period} = ${l.truth.value}`)),
+      run.cases.flatMap((c) =>
+        c.leftOut
+          .filter((l) => l.reasons.length === 0)
+          .map(
+            (l) => `${c.name} ${l.truth.sheet}!${l.truth.cell}: ${l.truth.code} ${l.truth.period} = ${l.truth.value}`,
+          ),
+      ),
     );
     expect(silent).toEqual([]);
   });

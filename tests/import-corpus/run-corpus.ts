@@ -67,7 +67,17 @@ export interface CorpusRun {
 }
 
 export function emptyCounts(): Counts {
-  return { files: 0, filled: 0, expected: 0, right: 0, wrong: 0, left: 0, refused: 0, refusalsExpected: 0, refusalsHonoured: 0 };
+  return {
+    files: 0,
+    filled: 0,
+    expected: 0,
+    right: 0,
+    wrong: 0,
+    left: 0,
+    refused: 0,
+    refusalsExpected: 0,
+    refusalsHonoured: 0,
+  };
 }
 
 function addCounts(into: Counts, c: Counts): void {
@@ -100,7 +110,10 @@ function findingsAt(preview: ListedPreview, sheet: string, cell: string): Import
   const file = preview.files[0];
   if (!file) return [];
   const sheetFindings = file.sheets.find((s) => s.name === sheet)?.findings ?? [];
-  return [...file.findings, ...sheetFindings].filter((f) => (f.sheet === null || f.sheet === sheet) && f.cell !== null && (f.cell === cell || rowOf(f.cell) === rowOf(cell)));
+  return [...file.findings, ...sheetFindings].filter(
+    (f) =>
+      (f.sheet === null || f.sheet === sheet) && f.cell !== null && (f.cell === cell || rowOf(f.cell) === rowOf(cell)),
+  );
 }
 
 /** What the preview says about a figure the import did not write. */
@@ -118,17 +131,27 @@ function reasonsFor(preview: ListedPreview, truth: TruthFigure): string[] {
   const row = sheet.rows.find((r) => r.row === rowOf(truth.cell));
   if (row && row.state !== 'matched') {
     const suggestions = row.suggestions.map((s) => s.code).join(', ');
-    reasons.push(`row ${row.state}${row.note ? `: ${row.note}` : ''}${suggestions ? ` (suggested ${suggestions})` : ''}`);
+    reasons.push(
+      `row ${row.state}${row.note ? `: ${row.note}` : ''}${suggestions ? ` (suggested ${suggestions})` : ''}`,
+    );
   } else if (row?.note) reasons.push(`row note: ${row.note}`);
   const column = sheet.columns.find((c) => c.column === columnOf(truth.cell));
-  if (column && (column.role === null || column.role.role === 'ignore' || column.role.role === 'percent')) reasons.push(`column ${column.column}: ${column.label}`);
+  if (column && (column.role === null || column.role.role === 'ignore' || column.role.role === 'percent'))
+    reasons.push(`column ${column.column}: ${column.label}`);
   const value = sheet.values.find((v) => v.cell === truth.cell);
-  if (value && (value.change === 'kept' || value.change === 'conflict' || value.change === 'duplicate')) reasons.push(`figure ${value.change}: ${value.label}`);
-  for (const f of findingsAt(preview, truth.sheet, truth.cell)) reasons.push(`${f.severity} ${f.kind} at ${f.cell}: ${f.message}`);
+  if (value && (value.change === 'kept' || value.change === 'conflict' || value.change === 'duplicate'))
+    reasons.push(`figure ${value.change}: ${value.label}`);
+  for (const f of findingsAt(preview, truth.sheet, truth.cell))
+    reasons.push(`${f.severity} ${f.kind} at ${f.cell}: ${f.message}`);
   return reasons;
 }
 
-function compare(name: string, truth: CorpusTruth, preview: ListedPreview, stored: ImportedFigure[]): Omit<CaseResult, 'family' | 'name' | 'problems'> {
+function compare(
+  name: string,
+  truth: CorpusTruth,
+  preview: ListedPreview,
+  stored: ImportedFigure[],
+): Omit<CaseResult, 'family' | 'name' | 'problems'> {
   const byKey = new Map<string, TruthFigure[]>();
   const byCell = new Map<string, TruthFigure>();
   for (const t of truth.figures) {
@@ -143,13 +166,15 @@ function compare(name: string, truth: CorpusTruth, preview: ListedPreview, store
     const key = storedKey(s);
     storedAt.add(key);
     const candidates = byKey.get(key) ?? [];
-    const matches = candidates.filter((t) => close(t.value, s.value) && (s.kind === 'plan' || t.status === null || t.status === s.status));
+    const matches = candidates.filter(
+      (t) => close(t.value, s.value) && (s.kind === 'plan' || t.status === null || t.status === s.status),
+    );
     if (matches.length > 0) {
       for (const t of matches) right.add(t);
       continue;
     }
     const same = candidates[0];
-    const fromCell = s.sheet && s.cell ? byCell.get(`${s.sheet}!${s.cell}`) ?? null : null;
+    const fromCell = s.sheet && s.cell ? (byCell.get(`${s.sheet}!${s.cell}`) ?? null) : null;
     const why = same
       ? close(same.value, s.value)
         ? `status ${s.kind === 'value' ? s.status : ''} where the workbook says ${same.status}`
@@ -194,7 +219,12 @@ function compare(name: string, truth: CorpusTruth, preview: ListedPreview, store
 }
 
 /** One workbook on a fresh data directory: units first, then read, preview and commit with these choices. */
-export async function runCase(c: CorpusCase, file: string, truth: CorpusTruth, acceptSuggestions: boolean): Promise<CaseResult> {
+export async function runCase(
+  c: CorpusCase,
+  file: string,
+  truth: CorpusTruth,
+  acceptSuggestions: boolean,
+): Promise<CaseResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'chitieu-corpus-run-'));
   const backend = createBackend({ dataDir });
   try {
@@ -205,8 +235,10 @@ export async function runCase(c: CorpusCase, file: string, truth: CorpusTruth, a
     const choices = { sessionId, acceptSuggestions, ...(truth.titleNamesPeriod ? {} : { period: truth.reportPeriod }) };
     const preview = await listedPreview(api, choices);
     const found = preview.files[0];
-    if (found?.unit?.code !== truth.unit.code) problems.push(`unit ${found?.unit?.code ?? 'none'} where the file is for ${truth.unit.code}`);
-    if (found?.period?.key !== truth.reportPeriod) problems.push(`report period ${found?.period?.key ?? 'none'} where the title says ${truth.reportPeriod}`);
+    if (found?.unit?.code !== truth.unit.code)
+      problems.push(`unit ${found?.unit?.code ?? 'none'} where the file is for ${truth.unit.code}`);
+    if (found?.period?.key !== truth.reportPeriod)
+      problems.push(`report period ${found?.period?.key ?? 'none'} where the title says ${truth.reportPeriod}`);
     try {
       await api.call('import.commit', choices);
     } catch (error) {
@@ -244,4 +276,3 @@ export async function runCorpus(built: BuiltCase[], acceptSuggestions: boolean):
   }
   return { acceptSuggestions, cases, byFamily, total };
 }
-

@@ -207,14 +207,25 @@ export class SheetBuilder {
       this.line(...bottom);
     } else {
       const heading = empty();
-      spec.columns.forEach((column, i) => at(heading, i, column.group && column.kind === 'data' ? `${column.group} ${column.heading}` : column.heading));
+      spec.columns.forEach((column, i) =>
+        at(heading, i, column.group && column.kind === 'data' ? `${column.group} ${column.heading}` : column.heading),
+      );
       this.line(...heading);
     }
     if (spec.codeRow) {
       const codes = empty();
       let n = 1;
       spec.columns.forEach((column, i) => {
-        const fallback = column.kind === 'stt' ? 'A' : column.kind === 'name' ? 'B' : column.kind === 'unit' ? 'C' : column.kind === 'data' ? n++ : null;
+        const fallback =
+          column.kind === 'stt'
+            ? 'A'
+            : column.kind === 'name'
+              ? 'B'
+              : column.kind === 'unit'
+                ? 'C'
+                : column.kind === 'data'
+                  ? n++
+                  : null;
         at(codes, i, column.code ?? fallback);
       });
       this.line(...codes);
@@ -258,26 +269,39 @@ export class SheetBuilder {
       }
     };
     if (override) {
-      const isFigure = override.figure ?? (typeof override.cell === 'number' || isFormula(override.cell) || typeof override.truth === 'number' || override.refuse !== undefined);
+      const isFigure =
+        override.figure ??
+        (typeof override.cell === 'number' ||
+          isFormula(override.cell) ||
+          typeof override.truth === 'number' ||
+          override.refuse !== undefined);
       if (isFigure) this.filledCells.push(`${this.name}!${address}`);
       if (override.format) this.formats[address] = override.format;
       if (override.refuse !== undefined) this.refused.push({ sheet: this.name, cell: address, why: override.refuse });
       else if (override.truth !== 'none') {
-        const read = override.truth ?? (typeof override.cell === 'number' ? override.cell : isFormula(override.cell) && typeof override.cell.result === 'number' ? override.cell.result : undefined);
+        const read =
+          override.truth ??
+          (typeof override.cell === 'number'
+            ? override.cell
+            : isFormula(override.cell) && typeof override.cell.result === 'number'
+              ? override.cell.result
+              : undefined);
         if (read !== undefined) record(read);
       }
       return override.cell;
     }
     const base = (column.measure !== undefined ? row.bases?.[column.measure] : undefined) ?? row.base;
     if (base === undefined) return null;
-    if (row.only && !row.only.includes(column.id) && !(column.measure && row.only.includes(column.measure))) return null;
+    if (row.only && !row.only.includes(column.id) && !(column.measure && row.only.includes(column.measure)))
+      return null;
     let value: number;
     if (column.scale === 'pct') {
       if (row.index) return null;
       value = round(88 + this.rng() * 40, 1);
     } else if (row.index) {
       // A plan for an index is a growth target (108,9 for "tăng 8,9%"); published indices move around 100.
-      value = column.target && 'plan' in column.target ? round(105 + this.rng() * 7, 1) : round(96 + this.rng() * 14, 2);
+      value =
+        column.target && 'plan' in column.target ? round(105 + this.rng() * 7, 1) : round(96 + this.rng() * 14, 2);
     } else {
       value = round(base * column.scale * (0.9 + this.rng() * 0.2), row.decimals ?? (base >= 1000 ? 0 : 1));
     }

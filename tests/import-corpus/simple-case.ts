@@ -35,7 +35,13 @@ export async function buildSimple(dir: string, c: SimpleCase): Promise<{ file: s
   const built = c.sheets.map((s) => {
     const sheet = new SheetBuilder(s.name, rng);
     for (const line of s.above) sheet.line(...line);
-    sheet.table({ columns: s.columns, rows: s.rows, twoRowHeader: s.twoRowHeader, codeRow: s.codeRow, startColumn: s.startColumn });
+    sheet.table({
+      columns: s.columns,
+      rows: s.rows,
+      twoRowHeader: s.twoRowHeader,
+      codeRow: s.codeRow,
+      startColumn: s.startColumn,
+    });
     for (const line of s.below ?? []) sheet.line(...line);
     if (s.signatures !== false) sheet.signatures(s.columns.length);
     return sheet;

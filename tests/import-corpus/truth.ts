@@ -1,7 +1,16 @@
 import type { ReportingUnitKind } from '../../shared/api/entities';
 
 /** The families of workbooks a department receives (see ../shared/domain.md, "Workbook families"). */
-export const families = ['portal-monthly', 'export-sheet', 'import-sheet', 'border-trade', 'iip-office', 'commune', 'enterprise', 'traps'] as const;
+export const families = [
+  'portal-monthly',
+  'export-sheet',
+  'import-sheet',
+  'border-trade',
+  'iip-office',
+  'commune',
+  'enterprise',
+  'traps',
+] as const;
 export type Family = (typeof families)[number];
 
 export type FigureStatus = 'estimate' | 'actual';

@@ -2,12 +2,30 @@ import { pick } from './sheet-builder';
 
 /** The spellings clerks and statistics offices use for the catalog's indicators (a common one listed twice weighs double). */
 export const namesOf: Record<string, readonly string[]> = {
-  IIP: ['Chỉ số sản xuất công nghiệp (IIP)', 'CHỈ SỐ SẢN XUẤT CÔNG NGHIỆP (IIP)', 'Chỉ số sản xuất toàn ngành công nghiệp (IIP)', 'Chỉ số phát triển sản xuất công nghiệp (IIP)'],
+  IIP: [
+    'Chỉ số sản xuất công nghiệp (IIP)',
+    'CHỈ SỐ SẢN XUẤT CÔNG NGHIỆP (IIP)',
+    'Chỉ số sản xuất toàn ngành công nghiệp (IIP)',
+    'Chỉ số phát triển sản xuất công nghiệp (IIP)',
+  ],
   IIP_B: ['Khai khoáng', 'Ngành khai khoáng', 'Công nghiệp khai khoáng'],
   IIP_C: ['Công nghiệp chế biến, chế tạo', 'Ngành chế biến, chế tạo', 'Chế biến, chế tạo'],
-  IIP_D: ['Sản xuất và phân phối điện, khí đốt, nước nóng, hơi nước và điều hòa không khí', 'Sản xuất và phân phối điện', 'Sản xuất, phân phối điện, khí đốt, nước nóng, hơi nước và điều hoà không khí'],
-  IIP_E: ['Cung cấp nước; hoạt động quản lý và xử lý rác thải, nước thải', 'Cung cấp nước, hoạt động quản lý và xử lý rác thải, nước thải', 'Cung cấp nước, quản lý và xử lý rác thải, nước thải'],
-  GTSXCN: ['Giá trị sản xuất công nghiệp (giá so sánh 2010)', 'GIÁ TRỊ SẢN XUẤT CÔNG NGHIỆP (giá so sánh 2010)', 'Giá trị sản xuất công nghiệp (theo giá so sánh 2010)', 'Giá trị SXCN (giá SS 2010)'],
+  IIP_D: [
+    'Sản xuất và phân phối điện, khí đốt, nước nóng, hơi nước và điều hòa không khí',
+    'Sản xuất và phân phối điện',
+    'Sản xuất, phân phối điện, khí đốt, nước nóng, hơi nước và điều hoà không khí',
+  ],
+  IIP_E: [
+    'Cung cấp nước; hoạt động quản lý và xử lý rác thải, nước thải',
+    'Cung cấp nước, hoạt động quản lý và xử lý rác thải, nước thải',
+    'Cung cấp nước, quản lý và xử lý rác thải, nước thải',
+  ],
+  GTSXCN: [
+    'Giá trị sản xuất công nghiệp (giá so sánh 2010)',
+    'GIÁ TRỊ SẢN XUẤT CÔNG NGHIỆP (giá so sánh 2010)',
+    'Giá trị sản xuất công nghiệp (theo giá so sánh 2010)',
+    'Giá trị SXCN (giá SS 2010)',
+  ],
   SPCN: ['Sản phẩm công nghiệp chủ yếu', 'SẢN PHẨM CÔNG NGHIỆP CHỦ YẾU', 'Một số sản phẩm công nghiệp chủ yếu'],
   SPCN_DIEN_SX: ['Điện sản xuất', 'Điện sản xuất', 'ĐIỆN SẢN XUẤT'],
   SPCN_DIEN_TP: ['Điện thương phẩm', 'Điện thương phẩm', 'Dien thuong pham'],
@@ -20,9 +38,18 @@ export const namesOf: Record<string, readonly string[]> = {
   SPCN_QUANAO: ['Quần áo các loại', 'Quần áo các loại', 'Quần áo'],
   SPCN_GIAYDEP: ['Giày, dép có đế hoặc mũ bằng da', 'Giày dép có đế hoặc mũ bằng da', 'Giày, dép da'],
   SPCN_GO: ['Gỗ cưa, xẻ các loại', 'Gỗ cưa hoặc xẻ', 'Gỗ cưa, xẻ các loại'],
-  SPCN_BAOBI: ['Bao bì và túi bằng giấy nhăn và bìa nhăn', 'Bao bì bằng giấy nhăn và bìa nhăn', 'Bao bì và túi bằng giấy nhăn và bìa nhăn'],
+  SPCN_BAOBI: [
+    'Bao bì và túi bằng giấy nhăn và bìa nhăn',
+    'Bao bì bằng giấy nhăn và bìa nhăn',
+    'Bao bì và túi bằng giấy nhăn và bìa nhăn',
+  ],
   SPCN_MUOI: ['Muối biển', 'Muối biển', 'Muối'],
-  BLHH: ['Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng', 'TỔNG MỨC BLHH VÀ DTDVTD', 'Tổng mức bán lẻ hàng hoá và doanh thu dịch vụ tiêu dùng', 'TỔNG MỨC BÁN LẺ HÀNG HÓA VÀ DOANH THU DỊCH VỤ TIÊU DÙNG'],
+  BLHH: [
+    'Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng',
+    'TỔNG MỨC BLHH VÀ DTDVTD',
+    'Tổng mức bán lẻ hàng hoá và doanh thu dịch vụ tiêu dùng',
+    'TỔNG MỨC BÁN LẺ HÀNG HÓA VÀ DOANH THU DỊCH VỤ TIÊU DÙNG',
+  ],
   BLHH_HH: ['Doanh thu bán lẻ hàng hóa', 'Bán lẻ hàng hóa', 'Doanh thu bán lẻ hàng hoá'],
   BLHH_LTAU: ['Doanh thu dịch vụ lưu trú, ăn uống', 'Dịch vụ lưu trú, ăn uống', 'Doanh thu dịch vụ lưu trú, ăn uống'],
   BLHH_DL: ['Doanh thu du lịch lữ hành', 'Du lịch lữ hành', 'Doanh thu du lịch lữ hành'],
@@ -33,7 +60,11 @@ export const namesOf: Record<string, readonly string[]> = {
   XK_DIEU: ['Hạt điều nhân', 'Hạt điều nhân', 'Điều nhân'],
   XK_CAOSU: ['Cao su', 'Cao su', 'Cao su các loại'],
   XK_KHAC: ['Hàng hóa khác', 'Hàng hóa khác', 'Hàng hoá khác'],
-  TMBG: ['Kim ngạch thương mại qua các cửa khẩu biên giới', 'Kim ngạch xuất nhập khẩu qua các cửa khẩu biên giới', 'Kim ngạch thương mại biên giới'],
+  TMBG: [
+    'Kim ngạch thương mại qua các cửa khẩu biên giới',
+    'Kim ngạch xuất nhập khẩu qua các cửa khẩu biên giới',
+    'Kim ngạch thương mại biên giới',
+  ],
 };
 
 export function nameOf(rng: () => number, key: string): string {
@@ -147,7 +178,11 @@ export const catalogOf: Record<string, { unit: string; month: number }> = {
 };
 
 /** A row's unit text, its landing and its monthly figure in the file's unit. */
-export function rowUnit(rng: () => number, code: string, fixed?: FileUnit): { unit: string; land: { code: string; factor: number }; base: number } {
+export function rowUnit(
+  rng: () => number,
+  code: string,
+  fixed?: FileUnit,
+): { unit: string; land: { code: string; factor: number }; base: number } {
   const catalog = catalogOf[code];
   if (!catalog) throw new Error(`no catalog entry for ${code}`);
   const unit = fixed ?? unitOf(rng, catalog.unit);

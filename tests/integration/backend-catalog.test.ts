@@ -100,7 +100,9 @@ describe('adding and editing indicators', () => {
     const { api } = startBackend(makeDataDir());
     const before = await fullCatalog(api);
 
-    const refusal = await refusalOf(api.call('catalog.create', { code: 'XK', nameVi: 'Xuất khẩu (trùng)', kind: 'flow' }));
+    const refusal = await refusalOf(
+      api.call('catalog.create', { code: 'XK', nameVi: 'Xuất khẩu (trùng)', kind: 'flow' }),
+    );
 
     expect(refusal.code).toBe('conflict');
     expect(refusal.message).toContain('Mã chỉ tiêu XK đã có trong danh mục');
@@ -113,7 +115,9 @@ describe('adding and editing indicators', () => {
     const before = await fullCatalog(api);
 
     const spaced = await refusalOf(api.call('catalog.create', { code: ' BLHH ', nameVi: 'Bán lẻ', kind: 'flow' }));
-    const retired = await refusalOf(api.call('catalog.create', { code: 'TMBG', nameVi: 'Thương mại biên giới', kind: 'flow' }));
+    const retired = await refusalOf(
+      api.call('catalog.create', { code: 'TMBG', nameVi: 'Thương mại biên giới', kind: 'flow' }),
+    );
 
     expect([spaced.code, retired.code]).toEqual(['conflict', 'conflict']);
     expect(spaced.message).toContain('BLHH');
@@ -214,7 +218,13 @@ describe('retiring and restoring indicators', () => {
     const before = await fullCatalog(api);
 
     const refusal = await refusalOf(
-      api.call('catalog.create', { code: 'TMBG_MOCBAI', parentCode: 'TMBG', nameVi: 'Cửa khẩu Mộc Bài', unit: 'triệu USD', kind: 'flow' }),
+      api.call('catalog.create', {
+        code: 'TMBG_MOCBAI',
+        parentCode: 'TMBG',
+        nameVi: 'Cửa khẩu Mộc Bài',
+        unit: 'triệu USD',
+        kind: 'flow',
+      }),
     );
 
     expect(refusal.code).toBe('conflict');
@@ -266,7 +276,12 @@ describe('input the backend cannot use', () => {
     const before = await fullCatalog(api);
 
     const tooPrecise = await refusalOf(api.call('catalog.update', { code: 'XK', patch: { decimals: 7 } }));
-    const unknownField = await backend.call('catalog.create', { code: 'XK_GAO_GT', nameVi: 'Gạo', kind: 'flow', donViTinh: 'tấn' });
+    const unknownField = await backend.call('catalog.create', {
+      code: 'XK_GAO_GT',
+      nameVi: 'Gạo',
+      kind: 'flow',
+      donViTinh: 'tấn',
+    });
 
     expect(tooPrecise.code).toBe('bad_input');
     expect(tooPrecise.message).toContain("'patch.decimals'");

@@ -42,7 +42,14 @@ describe('reporting units', () => {
       parentId: tinh.id,
       validFrom: '2025-07-01',
     });
-    expect(commune).toMatchObject({ code: '25123', name: 'Phường Tân Ninh', kind: 'commune', parentId: tinh.id, validFrom: '2025-07-01', validTo: null });
+    expect(commune).toMatchObject({
+      code: '25123',
+      name: 'Phường Tân Ninh',
+      kind: 'commune',
+      parentId: tinh.id,
+      validFrom: '2025-07-01',
+      validTo: null,
+    });
     expect(await first.api.call('units.list', {})).toEqual([tinh, commune]);
     first.backend.close();
 
@@ -55,7 +62,9 @@ describe('reporting units', () => {
     await api.call('units.create', { code: '80', name: 'Tỉnh Long An', kind: 'province', validTo: '2025-06-30' });
     const before = await api.call('units.list', {});
 
-    const sameCode = await refusalOf(api.call('units.create', { code: 'TINH', name: 'Tỉnh thứ hai', kind: 'province' }));
+    const sameCode = await refusalOf(
+      api.call('units.create', { code: 'TINH', name: 'Tỉnh thứ hai', kind: 'province' }),
+    );
     const overlapping = await refusalOf(
       api.call('units.create', { code: '80', name: 'Tỉnh Tây Ninh', kind: 'province', validFrom: '2025-06-30' }),
     );
@@ -69,8 +78,18 @@ describe('reporting units', () => {
   it('accepts an old code again for a unit that starts after the old one ended, as with the 2025 mergers, and keeps its predecessors', async () => {
     const dataDir = makeDataDir();
     const first = startBackend(dataDir);
-    const longAn = await first.api.call('units.create', { code: '80', name: 'Tỉnh Long An', kind: 'province', validTo: '2025-06-30' });
-    const oldTayNinh = await first.api.call('units.create', { code: '72', name: 'Tỉnh Tây Ninh (cũ)', kind: 'province', validTo: '2025-06-30' });
+    const longAn = await first.api.call('units.create', {
+      code: '80',
+      name: 'Tỉnh Long An',
+      kind: 'province',
+      validTo: '2025-06-30',
+    });
+    const oldTayNinh = await first.api.call('units.create', {
+      code: '72',
+      name: 'Tỉnh Tây Ninh (cũ)',
+      kind: 'province',
+      validTo: '2025-06-30',
+    });
 
     const tayNinh = await first.api.call('units.create', {
       code: '80',
@@ -80,7 +99,12 @@ describe('reporting units', () => {
       predecessorIds: [longAn.id, oldTayNinh.id],
     });
 
-    expect(tayNinh).toMatchObject({ code: '80', validFrom: '2025-07-01', validTo: null, predecessorIds: [longAn.id, oldTayNinh.id] });
+    expect(tayNinh).toMatchObject({
+      code: '80',
+      validFrom: '2025-07-01',
+      validTo: null,
+      predecessorIds: [longAn.id, oldTayNinh.id],
+    });
     const listed = await first.api.call('units.list', {});
     expect(listed.filter((u) => u.code === '80')).toEqual([longAn, tayNinh]);
     first.backend.close();
@@ -94,7 +118,9 @@ describe('reporting units', () => {
     const tinh = await provinceUnit(api);
     const before = await api.call('units.list', {});
 
-    const unknown = await refusalOf(api.call('units.create', { code: '80', name: 'Tỉnh Tây Ninh', kind: 'province', predecessorIds: [9999] }));
+    const unknown = await refusalOf(
+      api.call('units.create', { code: '80', name: 'Tỉnh Tây Ninh', kind: 'province', predecessorIds: [9999] }),
+    );
     const itself = await refusalOf(api.call('units.update', { id: tinh.id, patch: { predecessorIds: [tinh.id] } }));
 
     expect(unknown.code).toBe('not_found');
@@ -119,7 +145,12 @@ describe('reporting units', () => {
   it('refuses to place a unit under one of its own communes, and changes nothing', async () => {
     const { api } = startBackend(makeDataDir());
     const tinh = await provinceUnit(api);
-    const commune = await api.call('units.create', { code: '25123', name: 'Phường Tân Ninh', kind: 'commune', parentId: tinh.id });
+    const commune = await api.call('units.create', {
+      code: '25123',
+      name: 'Phường Tân Ninh',
+      kind: 'commune',
+      parentId: tinh.id,
+    });
     const before = await api.call('units.list', {});
 
     const refusal = await refusalOf(api.call('units.update', { id: tinh.id, patch: { parentId: commune.id } }));
@@ -133,7 +164,13 @@ describe('reporting units', () => {
     const before = await api.call('units.list', {});
 
     const refusal = await refusalOf(
-      api.call('units.create', { code: '80', name: 'Tỉnh Tây Ninh', kind: 'province', validFrom: '2025-07-01', validTo: '2025-06-30' }),
+      api.call('units.create', {
+        code: '80',
+        name: 'Tỉnh Tây Ninh',
+        kind: 'province',
+        validFrom: '2025-07-01',
+        validTo: '2025-06-30',
+      }),
     );
 
     expect(refusal.code).toBe('bad_input');
@@ -141,9 +178,14 @@ describe('reporting units', () => {
     expect(await api.call('units.list', {})).toEqual(before);
   });
 
-  it('refuses to stretch a unit\'s validity over the time another unit uses the same code', async () => {
+  it("refuses to stretch a unit's validity over the time another unit uses the same code", async () => {
     const { api } = startBackend(makeDataDir());
-    const longAn = await api.call('units.create', { code: '80', name: 'Tỉnh Long An', kind: 'province', validTo: '2025-06-30' });
+    const longAn = await api.call('units.create', {
+      code: '80',
+      name: 'Tỉnh Long An',
+      kind: 'province',
+      validTo: '2025-06-30',
+    });
     await api.call('units.create', { code: '80', name: 'Tỉnh Tây Ninh', kind: 'province', validFrom: '2025-07-01' });
     const before = await api.call('units.list', {});
 
@@ -174,7 +216,10 @@ describe('settings', () => {
     const dataDir = makeDataDir();
     const first = startBackend(dataDir);
     await first.api.call('settings.set', { provinceName: 'UBND TỈNH TÂY NINH', headName: 'Trần Văn Bình' });
-    const saved = await first.api.call('settings.set', { placeName: 'Tây Ninh', headTitle: 'KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC' });
+    const saved = await first.api.call('settings.set', {
+      placeName: 'Tây Ninh',
+      headTitle: 'KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC',
+    });
     expect(saved).toMatchObject({
       provinceName: 'UBND TỈNH TÂY NINH',
       departmentName: 'SỞ CÔNG THƯƠNG',
@@ -235,7 +280,9 @@ describe('app.info', () => {
   it('reports the data directory, the database file, the schema version and the version from package.json', async () => {
     const dataDir = makeDataDir();
     const { api } = startBackend(dataDir);
-    const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
     const migrations = bundledMigrations();
 
     const info = await api.call('app.info', {});

@@ -1,5 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it, onTestFinished } from 'vitest';
@@ -17,7 +27,11 @@ async function figureOf(api: ApiClient, code: string, period = '2023-H1'): Promi
 }
 
 async function officeOfTayNinh(api: ApiClient): Promise<void> {
-  await api.call('settings.set', { departmentName: 'SỞ CÔNG THƯƠNG', placeName: 'Tây Ninh', provinceName: 'UBND TỈNH TÂY NINH' });
+  await api.call('settings.set', {
+    departmentName: 'SỞ CÔNG THƯƠNG',
+    placeName: 'Tây Ninh',
+    provinceName: 'UBND TỈNH TÂY NINH',
+  });
 }
 
 describe('Sao lưu ngay', () => {
@@ -25,7 +39,13 @@ describe('Sao lưu ngay', () => {
     const dataDir = makeDataDir();
     const { api } = startBackend(dataDir);
     await officeOfTayNinh(api);
-    await api.call('values.set', { period: '2023-H1', entries: [{ code: 'BLHH', value: '14.659,9' }, { code: 'XNK', value: '2.260' }] });
+    await api.call('values.set', {
+      period: '2023-H1',
+      entries: [
+        { code: 'BLHH', value: '14.659,9' },
+        { code: 'XNK', value: '2.260' },
+      ],
+    });
 
     const made = await api.call('backup.make', {});
     expect(made.result.ok).toBe(true);
@@ -39,13 +59,22 @@ describe('Sao lưu ngay', () => {
 
     withRawDatabase(file.path, (copy) => {
       expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
-      const values = copy.prepare(`SELECT indicator_code AS code, value FROM indicator_values ORDER BY indicator_code`).all();
-      expect(values).toEqual([{ code: 'BLHH', value: 14659.9 }, { code: 'XNK', value: 2260 }]);
+      const values = copy
+        .prepare(`SELECT indicator_code AS code, value FROM indicator_values ORDER BY indicator_code`)
+        .all();
+      expect(values).toEqual([
+        { code: 'BLHH', value: 14659.9 },
+        { code: 'XNK', value: 2260 },
+      ]);
     });
 
     const status = await api.call('backup.status', {});
     expect(status.backups.map((b) => b.name)).toEqual([file.name]);
-    expect(status.last).toMatchObject({ ok: true, kind: 'manual', places: [{ folder: join(dataDir, 'backups'), file: file.name, error: null }] });
+    expect(status.last).toMatchObject({
+      ok: true,
+      kind: 'manual',
+      places: [{ folder: join(dataDir, 'backups'), file: file.name, error: null }],
+    });
   });
 
   it('also writes to the second folder the clerk chose, and says so when that folder is gone, in the status and the log', async () => {
@@ -68,7 +97,11 @@ describe('Sao lưu ngay', () => {
     const partly = await api.call('backup.make', {});
     expect(partly.files.map((f) => f.folder)).toEqual(['data']);
     expect(partly.result.ok).toBe(false);
-    expect(partly.result.places[1]).toMatchObject({ folder: stick, file: null, error: expect.stringContaining('ổ USB') });
+    expect(partly.result.places[1]).toMatchObject({
+      folder: stick,
+      file: null,
+      error: expect.stringContaining('ổ USB'),
+    });
     expect((await api.call('backup.status', {})).last).toEqual(partly.result);
     expect(readFileSync(join(dataDir, 'logs', 'chitieu.log'), 'utf8')).toContain('"event":"backup failed"');
   });
@@ -91,7 +124,13 @@ describe('Khôi phục', () => {
     await api.call('values.set', { period: '2023-H1', entries: [{ code: 'XNK', value: '2.260' }] });
     await api.call('plans.set', { year: 2023, entries: [{ code: 'XNK', level: 'giao', value: '3.798,3' }] });
     const backup = (await api.call('backup.make', {})).files[0]!;
-    await api.call('values.set', { period: '2023-H1', entries: [{ code: 'XNK', value: '2.500' }, { code: 'BLHH', value: '14.659,9' }] });
+    await api.call('values.set', {
+      period: '2023-H1',
+      entries: [
+        { code: 'XNK', value: '2.500' },
+        { code: 'BLHH', value: '14.659,9' },
+      ],
+    });
 
     const contents = await api.call('backup.inspect', { folder: 'data', name: backup.name });
     expect(contents).toMatchObject({
@@ -189,12 +228,18 @@ describe('Khôi phục, when a step cannot be done,', () => {
     const dataDir = makeDataDir();
     const { api, backend } = startBackend(dataDir);
     const contents = await api.call('backup.inspectFile', { path: old.file });
-    expect(contents).toMatchObject({ olderSchema: true, schemaVersion: bundledMigrations()[2]!.tag, officeName: 'SỞ CÔNG THƯƠNG Tây Ninh' });
+    expect(contents).toMatchObject({
+      olderSchema: true,
+      schemaVersion: bundledMigrations()[2]!.tag,
+      officeName: 'SỞ CÔNG THƯƠNG Tây Ninh',
+    });
     await api.call('backup.restoreFile', { path: old.file });
     expect(backend.database.schemaVersion).toBe(bundledMigrations().at(-1)!.tag);
     expect((await api.call('settings.get', {})).placeName).toBe('Tây Ninh');
     // The old file itself is left as it was: it is read through a copy.
-    withRawDatabase(old.file, (sqlite) => expect(sqlite.prepare('SELECT count(*) AS n FROM chitieu_migrations').get()).toEqual({ n: 3 }));
+    withRawDatabase(old.file, (sqlite) =>
+      expect(sqlite.prepare('SELECT count(*) AS n FROM chitieu_migrations').get()).toEqual({ n: 3 }),
+    );
   });
 });
 
@@ -216,14 +261,20 @@ describe('automatic backups', () => {
     expect(schedule.runIfDue(new Date(2026, 11, 7, 16, 40))).toBe(false);
     expect(schedule.runIfDue(new Date(2026, 11, 8, 0, 10))).toBe(true);
     const names = (await api.call('backup.status', {})).backups.map((b) => b.name);
-    expect(names).toEqual(['ChiTieu-So-Cong-Thuong-Tay-Ninh-2026-12-08-0010-tu-dong.db', 'ChiTieu-So-Cong-Thuong-Tay-Ninh-2026-12-07-0905-tu-dong.db']);
+    expect(names).toEqual([
+      'ChiTieu-So-Cong-Thuong-Tay-Ninh-2026-12-08-0010-tu-dong.db',
+      'ChiTieu-So-Cong-Thuong-Tay-Ninh-2026-12-07-0905-tu-dong.db',
+    ]);
     expect((await api.call('backup.status', {})).last).toMatchObject({ ok: true, kind: 'auto', trigger: 'daily' });
 
     backend.close();
     const after = readdirSync(join(dataDir, 'backups')).filter((n) => !names.includes(n));
     expect(after).toHaveLength(1);
     expect(after[0]).toMatch(/-tu-dong\.db$/);
-    expect(JSON.parse(readFileSync(join(dataDir, 'backup-status.json'), 'utf8'))).toMatchObject({ ok: true, trigger: 'closing' });
+    expect(JSON.parse(readFileSync(join(dataDir, 'backup-status.json'), 'utf8'))).toMatchObject({
+      ok: true,
+      trigger: 'closing',
+    });
   });
 
   it('that fail are shown as the last result and logged, and closing still closes', async () => {
@@ -233,7 +284,11 @@ describe('automatic backups', () => {
     writeFileSync(join(dataDir, 'backups'), 'không phải thư mục');
     expect(schedule.runIfDue(new Date(2026, 11, 7, 9, 5))).toBe(true);
     const status = await api.call('backup.status', {});
-    expect(status.last).toMatchObject({ ok: false, trigger: 'daily', places: [{ file: null, error: expect.any(String) }] });
+    expect(status.last).toMatchObject({
+      ok: false,
+      trigger: 'daily',
+      places: [{ file: null, error: expect.any(String) }],
+    });
     expect(readFileSync(join(dataDir, 'logs', 'chitieu.log'), 'utf8')).toContain('"event":"backup failed"');
     backend.close();
     expect(existsSync(join(dataDir, 'chitieu.db-wal'))).toBe(false);

@@ -34,11 +34,17 @@ describe('a backup of a database another process is writing to', () => {
   it('holds every transaction either whole or not at all, and passes integrity_check', async () => {
     const dataDir = makeDataDir();
     const { api, backend } = startBackend(dataDir);
-    const writer = spawn(process.execPath, ['-e', writerScript, backend.database.file], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+    const writer = spawn(process.execPath, ['-e', writerScript, backend.database.file], {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     onTestFinished(() => {
       writer.kill();
     });
-    const started = await Promise.race([once(writer.stdout, 'data').then(([chunk]) => String(chunk)), once(writer, 'exit').then(() => 'writer stopped')]);
+    const started = await Promise.race([
+      once(writer.stdout, 'data').then(([chunk]) => String(chunk)),
+      once(writer, 'exit').then(() => 'writer stopped'),
+    ]);
     expect(started).toContain('writing');
 
     const batchesSeen: number[] = [];

@@ -11,7 +11,14 @@ import { changeLog, indicators, reportingUnits, settings } from '../../db/schema
 import { refusalOfSync } from '../support/backend';
 import { defaultCatalogFile, handedCatalogFile, readDefaultCatalog } from '../support/catalog-csv';
 import { makeDataDir } from '../support/data-dir';
-import { dumpTables, fingerprint, openHandlesTo, schemaObjects, withRawDatabase, type Row } from '../support/sqlite-files';
+import {
+  dumpTables,
+  fingerprint,
+  openHandlesTo,
+  schemaObjects,
+  withRawDatabase,
+  type Row,
+} from '../support/sqlite-files';
 
 const ledger = 'chitieu_migrations';
 
@@ -116,7 +123,9 @@ describe('a new data directory', () => {
 function insertOld(raw: Database.Database, table: string, rows: Record<string, unknown>[]): void {
   for (const row of rows) {
     const columns = Object.keys(row).map((k) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
-    raw.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...Object.values(row));
+    raw
+      .prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
+      .run(...Object.values(row));
   }
 }
 
@@ -163,87 +172,154 @@ describe('upgrading a database from the first version', () => {
         .values({ code: 'CK_MOCBAI', name: 'Cửa khẩu quốc tế Mộc Bài', kind: 'border_gate', parentId: tayNinh.id })
         .run();
       insertOld(db.$client, 'indicator_values', [
-          { indicatorCode: 'IIP', unitId: 1, period: '2023-01', value: 125.95, status: 'actual', updatedBy: 'lan', sourceKind: 'typed' },
-          { indicatorCode: 'IIP', unitId: 1, period: '2023-02', value: 106.01, status: 'actual', updatedBy: 'lan', sourceKind: 'typed' },
-          {
-            indicatorCode: 'IIP',
-            unitId: 1,
-            period: '2023-L02',
-            value: 116.32,
-            status: 'actual',
-            comment: 'Lũy kế do Cục Thống kê công bố, không lấy trung bình',
-            updatedBy: 'lan',
-            sourceKind: 'pasted',
-          },
-          {
-            indicatorCode: 'XNK',
-            unitId: 1,
-            period: '2023-H1',
-            value: 2260,
-            status: 'estimate',
-            comment: 'Ước thực hiện',
-            updatedBy: 'hùng',
-            updatedAt: '2023-06-20T02:15:00.000Z',
-            sourceKind: 'imported',
-            sourceFile: 'bpc-thang-05.xlsx',
-            sourceSha256: 'a'.repeat(64),
-            sourceSheet: 'Biểu 01',
-            sourceCell: 'F12',
-          },
-          { indicatorCode: 'BLHH', unitId: 1, period: '2023-Q2', value: 14659.9, status: 'actual', updatedBy: 'cli', sourceKind: 'cli' },
-          { indicatorCode: 'XK_GAO_GT', unitId: tayNinh.id, period: '2023-9M', value: 0.1 + 0.2, status: 'estimate', updatedBy: 'lan', sourceKind: 'typed' },
-          { indicatorCode: 'XK', unitId: longAn.id, period: '2023', value: -3.32, status: 'actual', comment: '', updatedBy: 'lan', sourceKind: 'typed' },
+        {
+          indicatorCode: 'IIP',
+          unitId: 1,
+          period: '2023-01',
+          value: 125.95,
+          status: 'actual',
+          updatedBy: 'lan',
+          sourceKind: 'typed',
+        },
+        {
+          indicatorCode: 'IIP',
+          unitId: 1,
+          period: '2023-02',
+          value: 106.01,
+          status: 'actual',
+          updatedBy: 'lan',
+          sourceKind: 'typed',
+        },
+        {
+          indicatorCode: 'IIP',
+          unitId: 1,
+          period: '2023-L02',
+          value: 116.32,
+          status: 'actual',
+          comment: 'Lũy kế do Cục Thống kê công bố, không lấy trung bình',
+          updatedBy: 'lan',
+          sourceKind: 'pasted',
+        },
+        {
+          indicatorCode: 'XNK',
+          unitId: 1,
+          period: '2023-H1',
+          value: 2260,
+          status: 'estimate',
+          comment: 'Ước thực hiện',
+          updatedBy: 'hùng',
+          updatedAt: '2023-06-20T02:15:00.000Z',
+          sourceKind: 'imported',
+          sourceFile: 'bpc-thang-05.xlsx',
+          sourceSha256: 'a'.repeat(64),
+          sourceSheet: 'Biểu 01',
+          sourceCell: 'F12',
+        },
+        {
+          indicatorCode: 'BLHH',
+          unitId: 1,
+          period: '2023-Q2',
+          value: 14659.9,
+          status: 'actual',
+          updatedBy: 'cli',
+          sourceKind: 'cli',
+        },
+        {
+          indicatorCode: 'XK_GAO_GT',
+          unitId: tayNinh.id,
+          period: '2023-9M',
+          value: 0.1 + 0.2,
+          status: 'estimate',
+          updatedBy: 'lan',
+          sourceKind: 'typed',
+        },
+        {
+          indicatorCode: 'XK',
+          unitId: longAn.id,
+          period: '2023',
+          value: -3.32,
+          status: 'actual',
+          comment: '',
+          updatedBy: 'lan',
+          sourceKind: 'typed',
+        },
       ]);
       insertOld(db.$client, 'annual_plans', [
-          { indicatorCode: 'BLHH', unitId: 1, year: 2022, level: 'giao', value: 28800, updatedBy: 'lan', sourceKind: 'typed' },
-          { indicatorCode: 'BLHH', unitId: 1, year: 2022, level: 'phan_dau', value: 29500.5, updatedBy: 'lan', sourceKind: 'imported', sourceFile: 'ke-hoach-2022.xlsx', sourceCell: 'D7' },
-          { indicatorCode: 'XK', unitId: tayNinh.id, year: 2026, level: 'giao', value: 130, updatedBy: 'hùng', sourceKind: 'cli' },
+        {
+          indicatorCode: 'BLHH',
+          unitId: 1,
+          year: 2022,
+          level: 'giao',
+          value: 28800,
+          updatedBy: 'lan',
+          sourceKind: 'typed',
+        },
+        {
+          indicatorCode: 'BLHH',
+          unitId: 1,
+          year: 2022,
+          level: 'phan_dau',
+          value: 29500.5,
+          updatedBy: 'lan',
+          sourceKind: 'imported',
+          sourceFile: 'ke-hoach-2022.xlsx',
+          sourceCell: 'D7',
+        },
+        {
+          indicatorCode: 'XK',
+          unitId: tayNinh.id,
+          year: 2026,
+          level: 'giao',
+          value: 130,
+          updatedBy: 'hùng',
+          sourceKind: 'cli',
+        },
       ]);
       insertOld(db.$client, 'change_log', [
-          {
-            batchId: 'b-0001',
-            at: '2023-06-20T02:15:00.000Z',
-            who: 'hùng',
-            entity: 'value',
-            indicatorCode: 'XNK',
-            unitId: 1,
-            period: '2023-H1',
-            oldValue: null,
-            newValue: 2260,
-            newStatus: 'estimate',
-            newComment: 'Ước thực hiện',
-            sourceKind: 'imported',
-            sourceFile: 'bpc-thang-05.xlsx',
-          },
-          {
-            batchId: 'b-0002',
-            at: '2023-07-18T03:00:00.000Z',
-            who: 'lan',
-            entity: 'value',
-            indicatorCode: 'IIP',
-            unitId: 1,
-            period: '2023-L02',
-            oldValue: 115.98,
-            newValue: 116.32,
-            oldStatus: 'estimate',
-            newStatus: 'actual',
-            oldComment: null,
-            newComment: 'Lũy kế do Cục Thống kê công bố, không lấy trung bình',
-            sourceKind: 'pasted',
-          },
-          {
-            batchId: 'b-0002',
-            at: '2023-07-18T03:00:00.000Z',
-            who: 'lan',
-            entity: 'plan',
-            indicatorCode: 'BLHH',
-            unitId: 1,
-            year: 2022,
-            level: 'phan_dau',
-            oldValue: 29000,
-            newValue: 29500.5,
-            sourceKind: 'typed',
-          },
+        {
+          batchId: 'b-0001',
+          at: '2023-06-20T02:15:00.000Z',
+          who: 'hùng',
+          entity: 'value',
+          indicatorCode: 'XNK',
+          unitId: 1,
+          period: '2023-H1',
+          oldValue: null,
+          newValue: 2260,
+          newStatus: 'estimate',
+          newComment: 'Ước thực hiện',
+          sourceKind: 'imported',
+          sourceFile: 'bpc-thang-05.xlsx',
+        },
+        {
+          batchId: 'b-0002',
+          at: '2023-07-18T03:00:00.000Z',
+          who: 'lan',
+          entity: 'value',
+          indicatorCode: 'IIP',
+          unitId: 1,
+          period: '2023-L02',
+          oldValue: 115.98,
+          newValue: 116.32,
+          oldStatus: 'estimate',
+          newStatus: 'actual',
+          oldComment: null,
+          newComment: 'Lũy kế do Cục Thống kê công bố, không lấy trung bình',
+          sourceKind: 'pasted',
+        },
+        {
+          batchId: 'b-0002',
+          at: '2023-07-18T03:00:00.000Z',
+          who: 'lan',
+          entity: 'plan',
+          indicatorCode: 'BLHH',
+          unitId: 1,
+          year: 2022,
+          level: 'phan_dau',
+          oldValue: 29000,
+          newValue: 29500.5,
+          sourceKind: 'typed',
+        },
       ]);
       db.insert(settings)
         .values([
@@ -276,7 +352,11 @@ describe('upgrading a database from the first version', () => {
       const { [ledger]: ledgerBefore, sqlite_sequence: _counters, ...tablesBefore } = before;
       // Later migrations may add tables; every table the old version had must come through unchanged, the figures,
       // plans and change log (given their present shape by 0007) read through the views that spell them out.
-      const spelledOut: Record<string, string> = { indicator_values: 'indicator_values_full', annual_plans: 'annual_plans_full', change_log: 'change_log_full' };
+      const spelledOut: Record<string, string> = {
+        indicator_values: 'indicator_values_full',
+        annual_plans: 'annual_plans_full',
+        change_log: 'change_log_full',
+      };
       const sorted = (rows: Row[]) => [...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
       const keptTables = Object.fromEntries(
         Object.keys(tablesBefore).map((table) => {
@@ -286,8 +366,15 @@ describe('upgrading a database from the first version', () => {
           return [table, sorted(rows)];
         }),
       );
-      const withoutValueIds = { ...tablesBefore, indicator_values: (tablesBefore['indicator_values'] ?? []).map(({ id: _id, ...v }) => v) };
-      expect(keptTables).toEqual(Object.fromEntries(Object.entries(withoutValueIds).map(([t, rows]) => [t, spelledOut[t] ? sorted(rows) : rows])));
+      const withoutValueIds = {
+        ...tablesBefore,
+        indicator_values: (tablesBefore['indicator_values'] ?? []).map(({ id: _id, ...v }) => v),
+      };
+      expect(keptTables).toEqual(
+        Object.fromEntries(
+          Object.entries(withoutValueIds).map(([t, rows]) => [t, spelledOut[t] ? sorted(rows) : rows]),
+        ),
+      );
       const ledgerAfter = upgraded.db.$client.prepare(`SELECT * FROM ${ledger} ORDER BY seq`).all() as Row[];
       expect(ledgerAfter.slice(0, 1)).toEqual(ledgerBefore);
       expect(ledgerAfter.map((r) => r['tag'])).toEqual(migrations.map((m) => m.tag));
@@ -319,14 +406,23 @@ describe('upgrading a database from the first version', () => {
       const raw = upgraded.db.$client;
       const logBefore = dumpTables(raw)['change_log'];
       const batch = (uuid: string) => `(SELECT id FROM change_batches WHERE uuid = '${uuid}')`;
-      expect(() => raw.prepare(`UPDATE change_log SET new_value = 0 WHERE batch_id = ${batch('b-0001')}`).run()).toThrow(Database.SqliteError);
-      expect(() => raw.prepare(`DELETE FROM change_log WHERE batch_id = ${batch('b-0002')}`).run()).toThrow(Database.SqliteError);
+      expect(() =>
+        raw.prepare(`UPDATE change_log SET new_value = 0 WHERE batch_id = ${batch('b-0001')}`).run(),
+      ).toThrow(Database.SqliteError);
+      expect(() => raw.prepare(`DELETE FROM change_log WHERE batch_id = ${batch('b-0002')}`).run()).toThrow(
+        Database.SqliteError,
+      );
       expect(() => raw.prepare(`DELETE FROM change_log`).run()).toThrow(/append-only/);
       expect(dumpTables(raw)['change_log']).toEqual(logBefore);
 
       const db = upgraded.db;
       const next = batchKey(db, { batchId: 'b-0003', at: '2026-01-05T01:00:00.000Z', who: 'lan' });
-      appendChange(db, next, { entity: 'value', indicatorCode: 'BLHH', unitId: 1, period: '2023-Q2', oldValue: 14659.9, newValue: 14700 }, { kind: 'typed' });
+      appendChange(
+        db,
+        next,
+        { entity: 'value', indicatorCode: 'BLHH', unitId: 1, period: '2023-Q2', oldValue: 14659.9, newValue: 14700 },
+        { kind: 'typed' },
+      );
       expect(upgraded.db.select({ n: count() }).from(changeLog).get()?.n).toBe(4);
     } finally {
       upgraded.close();
@@ -384,15 +480,18 @@ describe('a database ChiTieu must not touch', () => {
     expect(readFileSync(file, 'utf8')).toBe(text);
   });
 
-  it.runIf(process.platform === 'linux')('lets go of a chitieu.db it cannot read, so the clerk can move it aside', () => {
-    const dataDir = makeDataDir();
-    const file = join(dataDir, 'chitieu.db');
-    writeFileSync(file, 'không phải cơ sở dữ liệu\n'.repeat(200));
+  it.runIf(process.platform === 'linux')(
+    'lets go of a chitieu.db it cannot read, so the clerk can move it aside',
+    () => {
+      const dataDir = makeDataDir();
+      const file = join(dataDir, 'chitieu.db');
+      writeFileSync(file, 'không phải cơ sở dữ liệu\n'.repeat(200));
 
-    refusalOfSync(() => openDatabase({ dataDir }));
+      refusalOfSync(() => openDatabase({ dataDir }));
 
-    expect(openHandlesTo(file)).toEqual([]);
-  });
+      expect(openHandlesTo(file)).toEqual([]);
+    },
+  );
 });
 
 describe('a migration that would break the data', () => {

@@ -30,21 +30,33 @@ describe('exporting while a validation error stands', () => {
     await figuresWithAnError(api);
     await expect(exportOf(backend, { period: '2023-H1' })).rejects.toMatchObject({
       code: 'conflict',
-      message: expect.stringMatching(/^Chưa xuất báo cáo: số liệu 6 tháng đầu năm 2023 còn 1 lỗi kiểm tra chưa xử lý \(Toàn tỉnh: 1 lỗi\)\..*--reason/),
+      message: expect.stringMatching(
+        /^Chưa xuất báo cáo: số liệu 6 tháng đầu năm 2023 còn 1 lỗi kiểm tra chưa xử lý \(Toàn tỉnh: 1 lỗi\)\..*--reason/,
+      ),
       details: { openErrors: 1, units: [{ unitName: 'Toàn tỉnh', openErrors: 1 }] },
     });
-    await expect(fillOf(backend, { template: { path: sampleFiles.thang05 }, period: '2023-H1' })).rejects.toMatchObject({
-      code: 'conflict',
-      message: expect.stringMatching(/^Chưa điền mẫu biểu: /),
-    });
+    await expect(fillOf(backend, { template: { path: sampleFiles.thang05 }, period: '2023-H1' })).rejects.toMatchObject(
+      {
+        code: 'conflict',
+        message: expect.stringMatching(/^Chưa điền mẫu biểu: /),
+      },
+    );
   });
 
   it('goes ahead with a reason, which is printed in a note under the table, before the date line', async () => {
     const dir = makeDataDir();
     const { backend, api } = startBackend(dir);
     await figuresWithAnError(api);
-    const out = await exportOf(backend, { period: '2023-H1', overrideReason: reason, saveTo: join(dir, 'co-ly-do.xlsx') });
-    expect(out.summary.validation).toEqual({ openErrors: 1, units: [{ unitId: 1, unitName: 'Toàn tỉnh', openErrors: 1 }], overrideReason: reason });
+    const out = await exportOf(backend, {
+      period: '2023-H1',
+      overrideReason: reason,
+      saveTo: join(dir, 'co-ly-do.xlsx'),
+    });
+    expect(out.summary.validation).toEqual({
+      openErrors: 1,
+      units: [{ unitId: 1, unitName: 'Toàn tỉnh', openErrors: 1 }],
+      overrideReason: reason,
+    });
 
     const sheet = readWithPython(out.path ?? '').sheets[0] as PySheet;
     const note = findText(sheet, /^Ghi chú: /);
@@ -67,7 +79,9 @@ describe('exporting while a validation error stands', () => {
     const dir = makeDataDir();
     const { backend, api } = startBackend(dir);
     await figuresWithAnError(api);
-    const finding = (await api.call('validation.run', { period: '2023-H1' })).findings.find((f) => f.severity === 'error');
+    const finding = (await api.call('validation.run', { period: '2023-H1' })).findings.find(
+      (f) => f.severity === 'error',
+    );
     await api.call('validation.note', { period: '2023-H1', key: finding?.key ?? '', kind: 'override', text: reason });
     const out = await exportOf(backend, { period: '2023-H1', saveTo: join(dir, 'da-xu-ly.xlsx') });
     expect(out.summary.validation.overrideReason).toBeNull();
@@ -81,14 +95,33 @@ describe('exporting while a validation error stands', () => {
     const a = (await api.call('units.create', { code: 'XA01', name: 'Xã Tân Lập', kind: 'commune', parentId: 1 })).id;
     const b = (await api.call('units.create', { code: 'XA02', name: 'Xã Hòa Bình', kind: 'commune', parentId: 1 })).id;
     await plantOutOfRange(api, { period: '2023-H1', entries: [{ code: 'CCHC_DVC4', value: 130 }] }, a);
-    await api.call('values.set', { unitId: b, period: '2023-H1', entries: [{ code: 'CCHC_DVC4', value: 100, status: 'estimate' }] });
-    await expect(exportOf(backend, { period: '2023-H1', unitIds: [a, b] })).rejects.toMatchObject({ code: 'conflict', details: { openErrors: 1 } });
+    await api.call('values.set', {
+      unitId: b,
+      period: '2023-H1',
+      entries: [{ code: 'CCHC_DVC4', value: 100, status: 'estimate' }],
+    });
+    await expect(exportOf(backend, { period: '2023-H1', unitIds: [a, b] })).rejects.toMatchObject({
+      code: 'conflict',
+      details: { openErrors: 1 },
+    });
 
-    const out = await exportOf(backend, { period: '2023-H1', unitIds: [a, b], overrideReason: reason, saveTo: join(dir, 'hai-xa.xlsx') });
+    const out = await exportOf(backend, {
+      period: '2023-H1',
+      unitIds: [a, b],
+      overrideReason: reason,
+      saveTo: join(dir, 'hai-xa.xlsx'),
+    });
     const book = readWithPython(out.path ?? '');
-    const noteOf = (name: string) => findText(book.sheets.find((s) => s.name === name) as PySheet, /^Ghi chú: /)[0]?.text;
-    expect(noteOf('Tổng hợp')).toMatch(/^Ghi chú: Số liệu còn 1 lỗi kiểm tra chưa xử lý \(Xã Tân Lập: 1\)\. Lý do vẫn xuất báo cáo: /);
-    expect(noteOf('Xã Tân Lập')).toMatch(/^Ghi chú: Số liệu của Xã Tân Lập còn 1 lỗi kiểm tra chưa xử lý \(Tỷ lệ dịch vụ công trực tuyến mức độ 4\); cả tệp còn 1 lỗi\./);
-    expect(noteOf('Xã Hòa Bình')).toMatch(/^Ghi chú: Số liệu của Xã Hòa Bình không có lỗi kiểm tra; các đơn vị khác trong tệp còn 1 lỗi chưa xử lý\./);
+    const noteOf = (name: string) =>
+      findText(book.sheets.find((s) => s.name === name) as PySheet, /^Ghi chú: /)[0]?.text;
+    expect(noteOf('Tổng hợp')).toMatch(
+      /^Ghi chú: Số liệu còn 1 lỗi kiểm tra chưa xử lý \(Xã Tân Lập: 1\)\. Lý do vẫn xuất báo cáo: /,
+    );
+    expect(noteOf('Xã Tân Lập')).toMatch(
+      /^Ghi chú: Số liệu của Xã Tân Lập còn 1 lỗi kiểm tra chưa xử lý \(Tỷ lệ dịch vụ công trực tuyến mức độ 4\); cả tệp còn 1 lỗi\./,
+    );
+    expect(noteOf('Xã Hòa Bình')).toMatch(
+      /^Ghi chú: Số liệu của Xã Hòa Bình không có lỗi kiểm tra; các đơn vị khác trong tệp còn 1 lỗi chưa xử lý\./,
+    );
   });
 });

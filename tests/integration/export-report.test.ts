@@ -59,8 +59,17 @@ describe('the 2023-H1 report of the seed figures, opened by a reader that is not
     expect(sheet.cells[`${plan}${xnk}`]).toMatchObject({ t: 'n', v: 3798.3, numFmt: '#,##0.0' });
     expect(sheet.cells[`${value}${xnk}`]).toMatchObject({ t: 'n', v: 2260, numFmt: '#,##0.0' });
     expect(sheet.cells[`${same}${xnk}`]).toMatchObject({ v: 1136.2 });
-    expect(sheet.cells[`${vsPlan}${xnk}`]).toMatchObject({ t: 'n', v: 59.5, f: `ROUND(${value}${xnk}/${plan}${xnk}*100,1)`, numFmt: '#,##0.0' });
-    expect(sheet.cells[`${vsSame}${xnk}`]).toMatchObject({ t: 'n', v: 198.9, f: `ROUND(${value}${xnk}/${same}${xnk}*100,1)` });
+    expect(sheet.cells[`${vsPlan}${xnk}`]).toMatchObject({
+      t: 'n',
+      v: 59.5,
+      f: `ROUND(${value}${xnk}/${plan}${xnk}*100,1)`,
+      numFmt: '#,##0.0',
+    });
+    expect(sheet.cells[`${vsSame}${xnk}`]).toMatchObject({
+      t: 'n',
+      v: 198.9,
+      f: `ROUND(${value}${xnk}/${same}${xnk}*100,1)`,
+    });
     // BLHH: 54,5% of the plan, up 21,9% (seed 000).
     expect(sheet.cells[`${value}${blhh}`]).toMatchObject({ v: 14659.9 });
     expect(sheet.cells[`${vsPlan}${blhh}`]).toMatchObject({ v: 54.5 });
@@ -92,10 +101,22 @@ describe('the 2023-H1 report of the seed figures, opened by a reader that is not
   });
 
   it('has a two-row header with merged cells and the row of column codes A, B, C, 1, 2 …', () => {
-    expect(sheet.merges).toEqual(expect.arrayContaining(['A9:A10', 'B9:B10', 'C9:C10', 'D9:D10', 'E9:E10', 'F9:F10', 'H9:I9']));
+    expect(sheet.merges).toEqual(
+      expect.arrayContaining(['A9:A10', 'B9:B10', 'C9:C10', 'D9:D10', 'E9:E10', 'F9:F10', 'H9:I9']),
+    );
     expect(sheet.cells.G9?.v).toBe('Thực hiện cùng kỳ năm trước');
     expect(sheet.cells.H9?.v).toBe('So sánh (%)');
-    expect(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I'].map((c) => sheet.cells[`${c}11`]?.v)).toEqual(['A', 'B', 'C', '1', '2', '3', '4', '5=3/4', '6=3/1']);
+    expect(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I'].map((c) => sheet.cells[`${c}11`]?.v)).toEqual([
+      'A',
+      'B',
+      'C',
+      '1',
+      '2',
+      '3',
+      '4',
+      '5=3/4',
+      '6=3/1',
+    ]);
     expect(sheet.cells.B9).toMatchObject({ bold: true });
   });
 
@@ -125,9 +146,18 @@ describe('the 2023-H1 report of the seed figures, opened by a reader that is not
   });
 
   it('is set in Times New Roman, on A4 landscape fitted to the width, with the header rows repeated and panes frozen', () => {
-    const fonts = new Set(Object.values(sheet.cells).filter((c) => c.v !== null).map((c) => c.font));
+    const fonts = new Set(
+      Object.values(sheet.cells)
+        .filter((c) => c.v !== null)
+        .map((c) => c.font),
+    );
     expect([...fonts]).toEqual(['Times New Roman']);
-    expect(sheet.pageSetup).toMatchObject({ paperSize: '9', orientation: 'landscape', fitToWidth: '1', fitToHeight: '0' });
+    expect(sheet.pageSetup).toMatchObject({
+      paperSize: '9',
+      orientation: 'landscape',
+      fitToWidth: '1',
+      fitToHeight: '0',
+    });
     expect(sheet.fitToPage).toBe('1');
     expect(book.definedNames['_xlnm.Print_Titles']?.[0]?.value).toBe("'Toàn tỉnh'!$9:$11");
     expect(sheet.pane).toMatchObject({ state: 'frozen', xSplit: '3', ySplit: '11', topLeftCell: 'D12' });
@@ -149,7 +179,8 @@ describe('the columns of a report follow its period', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const headings = async (period: string) => (await exportOf(backend, { period })).summary.columns.map((c) => `${c.code} ${c.heading}`);
+  const headings = async (period: string) =>
+    (await exportOf(backend, { period })).summary.columns.map((c) => `${c.code} ${c.heading}`);
 
   it('January has no cumulative: the month is compared with the same month and with the plan', async () => {
     expect(await headings('2023-01')).toEqual([
@@ -188,22 +219,37 @@ describe('the columns of a report follow its period', () => {
 
   it('the six-month report has "Thực hiện tháng 6" before the six months, and the nine-month one its September', async () => {
     const h1 = await headings('2023-H1');
-    expect(h1.slice(3, 7)).toEqual(['1 Kế hoạch năm 2023', '2 Chỉ tiêu phấn đấu năm 2023', '3 Thực hiện tháng 6/2023', '4 Thực hiện 6 tháng đầu năm 2023']);
+    expect(h1.slice(3, 7)).toEqual([
+      '1 Kế hoạch năm 2023',
+      '2 Chỉ tiêu phấn đấu năm 2023',
+      '3 Thực hiện tháng 6/2023',
+      '4 Thực hiện 6 tháng đầu năm 2023',
+    ]);
     expect(await headings('2023-9M')).toContain('3 Thực hiện tháng 9/2023');
     // The month's own figure, not the six months': XK of June as entered month by month.
     const out = await exportOf(backend, { period: '2023-H1', saveTo: join(dir, 'h1.xlsx') });
     const sheet = readWithPython(out.path ?? '').sheets[0] as PySheet;
     const xk = rowNamed(sheet, 'Kim ngạch xuất khẩu');
-    const june = await createApiClient((op, input) => backend.call(op, input)).call('values.grid', { period: '2023-06' });
+    const june = await createApiClient((op, input) => backend.call(op, input)).call('values.grid', {
+      period: '2023-06',
+    });
     const xkJune = june.rows.find((r) => r.code === 'XK');
-    expect(sheet.cells[`${columnHeaded(sheet, 'Thực hiện tháng 6/2023')}${xk}`]?.v).toBe(xkJune?.value ?? xkJune?.valueFromParts);
-    expect(sheet.cells[`${columnHeaded(sheet, 'Thực hiện tháng 6/2023')}${xk}`]?.v).not.toBe(sheet.cells[`${columnHeaded(sheet, 'Thực hiện 6 tháng đầu năm 2023')}${xk}`]?.v);
+    expect(sheet.cells[`${columnHeaded(sheet, 'Thực hiện tháng 6/2023')}${xk}`]?.v).toBe(
+      xkJune?.value ?? xkJune?.valueFromParts,
+    );
+    expect(sheet.cells[`${columnHeaded(sheet, 'Thực hiện tháng 6/2023')}${xk}`]?.v).not.toBe(
+      sheet.cells[`${columnHeaded(sheet, 'Thực hiện 6 tháng đầu năm 2023')}${xk}`]?.v,
+    );
   });
 
   it('October adds the estimate of the year and next year plan, where there are figures for them', async () => {
     const october = await headings('2023-10');
     expect(october).toContain('5 Lũy kế 10 tháng năm 2023');
-    expect(october.slice(-3)).toEqual(['12 Ước thực hiện năm 2023', '13=12/1 Ước thực hiện năm 2023 so với kế hoạch năm (%)', '14 Kế hoạch năm 2024']);
+    expect(october.slice(-3)).toEqual([
+      '12 Ước thực hiện năm 2023',
+      '13=12/1 Ước thực hiện năm 2023 so với kế hoạch năm (%)',
+      '14 Kế hoạch năm 2024',
+    ]);
 
     const { backend: bare, api } = startBackend(makeDataDir());
     await enterSeedFigures(api);
@@ -228,7 +274,7 @@ describe('the columns of a report follow its period', () => {
 });
 
 describe('the title and signature blocks as Cài đặt words them', () => {
-  it('names the committee once when the whole line is typed, and keeps a deputy\'s title on two lines', async () => {
+  it("names the committee once when the whole line is typed, and keeps a deputy's title on two lines", async () => {
     const dir = makeDataDir();
     const { backend, api } = startBackend(join(dir, 'data'));
     await enterSeedFigures(api);

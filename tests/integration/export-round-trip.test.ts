@@ -22,7 +22,8 @@ function table(sheet: PySheet, rows: number): Record<string, Pick<PyCell, 'v' | 
 }
 
 function numbersIn(cells: Record<string, Pick<PyCell, 'v'>>): number {
-  return Object.entries(cells).filter(([a, c]) => Number(a.replace(/^[A-Z]+/, '')) >= 12 && typeof c.v === 'number').length;
+  return Object.entries(cells).filter(([a, c]) => Number(a.replace(/^[A-Z]+/, '')) >= 12 && typeof c.v === 'number')
+    .length;
 }
 
 describe('a report exported, imported into a fresh data directory and exported again', () => {

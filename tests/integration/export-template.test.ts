@@ -36,7 +36,12 @@ async function cellsOf(file: string): Promise<Map<string, { value: unknown; styl
 /** A figure of tỷ đồng as the template's triệu đồng cell holds it. */
 const thousand = (x: number) => Math.round(x * 1000 * 1000) / 1000;
 
-async function gridValue(api: ApiClient, period: string, code: string, field: 'value' | 'plan' = 'value'): Promise<number> {
+async function gridValue(
+  api: ApiClient,
+  period: string,
+  code: string,
+  field: 'value' | 'plan' = 'value',
+): Promise<number> {
   const row = (await api.call('values.grid', { period })).rows.find((r) => r.code === code);
   const v = field === 'plan' ? row?.plan : (row?.value ?? row?.valueFromParts);
   if (v === null || v === undefined) throw new Error(`no ${field} of ${code} for ${period}`);
@@ -57,7 +62,11 @@ describe("the Ministry's May workbook (bpc-thang-05.xlsx) filled by ChiTieu for 
     backend = createBackend({ dataDir: join(dir, 'data') });
     api = createApiClient((op, input) => backend.call(op, input));
     await enterTwoYears(api);
-    const out = await fillOf(backend, { template: { path: sampleFiles.thang05 }, period: '2023-05', saveTo: join(dir, 'bpc-thang-05-filled.xlsx') });
+    const out = await fillOf(backend, {
+      template: { path: sampleFiles.thang05 },
+      period: '2023-05',
+      saveTo: join(dir, 'bpc-thang-05-filled.xlsx'),
+    });
     filled = out.path ?? '';
     summary = out.summary;
     const { bytes: _bytes, ...output } = out;
@@ -107,9 +116,15 @@ describe("the Ministry's May workbook (bpc-thang-05.xlsx) filled by ChiTieu for 
     expect(blhh.cells.J2?.v).toBe(thousand(await gridValue(api, '2023-06', 'BLHH')));
     expect(blhh.cells.K2?.v).toBe(thousand(await gridValue(api, '2023-H1', 'BLHH')));
     // The comparisons are percentages with one decimal, whatever unit the row is in.
-    expect(blhh.cells.L2?.v).toBe(round1(((await gridValue(api, '2023-05', 'BLHH')) / (await gridValue(api, '2023-04', 'BLHH'))) * 100));
-    expect(blhh.cells.M2?.v).toBe(round1(((await gridValue(api, '2023-H1', 'BLHH')) / (await gridValue(api, '2022-H1', 'BLHH'))) * 100));
-    expect(blhh.cells.N2?.v).toBe(round1(((await gridValue(api, '2023-H1', 'BLHH')) / (await gridValue(api, '2023-05', 'BLHH', 'plan'))) * 100));
+    expect(blhh.cells.L2?.v).toBe(
+      round1(((await gridValue(api, '2023-05', 'BLHH')) / (await gridValue(api, '2023-04', 'BLHH'))) * 100),
+    );
+    expect(blhh.cells.M2?.v).toBe(
+      round1(((await gridValue(api, '2023-H1', 'BLHH')) / (await gridValue(api, '2022-H1', 'BLHH'))) * 100),
+    );
+    expect(blhh.cells.N2?.v).toBe(
+      round1(((await gridValue(api, '2023-H1', 'BLHH')) / (await gridValue(api, '2023-05', 'BLHH', 'plan'))) * 100),
+    );
     // The sample's own style of the cell (s="7": its number format) is the one the figure shows in.
     expect(blhh.cells.E2?.numFmt).toBe(readWithPython(sampleFiles.thang05).sheets[0]?.cells.E2?.numFmt);
 
@@ -126,7 +141,10 @@ describe("the Ministry's May workbook (bpc-thang-05.xlsx) filled by ChiTieu for 
   it('says what it filled and which rows it left, and why', () => {
     const sxcn = summary.sheets.find((s) => s.name === 'SXCN');
     expect(sxcn?.state).toBe('filled');
-    expect(sxcn?.columns.find((c) => c.column === 'I')).toMatchObject({ heading: 'Thực hiện kỳ báo cáo', label: 'Tháng 5/2023 (thực hiện)' });
+    expect(sxcn?.columns.find((c) => c.column === 'I')).toMatchObject({
+      heading: 'Thực hiện kỳ báo cáo',
+      label: 'Tháng 5/2023 (thực hiện)',
+    });
     // Under the IIP's row, "Công nghiệp khai khoáng" and the shortened names of the other sectors are certain.
     expect(sxcn?.rowsMatched).toBe(11);
     expect(sxcn?.rowsNotFilled).toEqual(
@@ -141,9 +159,16 @@ describe("the Ministry's May workbook (bpc-thang-05.xlsx) filled by ChiTieu for 
 
   it('fills a row the clerk mapped by hand when importing a workbook of the same layout', async () => {
     const { commitImport } = await import('../support/workbooks');
-    const taught = await commitImport(api, [sampleFiles.thang05], { period: '2023-05', rows: [{ sheet: 'BLHH', row: 4, code: 'BLHH_DVK' }] });
+    const taught = await commitImport(api, [sampleFiles.thang05], {
+      period: '2023-05',
+      rows: [{ sheet: 'BLHH', row: 4, code: 'BLHH_DVK' }],
+    });
     expect(taught.layoutsRemembered).toBe(1);
-    const out = await fillOf(backend, { template: { path: sampleFiles.thang05 }, period: '2023-05', saveTo: join(dir, 'taught.xlsx') });
+    const out = await fillOf(backend, {
+      template: { path: sampleFiles.thang05 },
+      period: '2023-05',
+      saveTo: join(dir, 'taught.xlsx'),
+    });
     const blhh = pySheet(readWithPython(out.path ?? ''), 'BLHH');
     expect(blhh.cells.I4?.v).toBe(thousand(await gridValue(api, '2023-05', 'BLHH_DVK')));
     expect(out.summary.cellsFilled).toBeGreaterThan(summary.cellsFilled);
@@ -156,7 +181,13 @@ describe('a template with formulas, text in value cells, merged headings and a s
     const { backend, api } = startBackend(dir);
     await api.call('plans.set', { year: 2023, entries: [{ code: 'XNK', level: 'giao', value: 3798.3 }] });
     await api.call('values.set', { period: '2022-H1', entries: [{ code: 'XNK', value: 1136.2, status: 'actual' }] });
-    await api.call('values.set', { period: '2023-H1', entries: [{ code: 'XNK', value: 2260, status: 'actual' }, { code: 'XK', value: 61.1, status: 'actual' }] });
+    await api.call('values.set', {
+      period: '2023-H1',
+      entries: [
+        { code: 'XNK', value: 2260, status: 'actual' },
+        { code: 'XK', value: 61.1, status: 'actual' },
+      ],
+    });
     const template = await writeWorkbook(join(dir, 'mau-bo.xlsx'), [
       {
         name: 'Biểu 02',
@@ -164,15 +195,28 @@ describe('a template with formulas, text in value cells, merged headings and a s
           ['BÁO CÁO XUẤT NHẬP KHẨU 6 THÁNG ĐẦU NĂM 2023', null, null, null, null, null],
           ['STT', 'Chỉ tiêu', 'ĐVT', 'Thực hiện', null, 'So sánh (%)'],
           [null, null, null, '6 tháng 2023', 'Cùng kỳ năm trước', '6 tháng 2023 so với cùng kỳ'],
-          ['1', 'Tổng kim ngạch xuất nhập khẩu hàng hóa', 'Triệu USD', null, null, { formula: 'IF(E4>0,D4/E4*100,"")', result: '' }],
+          [
+            '1',
+            'Tổng kim ngạch xuất nhập khẩu hàng hóa',
+            'Triệu USD',
+            null,
+            null,
+            { formula: 'IF(E4>0,D4/E4*100,"")', result: '' },
+          ],
           ['2', 'Kim ngạch xuất khẩu', 'Triệu USD', null, 'x', null],
           ['3', 'Kim ngạch nhập khẩu', 'Triệu USD', 5, null, null],
         ],
         merges: ['A1:F1', 'A2:A3', 'B2:B3', 'C2:C3', 'D2:E2'],
       },
-      { name: 'Hướng dẫn', rows: [['Ghi số liệu theo đơn vị tính của từng dòng.'], [{ formula: 'SUM(1,2)', result: 3 }]] },
+      {
+        name: 'Hướng dẫn',
+        rows: [['Ghi số liệu theo đơn vị tính của từng dòng.'], [{ formula: 'SUM(1,2)', result: 3 }]],
+      },
     ]);
-    const out = await fillOf(backend, { template: { name: 'mau-bo.xlsx', contentBase64: readFileSync(template).toString('base64') }, period: '2023-H1' });
+    const out = await fillOf(backend, {
+      template: { name: 'mau-bo.xlsx', contentBase64: readFileSync(template).toString('base64') },
+      period: '2023-H1',
+    });
     const file = join(dir, out.fileName);
     const { writeFileSync } = await import('node:fs');
     writeFileSync(file, Buffer.from(out.contentBase64 ?? '', 'base64'));
@@ -191,7 +235,11 @@ describe('a template with formulas, text in value cells, merged headings and a s
 
     const before = partHashes(template);
     const after = partHashes(file);
-    expect(Object.keys(before).filter((name) => before[name] !== after[name]).sort()).toEqual(['xl/workbook.xml', 'xl/worksheets/sheet1.xml']);
+    expect(
+      Object.keys(before)
+        .filter((name) => before[name] !== after[name])
+        .sort(),
+    ).toEqual(['xl/workbook.xml', 'xl/worksheets/sheet1.xml']);
     expect(out.summary).toMatchObject({ recalculateOnOpen: true, cellsFilled: 3 });
     const left = out.summary.sheets[0]?.cellsLeft ?? [];
     expect(left.map((c) => c.cell).sort()).toEqual(['D6', 'E5', 'F4']);
@@ -199,7 +247,12 @@ describe('a template with formulas, text in value cells, merged headings and a s
 
   it('refuses a file that is not a workbook, saying so in Vietnamese', async () => {
     const { backend } = startBackend(makeDataDir());
-    await expect(fillOf(backend, { template: { name: 'mau.xlsx', contentBase64: Buffer.from('Báo cáo tháng 5').toString('base64') }, period: '2023-05' })).rejects.toMatchObject({
+    await expect(
+      fillOf(backend, {
+        template: { name: 'mau.xlsx', contentBase64: Buffer.from('Báo cáo tháng 5').toString('base64') },
+        period: '2023-05',
+      }),
+    ).rejects.toMatchObject({
       code: 'bad_input',
       message: expect.stringMatching(/^Không dùng được tệp mẫu: Tệp mau.xlsx là tệp văn bản/),
     });
@@ -210,7 +263,15 @@ describe('a template in the legacy .xls format', () => {
   it('is refused with the advice to save it as .xlsx, since only a workbook package can be filled in place', async () => {
     const dir = makeDataDir();
     const { backend } = startBackend(dir);
-    const xls = writeXls(join(dir, 'mau.xls'), [{ name: 'Biểu', rows: [['Chỉ tiêu', 'ĐVT', 'Thực hiện kỳ báo cáo'], ['Điện sản xuất', 'triệu kWh', null]] }]);
+    const xls = writeXls(join(dir, 'mau.xls'), [
+      {
+        name: 'Biểu',
+        rows: [
+          ['Chỉ tiêu', 'ĐVT', 'Thực hiện kỳ báo cáo'],
+          ['Điện sản xuất', 'triệu kWh', null],
+        ],
+      },
+    ]);
     await expect(fillOf(backend, { template: { path: xls }, period: '2023-05' })).rejects.toMatchObject({
       code: 'bad_input',
       message: expect.stringMatching(/^Tệp mẫu mau\.xls là sổ Excel 97-2003 \(\.xls\).*Lưu thành.*\.xlsx/),

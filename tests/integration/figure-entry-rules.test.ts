@@ -17,7 +17,11 @@ async function storedValue(api: ApiClient, period: string, code: string): Promis
   return grid.rows.find((r) => r.code === code)?.value ?? null;
 }
 
-async function storedPlan(api: ApiClient, year: number, code: string): Promise<{ giao: number | null; phanDau: number | null } | undefined> {
+async function storedPlan(
+  api: ApiClient,
+  year: number,
+  code: string,
+): Promise<{ giao: number | null; phanDau: number | null } | undefined> {
   return (await api.call('plans.grid', { year })).rows.find((r) => r.code === code);
 }
 
@@ -40,7 +44,9 @@ describe('what the clerk types is what is stored, whatever decimals the indicato
 
   it('refuses a figure of 16 significant digits rather than store it cut', async () => {
     const { api } = startBackend(makeDataDir());
-    const refusal = await refusalOf(api.call('values.set', { period: '2023-06', entries: [{ code: 'SPCN_XIMANG', value: '1.234.567.890.123,456' }] }));
+    const refusal = await refusalOf(
+      api.call('values.set', { period: '2023-06', entries: [{ code: 'SPCN_XIMANG', value: '1.234.567.890.123,456' }] }),
+    );
     expect(refusal).toMatchObject({ code: 'bad_input' });
     expect(refusal.message).toContain('hơn 15 chữ số có nghĩa');
     expect(await storedValue(api, '2023-06', 'SPCN_XIMANG')).toBeNull();
@@ -62,13 +68,26 @@ describe('what the clerk types is what is stored, whatever decimals the indicato
       const out = await exportOf(backend, { period: '2023-H1', saveTo: join(dir, 'bao-cao.xlsx') });
       const sheet = readWithPython(out.path ?? '').sheets[0];
       if (!sheet) throw new Error('the export has no sheet');
-      const rowOf = (name: string) => Number(findText(sheet, new RegExp(`^${name}$`)).find((c) => c.address.startsWith('B'))?.address.slice(1));
-      const heading = Object.entries(sheet.cells).find(([a, c]) => /^[A-Z]+(9|10)$/.test(a) && c.v === 'Ước thực hiện 6 tháng đầu năm 2023');
+      const rowOf = (name: string) =>
+        Number(
+          findText(sheet, new RegExp(`^${name}$`))
+            .find((c) => c.address.startsWith('B'))
+            ?.address.slice(1),
+        );
+      const heading = Object.entries(sheet.cells).find(
+        ([a, c]) => /^[A-Z]+(9|10)$/.test(a) && c.v === 'Ước thực hiện 6 tháng đầu năm 2023',
+      );
       const column = (heading?.[0] ?? '').replace(/\d+$/, '');
-      expect(sheet.cells[`${column}${rowOf('Xi măng Portland đen')}`]).toMatchObject({ t: 'n', v: 14659.9, numFmt: '#,##0.0' });
+      expect(sheet.cells[`${column}${rowOf('Xi măng Portland đen')}`]).toMatchObject({
+        t: 'n',
+        v: 14659.9,
+        numFmt: '#,##0.0',
+      });
       // A figure with no more decimals than its indicator keeps the indicator's format.
       expect(sheet.cells[`${column}${rowOf('Đường RS')}`]).toMatchObject({ t: 'n', v: 2260, numFmt: '#,##0' });
-      expect(sheet.cells[`${column}${rowOf('Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng')}`]).toMatchObject({ v: 14659.95, numFmt: '#,##0.00' });
+      expect(sheet.cells[`${column}${rowOf('Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng')}`]).toMatchObject(
+        { v: 14659.95, numFmt: '#,##0.00' },
+      );
 
       const report = await api.call('report.build', { period: '2023-H1' });
       expect(report.text).toContain('14.659,95 tỷ đồng');
@@ -80,11 +99,17 @@ describe('what the clerk types is what is stored, whatever decimals the indicato
   });
 });
 
-describe("a Ministry template whose format shows fewer decimals than a figure", () => {
+describe('a Ministry template whose format shows fewer decimals than a figure', () => {
   it('fills 2.260,5 exactly into a #,##0 cell and says that Excel shows it as 2.261', async () => {
     const dir = makeDataDir();
     const { backend, api } = startBackend(dir);
-    await api.call('values.set', { period: '2023-H1', entries: [{ code: 'XNK', value: '2.260,5', status: 'actual' }, { code: 'XK', value: 61.1, status: 'actual' }] });
+    await api.call('values.set', {
+      period: '2023-H1',
+      entries: [
+        { code: 'XNK', value: '2.260,5', status: 'actual' },
+        { code: 'XK', value: 61.1, status: 'actual' },
+      ],
+    });
     const template = await writeWorkbook(join(dir, 'mau-bo.xlsx'), [
       {
         name: 'Biểu 02',
@@ -97,17 +122,39 @@ describe("a Ministry template whose format shows fewer decimals than a figure", 
         formats: { D3: '#,##0', D4: '#,##0.0' },
       },
     ]);
-    const out = await fillOf(backend, { template: { path: template }, period: '2023-H1', saveTo: join(dir, 'mau-bo-filled.xlsx') });
-    expect(pySheet(readWithPython(out.path ?? ''), 'Biểu 02').cells.D3).toMatchObject({ t: 'n', v: 2260.5, numFmt: '#,##0' });
+    const out = await fillOf(backend, {
+      template: { path: template },
+      period: '2023-H1',
+      saveTo: join(dir, 'mau-bo-filled.xlsx'),
+    });
+    expect(pySheet(readWithPython(out.path ?? ''), 'Biểu 02').cells.D3).toMatchObject({
+      t: 'n',
+      v: 2260.5,
+      numFmt: '#,##0',
+    });
     expect(out.summary.sheets[0]?.cellsShownRounded).toEqual([
-      { cell: 'D3', reason: 'định dạng của mẫu hiện 0 chữ số thập phân nên Excel hiển thị 2.261; ô giữ đúng số 2.260,5' },
+      {
+        cell: 'D3',
+        reason: 'định dạng của mẫu hiện 0 chữ số thập phân nên Excel hiển thị 2.261; ô giữ đúng số 2.260,5',
+      },
     ]);
   });
 
   it('reads the decimals a format code shows, and none for General, percentages, dates and text', () => {
-    expect(['#,##0', '#,##0.0', '0.00', '[Red]#,##0.000;(#,##0.000)', '#,##0" tấn"', 'General', '0.0%', 'dd/mm/yyyy', '@', '0.00E+00'].map(formatCodeDecimals)).toEqual([
-      0, 1, 2, 3, 0, null, null, null, null, null,
-    ]);
+    expect(
+      [
+        '#,##0',
+        '#,##0.0',
+        '0.00',
+        '[Red]#,##0.000;(#,##0.000)',
+        '#,##0" tấn"',
+        'General',
+        '0.0%',
+        'dd/mm/yyyy',
+        '@',
+        '0.00E+00',
+      ].map(formatCodeDecimals),
+    ).toEqual([0, 1, 2, 3, 0, null, null, null, null, null]);
   });
 });
 
@@ -124,16 +171,24 @@ describe('one rule for what a figure may be, at the door every write goes throug
       }),
     );
     expect(refusal).toMatchObject({ code: 'bad_input', details: { code: 'SPCN_XIMANG', ruleId: 'negative-flow' } });
-    expect(refusal.message).toBe('SPCN_XIMANG: "Xi măng Portland đen" Tháng 6/2023 là số âm (-5): số liệu cộng dồn được không thể âm. Không ghi số nào.');
+    expect(refusal.message).toBe(
+      'SPCN_XIMANG: "Xi măng Portland đen" Tháng 6/2023 là số âm (-5): số liệu cộng dồn được không thể âm. Không ghi số nào.',
+    );
     expect(await storedValue(api, '2023-06', 'XNK')).toBeNull();
     expect(await storedValue(api, '2023-06', 'SPCN_XIMANG')).toBeNull();
   });
 
   it('refuses an IIP of 1.164 and a ratio of 313%, and says which range they leave', async () => {
     const { api } = startBackend(makeDataDir());
-    const index = await refusalOf(api.call('values.set', { period: '2023-H1', entries: [{ code: 'IIP', value: '1.164' }] }));
-    expect(index.message).toBe('IIP: Chỉ số "Chỉ số sản xuất công nghiệp (IIP) so với cùng kỳ" bằng 1.164,00, ngoài khoảng hợp lý 20–500 (kiểm tra dấu chấm, dấu phẩy hoặc công thức). Không ghi số nào.');
-    const ratio = await refusalOf(api.call('values.set', { period: '2023-H1', entries: [{ code: 'CCHC_CATGIAM', value: 313 }] }));
+    const index = await refusalOf(
+      api.call('values.set', { period: '2023-H1', entries: [{ code: 'IIP', value: '1.164' }] }),
+    );
+    expect(index.message).toBe(
+      'IIP: Chỉ số "Chỉ số sản xuất công nghiệp (IIP) so với cùng kỳ" bằng 1.164,00, ngoài khoảng hợp lý 20–500 (kiểm tra dấu chấm, dấu phẩy hoặc công thức). Không ghi số nào.',
+    );
+    const ratio = await refusalOf(
+      api.call('values.set', { period: '2023-H1', entries: [{ code: 'CCHC_CATGIAM', value: 313 }] }),
+    );
     expect(ratio.message).toContain('bằng 313,0%, ngoài khoảng 0–100%.');
     expect(await storedValue(api, '2023-H1', 'IIP')).toBeNull();
     expect(await storedValue(api, '2023-H1', 'CCHC_CATGIAM')).toBeNull();
@@ -156,15 +211,22 @@ describe('one rule for what a figure may be, at the door every write goes throug
 
   it('refuses a negative plan, naming the plan and its year', async () => {
     const { api } = startBackend(makeDataDir());
-    const refusal = await refusalOf(api.call('plans.set', { year: 2023, entries: [{ code: 'BLHH', level: 'phan_dau', value: '-26.899' }] }));
-    expect(refusal.message).toBe('BLHH: "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng" chỉ tiêu phấn đấu năm 2023 là số âm (-26.899,0): số liệu cộng dồn được không thể âm. Không ghi số nào.');
+    const refusal = await refusalOf(
+      api.call('plans.set', { year: 2023, entries: [{ code: 'BLHH', level: 'phan_dau', value: '-26.899' }] }),
+    );
+    expect(refusal.message).toBe(
+      'BLHH: "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng" chỉ tiêu phấn đấu năm 2023 là số âm (-26.899,0): số liệu cộng dồn được không thể âm. Không ghi số nào.',
+    );
     expect(await storedPlan(api, 2023, 'BLHH')).toMatchObject({ phanDau: null });
   });
 
   it('still lets a clerk clear a figure or add a note to one', async () => {
     const { api } = startBackend(makeDataDir());
     await api.call('values.set', { period: '2023-06', entries: [{ code: 'SPCN_XIMANG', value: 5 }] });
-    await api.call('values.set', { period: '2023-06', entries: [{ code: 'SPCN_XIMANG', comment: 'Số của Công ty Xi măng' }] });
+    await api.call('values.set', {
+      period: '2023-06',
+      entries: [{ code: 'SPCN_XIMANG', comment: 'Số của Công ty Xi măng' }],
+    });
     await api.call('values.set', { period: '2023-06', entries: [{ code: 'SPCN_XIMANG', value: null }] });
     expect(await storedValue(api, '2023-06', 'SPCN_XIMANG')).toBeNull();
   });

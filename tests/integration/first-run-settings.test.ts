@@ -40,6 +40,8 @@ describe('the first run', () => {
   it('says, while nobody is named, that the change was made under the computer account, not by a person of that name', async () => {
     const { api } = startBackend(makeDataDir());
     await api.call('values.set', { period: '2026-11', entries: [{ code: 'XK', value: 61.1 }] });
-    expect(await whoChanged(api, '2026-11', 'XK')).toBe(`${userInfo().username} (tài khoản máy, chưa khai tên người nhập trong Cài đặt)`);
+    expect(await whoChanged(api, '2026-11', 'XK')).toBe(
+      `${userInfo().username} (tài khoản máy, chưa khai tên người nhập trong Cài đặt)`,
+    );
   });
 });

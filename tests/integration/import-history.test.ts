@@ -27,7 +27,9 @@ describe('importing the same workbook again', () => {
   it('changes nothing at all, and the preview says the file was imported before', async () => {
     const dir = makeDataDir();
     const { backend, api } = startBackend(dir);
-    const file = await writeWorkbook(join(dir, 'thang-5.xlsx'), [{ name: 'BC', rows: report({ dien: 160, ximang: 1100, blhh: '2.300.500' }) }]);
+    const file = await writeWorkbook(join(dir, 'thang-5.xlsx'), [
+      { name: 'BC', rows: report({ dien: 160, ximang: 1100, blhh: '2.300.500' }) },
+    ]);
     const first = await commitImport(api, [file]);
     expect(first.changed).toBe(6);
     const after = everything(backend);
@@ -46,8 +48,13 @@ describe('undoing an import from the history', () => {
     const dir = makeDataDir();
     const { api } = startBackend(dir);
     await api.call('settings.set', { clerkName: 'Nguyễn Thị Lan' });
-    await api.call('values.set', { period: '2023-05', entries: [{ code: 'SPCN_DIEN_SX', value: 158, status: 'estimate', comment: 'Số ước của Điện lực' }] });
-    const file = await writeWorkbook(join(dir, 'thang-5.xlsx'), [{ name: 'BC', rows: report({ dien: 160, ximang: 1100, blhh: '2.300.500' }) }]);
+    await api.call('values.set', {
+      period: '2023-05',
+      entries: [{ code: 'SPCN_DIEN_SX', value: 158, status: 'estimate', comment: 'Số ước của Điện lực' }],
+    });
+    const file = await writeWorkbook(join(dir, 'thang-5.xlsx'), [
+      { name: 'BC', rows: report({ dien: 160, ximang: 1100, blhh: '2.300.500' }) },
+    ]);
     const imported = await commitImport(api, [file]);
     expect(await valueOf(api, '2023-05', 'SPCN_DIEN_SX')).toBe(160);
     expect(await valueOf(api, '2023-05', 'BLHH')).toBe(2300.5);
@@ -64,7 +71,11 @@ describe('undoing an import from the history', () => {
     expect(undone.changed).toBe(6);
 
     const grid = await api.call('values.grid', { period: '2023-05' });
-    expect(grid.rows.find((r) => r.code === 'SPCN_DIEN_SX')).toMatchObject({ value: 158, status: 'estimate', comment: 'Số ước của Điện lực' });
+    expect(grid.rows.find((r) => r.code === 'SPCN_DIEN_SX')).toMatchObject({
+      value: 158,
+      status: 'estimate',
+      comment: 'Số ước của Điện lực',
+    });
     expect(await valueOf(api, '2023-05', 'BLHH')).toBeNull();
     expect(await valueOf(api, '2023-04', 'SPCN_XIMANG')).toBeNull();
     const [after] = await api.call('import.history', {});
@@ -76,7 +87,9 @@ describe('undoing an import from the history', () => {
   it('refuses to undo over a figure changed after the import, and changes nothing', async () => {
     const dir = makeDataDir();
     const { backend, api } = startBackend(dir);
-    const file = await writeWorkbook(join(dir, 'thang-5.xlsx'), [{ name: 'BC', rows: report({ dien: 160, ximang: 1100, blhh: '2.300.500' }) }]);
+    const file = await writeWorkbook(join(dir, 'thang-5.xlsx'), [
+      { name: 'BC', rows: report({ dien: 160, ximang: 1100, blhh: '2.300.500' }) },
+    ]);
     const imported = await commitImport(api, [file]);
     await api.call('values.set', { period: '2023-05', entries: [{ code: 'SPCN_XIMANG', value: 1125 }] });
     const before = everything(backend);
@@ -89,14 +102,20 @@ describe('undoing an import from the history', () => {
   it('names the later import to undo first when it changed the same figures', async () => {
     const dir = makeDataDir();
     const { backend, api } = startBackend(dir);
-    const first = await writeWorkbook(join(dir, 'thang-5.xlsx'), [{ name: 'BC', rows: report({ dien: 160, ximang: 1100, blhh: '2.300.500' }) }]);
-    const revised = await writeWorkbook(join(dir, 'thang-5-sua.xlsx'), [{ name: 'BC', rows: report({ dien: 161, ximang: 1100, blhh: '2.300.500' }) }]);
+    const first = await writeWorkbook(join(dir, 'thang-5.xlsx'), [
+      { name: 'BC', rows: report({ dien: 160, ximang: 1100, blhh: '2.300.500' }) },
+    ]);
+    const revised = await writeWorkbook(join(dir, 'thang-5-sua.xlsx'), [
+      { name: 'BC', rows: report({ dien: 161, ximang: 1100, blhh: '2.300.500' }) },
+    ]);
     const a = await commitImport(api, [first]);
     const b = await commitImport(api, [revised]);
     const before = everything(backend);
     const refusal = await refusalOf(api.call('import.undo', { importId: a.importId ?? 0 }));
     expect(refusal.message).toMatch(
-      new RegExp(`^Không hoàn tác được: SPCN_DIEN_SX Tháng 5/2023 đã được sửa sau lần ghi đó \\(lần nhập số ${b.importId} lúc [^)]+\\)\\. Hãy hoàn tác lần nhập số ${b.importId} trước\\.$`),
+      new RegExp(
+        `^Không hoàn tác được: SPCN_DIEN_SX Tháng 5/2023 đã được sửa sau lần ghi đó \\(lần nhập số ${b.importId} lúc [^)]+\\)\\. Hãy hoàn tác lần nhập số ${b.importId} trước\\.$`,
+      ),
     );
     expect(everything(backend)).toEqual(before);
     await api.call('import.undo', { importId: b.importId ?? 0 });
@@ -105,19 +124,31 @@ describe('undoing an import from the history', () => {
 
   it('says so for an import that does not exist', async () => {
     const { api } = startBackend(makeDataDir());
-    expect(await refusalOf(api.call('import.undo', { importId: 42 }))).toMatchObject({ code: 'not_found', message: 'Không có lần nhập số 42.' });
+    expect(await refusalOf(api.call('import.undo', { importId: 42 }))).toMatchObject({
+      code: 'not_found',
+      message: 'Không có lần nhập số 42.',
+    });
   });
 
   it('a later import of the next month changes only what differs, shown as changes beside the figures stored', async () => {
     const dir = makeDataDir();
     const { api } = startBackend(dir);
-    const may = await writeWorkbook(join(dir, 'thang-5.xlsx'), [{ name: 'BC', rows: report({ dien: 160, ximang: 1100, blhh: '2.300.500' }) }]);
+    const may = await writeWorkbook(join(dir, 'thang-5.xlsx'), [
+      { name: 'BC', rows: report({ dien: 160, ximang: 1100, blhh: '2.300.500' }) },
+    ]);
     await commitImport(api, [may]);
-    const revised = await writeWorkbook(join(dir, 'thang-5-sua.xlsx'), [{ name: 'BC', rows: report({ dien: 161.5, ximang: 1100, blhh: '2.300.500' }) }]);
+    const revised = await writeWorkbook(join(dir, 'thang-5-sua.xlsx'), [
+      { name: 'BC', rows: report({ dien: 161.5, ximang: 1100, blhh: '2.300.500' }) },
+    ]);
     const preview = await previewImport(api, [revised]);
     expect(preview.counts).toMatchObject({ valuesChanged: 1, valuesSame: 5 });
     const changed = preview.files[0]?.sheets[0]?.values.find((v) => v.change === 'changed');
-    expect(changed).toMatchObject({ cell: 'E3', code: 'SPCN_DIEN_SX', current: { value: 160, status: 'estimate' }, value: 161.5 });
+    expect(changed).toMatchObject({
+      cell: 'E3',
+      code: 'SPCN_DIEN_SX',
+      current: { value: 160, status: 'estimate' },
+      value: 161.5,
+    });
   });
 });
 

@@ -5,10 +5,22 @@ import type { ApiClient } from '../../shared/api/client';
 import type { GridRow } from '../../shared/api/values-entities';
 import { refusalOf, startBackend } from '../support/backend';
 import { makeDataDir } from '../support/data-dir';
-import { commitImport, listedPreview, previewImport, readForImport, rowAt, sheetOf, valueAt, writeWorkbook, type Figure } from '../support/workbooks';
+import {
+  commitImport,
+  listedPreview,
+  previewImport,
+  readForImport,
+  rowAt,
+  sheetOf,
+  valueAt,
+  writeWorkbook,
+  type Figure,
+} from '../support/workbooks';
 
 async function gridRow(api: ApiClient, period: string, code: string, unitId?: number): Promise<GridRow> {
-  const row = (await api.call('values.grid', unitId === undefined ? { period } : { period, unitId })).rows.find((r) => r.code === code);
+  const row = (await api.call('values.grid', unitId === undefined ? { period } : { period, unitId })).rows.find(
+    (r) => r.code === code,
+  );
   if (!row) throw new Error(`no row ${code}`);
   return row;
 }
@@ -21,18 +33,81 @@ function monthlyReport(): { rows: Figure[][]; merges: string[] } {
     ['Biểu số 01/BC-SCT'],
     ['BÁO CÁO TÌNH HÌNH SẢN XUẤT CÔNG NGHIỆP, THƯƠNG MẠI THÁNG 5 NĂM 2023'],
     [],
-    ['STT', 'Chỉ tiêu', 'Đơn vị tính', 'Kế hoạch năm 2023', 'Thực hiện', null, null, 'Cùng kỳ năm 2022', null, 'So sánh (%)'],
-    [null, null, null, null, 'Tháng 4/2023', 'Ước tháng 5/2023', 'Cộng dồn 5 tháng', 'Tháng 5', 'Cộng dồn', 'Tháng 5 so với cùng kỳ', 'Cộng dồn so với cùng kỳ', 'Cộng dồn so với kế hoạch năm'],
+    [
+      'STT',
+      'Chỉ tiêu',
+      'Đơn vị tính',
+      'Kế hoạch năm 2023',
+      'Thực hiện',
+      null,
+      null,
+      'Cùng kỳ năm 2022',
+      null,
+      'So sánh (%)',
+    ],
+    [
+      null,
+      null,
+      null,
+      null,
+      'Tháng 4/2023',
+      'Ước tháng 5/2023',
+      'Cộng dồn 5 tháng',
+      'Tháng 5',
+      'Cộng dồn',
+      'Tháng 5 so với cùng kỳ',
+      'Cộng dồn so với cùng kỳ',
+      'Cộng dồn so với kế hoạch năm',
+    ],
     ['A', 'B', 'C', 1, 2, 3, 4, 5, 6, '7=3/5', '8=4/6', '9=4/1'],
-    ['I', 'GIÁ TRỊ SẢN XUẤT CÔNG NGHIỆP (giá so sánh 2010)', 'Tỷ đồng', 12000, 1000, 1100, 5000, 1000, 4500, 110, 111.1, 41.7],
+    [
+      'I',
+      'GIÁ TRỊ SẢN XUẤT CÔNG NGHIỆP (giá so sánh 2010)',
+      'Tỷ đồng',
+      12000,
+      1000,
+      1100,
+      5000,
+      1000,
+      4500,
+      110,
+      111.1,
+      41.7,
+    ],
     ['II', 'Sản phẩm chủ yếu'],
     [1, '- Điện sản xuất', 'Triệu KWh', 1200, 100, 105, 500, 95, 450, 110.5, 111.1, 41.7],
     [1.1000000000000001, 'Nước máy thương phẩm', '1000 m3', 24000, 2000, 2050, 10000, 1900, 9000, 107.9, 111.1, 41.7],
     [2, 'Xi măng Portland đen', 'Tấn', 'x', 300, '-', 1500, null, null, null, null, null],
     [3, 'Hạt điều nhân', 'Tấn', 60000, 5000, '8.290 tấn (↓3,32%)', 25000, 4800, 24000, null, 104.2, 41.7],
-    [4, 'Giày, dép có đế hoặc mũ bằng da', 'Nghìn đôi', 6000, 500, 520, { formula: 'E15+F15', result: 1020 }, 480, 2300, null, null, null],
+    [
+      4,
+      'Giày, dép có đế hoặc mũ bằng da',
+      'Nghìn đôi',
+      6000,
+      500,
+      520,
+      { formula: 'E15+F15', result: 1020 },
+      480,
+      2300,
+      null,
+      null,
+      null,
+    ],
     [5, 'Quần áo các loại', '1000 cái', 3600, 300, 310, { formula: 'E16+F16' }, 290, 1400, null, null, null],
-    ['III', 'TỔNG MỨC BLHH VÀ DTDVTD', 'Tỷ đồng', '28.800', '2.260', '2.300,5', '14.659,9', '2.100', '12.026,2', null, '121,9', '50,9'],
+    [
+      'III',
+      'TỔNG MỨC BLHH VÀ DTDVTD',
+      'Tỷ đồng',
+      '28.800',
+      '2.260',
+      '2.300,5',
+      '14.659,9',
+      '2.100',
+      '12.026,2',
+      null,
+      '121,9',
+      '50,9',
+    ],
     [],
     [null, null, null, null, null, null, null, 'Bình Phước, ngày 05 tháng 6 năm 2023'],
     [null, 'Người lập biểu', null, null, null, null, null, 'Thủ trưởng đơn vị'],
@@ -66,7 +141,11 @@ describe('a layout of the same family that is not among the samples', () => {
     expect(sheet.rows.map((r) => r.row)).not.toContain(19);
     expect(sheet.rows.map((r) => r.row)).not.toContain(21);
     expect(rowAt(sheet, 12)).toMatchObject({ stt: '1.1', state: 'matched', match: { code: 'SPCN_NUOC' } });
-    expect(rowAt(sheet, 11)).toMatchObject({ name: '- Điện sản xuất', state: 'matched', match: { code: 'SPCN_DIEN_SX' } });
+    expect(rowAt(sheet, 11)).toMatchObject({
+      name: '- Điện sản xuất',
+      state: 'matched',
+      match: { code: 'SPCN_DIEN_SX' },
+    });
     expect(rowAt(sheet, 9)).toMatchObject({ state: 'matched', match: { code: 'GTSXCN' } });
     expect(rowAt(sheet, 17)).toMatchObject({ state: 'matched', match: { code: 'BLHH' } });
   });
@@ -77,7 +156,12 @@ describe('a layout of the same family that is not among the samples', () => {
     const file = await writeWorkbook(join(dir, 'bao-cao-thang-5.xlsx'), [{ name: 'Biểu 01', ...monthlyReport() }]);
     const preview = await previewImport(api, [file], { period: '2023-06' });
     expect(preview.files[0]?.findings).toEqual([
-      expect.objectContaining({ severity: 'warning', kind: 'period-differs', cell: 'A4', message: expect.stringContaining('ghi Tháng 5/2023 (Biểu 01!A4) nhưng kỳ đã chọn là Tháng 6/2023') }),
+      expect.objectContaining({
+        severity: 'warning',
+        kind: 'period-differs',
+        cell: 'A4',
+        message: expect.stringContaining('ghi Tháng 5/2023 (Biểu 01!A4) nhưng kỳ đã chọn là Tháng 6/2023'),
+      }),
     ]);
   });
 
@@ -165,17 +249,40 @@ describe('what a cell can hold', () => {
         name: 'Biểu',
         rows: [
           ['STT', 'Chỉ tiêu', 'ĐVT', 'Thực hiện kỳ báo cáo', 'Thực hiện cùng kỳ'],
-          [1, { richText: [{ text: 'Điện ' }, { font: { bold: true }, text: 'sản xuất' }] } as unknown as Figure, 'triệu kWh', 120, new Date(Date.UTC(2023, 4, 1)) as unknown as Figure],
-          [2, { text: 'Điện thương phẩm', hyperlink: 'https://evn.com.vn' } as unknown as Figure, 'triệu kWh', { formula: '1/0', result: { error: '#DIV/0!' } } as unknown as Figure, 100],
+          [
+            1,
+            { richText: [{ text: 'Điện ' }, { font: { bold: true }, text: 'sản xuất' }] } as unknown as Figure,
+            'triệu kWh',
+            120,
+            new Date(Date.UTC(2023, 4, 1)) as unknown as Figure,
+          ],
+          [
+            2,
+            { text: 'Điện thương phẩm', hyperlink: 'https://evn.com.vn' } as unknown as Figure,
+            'triệu kWh',
+            { formula: '1/0', result: { error: '#DIV/0!' } } as unknown as Figure,
+            100,
+          ],
           [3, 'Cao su', 'nghìn tấn', { formula: 'D4', result: '-' }, 2.5],
         ],
       },
-      { name: 'Ẩn', hidden: true, rows: [['STT', 'Chỉ tiêu', 'ĐVT', 'Thực hiện kỳ báo cáo'], [1, 'Điện sản xuất', 'triệu kWh', 999]] },
+      {
+        name: 'Ẩn',
+        hidden: true,
+        rows: [
+          ['STT', 'Chỉ tiêu', 'ĐVT', 'Thực hiện kỳ báo cáo'],
+          [1, 'Điện sản xuất', 'triệu kWh', 999],
+        ],
+      },
     ]);
     const preview = await previewImport(api, [file], { period: '2023-05' });
     const sheet = sheetOf(preview, 'Biểu');
     expect(rowAt(sheet, 2)).toMatchObject({ name: 'Điện sản xuất', state: 'matched', match: { code: 'SPCN_DIEN_SX' } });
-    expect(rowAt(sheet, 3)).toMatchObject({ name: 'Điện thương phẩm', state: 'matched', match: { code: 'SPCN_DIEN_TP' } });
+    expect(rowAt(sheet, 3)).toMatchObject({
+      name: 'Điện thương phẩm',
+      state: 'matched',
+      match: { code: 'SPCN_DIEN_TP' },
+    });
     expect(sheet.findings.find((f) => f.cell === 'E2')?.message).toContain('Ô có ngày 2023-05-01, không phải một số.');
     expect(sheet.findings.find((f) => f.cell === 'D3')?.message).toContain('Ô có lỗi #DIV/0! (công thức =1/0).');
     expect(sheet.values.map((v) => v.cell)).toEqual(['D2', 'E3', 'E4']);
@@ -233,18 +340,24 @@ describe('figures no indicator of their kind can hold', () => {
     const sheet = sheetOf(preview, 'BC');
     const refused = sheet.findings.filter((f) => f.kind === 'out-of-range');
     expect(refused.map((f) => f.cell)).toEqual(['D2', 'D3', 'D4']);
-    expect(refused[0]?.message).toBe('BC!D2 (SPCN_DIEN_SX, cột "Thực hiện kỳ báo cáo"): "Điện sản xuất" Tháng 5/2023 là số âm (-5,0): số liệu cộng dồn được không thể âm. Ô này không được nhập; hãy sửa trong tệp.');
+    expect(refused[0]?.message).toBe(
+      'BC!D2 (SPCN_DIEN_SX, cột "Thực hiện kỳ báo cáo"): "Điện sản xuất" Tháng 5/2023 là số âm (-5,0): số liệu cộng dồn được không thể âm. Ô này không được nhập; hãy sửa trong tệp.',
+    );
     expect(refused[1]?.message).toContain('ngoài khoảng hợp lý 20–500');
     expect(refused[2]?.message).toContain('ngoài khoảng 0–100%');
     expect(refused.every((f) => f.severity === 'error')).toBe(true);
     // The refused index is not taken from its comparison column instead; an index given twice is checked.
     expect(sheet.values.map((v) => v.cell)).toEqual(['E2', 'D5', 'E5', 'D6', 'E6', 'D7']);
-    expect(sheet.findings.find((f) => f.cell === 'F7')?.message).toBe('BC!F7: "So với cùng kỳ (%)" của IIP ghi 116,67, nhưng ô D7 ghi chỉ số Tháng 5/2023 là 105,79.');
+    expect(sheet.findings.find((f) => f.cell === 'F7')?.message).toBe(
+      'BC!F7: "So với cùng kỳ (%)" của IIP ghi 116,67, nhưng ô D7 ghi chỉ số Tháng 5/2023 là 105,79.',
+    );
 
     const below = sheet.findings.filter((f) => f.kind === 'cumulative-below-month');
     expect(below).toHaveLength(1);
     expect(below[0]).toMatchObject({ severity: 'warning', cell: 'E5', code: 'SPCN_XIMANG' });
-    expect(below[0]?.message).toBe('Dòng 5 (SPCN_XIMANG): 5 tháng năm 2023 là 24, nhỏ hơn số Tháng 5/2023 là 400; một trong hai ô BC!E5 và BC!D5 có thể sai.');
+    expect(below[0]?.message).toBe(
+      'Dòng 5 (SPCN_XIMANG): 5 tháng năm 2023 là 24, nhỏ hơn số Tháng 5/2023 là 400; một trong hai ô BC!E5 và BC!D5 có thể sai.',
+    );
   });
 });
 
@@ -252,8 +365,18 @@ describe('a workbook sent by a browser', () => {
   it('imports from its bytes as from a file on disk, reporting progress up to the end', async () => {
     const dir = makeDataDir();
     const { api } = startBackend(dir);
-    const file = await writeWorkbook(join(dir, 'gui-len.xlsx'), [{ name: 'A', rows: [['Chỉ tiêu', 'ĐVT', 'Thực hiện kỳ báo cáo'], ['Điện sản xuất', 'triệu kWh', 12]] }]);
-    const { sessionId, files } = await api.call('import.read', { files: [{ name: 'gui-len.xlsx', contentBase64: readFileSync(file).toString('base64') }] });
+    const file = await writeWorkbook(join(dir, 'gui-len.xlsx'), [
+      {
+        name: 'A',
+        rows: [
+          ['Chỉ tiêu', 'ĐVT', 'Thực hiện kỳ báo cáo'],
+          ['Điện sản xuất', 'triệu kWh', 12],
+        ],
+      },
+    ]);
+    const { sessionId, files } = await api.call('import.read', {
+      files: [{ name: 'gui-len.xlsx', contentBase64: readFileSync(file).toString('base64') }],
+    });
     expect(files.map((f) => f.name)).toEqual(['gui-len.xlsx']);
     const fractions: number[] = [];
     for (;;) {
@@ -266,7 +389,12 @@ describe('a workbook sent by a browser', () => {
     expect([...fractions].sort((a, b) => a - b)).toEqual(fractions);
     const result = await api.call('import.commit', { sessionId, period: '2023-05' });
     expect(result.files).toEqual([expect.objectContaining({ name: 'gui-len.xlsx', changed: 1 })]);
-    expect((await gridRow(api, '2023-05', 'SPCN_DIEN_SX')).source).toMatchObject({ kind: 'imported', file: 'gui-len.xlsx', sheet: 'A', cell: 'C2' });
+    expect((await gridRow(api, '2023-05', 'SPCN_DIEN_SX')).source).toMatchObject({
+      kind: 'imported',
+      file: 'gui-len.xlsx',
+      sheet: 'A',
+      cell: 'C2',
+    });
     // The session ends with the commit.
     expect((await refusalOf(api.call('import.preview', { sessionId }))).code).toBe('not_found');
   });
@@ -285,7 +413,10 @@ describe('mapping rows and columns by hand', () => {
     const may = await writeWorkbook(join(dir, 'hai-quan-thang-5.xlsx'), [{ name: 'HQ', rows: layout([61.1, 7.5]) }]);
     const { sessionId } = await readForImport(api, [may]);
     const before = await listedPreview(api, { sessionId, period: '2023-05' });
-    expect(sheetOf(before, 'HQ').columns.find((c) => c.column === 'D')).toMatchObject({ role: null, label: 'Không nhận ra' });
+    expect(sheetOf(before, 'HQ').columns.find((c) => c.column === 'D')).toMatchObject({
+      role: null,
+      label: 'Không nhận ra',
+    });
     expect(rowAt(sheetOf(before, 'HQ'), 2).state).not.toBe('matched');
 
     const choices = {
@@ -295,27 +426,53 @@ describe('mapping rows and columns by hand', () => {
         { sheet: 'HQ', row: 2, code: 'XK' },
         { sheet: 'HQ', row: 3, code: null },
       ],
-      columns: [{ sheet: 'HQ', column: 'D', role: { role: 'data' as const, target: { kind: 'value' as const, at: { anchor: 'report' as const } }, status: 'actual' as const } }],
+      columns: [
+        {
+          sheet: 'HQ',
+          column: 'D',
+          role: {
+            role: 'data' as const,
+            target: { kind: 'value' as const, at: { anchor: 'report' as const } },
+            status: 'actual' as const,
+          },
+        },
+      ],
     };
     const mapped = await listedPreview(api, choices);
     expect(rowAt(sheetOf(mapped, 'HQ'), 2)).toMatchObject({ state: 'matched', match: { code: 'XK', how: 'manual' } });
     expect(rowAt(sheetOf(mapped, 'HQ'), 3)).toMatchObject({ state: 'ignored' });
-    expect(sheetOf(mapped, 'HQ').columns.find((c) => c.column === 'D')).toMatchObject({ how: 'manual', label: 'Tháng 5/2023 (thực hiện)' });
+    expect(sheetOf(mapped, 'HQ').columns.find((c) => c.column === 'D')).toMatchObject({
+      how: 'manual',
+      label: 'Tháng 5/2023 (thực hiện)',
+    });
     const result = await api.call('import.commit', choices);
-    expect(result).toMatchObject({ aliasesAdded: [{ code: 'XK', alias: 'Xuất khẩu hàng hóa (số Hải quan)' }], layoutsRemembered: 1 });
+    expect(result).toMatchObject({
+      aliasesAdded: [{ code: 'XK', alias: 'Xuất khẩu hàng hóa (số Hải quan)' }],
+      layoutsRemembered: 1,
+    });
     expect((await gridRow(api, '2023-05', 'XK')).value).toBe(61.1);
     expect((await gridRow(api, '2022-05', 'XK')).value).toBe(50);
-    expect((await api.call('catalog.list', {})).find((i) => i.code === 'XK')?.aliases).toContain('Xuất khẩu hàng hóa (số Hải quan)');
+    expect((await api.call('catalog.list', {})).find((i) => i.code === 'XK')?.aliases).toContain(
+      'Xuất khẩu hàng hóa (số Hải quan)',
+    );
 
     // June's workbook of the same layout: nothing to map again.
     const june = await writeWorkbook(join(dir, 'hai-quan-thang-6.xlsx'), [{ name: 'HQ', rows: layout([64.2, 8]) }]);
     const next = await previewImport(api, [june], { period: '2023-06' });
     const sheet = sheetOf(next, 'HQ');
     expect(sheet.remembered).toBe(true);
-    expect(sheet.columns.find((c) => c.column === 'D')).toMatchObject({ how: 'layout', label: 'Tháng 6/2023 (thực hiện)' });
+    expect(sheet.columns.find((c) => c.column === 'D')).toMatchObject({
+      how: 'layout',
+      label: 'Tháng 6/2023 (thực hiện)',
+    });
     expect(rowAt(sheet, 2)).toMatchObject({ state: 'matched', match: { code: 'XK', how: 'layout' } });
     expect(rowAt(sheet, 3)).toMatchObject({ state: 'ignored' });
-    expect(valueAt(sheet, 'D2')).toMatchObject({ code: 'XK', value: 64.2, target: { period: '2023-06' }, change: 'new' });
+    expect(valueAt(sheet, 'D2')).toMatchObject({
+      code: 'XK',
+      value: 64.2,
+      target: { period: '2023-06' },
+      change: 'new',
+    });
     expect((await api.call('import.layouts.list', {})).map((l) => l.signature)).toEqual([sheet.signature]);
   });
 
@@ -326,7 +483,13 @@ describe('mapping rows and columns by hand', () => {
     const { sessionId } = await readForImport(api, [first]);
     await api.call('import.commit', { sessionId, period: '2023-05', rows: [{ sheet: 'HQ', row: 2, code: 'XK' }] });
     const other = await writeWorkbook(join(dir, 'b.xlsx'), [
-      { name: 'Khác', rows: [['Chỉ tiêu', 'Đơn vị tính', 'Thực hiện kỳ báo cáo'], ['XUẤT KHẨU HÀNG HÓA (SỐ HẢI QUAN)', 'triệu USD', 70]] },
+      {
+        name: 'Khác',
+        rows: [
+          ['Chỉ tiêu', 'Đơn vị tính', 'Thực hiện kỳ báo cáo'],
+          ['XUẤT KHẨU HÀNG HÓA (SỐ HẢI QUAN)', 'triệu USD', 70],
+        ],
+      },
     ]);
     const preview = await previewImport(api, [other], { period: '2023-07' });
     expect(rowAt(sheetOf(preview, 'Khác'), 2)).toMatchObject({ state: 'matched', match: { code: 'XK', how: 'alias' } });
@@ -345,7 +508,10 @@ describe('mapping rows and columns by hand', () => {
         { sheet: 'HQ', row: 3, code: 'SPCN_GIAYDEP' },
       ],
     };
-    expect(rowAt(sheetOf(await listedPreview(api, choices), 'HQ'), 3)).toMatchObject({ state: 'unit_mismatch', match: { code: 'SPCN_GIAYDEP', how: 'manual' } });
+    expect(rowAt(sheetOf(await listedPreview(api, choices), 'HQ'), 3)).toMatchObject({
+      state: 'unit_mismatch',
+      match: { code: 'SPCN_GIAYDEP', how: 'manual' },
+    });
     const result = await api.call('import.commit', choices);
     expect(result.aliasesAdded).toEqual([{ code: 'XK', alias: 'Xuất khẩu hàng hóa (số Hải quan)' }]);
     expect((await api.call('catalog.list', {})).find((i) => i.code === 'SPCN_GIAYDEP')?.aliases).toEqual([]);
@@ -361,7 +527,11 @@ describe('mapping rows and columns by hand', () => {
     const { api } = startBackend(dir);
     const file = await writeWorkbook(join(dir, 'a.xlsx'), [{ name: 'HQ', rows: layout([61.1, 7.5]) }]);
     const { sessionId } = await readForImport(api, [file]);
-    const preview = await listedPreview(api, { sessionId, period: '2023-05', rows: [{ sheet: 'HQ', row: 2, code: 'SPCN' }] });
+    const preview = await listedPreview(api, {
+      sessionId,
+      period: '2023-05',
+      rows: [{ sheet: 'HQ', row: 2, code: 'SPCN' }],
+    });
     expect(rowAt(sheetOf(preview, 'HQ'), 2)).toMatchObject({ state: 'group' });
     expect(sheetOf(preview, 'HQ').values.filter((v) => v.row === 2)).toEqual([]);
   });
@@ -380,15 +550,23 @@ describe('several workbooks at once, each for its reporting unit', () => {
     const { api } = startBackend(dir);
     const tanLap = await api.call('units.create', { code: 'XA_TANLAP', name: 'Xã Tân Lập', kind: 'commune' });
     const dongXoai = await api.call('units.create', { code: 'P_DONGXOAI', name: 'Phường Đồng Xoài', kind: 'commune' });
-    const a = await writeWorkbook(join(dir, 'tan-lap.xlsx'), [{ name: 'BC', rows: commune('Đơn vị báo cáo: Xã Tân Lập', 12_500) }]);
+    const a = await writeWorkbook(join(dir, 'tan-lap.xlsx'), [
+      { name: 'BC', rows: commune('Đơn vị báo cáo: Xã Tân Lập', 12_500) },
+    ]);
     const b = await writeWorkbook(join(dir, 'dong-xoai.xlsx'), [{ name: 'BC', rows: commune(null, 48_000) }]);
     const { sessionId, fileIds } = await readForImport(api, [a, b]);
-    const preview = await api.call('import.preview', { sessionId, files: [{ fileId: fileIds[1] ?? '', unitId: dongXoai.id }] });
+    const preview = await api.call('import.preview', {
+      sessionId,
+      files: [{ fileId: fileIds[1] ?? '', unitId: dongXoai.id }],
+    });
     expect(preview.files.map((f) => [f.unit?.name, f.unit?.how, f.unit?.cell ?? null])).toEqual([
       ['Xã Tân Lập', 'cell', 'A1'],
       ['Phường Đồng Xoài', 'chosen', null],
     ]);
-    const result = await api.call('import.commit', { sessionId, files: [{ fileId: fileIds[1] ?? '', unitId: dongXoai.id }] });
+    const result = await api.call('import.commit', {
+      sessionId,
+      files: [{ fileId: fileIds[1] ?? '', unitId: dongXoai.id }],
+    });
     expect(result.files.map((f) => [f.unitId, f.changed])).toEqual([
       [tanLap.id, 1],
       [dongXoai.id, 1],
@@ -403,7 +581,9 @@ describe('several workbooks at once, each for its reporting unit', () => {
   it('will not import a workbook that names a unit the list does not have, rather than file it under the province', async () => {
     const dir = makeDataDir();
     const { api } = startBackend(dir);
-    const a = await writeWorkbook(join(dir, 'khong-co.xlsx'), [{ name: 'BC', rows: commune('Đơn vị báo cáo: Xã Không Có', 1) }]);
+    const a = await writeWorkbook(join(dir, 'khong-co.xlsx'), [
+      { name: 'BC', rows: commune('Đơn vị báo cáo: Xã Không Có', 1) },
+    ]);
     const { sessionId } = await readForImport(api, [a]);
     const preview = await api.call('import.preview', { sessionId });
     expect(preview.blockers).toEqual([expect.stringContaining('Xã Không Có')]);
@@ -418,14 +598,30 @@ describe('figures that contradict each other or what is stored', () => {
     const dir = makeDataDir();
     const { api } = startBackend(dir);
     const file = await writeWorkbook(join(dir, 'trung.xlsx'), [
-      { name: 'A', rows: [['Chỉ tiêu', 'ĐVT', 'Thực hiện kỳ báo cáo'], ['Điện sản xuất', 'triệu kWh', 100], ['Điện thương phẩm', 'triệu kWh', 90]] },
-      { name: 'B', rows: [['Chỉ tiêu', 'ĐVT', 'Thực hiện kỳ báo cáo'], ['Điện sản xuất', 'triệu kWh', 100], ['Điện thương phẩm', 'triệu kWh', 95]] },
+      {
+        name: 'A',
+        rows: [
+          ['Chỉ tiêu', 'ĐVT', 'Thực hiện kỳ báo cáo'],
+          ['Điện sản xuất', 'triệu kWh', 100],
+          ['Điện thương phẩm', 'triệu kWh', 90],
+        ],
+      },
+      {
+        name: 'B',
+        rows: [
+          ['Chỉ tiêu', 'ĐVT', 'Thực hiện kỳ báo cáo'],
+          ['Điện sản xuất', 'triệu kWh', 100],
+          ['Điện thương phẩm', 'triệu kWh', 95],
+        ],
+      },
     ]);
     const preview = await previewImport(api, [file], { period: '2023-05' });
     expect(valueAt(sheetOf(preview, 'B'), 'C2').change).toBe('duplicate');
     expect(valueAt(sheetOf(preview, 'A'), 'C3').change).toBe('conflict');
     expect(valueAt(sheetOf(preview, 'B'), 'C3').change).toBe('conflict');
-    expect(preview.files[0]?.sheets.flatMap((s) => s.findings).find((f) => f.kind === 'conflicting-cells')?.message).toContain('A!C3, B!C3');
+    expect(
+      preview.files[0]?.sheets.flatMap((s) => s.findings).find((f) => f.kind === 'conflicting-cells')?.message,
+    ).toContain('A!C3, B!C3');
     await commitImport(api, [file], { period: '2023-05' });
     expect((await gridRow(api, '2023-05', 'SPCN_DIEN_SX')).value).toBe(100);
     expect((await gridRow(api, '2023-05', 'SPCN_DIEN_TP')).value).toBeNull();
@@ -434,7 +630,10 @@ describe('figures that contradict each other or what is stored', () => {
   it('names the files when two workbooks of one unit disagree, and the columns when one row gives a period twice', async () => {
     const dir = makeDataDir();
     const { api } = startBackend(dir);
-    const rows = (figure: number): Figure[][] => [['Chỉ tiêu', 'ĐVT', 'Thực hiện kỳ báo cáo'], ['Điện sản xuất', 'triệu kWh', figure]];
+    const rows = (figure: number): Figure[][] => [
+      ['Chỉ tiêu', 'ĐVT', 'Thực hiện kỳ báo cáo'],
+      ['Điện sản xuất', 'triệu kWh', figure],
+    ];
     const a = await writeWorkbook(join(dir, 'so-lieu-a.xlsx'), [{ name: 'SXCN', rows: rows(100) }]);
     const b = await writeWorkbook(join(dir, 'so-lieu-b.xlsx'), [{ name: 'SXCN', rows: rows(99) }]);
     const twoFiles = await previewImport(api, [a, b], { period: '2023-05' });
@@ -447,13 +646,27 @@ describe('figures that contradict each other or what is stored', () => {
     expect(twoFiles.counts).toMatchObject({ valuesNew: 0, valuesConflicting: 2 });
 
     const june = await writeWorkbook(join(dir, 'thang-5.xlsx'), [
-      { name: 'SXCN', rows: [['Chỉ tiêu', 'ĐVT', 'Thực hiện kỳ báo cáo', 'Ước thực hiện tháng 6'], ['Điện sản xuất', 'triệu kWh', 100, 104]] },
+      {
+        name: 'SXCN',
+        rows: [
+          ['Chỉ tiêu', 'ĐVT', 'Thực hiện kỳ báo cáo', 'Ước thực hiện tháng 6'],
+          ['Điện sản xuất', 'triệu kWh', 100, 104],
+        ],
+      },
     ]);
     const statuses = await writeWorkbook(join(dir, 'uoc.xlsx'), [
-      { name: 'SXCN', rows: [['Chỉ tiêu', 'ĐVT', 'Thực hiện kỳ báo cáo', 'Ước thực hiện kỳ báo cáo'], ['Điện sản xuất', 'triệu kWh', 100, 100]] },
+      {
+        name: 'SXCN',
+        rows: [
+          ['Chỉ tiêu', 'ĐVT', 'Thực hiện kỳ báo cáo', 'Ước thực hiện kỳ báo cáo'],
+          ['Điện sản xuất', 'triệu kWh', 100, 100],
+        ],
+      },
     ]);
     const byStatus = sheetOf(await previewImport(api, [statuses], { period: '2023-05' }), 'SXCN');
-    expect(byStatus.findings.find((f) => f.kind === 'conflicting-cells')?.message).toContain('ghi số khác nhau (100 thực hiện; 100 ước tính)');
+    expect(byStatus.findings.find((f) => f.kind === 'conflicting-cells')?.message).toContain(
+      'ghi số khác nhau (100 thực hiện; 100 ước tính)',
+    );
     const sameRow = sheetOf(await previewImport(api, [june], { period: '2023-06' }), 'SXCN');
     expect(sameRow.findings.find((f) => f.kind === 'conflicting-cells')?.message).toContain(
       'Các cột C, D cùng được hiểu là số của Tháng 6/2023: hãy kiểm tra kỳ báo cáo đã chọn và cách đọc các cột.',
@@ -463,22 +676,54 @@ describe('figures that contradict each other or what is stored', () => {
   it('does not write an estimate over the actual figure already stored', async () => {
     const dir = makeDataDir();
     const { api } = startBackend(dir);
-    await api.call('values.set', { period: '2023-06', entries: [{ code: 'SPCN_XIMANG', value: 900, status: 'actual' }] });
-    const file = await writeWorkbook(join(dir, 'cu.xlsx'), [{ name: 'A', rows: [['Chỉ tiêu', 'ĐVT', 'Ước thực hiện tháng 6'], ['Xi măng Portland đen', 'Tấn', 850]] }]);
+    await api.call('values.set', {
+      period: '2023-06',
+      entries: [{ code: 'SPCN_XIMANG', value: 900, status: 'actual' }],
+    });
+    const file = await writeWorkbook(join(dir, 'cu.xlsx'), [
+      {
+        name: 'A',
+        rows: [
+          ['Chỉ tiêu', 'ĐVT', 'Ước thực hiện tháng 6'],
+          ['Xi măng Portland đen', 'Tấn', 850],
+        ],
+      },
+    ]);
     const preview = await previewImport(api, [file], { period: '2023-05' });
-    expect(valueAt(sheetOf(preview, 'A'), 'C2')).toMatchObject({ change: 'kept', current: { value: 900, status: 'actual' }, value: 850, status: 'estimate' });
+    expect(valueAt(sheetOf(preview, 'A'), 'C2')).toMatchObject({
+      change: 'kept',
+      current: { value: 900, status: 'actual' },
+      value: 850,
+      status: 'estimate',
+    });
     const result = await commitImport(api, [file], { period: '2023-05' });
     expect(result.changed).toBe(0);
     expect(await gridRow(api, '2023-06', 'SPCN_XIMANG')).toMatchObject({ value: 900, status: 'actual' });
   });
 
-  it('replaces last month\'s estimate with the actual figure and shows it as a change', async () => {
+  it("replaces last month's estimate with the actual figure and shows it as a change", async () => {
     const dir = makeDataDir();
     const { api } = startBackend(dir);
-    await api.call('values.set', { period: '2023-05', entries: [{ code: 'SPCN_XIMANG', value: 850, status: 'estimate' }] });
-    const file = await writeWorkbook(join(dir, 'moi.xlsx'), [{ name: 'A', rows: [['Chỉ tiêu', 'ĐVT', 'Thực hiện kỳ trước'], ['Xi măng Portland đen', 'Tấn', 870]] }]);
+    await api.call('values.set', {
+      period: '2023-05',
+      entries: [{ code: 'SPCN_XIMANG', value: 850, status: 'estimate' }],
+    });
+    const file = await writeWorkbook(join(dir, 'moi.xlsx'), [
+      {
+        name: 'A',
+        rows: [
+          ['Chỉ tiêu', 'ĐVT', 'Thực hiện kỳ trước'],
+          ['Xi măng Portland đen', 'Tấn', 870],
+        ],
+      },
+    ]);
     const preview = await previewImport(api, [file], { period: '2023-06' });
-    expect(valueAt(sheetOf(preview, 'A'), 'C2')).toMatchObject({ change: 'changed', current: { value: 850, status: 'estimate' }, value: 870, status: 'actual' });
+    expect(valueAt(sheetOf(preview, 'A'), 'C2')).toMatchObject({
+      change: 'changed',
+      current: { value: 850, status: 'estimate' },
+      value: 870,
+      status: 'actual',
+    });
     await commitImport(api, [file], { period: '2023-06' });
     expect(await gridRow(api, '2023-05', 'SPCN_XIMANG')).toMatchObject({ value: 870, status: 'actual' });
   });

@@ -14,7 +14,7 @@ const rows = (name: string, figure: number): Figure[][] => [
 ];
 
 describe('how many workbooks one import takes', () => {
-  it('takes up to 500 files, a province\'s hundred communes and more, and refuses the 501st in Vietnamese', async () => {
+  it("takes up to 500 files, a province's hundred communes and more, and refuses the 501st in Vietnamese", async () => {
     const dir = makeDataDir();
     const { api } = startBackend(dir);
     const missing = (n: number) => Array.from({ length: n }, (_, i) => ({ path: join(dir, `xa-${i}.xlsx`) }));
@@ -36,12 +36,18 @@ describe('how many workbooks one import takes', () => {
     const budget = statSync(a).size + statSync(b).size;
     const sessions = new ImportSessions(() => {}, budget);
 
-    const session = sessions.start([{ path: a }, { name: 'xa-b.xlsx', contentBase64: readFileSync(b).toString('base64') }, { path: c }]);
+    const session = sessions.start([
+      { path: a },
+      { name: 'xa-b.xlsx', contentBase64: readFileSync(b).toString('base64') },
+      { path: c },
+    ]);
     await session.done;
 
     expect(session.files.map((f) => f.state)).toEqual(['read', 'read', 'failed']);
     expect(session.files[2]?.error?.code).toBe('too_big');
-    expect(session.files[2]?.error?.message).toMatch(/^Tệp xa-c\.xlsx \(.* MB\) chưa được đọc: thêm nó, các tệp của lần nhập này sẽ nặng hơn .* MB, giới hạn của một lần nhập/);
+    expect(session.files[2]?.error?.message).toMatch(
+      /^Tệp xa-c\.xlsx \(.* MB\) chưa được đọc: thêm nó, các tệp của lần nhập này sẽ nặng hơn .* MB, giới hạn của một lần nhập/,
+    );
     expect(session.files[2]?.workbook).toBeNull();
   });
 });

@@ -32,17 +32,29 @@ describe('bpc-thang-01.xlsx (January layout), filled and imported for January 20
   it('puts every row whose name and unit match the catalog into its indicator and period, with units converted', async () => {
     const dir = makeDataDir();
     const { api } = startBackend(dir);
-    const file = await fillWorkbook(sampleFiles.thang01, join(dir, 'bpc-thang-01.xlsx'), monthlyLayout, monthlyFiller());
+    const file = await fillWorkbook(
+      sampleFiles.thang01,
+      join(dir, 'bpc-thang-01.xlsx'),
+      monthlyLayout,
+      monthlyFiller(),
+    );
 
     const result = await commitImport(api, [file], { period: '2023-01' });
 
     expect(result.importId).toEqual(expect.any(Number));
     // BLHH in triệu đồng (row 2) lands in tỷ đồng.
-    expect(await gridRow(api, '2023-01', 'BLHH')).toMatchObject({ value: 14661.9, status: 'actual', source: { kind: 'imported', file: 'bpc-thang-01.xlsx', sheet: 'BLHH', cell: 'G2' } });
+    expect(await gridRow(api, '2023-01', 'BLHH')).toMatchObject({
+      value: 14661.9,
+      status: 'actual',
+      source: { kind: 'imported', file: 'bpc-thang-01.xlsx', sheet: 'BLHH', cell: 'G2' },
+    });
     expect((await gridRow(api, '2022-12', 'BLHH')).value).toBe(14661.8);
     expect((await gridRow(api, '2022-01', 'BLHH')).value).toBe(14661.7);
     // Products in their own units: M3 is m3, "1000 đôi" is nghìn đôi, Triệu KWh is triệu kWh, Tấn is tấn.
-    expect(await gridRow(api, '2023-01', 'SPCN_DA')).toMatchObject({ value: 1080, source: { sheet: 'SXCN', cell: 'G8' } });
+    expect(await gridRow(api, '2023-01', 'SPCN_DA')).toMatchObject({
+      value: 1080,
+      source: { sheet: 'SXCN', cell: 'G8' },
+    });
     expect((await gridRow(api, '2023-01', 'SPCN_DIEU')).value).toBe(1090);
     expect((await gridRow(api, '2023-01', 'SPCN_GIAYDEP')).value).toBe(1140);
     expect((await gridRow(api, '2023-01', 'SPCN_BAOBI')).value).toBe(1180);
@@ -64,29 +76,60 @@ describe('bpc-thang-01.xlsx (January layout), filled and imported for January 20
   it('lists what it did not recognize, with addresses, suggestions with their confidence, and the unit it refused', async () => {
     const dir = makeDataDir();
     const { api } = startBackend(dir);
-    const file = await fillWorkbook(sampleFiles.thang01, join(dir, 'bpc-thang-01.xlsx'), monthlyLayout, monthlyFiller());
+    const file = await fillWorkbook(
+      sampleFiles.thang01,
+      join(dir, 'bpc-thang-01.xlsx'),
+      monthlyLayout,
+      monthlyFiller(),
+    );
 
     const preview = await previewImport(api, [file], { period: '2023-01' });
     const sx = sheetOf(preview, 'SXCN');
 
-    expect(rowAt(sx, 22)).toMatchObject({ cell: 'C22', name: 'Chì chưa gia công', unit: 'Tấn', state: 'unrecognized', match: null });
+    expect(rowAt(sx, 22)).toMatchObject({
+      cell: 'C22',
+      name: 'Chì chưa gia công',
+      unit: 'Tấn',
+      state: 'unrecognized',
+      match: null,
+    });
     expect(rowAt(sx, 13)).toMatchObject({ cell: 'C13', name: 'Quần án các loại', state: 'suggested' });
     expect(rowAt(sx, 13).suggestions[0]).toMatchObject({ code: 'SPCN_QUANAO', confidence: expect.any(Number) });
     expect(rowAt(sx, 16)).toMatchObject({ state: 'unit_mismatch', match: { code: 'SPCN_GO' } });
-    expect(sx.findings).toContainEqual(expect.objectContaining({ severity: 'error', kind: 'unit-family', cell: 'C16', code: 'SPCN_GO' }));
+    expect(sx.findings).toContainEqual(
+      expect.objectContaining({ severity: 'error', kind: 'unit-family', cell: 'C16', code: 'SPCN_GO' }),
+    );
     expect(rowAt(sx, 8)).toMatchObject({ state: 'matched', match: { code: 'SPCN_DA', how: 'name' } });
     const blhh = sheetOf(preview, 'BLHH');
-    expect(rowAt(blhh, 2)).toMatchObject({ state: 'matched', match: { code: 'BLHH' }, conversion: { from: 'Triệu đồng', to: 'tỷ đồng', factor: 0.001 } });
-    expect(valueAt(blhh, 'G2')).toMatchObject({ code: 'BLHH', target: { kind: 'value', period: '2023-01' }, read: 14661900, value: 14661.9, change: 'new' });
+    expect(rowAt(blhh, 2)).toMatchObject({
+      state: 'matched',
+      match: { code: 'BLHH' },
+      conversion: { from: 'Triệu đồng', to: 'tỷ đồng', factor: 0.001 },
+    });
+    expect(valueAt(blhh, 'G2')).toMatchObject({
+      code: 'BLHH',
+      target: { kind: 'value', period: '2023-01' },
+      read: 14661900,
+      value: 14661.9,
+      change: 'new',
+    });
     // The stated percentages agree with the figures, so they raise nothing.
     expect(sx.findings.filter((f) => f.kind === 'stated-percent')).toEqual([]);
-    expect(sx.columns.find((c) => c.column === 'H')).toMatchObject({ label: 'Kiểm tra: Tháng 1/2023 so với Tháng 12/2022 (%)', how: 'heading' });
+    expect(sx.columns.find((c) => c.column === 'H')).toMatchObject({
+      label: 'Kiểm tra: Tháng 1/2023 so với Tháng 12/2022 (%)',
+      how: 'heading',
+    });
   });
 
   it('writes nothing while previewing', async () => {
     const dir = makeDataDir();
     const { backend, api } = startBackend(dir);
-    const file = await fillWorkbook(sampleFiles.thang01, join(dir, 'bpc-thang-01.xlsx'), monthlyLayout, monthlyFiller());
+    const file = await fillWorkbook(
+      sampleFiles.thang01,
+      join(dir, 'bpc-thang-01.xlsx'),
+      monthlyLayout,
+      monthlyFiller(),
+    );
     const before = withRawDatabase(backend.database.file, (raw) => dumpTables(raw));
     const preview = await previewImport(api, [file], { period: '2023-01' });
     expect(preview.counts.valuesNew).toBe(13 * 3);
@@ -96,7 +139,12 @@ describe('bpc-thang-01.xlsx (January layout), filled and imported for January 20
   it('keeps the file name, its sha256, the sheet and the cell on every figure and change-log row', async () => {
     const dir = makeDataDir();
     const { backend, api } = startBackend(dir);
-    const file = await fillWorkbook(sampleFiles.thang01, join(dir, 'bpc-thang-01.xlsx'), monthlyLayout, monthlyFiller());
+    const file = await fillWorkbook(
+      sampleFiles.thang01,
+      join(dir, 'bpc-thang-01.xlsx'),
+      monthlyLayout,
+      monthlyFiller(),
+    );
     const sha256 = createHash('sha256').update(readFileSync(file)).digest('hex');
     const result = await commitImport(api, [file], { period: '2023-01' });
     const [values, log] = withRawDatabase(backend.database.file, (raw) => [
@@ -110,7 +158,11 @@ describe('bpc-thang-01.xlsx (January layout), filled and imported for January 20
       expect(row.source_sheet).toMatch(/^(BLHH|SXCN)$/);
       expect(row.source_cell).toMatch(/^[EFG]\d+$/);
     }
-    expect(log.find((r) => r.indicator_code === 'SPCN_DA' && r.period === '2023-01')).toMatchObject({ source_cell: 'G8', old_value: null, new_value: 1080 });
+    expect(log.find((r) => r.indicator_code === 'SPCN_DA' && r.period === '2023-01')).toMatchObject({
+      source_cell: 'G8',
+      old_value: null,
+      new_value: 1080,
+    });
   });
 });
 
@@ -141,7 +193,13 @@ describe('bpc-thang-05.xlsx (the six-month layout), imported for May 2023', () =
     const file = await fillWorkbook(
       sampleFiles.thang05,
       join(dir, 'bpc-thang-05.xlsx'),
-      { headerRow: 1, firstDataRow: 2, nameColumn: 'C', unitColumn: 'D', measureColumns: ['E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N'] },
+      {
+        headerRow: 1,
+        firstDataRow: 2,
+        nameColumn: 'C',
+        unitColumn: 'D',
+        measureColumns: ['E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N'],
+      },
       fillSixMonths,
     );
     const preview = await previewImport(api, [file], { period: '2023-05' });
@@ -165,7 +223,13 @@ describe('bpc-thang-05.xlsx (the six-month layout), imported for May 2023', () =
     const file = await fillWorkbook(
       sampleFiles.thang05,
       join(dir, 'bpc-thang-05.xlsx'),
-      { headerRow: 1, firstDataRow: 2, nameColumn: 'C', unitColumn: 'D', measureColumns: ['E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N'] },
+      {
+        headerRow: 1,
+        firstDataRow: 2,
+        nameColumn: 'C',
+        unitColumn: 'D',
+        measureColumns: ['E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N'],
+      },
       (info, column) => (info.row === 21 && column === 'N' ? 313 : fillSixMonths(info, column)),
     );
     const preview = await previewImport(api, [file], { period: '2023-05' });
@@ -219,7 +283,12 @@ describe('bpc-bao-cao-nam-tmdt.xlsx (e-commerce, two header rows under merged ce
     expect(sheet.headerRows).toEqual([2, 3]);
     expect(sheet.firstDataRow).toBe(4);
     expect(sheet.columns.find((c) => c.column === 'E')).toMatchObject({ heading: 'Tổng số', label: 'Năm 2023' });
-    expect(sheet.columns.find((c) => c.column === 'G')).toMatchObject({ heading: 'Chia theo khu vực kinh tế / Ngoài nhà nước', role: null, label: 'Không nhận ra', cell: 'F2' });
+    expect(sheet.columns.find((c) => c.column === 'G')).toMatchObject({
+      heading: 'Chia theo khu vực kinh tế / Ngoài nhà nước',
+      role: null,
+      label: 'Không nhận ra',
+      cell: 'F2',
+    });
     expect(sheet.columns.find((c) => c.column === 'D')).toMatchObject({ label: 'Mã chỉ tiêu' });
     expect(sheet.rows.map((r) => [r.cell, r.state])).toEqual([
       ['C4', 'unrecognized'],

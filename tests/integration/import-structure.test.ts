@@ -18,7 +18,13 @@ function statisticsOfficeIip(): { rows: Figure[][]; merges: string[] } {
     rows: [
       ['CHỈ SỐ SẢN XUẤT CÔNG NGHIỆP THÁNG 8 NĂM 2025'],
       ['Đơn vị tính: %'],
-      [null, 'Tháng 7 năm 2025 so với cùng kỳ năm trước', 'Tháng 8 năm 2025 so với', null, '8 tháng năm 2025 so với cùng kỳ năm trước'],
+      [
+        null,
+        'Tháng 7 năm 2025 so với cùng kỳ năm trước',
+        'Tháng 8 năm 2025 so với',
+        null,
+        '8 tháng năm 2025 so với cùng kỳ năm trước',
+      ],
       [null, null, 'Tháng 7 năm 2025', 'Cùng kỳ năm trước', null],
       ['TOÀN NGÀNH CÔNG NGHIỆP', 104.1, 101.2, 105.3, 106.4],
       ['Khai khoáng', 97.1, 99.2, 98.3, 96.4],
@@ -84,11 +90,21 @@ describe('a report of several sections', () => {
     expect(rowAt(sheet, 4)).toMatchObject({ state: 'matched', match: { code: 'SPCN_DIEU' } });
     expect(rowAt(sheet, 9)).toMatchObject({ state: 'matched', match: { code: 'XK_DIEU_L' } });
     expect(rowAt(sheet, 9).evidence).toContain('Kim ngạch xuất khẩu');
-    expect(rowAt(sheet, 6)).toMatchObject({ state: 'unrecognized', note: expect.stringContaining('gộp nhiều chỉ tiêu') });
+    expect(rowAt(sheet, 6)).toMatchObject({
+      state: 'unrecognized',
+      note: expect.stringContaining('gộp nhiều chỉ tiêu'),
+    });
     // Under a market heading, even a name of the catalog is the market's, not the province's.
-    expect(rowAt(sheet, 12)).toMatchObject({ state: 'unrecognized', note: expect.stringContaining('Thị trường chủ yếu') });
+    expect(rowAt(sheet, 12)).toMatchObject({
+      state: 'unrecognized',
+      note: expect.stringContaining('Thị trường chủ yếu'),
+    });
     const columns = Object.fromEntries(sheet.columns.map((c) => [c.column, c.label]));
-    expect(columns).toMatchObject({ D: 'Tháng 5/2025 (ước tính)', E: '5 tháng năm 2025 (ước tính)', F: 'Năm 2024 (thực hiện)' });
+    expect(columns).toMatchObject({
+      D: 'Tháng 5/2025 (ước tính)',
+      E: '5 tháng năm 2025 (ước tính)',
+      F: 'Năm 2024 (thực hiện)',
+    });
 
     await commitImport(api, [file]);
     expect(await gridRow(api, '2025-L05', 'XK_DIEU_L')).toMatchObject({ value: 10.1, status: 'estimate' });

@@ -12,15 +12,26 @@ const year = [
   ['STT', 'Chỉ tiêu', 'ĐVT', ...months.map((m) => `Tháng ${String(m).padStart(2, '0')}/2023`)],
   [1, 'Điện sản xuất', 'Triệu kWh', ...months.map((m) => 150 + m)],
   [2, 'Xi măng Portland đen', 'Tấn', ...months.map((m) => 1000 + m)],
-  [3, 'Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng', 'Triệu đồng', ...months.map((m) => 2_200_000 + m * 1000)],
+  [
+    3,
+    'Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng',
+    'Triệu đồng',
+    ...months.map((m) => 2_200_000 + m * 1000),
+  ],
 ];
 
 /** March's figure stored as the workbook has it, April's otherwise; the workbook read for December 2023. */
 async function yearRead() {
   const dir = makeDataDir();
   const { api } = startBackend(dir);
-  await api.call('values.set', { period: '2023-03', entries: [{ code: 'SPCN_DIEN_SX', value: 153, status: 'actual' }] });
-  await api.call('values.set', { period: '2023-04', entries: [{ code: 'SPCN_DIEN_SX', value: 100, status: 'actual' }] });
+  await api.call('values.set', {
+    period: '2023-03',
+    entries: [{ code: 'SPCN_DIEN_SX', value: 153, status: 'actual' }],
+  });
+  await api.call('values.set', {
+    period: '2023-04',
+    entries: [{ code: 'SPCN_DIEN_SX', value: 100, status: 'actual' }],
+  });
   const file = await writeWorkbook(join(dir, 'nam-2023.xlsx'), [{ name: 'Năm 2023', rows: year }]);
   const { sessionId, fileIds } = await readForImport(api, [file]);
   const choices = { sessionId, period: '2023-12' };
@@ -44,18 +55,33 @@ describe('the figures of a previewed sheet, a page at a time', () => {
     expect(new Set(cells).size).toBe(36);
     expect(cells.slice(0, 3)).toEqual(['D3', 'E3', 'F3']);
     expect(cells.at(-1)).toBe('O5');
-    expect(second.values.at(-1)).toMatchObject({ code: 'BLHH', label: 'Tháng 12/2023', shown: '2.212.000', read: 2_212_000, value: 2212, change: 'new' });
+    expect(second.values.at(-1)).toMatchObject({
+      code: 'BLHH',
+      label: 'Tháng 12/2023',
+      shown: '2.212.000',
+      read: 2_212_000,
+      value: 2212,
+      change: 'new',
+    });
   });
 
   it('narrows the list to the figures that change, and refuses a sheet the session does not have', async () => {
     const { api, at } = await yearRead();
 
     const changed = await api.call('import.values', { ...at, filter: 'changed' });
-    expect(changed).toEqual({ total: 1, values: [expect.objectContaining({ cell: 'G3', value: 154, current: { value: 100, status: 'actual', comment: null } })] });
+    expect(changed).toEqual({
+      total: 1,
+      values: [
+        expect.objectContaining({ cell: 'G3', value: 154, current: { value: 100, status: 'actual', comment: null } }),
+      ],
+    });
     expect((await api.call('import.values', { ...at, filter: 'same' })).values.map((v) => v.cell)).toEqual(['F3']);
     expect((await api.call('import.values', { ...at, filter: 'not_same', limit: 5000 })).total).toBe(35);
 
     const refusal = await refusalOf(api.call('import.values', { ...at, sheet: 'Trang khác' }));
-    expect(refusal).toMatchObject({ code: 'not_found', message: 'Không có trang tính "Trang khác" trong tệp này của phiên nhập.' });
+    expect(refusal).toMatchObject({
+      code: 'not_found',
+      message: 'Không có trang tính "Trang khác" trong tệp này của phiên nhập.',
+    });
   });
 });

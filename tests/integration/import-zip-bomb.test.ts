@@ -92,7 +92,9 @@ function workbookParts(sheet: Part, sharedStrings?: Part): Part[] {
 
 const smallSheet: Part = {
   name: 'xl/worksheets/sheet1.xml',
-  data: xml('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>'),
+  data: xml(
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>',
+  ),
 };
 
 /** Whitespace inside an element inflates a few hundred kilobytes into more than any part may hold. */
@@ -108,7 +110,11 @@ const bombs: { name: string; make: (dir: string) => string }[] = [
         join(dir, 'bom-chu.xlsx'),
         workbookParts(smallSheet, {
           name: 'xl/sharedStrings.xml',
-          data: padded('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>', '</t></si></sst>', importLimits.maxSharedStringsBytes + 1024 * 1024),
+          data: padded(
+            '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>',
+            '</t></si></sst>',
+            importLimits.maxSharedStringsBytes + 1024 * 1024,
+          ),
           declaredSize: 4096,
         }),
       ),
@@ -120,7 +126,11 @@ const bombs: { name: string; make: (dir: string) => string }[] = [
         join(dir, 'bom-trang.xlsx'),
         workbookParts({
           name: 'xl/worksheets/sheet1.xml',
-          data: padded('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>', '</sheetData></worksheet>', 8 * 1024 * 1024),
+          data: padded(
+            '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>',
+            '</sheetData></worksheet>',
+            8 * 1024 * 1024,
+          ),
           declaredSize: importLimits.maxPartBytes + 1,
         }),
       ),

@@ -20,7 +20,12 @@ async function startWithClerk(): Promise<{ backend: Backend; api: ApiClient; dir
 
 function everything(backend: Backend): TableDump {
   const dump = withRawDatabase(backend.database.file, (raw) => dumpTables(raw));
-  return { indicator_values: dump['indicator_values'] ?? [], annual_plans: dump['annual_plans'] ?? [], change_log: dump['change_log'] ?? [], imports: dump['imports'] ?? [] };
+  return {
+    indicator_values: dump['indicator_values'] ?? [],
+    annual_plans: dump['annual_plans'] ?? [],
+    change_log: dump['change_log'] ?? [],
+    imports: dump['imports'] ?? [],
+  };
 }
 
 async function closePeriod(api: ApiClient, period: string): Promise<void> {
@@ -37,12 +42,34 @@ describe('the state of a period', () => {
   it('starts as Đang nhập and goes Đã gửi, Đã duyệt, Khóa sổ, each step with who, when and its note', async () => {
     const { api } = await startWithClerk();
     const fresh = await api.call('periods.status', { period: '2023-06' });
-    expect(fresh).toMatchObject({ period: '2023-06', periodLabel: 'Tháng 6/2023', unitName: 'Toàn tỉnh', state: 'entry', changedBy: null, lock: null, actions: ['submit'], log: [] });
+    expect(fresh).toMatchObject({
+      period: '2023-06',
+      periodLabel: 'Tháng 6/2023',
+      unitName: 'Toàn tỉnh',
+      state: 'entry',
+      changedBy: null,
+      lock: null,
+      actions: ['submit'],
+      log: [],
+    });
 
-    expect(await api.call('periods.submit', { period: '2023-06', note: 'Gửi lãnh đạo phòng' })).toMatchObject({ state: 'submitted', changedBy: clerk, note: 'Gửi lãnh đạo phòng', actions: ['approve', 'reopen'] });
-    expect(await api.call('periods.approve', { period: '2023-06' })).toMatchObject({ state: 'approved', actions: ['lock', 'reopen'] });
+    expect(await api.call('periods.submit', { period: '2023-06', note: 'Gửi lãnh đạo phòng' })).toMatchObject({
+      state: 'submitted',
+      changedBy: clerk,
+      note: 'Gửi lãnh đạo phòng',
+      actions: ['approve', 'reopen'],
+    });
+    expect(await api.call('periods.approve', { period: '2023-06' })).toMatchObject({
+      state: 'approved',
+      actions: ['lock', 'reopen'],
+    });
     const locked = await api.call('periods.lock', { period: '2023-06', note: 'Đã báo cáo UBND tỉnh' });
-    expect(locked).toMatchObject({ state: 'locked', changedBy: clerk, note: 'Đã báo cáo UBND tỉnh', actions: ['reopen'] });
+    expect(locked).toMatchObject({
+      state: 'locked',
+      changedBy: clerk,
+      note: 'Đã báo cáo UBND tỉnh',
+      actions: ['reopen'],
+    });
     expect(locked.lock).toMatchObject({ period: '2023-06', periodLabel: 'Tháng 6/2023', state: 'locked', who: clerk });
     expect(locked.log.map((s) => [s.from, s.to, s.who, s.note])).toEqual([
       ['entry', 'submitted', clerk, 'Gửi lãnh đạo phòng'],
@@ -56,7 +83,9 @@ describe('the state of a period', () => {
     const { api } = await startWithClerk();
     const early = await refusalOf(api.call('periods.lock', { period: '2023-06' }));
     expect(early).toMatchObject({ code: 'conflict' });
-    expect(early.message).toBe('Không khóa sổ được: Tháng 6/2023 của Toàn tỉnh đang ở trạng thái Đang nhập. Chỉ khóa sổ được kỳ ở trạng thái Đã duyệt; bước tiếp theo của kỳ này là gửi.');
+    expect(early.message).toBe(
+      'Không khóa sổ được: Tháng 6/2023 của Toàn tỉnh đang ở trạng thái Đang nhập. Chỉ khóa sổ được kỳ ở trạng thái Đã duyệt; bước tiếp theo của kỳ này là gửi.',
+    );
     const reopenFresh = await refusalOf(api.call('periods.reopen', { period: '2023-06', reason: 'Sửa số' }));
     expect(reopenFresh.message).toContain('Kỳ đang nhập, không có gì để mở khóa.');
     await api.call('periods.submit', { period: '2023-06' });
@@ -70,13 +99,31 @@ describe('the state of a period', () => {
     const { api } = await startWithClerk();
     await closePeriod(api, '2023-06');
     const noReason = await refusalOf(api.call('periods.reopen', { period: '2023-06', reason: '   ' }));
-    expect(noReason).toMatchObject({ code: 'bad_input', message: expect.stringContaining('Mở khóa kỳ báo cáo cần có lý do.') });
+    expect(noReason).toMatchObject({
+      code: 'bad_input',
+      message: expect.stringContaining('Mở khóa kỳ báo cáo cần có lý do.'),
+    });
     expect((await api.call('periods.status', { period: '2023-06' })).state).toBe('locked');
 
-    const reopened = await api.call('periods.reopen', { period: '2023-06', reason: 'Cục Thống kê sửa số điện tháng 6' });
-    expect(reopened).toMatchObject({ state: 'entry', lock: null, note: 'Cục Thống kê sửa số điện tháng 6', actions: ['submit'] });
-    expect(reopened.log.at(-1)).toMatchObject({ from: 'locked', to: 'entry', who: clerk, note: 'Cục Thống kê sửa số điện tháng 6' });
-    expect((await api.call('values.set', { period: '2023-06', entries: [{ code: 'XNK', value: 400 }] })).changed).toBe(1);
+    const reopened = await api.call('periods.reopen', {
+      period: '2023-06',
+      reason: 'Cục Thống kê sửa số điện tháng 6',
+    });
+    expect(reopened).toMatchObject({
+      state: 'entry',
+      lock: null,
+      note: 'Cục Thống kê sửa số điện tháng 6',
+      actions: ['submit'],
+    });
+    expect(reopened.log.at(-1)).toMatchObject({
+      from: 'locked',
+      to: 'entry',
+      who: clerk,
+      note: 'Cục Thống kê sửa số điện tháng 6',
+    });
+    expect((await api.call('values.set', { period: '2023-06', entries: [{ code: 'XNK', value: 400 }] })).changed).toBe(
+      1,
+    );
   });
 
   it('keeps the state of each reporting unit apart', async () => {
@@ -84,7 +131,10 @@ describe('the state of a period', () => {
     const commune = await api.call('units.create', { code: 'X01', name: 'Xã Tân Phú', kind: 'commune' });
     await closePeriod(api, '2023-06');
     expect((await api.call('periods.status', { period: '2023-06', unitId: commune.id })).state).toBe('entry');
-    expect((await api.call('values.set', { period: '2023-06', unitId: commune.id, entries: [{ code: 'XNK', value: 12 }] })).changed).toBe(1);
+    expect(
+      (await api.call('values.set', { period: '2023-06', unitId: commune.id, entries: [{ code: 'XNK', value: 12 }] }))
+        .changed,
+    ).toBe(1);
   });
 });
 
@@ -94,9 +144,13 @@ describe('a closed period refuses what would change it', () => {
     await api.call('values.set', { period: '2023-06', entries: [{ code: 'XNK', value: 380 }] });
     await closePeriod(api, '2023-06');
     const before = everything(backend);
-    const refused = await refusalOf(api.call('values.set', { period: '2023-06', entries: [{ code: 'XNK', value: 390 }] }));
+    const refused = await refusalOf(
+      api.call('values.set', { period: '2023-06', entries: [{ code: 'XNK', value: 390 }] }),
+    );
     expect(refused.code).toBe('conflict');
-    expect(refused.message).toMatch(/^Không ghi được: Tháng 6\/2023 của Toàn tỉnh đã khóa sổ lúc \d\d:\d\d \d\d\/\d\d\/\d{4} bởi Nguyễn Thị Lan\. Muốn sửa, hãy mở khóa kỳ này \(Mở khóa, kèm lý do\) trước\.$/);
+    expect(refused.message).toMatch(
+      /^Không ghi được: Tháng 6\/2023 của Toàn tỉnh đã khóa sổ lúc \d\d:\d\d \d\d\/\d\d\/\d{4} bởi Nguyễn Thị Lan\. Muốn sửa, hãy mở khóa kỳ này \(Mở khóa, kèm lý do\) trước\.$/,
+    );
     expect(everything(backend)).toEqual(before);
   });
 
@@ -106,7 +160,15 @@ describe('a closed period refuses what would change it', () => {
     await api.call('periods.approve', { period: '2023-05' });
     const before = everything(backend);
     const refused = await refusalOf(
-      api.call('values.set', { period: '2023-05', source: 'pasted', entries: [{ code: 'XK', value: 100 }, { code: 'NK', value: 80 }, { code: 'BLHH', value: 2300 }] }),
+      api.call('values.set', {
+        period: '2023-05',
+        source: 'pasted',
+        entries: [
+          { code: 'XK', value: 100 },
+          { code: 'NK', value: 80 },
+          { code: 'BLHH', value: 2300 },
+        ],
+      }),
     );
     expect(refused.message).toContain('Tháng 5/2023 của Toàn tỉnh đã được duyệt lúc');
     expect(everything(backend)).toEqual(before);
@@ -121,7 +183,10 @@ describe('a closed period refuses what would change it', () => {
       expect(refused.message).toContain('hãy mở khóa 6 tháng đầu năm 2023');
     }
     const june = await api.call('periods.status', { period: '2023-06' });
-    expect(june).toMatchObject({ state: 'entry', lock: { period: '2023-H1', periodLabel: '6 tháng đầu năm 2023', state: 'locked' } });
+    expect(june).toMatchObject({
+      state: 'entry',
+      lock: { period: '2023-H1', periodLabel: '6 tháng đầu năm 2023', state: 'locked' },
+    });
     const reopenJune = await refusalOf(api.call('periods.reopen', { period: '2023-06', reason: 'Sửa số' }));
     expect(reopenJune.message).toContain('Kỳ này bị khóa theo 6 tháng đầu năm 2023: hãy mở khóa 6 tháng đầu năm 2023.');
     expect((await api.call('values.set', { period: '2023-07', entries: [{ code: 'XNK', value: 1 }] })).changed).toBe(1);
@@ -131,10 +196,14 @@ describe('a closed period refuses what would change it', () => {
   it("refuses a plan of a closed year, while a closed month leaves the year's plans open", async () => {
     const { backend, api } = await startWithClerk();
     await closePeriod(api, '2023-06');
-    expect((await api.call('plans.set', { year: 2023, entries: [{ code: 'XNK', level: 'giao', value: 3798.3 }] })).changed).toBe(1);
+    expect(
+      (await api.call('plans.set', { year: 2023, entries: [{ code: 'XNK', level: 'giao', value: 3798.3 }] })).changed,
+    ).toBe(1);
     await closePeriod(api, '2023');
     const before = everything(backend);
-    const refused = await refusalOf(api.call('plans.set', { year: 2023, entries: [{ code: 'XNK', level: 'giao', value: 3900 }] }));
+    const refused = await refusalOf(
+      api.call('plans.set', { year: 2023, entries: [{ code: 'XNK', level: 'giao', value: 3900 }] }),
+    );
     expect(refused.message).toContain('Không ghi được: Năm 2023 của Toàn tỉnh đã khóa sổ lúc');
     expect(everything(backend)).toEqual(before);
   });
@@ -169,7 +238,9 @@ describe('a closed period refuses what would change it', () => {
     const before = everything(backend);
     const refused = await refusalOf(commitImport(api, [file]));
     expect(refused.code).toBe('conflict');
-    expect(refused.message).toMatch(/^Không ghi được: Tháng 4\/2023 của Toàn tỉnh đã khóa sổ lúc .* bởi Nguyễn Thị Lan\./);
+    expect(refused.message).toMatch(
+      /^Không ghi được: Tháng 4\/2023 của Toàn tỉnh đã khóa sổ lúc .* bởi Nguyễn Thị Lan\./,
+    );
     expect(everything(backend)).toEqual(before);
     expect(await api.call('import.history', {})).toEqual([]);
   });
@@ -184,6 +255,8 @@ describe('the state on what leaves the office', () => {
 
     await closePeriod(api, '2023-06');
     const closed = await exportOf(backend, { period: '2023-06', saveTo: join(dir, 'khoa-so.xlsx') });
-    expect(readWithPython(closed.path ?? '').sheets[0]?.cells['A8']?.v).toMatch(/^Tình trạng: Đã khóa sổ lúc \d\d:\d\d \d\d\/\d\d\/\d{4} bởi Nguyễn Thị Lan$/);
+    expect(readWithPython(closed.path ?? '').sheets[0]?.cells['A8']?.v).toMatch(
+      /^Tình trạng: Đã khóa sổ lúc \d\d:\d\d \d\d\/\d\d\/\d{4} bởi Nguyễn Thị Lan$/,
+    );
   });
 });

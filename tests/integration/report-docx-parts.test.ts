@@ -23,12 +23,26 @@ interface Line {
 function documentXml(bytes: Buffer): string {
   const file = join(mkdtempSync(join(tmpdir(), 'chitieu-docx-')), 'bao-cao.docx');
   writeFileSync(file, bytes);
-  const read = spawnSync('python3', ['-c', 'import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read("word/document.xml").decode("utf-8"))', file], { encoding: 'utf8' });
+  const read = spawnSync(
+    'python3',
+    [
+      '-c',
+      'import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read("word/document.xml").decode("utf-8"))',
+      file,
+    ],
+    { encoding: 'utf8' },
+  );
   if (read.status !== 0) throw new Error(read.stderr);
   return read.stdout;
 }
 
-const unescape = (t: string) => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const unescape = (t: string) =>
+  t
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /** Each paragraph's text with the type of its first run, as Word would show it. */
 function linesOf(xml: string): Line[] {
@@ -37,13 +51,22 @@ function linesOf(xml: string): Line[] {
     if (text === '') return [];
     const run = /<w:rPr>([\s\S]*?)<\/w:rPr>/.exec(p.slice(p.indexOf('<w:r>')))?.[1] ?? '';
     const size = /<w:sz w:val="(\d+)"/.exec(run)?.[1];
-    return [{ text, bold: /<w:b\/>|<w:b w:val="(true|1)"\/>/.test(run), italic: /<w:i\/>|<w:i w:val="(true|1)"\/>/.test(run), underline: /<w:u /.test(run), size: size ? Number(size) / 2 : null }];
+    return [
+      {
+        text,
+        bold: /<w:b\/>|<w:b w:val="(true|1)"\/>/.test(run),
+        italic: /<w:i\/>|<w:i w:val="(true|1)"\/>/.test(run),
+        underline: /<w:u /.test(run),
+        size: size ? Number(size) / 2 : null,
+      },
+    ];
   });
 }
 
 function lineOf(lines: readonly Line[], text: string): Line {
   const found = lines.filter((l) => l.text === text);
-  if (found.length !== 1) throw new Error(`expected one line "${text}", found ${found.length}: ${lines.map((l) => l.text).join(' | ')}`);
+  if (found.length !== 1)
+    throw new Error(`expected one line "${text}", found ${found.length}: ${lines.map((l) => l.text).join(' | ')}`);
   return found[0] as Line;
 }
 
@@ -88,11 +111,16 @@ describe('the narrative report as a Word document with the parts of an administr
 
   it('has the type of document in capitals and its summary in lower case, both bold', () => {
     expect(lineOf(lines, 'BÁO CÁO')).toMatchObject({ bold: true, size: 14 });
-    expect(lineOf(lines, 'Tình hình thực hiện các chỉ tiêu ngành Công Thương 6 tháng đầu năm 2023')).toMatchObject({ bold: true, size: 14 });
+    expect(lineOf(lines, 'Tình hình thực hiện các chỉ tiêu ngành Công Thương 6 tháng đầu năm 2023')).toMatchObject({
+      bold: true,
+      size: 14,
+    });
   });
 
   it('carries the figures of the report in its body', () => {
-    expect(lines.some((l) => l.text.includes('đạt 2.260 triệu USD, đạt 59,5% kế hoạch, tăng 98,9% so với cùng kỳ năm 2022'))).toBe(true);
+    expect(
+      lines.some((l) => l.text.includes('đạt 2.260 triệu USD, đạt 59,5% kế hoạch, tăng 98,9% so với cùng kỳ năm 2022')),
+    ).toBe(true);
   });
 
   it('ends with the recipients (bold italic 12, each line 11, ";" after each, "." after the last) and the signer', () => {
@@ -102,7 +130,9 @@ describe('the narrative report as a Word document with the parts of an administr
     expect(lineOf(lines, 'KT. GIÁM ĐỐC')).toMatchObject({ bold: true, size: 14 });
     expect(lineOf(lines, 'PHÓ GIÁM ĐỐC')).toMatchObject({ bold: true, size: 14 });
     expect(lineOf(lines, 'Trần Văn Hùng')).toMatchObject({ bold: true, size: 14 });
-    const order = ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'BÁO CÁO', 'Nơi nhận:', 'KT. GIÁM ĐỐC', 'Trần Văn Hùng'].map((t) => lines.findIndex((l) => l.text === t));
+    const order = ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'BÁO CÁO', 'Nơi nhận:', 'KT. GIÁM ĐỐC', 'Trần Văn Hùng'].map(
+      (t) => lines.findIndex((l) => l.text === t),
+    );
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
 

@@ -58,7 +58,8 @@ function expectIndexedReads(file: string, statements: string[]): string[] {
   const reads = lines.filter((l) => figureTables.test(l) || / (v|c|p)\b/.test(l));
   expect(lines.filter((l) => /^SCAN\b/.test(l) && !/USING (COVERING )?INDEX|PRIMARY KEY/.test(l))).toEqual([]);
   expect(reads.length).toBeGreaterThan(0);
-  for (const line of reads) expect(line).toMatch(/^SEARCH .* USING (INTEGER PRIMARY KEY|PRIMARY KEY|(COVERING )?INDEX \w+)/);
+  for (const line of reads)
+    expect(line).toMatch(/^SEARCH .* USING (INTEGER PRIMARY KEY|PRIMARY KEY|(COVERING )?INDEX \w+)/);
   return lines;
 }
 
@@ -77,13 +78,21 @@ describe('the hot queries, by EXPLAIN QUERY PLAN', () => {
 
   it('the import reads the stored figures of its unit and period by the same key', () => {
     const file = migratedDatabase();
-    const lines = expectIndexedReads(file, statementsOf(file, (db) => void valuesAtPeriod(db, 1, '2023-05')));
-    expect(lines).toEqual([expect.stringMatching(/^SEARCH indicator_values USING PRIMARY KEY \(unit_id=\? AND period=\?\)/)]);
+    const lines = expectIndexedReads(
+      file,
+      statementsOf(file, (db) => void valuesAtPeriod(db, 1, '2023-05')),
+    );
+    expect(lines).toEqual([
+      expect.stringMatching(/^SEARCH indicator_values USING PRIMARY KEY \(unit_id=\? AND period=\?\)/),
+    ]);
   });
 
   it('validation reads one unit’s history by the key’s first column', () => {
     const file = migratedDatabase();
-    const lines = expectIndexedReads(file, statementsOf(file, (db) => void enteredHistory(db, 2)));
+    const lines = expectIndexedReads(
+      file,
+      statementsOf(file, (db) => void enteredHistory(db, 2)),
+    );
     expect(lines).toEqual([expect.stringMatching(/^SEARCH indicator_values USING PRIMARY KEY \(unit_id=\?\)/)]);
   });
 
@@ -97,6 +106,10 @@ describe('the hot queries, by EXPLAIN QUERY PLAN', () => {
     const lines = expectIndexedReads(file, batch);
     expect(lines).toContainEqual(expect.stringMatching(/^SEARCH b USING INDEX change_batches_uuid_idx \(uuid=\?\)/));
     expect(lines).toContainEqual(expect.stringMatching(/^SEARCH c USING INDEX change_log_batches_idx \(batch_id=\?\)/));
-    expect(lines).toContainEqual(expect.stringMatching(/^SEARCH c USING INDEX change_log_cells_idx \(unit_id=\? AND period=\? AND indicator_code=\?\)/));
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^SEARCH c USING INDEX change_log_cells_idx \(unit_id=\? AND period=\? AND indicator_code=\?\)/,
+      ),
+    );
   });
 });

@@ -80,10 +80,16 @@ describe('Kiểm tra on the seed figures', () => {
     const report = await run(api);
 
     expect(summary(report)).toEqual(faultSummary);
-    expect(findingOf(report, 'parent-sum', 'XNK')).toMatchObject({ values: { value: 2260, sumOfChildren: 2200 }, open: true, note: null });
+    expect(findingOf(report, 'parent-sum', 'XNK')).toMatchObject({
+      values: { value: 2260, sumOfChildren: 2200 },
+      open: true,
+      note: null,
+    });
     expect(findingOf(report, 'parent-sum', 'XNK').message).toContain('XK + NK (2.200,0)');
     expect(findingOf(report, 'ytd-decreasing', 'BLHH')).toMatchObject({ values: { ytd: 14659.9, previousYtd: 15000 } });
-    expect(findingOf(report, 'ytd-decreasing', 'BLHH').message).toContain('(14.659,9) thấp hơn 5 tháng năm 2023 (15.000,0)');
+    expect(findingOf(report, 'ytd-decreasing', 'BLHH').message).toContain(
+      '(14.659,9) thấp hơn 5 tháng năm 2023 (15.000,0)',
+    );
     expect(findingOf(report, 'index-range', 'IIP')).toMatchObject({ values: { value: 1164 } });
     expect(findingOf(report, 'index-range', 'IIP').message).toContain('1.164,00');
     expect(findingOf(report, 'ratio-range', 'CCHC_CATGIAM').message).toContain('313,0%');
@@ -107,13 +113,24 @@ describe('Kiểm tra on the seed figures', () => {
       await api.call('values.set', { period: `2023-0${month + 1}`, entries: [{ code: 'BLHH', value }] });
     }
     const sumReport = await run(api);
-    expect(findingOf(sumReport, 'ytd-vs-months', 'BLHH')).toMatchObject({ severity: 'warning', values: { value: 14659.9, sumOfMonths: 15660 } });
-    expect(findingOf(sumReport, 'ytd-vs-months', 'BLHH').message).toContain('(14.659,9) khác tổng 6 tháng đã nhập, Tháng 1/2023 đến Tháng 6/2023 (15.660,0)');
+    expect(findingOf(sumReport, 'ytd-vs-months', 'BLHH')).toMatchObject({
+      severity: 'warning',
+      values: { value: 14659.9, sumOfMonths: 15660 },
+    });
+    expect(findingOf(sumReport, 'ytd-vs-months', 'BLHH').message).toContain(
+      '(14.659,9) khác tổng 6 tháng đã nhập, Tháng 1/2023 đến Tháng 6/2023 (15.660,0)',
+    );
 
     await api.call('values.set', { period: '2023-06', entries: [{ code: 'BLHH', value: 15000 }] });
     const report = await run(api);
-    expect(findingOf(report, 'ytd-below-month', 'BLHH')).toMatchObject({ severity: 'error', open: true, values: { ytd: 14659.9, month: 15000 } });
-    expect(findingOf(report, 'ytd-below-month', 'BLHH').message).toContain('6 tháng đầu năm 2023 (14.659,9) nhỏ hơn Tháng 6/2023 (15.000,0)');
+    expect(findingOf(report, 'ytd-below-month', 'BLHH')).toMatchObject({
+      severity: 'error',
+      open: true,
+      values: { ytd: 14659.9, month: 15000 },
+    });
+    expect(findingOf(report, 'ytd-below-month', 'BLHH').message).toContain(
+      '6 tháng đầu năm 2023 (14.659,9) nhỏ hơn Tháng 6/2023 (15.000,0)',
+    );
     // The grid of June shows the error on the row too.
     const june = await api.call('values.grid', { period: '2023-06' });
     expect(june.rows.find((r) => r.code === 'BLHH')?.findings.map((f) => f.ruleId)).toContain('ytd-below-month');
@@ -138,10 +155,18 @@ describe('Kiểm tra on the seed figures', () => {
     await plantFaults(api);
     expect(summary(await run(api))).toEqual(faultSummary);
 
-    const fix = await api.call('values.set', { period: '2023-H1', entries: [{ code: 'IIP', value: '105,79' }, { code: 'CCHC_CATGIAM', value: null }] });
+    const fix = await api.call('values.set', {
+      period: '2023-H1',
+      entries: [
+        { code: 'IIP', value: '105,79' },
+        { code: 'CCHC_CATGIAM', value: null },
+      ],
+    });
     const fixed = await run(api);
     expect(summary(fixed)).toEqual(faultSummary.filter((s) => !s.includes('IIP') && !s.includes('CCHC_CATGIAM')));
-    expect((await api.call('values.grid', { period: '2023-H1' })).rows.find((r) => r.code === 'IIP')?.findings).toEqual([]);
+    expect((await api.call('values.grid', { period: '2023-H1' })).rows.find((r) => r.code === 'IIP')?.findings).toEqual(
+      [],
+    );
 
     await api.call('changes.revert', { batchId: fix.batchId ?? '' });
     expect(summary(await run(api))).toEqual(faultSummary);
@@ -187,7 +212,11 @@ describe('closing findings with a comment or an override', () => {
 
     const finding = findingOf(report, 'copied-group', 'BLHH');
     expect(finding.open).toBe(false);
-    expect(finding.note).toMatchObject({ kind: 'comment', text: 'Cục Thống kê chưa gửi số các thành phần, tạm giữ số năm trước', who: clerk });
+    expect(finding.note).toMatchObject({
+      kind: 'comment',
+      text: 'Cục Thống kê chưa gửi số các thành phần, tạm giữ số năm trước',
+      who: clerk,
+    });
     expect(Date.parse(finding.note?.at ?? '')).toBeGreaterThanOrEqual(before - 1000);
     expect(report.counts).toEqual({ error: 5, warning: 1, info: 0, open: 5, openErrors: 5 });
   });
@@ -195,7 +224,12 @@ describe('closing findings with a comment or an override', () => {
   it('closes an error only with an override and its reason; a comment leaves the error open', async () => {
     const { api } = await faulted();
 
-    const commented = await api.call('validation.note', { period: '2023-H1', key: 'parent-sum|XNK|2023-H1', kind: 'comment', text: 'Đang hỏi lại Cục Hải quan' });
+    const commented = await api.call('validation.note', {
+      period: '2023-H1',
+      key: 'parent-sum|XNK|2023-H1',
+      kind: 'comment',
+      text: 'Đang hỏi lại Cục Hải quan',
+    });
     expect(findingOf(commented, 'parent-sum', 'XNK')).toMatchObject({ open: true, note: { kind: 'comment' } });
     expect(commented.counts.openErrors).toBe(5);
 
@@ -216,7 +250,12 @@ describe('closing findings with a comment or an override', () => {
     const { api } = await faulted();
 
     const refusal = await refusalOf(
-      api.call('validation.note', { period: '2023-H1', key: 'copied-group|BLHH|2023-H1', kind: 'override', text: 'Không cần kiểm tra' }),
+      api.call('validation.note', {
+        period: '2023-H1',
+        key: 'copied-group|BLHH|2023-H1',
+        kind: 'override',
+        text: 'Không cần kiểm tra',
+      }),
     );
 
     expect(refusal.code).toBe('bad_input');
@@ -227,7 +266,9 @@ describe('closing findings with a comment or an override', () => {
   it('refuses a reason of two characters', async () => {
     const { api } = await faulted();
 
-    const refusal = await refusalOf(api.call('validation.note', { period: '2023-H1', key: 'index-range|IIP|2023-H1', kind: 'override', text: 'ok' }));
+    const refusal = await refusalOf(
+      api.call('validation.note', { period: '2023-H1', key: 'index-range|IIP|2023-H1', kind: 'override', text: 'ok' }),
+    );
 
     expect(refusal.code).toBe('bad_input');
     expect(refusal.message).toContain('Hãy ghi rõ lý do (ít nhất 3 ký tự).');
@@ -236,7 +277,14 @@ describe('closing findings with a comment or an override', () => {
 
   it('refuses a note on a finding that is no longer there', async () => {
     const { api } = await faulted();
-    const refusal = await refusalOf(api.call('validation.note', { period: '2023-H1', key: 'index-range|GTSXCN|2023-H1', kind: 'override', text: 'Không có lỗi này' }));
+    const refusal = await refusalOf(
+      api.call('validation.note', {
+        period: '2023-H1',
+        key: 'index-range|GTSXCN|2023-H1',
+        kind: 'override',
+        text: 'Không có lỗi này',
+      }),
+    );
     expect(refusal.code).toBe('not_found');
     expect(refusal.message).toBe('Không còn phát hiện này (số liệu có thể đã được sửa).');
   });
@@ -244,18 +292,36 @@ describe('closing findings with a comment or an override', () => {
   it('keeps comments and overrides when ChiTieu is opened again', async () => {
     const dataDir = makeDataDir();
     const first = await faulted(dataDir);
-    await first.api.call('validation.note', { period: '2023-H1', key: 'copied-group|BLHH|2023-H1', kind: 'comment', text: 'Đã hỏi Cục Thống kê' });
-    await first.api.call('validation.note', { period: '2023-H1', key: 'ratio-range|CCHC_CATGIAM|2023-H1', kind: 'override', text: 'Số do Sở Nội vụ công bố' });
+    await first.api.call('validation.note', {
+      period: '2023-H1',
+      key: 'copied-group|BLHH|2023-H1',
+      kind: 'comment',
+      text: 'Đã hỏi Cục Thống kê',
+    });
+    await first.api.call('validation.note', {
+      period: '2023-H1',
+      key: 'ratio-range|CCHC_CATGIAM|2023-H1',
+      kind: 'override',
+      text: 'Số do Sở Nội vụ công bố',
+    });
     first.backend.close();
 
     const second = startBackend(dataDir);
     const report = await run(second.api);
 
-    expect(findingOf(report, 'copied-group', 'BLHH')).toMatchObject({ open: false, note: { kind: 'comment', text: 'Đã hỏi Cục Thống kê', who: clerk } });
-    expect(findingOf(report, 'ratio-range', 'CCHC_CATGIAM')).toMatchObject({ open: false, note: { kind: 'override', text: 'Số do Sở Nội vụ công bố', who: clerk } });
+    expect(findingOf(report, 'copied-group', 'BLHH')).toMatchObject({
+      open: false,
+      note: { kind: 'comment', text: 'Đã hỏi Cục Thống kê', who: clerk },
+    });
+    expect(findingOf(report, 'ratio-range', 'CCHC_CATGIAM')).toMatchObject({
+      open: false,
+      note: { kind: 'override', text: 'Số do Sở Nội vụ công bố', who: clerk },
+    });
     expect(report.counts).toEqual({ error: 5, warning: 1, info: 0, open: 4, openErrors: 4 });
     const grid = await second.api.call('values.grid', { period: '2023-H1' });
-    expect(grid.rows.find((r) => r.code === 'CCHC_CATGIAM')?.findings).toMatchObject([{ ruleId: 'ratio-range', open: false }]);
+    expect(grid.rows.find((r) => r.code === 'CCHC_CATGIAM')?.findings).toMatchObject([
+      { ruleId: 'ratio-range', open: false },
+    ]);
   });
 });
 
@@ -273,11 +339,15 @@ describe('rules of the department’s own', () => {
     const report = await run(api);
     const finding = findingOf(report, `user:${saved.id}`, 'XK');
     expect(finding).toMatchObject({ severity: 'error', open: true, values: { left: 2200, right: 2260 } });
-    expect(finding.message).toBe('Tổng XNK bằng XK cộng NK: XK + NK (2.200,0) khác XNK (2.260,0), trái với quy tắc XK + NK = XNK.');
+    expect(finding.message).toBe(
+      'Tổng XNK bằng XK cộng NK: XK + NK (2.200,0) khác XNK (2.260,0), trái với quy tắc XK + NK = XNK.',
+    );
     expect(report.counts.openErrors).toBe(2);
 
     const grid = await api.call('values.grid', { period: '2023-H1' });
-    expect(grid.rows.find((r) => r.code === 'XK')?.findings).toEqual([{ key: finding.key, ruleId: `user:${saved.id}`, severity: 'error', message: finding.message, open: true }]);
+    expect(grid.rows.find((r) => r.code === 'XK')?.findings).toEqual([
+      { key: finding.key, ruleId: `user:${saved.id}`, severity: 'error', message: finding.message, open: true },
+    ]);
   });
 
   it('says nothing about the rule once the figures agree', async () => {
@@ -300,7 +370,9 @@ describe('rules of the department’s own', () => {
     const refusal = await refusalOf(api.call('validation.rules.save', { ...xnkRule, left: 'XK + KHONGCO' }));
 
     expect(refusal.code).toBe('bad_input');
-    expect(refusal.message).toBe('Quy tắc "Tổng XNK bằng XK cộng NK", vế trái: Không có chỉ tiêu mã KHONGCO trong danh mục.');
+    expect(refusal.message).toBe(
+      'Quy tắc "Tổng XNK bằng XK cộng NK", vế trái: Không có chỉ tiêu mã KHONGCO trong danh mục.',
+    );
     expect(await api.call('validation.rules.list', {})).toEqual([]);
   });
 
@@ -345,9 +417,13 @@ describe('rules of the department’s own', () => {
     const exchanged: unknown = JSON.parse(JSON.stringify(file));
 
     const target = await startWithClerk();
-    expect(await target.api.call('validation.rules.import', { file: exchanged as typeof file })).toEqual({ imported: 2 });
+    expect(await target.api.call('validation.rules.import', { file: exchanged as typeof file })).toEqual({
+      imported: 2,
+    });
 
-    expect(await target.api.call('validation.rules.list', {})).toEqual(await source.api.call('validation.rules.list', {}));
+    expect(await target.api.call('validation.rules.list', {})).toEqual(
+      await source.api.call('validation.rules.list', {}),
+    );
     expect(await target.api.call('validation.rules.export', {})).toEqual(file);
   });
 
@@ -379,12 +455,17 @@ describe('settings of the built-in rules per indicator', () => {
     const { api } = await startWithClerk();
     await enterSeedWithParts(api);
 
-    const saved = await api.call('validation.settings.set', { code: 'XNK', settings: { required: null, bandLow: 80, bandHigh: 150, disabledRules: [] } });
+    const saved = await api.call('validation.settings.set', {
+      code: 'XNK',
+      settings: { required: null, bandLow: 80, bandHigh: 150, disabledRules: [] },
+    });
     expect(saved).toEqual({ code: 'XNK', settings: { required: null, bandLow: 80, bandHigh: 150, disabledRules: [] } });
 
     const report = await run(api);
     expect(summary(report)).toEqual(['warning same-period-band XNK']);
-    expect(findingOf(report, 'same-period-band', 'XNK').message).toContain('198,9% cùng kỳ năm trước, ngoài ngưỡng 80–150%');
+    expect(findingOf(report, 'same-period-band', 'XNK').message).toContain(
+      '198,9% cùng kỳ năm trước, ngoài ngưỡng 80–150%',
+    );
     expect(await api.call('validation.settings.list', {})).toEqual([saved]);
   });
 
@@ -394,7 +475,10 @@ describe('settings of the built-in rules per indicator', () => {
     await plantFaults(api);
     await plantOutOfRange(api, { period: '2023-H1', entries: [{ code: 'IIP_C', value: '1.057,9' }] });
 
-    await api.call('validation.settings.set', { code: 'IIP', settings: { required: null, bandLow: null, bandHigh: null, disabledRules: ['index-range'] } });
+    await api.call('validation.settings.set', {
+      code: 'IIP',
+      settings: { required: null, bandLow: null, bandHigh: null, disabledRules: ['index-range'] },
+    });
 
     const report = await run(api);
     expect(report.findings.filter((f) => f.ruleId === 'index-range').map((f) => f.indicatorCode)).toEqual(['IIP_C']);
@@ -403,7 +487,12 @@ describe('settings of the built-in rules per indicator', () => {
 
   it('refuses settings for an indicator that does not exist', async () => {
     const { api } = await startWithClerk();
-    const refusal = await refusalOf(api.call('validation.settings.set', { code: 'KHONGCO', settings: { required: true, bandLow: null, bandHigh: null, disabledRules: [] } }));
+    const refusal = await refusalOf(
+      api.call('validation.settings.set', {
+        code: 'KHONGCO',
+        settings: { required: true, bandLow: null, bandHigh: null, disabledRules: [] },
+      }),
+    );
     expect(refusal.code).toBe('not_found');
     expect(refusal.message).toBe('Không có chỉ tiêu mã KHONGCO.');
     expect(await api.call('validation.settings.list', {})).toEqual([]);

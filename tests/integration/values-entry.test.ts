@@ -28,12 +28,19 @@ async function valueOf(api: ApiClient, period: string, code: string, unitId?: nu
 
 /** The change log as an outside tool reading the database file sees it (who, when and source spelled out), oldest first. */
 function changeLog(backend: Backend): Row[] {
-  return withRawDatabase(backend.database.file, (raw) => raw.prepare('SELECT * FROM change_log_full ORDER BY id').all() as Row[]);
+  return withRawDatabase(
+    backend.database.file,
+    (raw) => raw.prepare('SELECT * FROM change_log_full ORDER BY id').all() as Row[],
+  );
 }
 
 function figuresAndLog(backend: Backend): TableDump {
   const dump = withRawDatabase(backend.database.file, (raw) => dumpTables(raw));
-  return { indicator_values: dump['indicator_values'] ?? [], annual_plans: dump['annual_plans'] ?? [], change_log: dump['change_log'] ?? [] };
+  return {
+    indicator_values: dump['indicator_values'] ?? [],
+    annual_plans: dump['annual_plans'] ?? [],
+    change_log: dump['change_log'] ?? [],
+  };
 }
 
 function currentMonthKey(): string {
@@ -52,7 +59,13 @@ describe('entering a figure', () => {
     expect(result.batchId).toEqual(expect.any(String));
 
     const grid = await api.call('values.grid', { period: '2023-H1' });
-    expect(grid).toMatchObject({ period: '2023-H1', periodLabel: '6 tháng đầu năm 2023', samePeriod: '2022-H1', previousPeriod: '2023-L05', ytdPeriod: '2023-H1' });
+    expect(grid).toMatchObject({
+      period: '2023-H1',
+      periodLabel: '6 tháng đầu năm 2023',
+      samePeriod: '2022-H1',
+      previousPeriod: '2023-L05',
+      ytdPeriod: '2023-H1',
+    });
     const xnk = grid.rows.find((r) => r.code === 'XNK');
     expect(xnk).toMatchObject({
       value: 2260,
@@ -66,7 +79,13 @@ describe('entering a figure', () => {
 
   it('reads "14.659,9" typed in Vietnamese notation as 14659.9 and "2.260" as two thousand two hundred sixty', async () => {
     const { api } = await startWithClerk();
-    await api.call('values.set', { period: '2023-H1', entries: [{ code: 'BLHH', value: '14.659,9' }, { code: 'XNK', value: '2.260' }] });
+    await api.call('values.set', {
+      period: '2023-H1',
+      entries: [
+        { code: 'BLHH', value: '14.659,9' },
+        { code: 'XNK', value: '2.260' },
+      ],
+    });
     expect(await valueOf(api, '2023-H1', 'BLHH')).toBe(14659.9);
     expect(await valueOf(api, '2023-H1', 'XNK')).toBe(2260);
   });
@@ -84,12 +103,20 @@ describe('entering a figure', () => {
       const before = figuresAndLog(backend);
 
       const refusal = await refusalOf(
-        api.call('values.set', { period: '2023-06', entries: [{ code: 'BLHH', value: '2.300,5' }, { code: 'XNK', value: text }] }),
+        api.call('values.set', {
+          period: '2023-06',
+          entries: [
+            { code: 'BLHH', value: '2.300,5' },
+            { code: 'XNK', value: text },
+          ],
+        }),
       );
 
       expect(refusal.code).toBe('bad_input');
       expect(refusal.message).toContain(`XNK: "${text}" không đọc được thành số.`);
-      expect(refusal.message).toMatch(text.includes('..') ? /hai dấu chấm liền nhau/ : /chỉ gõ số; đơn vị tính thuộc về chỉ tiêu/);
+      expect(refusal.message).toMatch(
+        text.includes('..') ? /hai dấu chấm liền nhau/ : /chỉ gõ số; đơn vị tính thuộc về chỉ tiêu/,
+      );
       expect(figuresAndLog(backend)).toEqual(before);
       expect(await valueOf(api, '2023-06', 'BLHH')).toBe(null);
       expect(await valueOf(api, '2023-06', 'XNK')).toBe(300);
@@ -101,9 +128,33 @@ describe('entering a figure', () => {
     await api.call('catalog.retire', { code: 'TMBG' });
     const before = figuresAndLog(backend);
 
-    const unknown = await refusalOf(api.call('values.set', { period: '2023-06', entries: [{ code: 'XNK', value: 1 }, { code: 'KHONGCO', value: 1 }] }));
-    const retired = await refusalOf(api.call('values.set', { period: '2023-06', entries: [{ code: 'XNK', value: 1 }, { code: 'TMBG', value: 1 }] }));
-    const group = await refusalOf(api.call('values.set', { period: '2023-06', entries: [{ code: 'XNK', value: 1 }, { code: 'SPCN', value: 1 }] }));
+    const unknown = await refusalOf(
+      api.call('values.set', {
+        period: '2023-06',
+        entries: [
+          { code: 'XNK', value: 1 },
+          { code: 'KHONGCO', value: 1 },
+        ],
+      }),
+    );
+    const retired = await refusalOf(
+      api.call('values.set', {
+        period: '2023-06',
+        entries: [
+          { code: 'XNK', value: 1 },
+          { code: 'TMBG', value: 1 },
+        ],
+      }),
+    );
+    const group = await refusalOf(
+      api.call('values.set', {
+        period: '2023-06',
+        entries: [
+          { code: 'XNK', value: 1 },
+          { code: 'SPCN', value: 1 },
+        ],
+      }),
+    );
 
     for (const refusal of [unknown, retired, group]) expect(refusal.code).toBe('bad_input');
     expect(unknown.message).toBe('Không có chỉ tiêu mã KHONGCO trong danh mục.');
@@ -116,7 +167,13 @@ describe('entering a figure', () => {
     const { backend, api } = await startWithClerk();
     const before = figuresAndLog(backend);
     const refusal = await refusalOf(
-      api.call('values.set', { period: '2023-06', entries: [{ code: 'XNK', value: 1 }, { code: 'XNK', value: 2 }] }),
+      api.call('values.set', {
+        period: '2023-06',
+        entries: [
+          { code: 'XNK', value: 1 },
+          { code: 'XNK', value: 2 },
+        ],
+      }),
     );
     expect(refusal.code).toBe('bad_input');
     expect(refusal.message).toBe('Chỉ tiêu XNK xuất hiện hai lần trong cùng một lần ghi.');
@@ -126,7 +183,9 @@ describe('entering a figure', () => {
   it('refuses a status or a comment for a figure that does not exist yet', async () => {
     const { backend, api } = await startWithClerk();
     const before = figuresAndLog(backend);
-    const refusal = await refusalOf(api.call('values.set', { period: '2023-06', entries: [{ code: 'XNK', comment: 'Chờ số hải quan' }] }));
+    const refusal = await refusalOf(
+      api.call('values.set', { period: '2023-06', entries: [{ code: 'XNK', comment: 'Chờ số hải quan' }] }),
+    );
     expect(refusal.code).toBe('bad_input');
     expect(refusal.message).toContain('XNK chưa có số liệu kỳ này');
     expect(figuresAndLog(backend)).toEqual(before);
@@ -145,10 +204,21 @@ describe('estimates and actual figures', () => {
 
   it('replaces the estimate with the actual figure, and the change log keeps both with who, when and how', async () => {
     const { backend, api } = await startWithClerk();
-    const first = await api.call('values.set', { period: '2023-06', entries: [{ code: 'XNK', value: 395.2, status: 'estimate' }] });
-    const second = await api.call('values.set', { period: '2023-06', entries: [{ code: 'XNK', value: 401.7, status: 'actual' }], source: 'pasted' });
+    const first = await api.call('values.set', {
+      period: '2023-06',
+      entries: [{ code: 'XNK', value: 395.2, status: 'estimate' }],
+    });
+    const second = await api.call('values.set', {
+      period: '2023-06',
+      entries: [{ code: 'XNK', value: 401.7, status: 'actual' }],
+      source: 'pasted',
+    });
 
-    expect(await rowOf(api, '2023-06', 'XNK')).toMatchObject({ value: 401.7, status: 'actual', source: { kind: 'pasted' } });
+    expect(await rowOf(api, '2023-06', 'XNK')).toMatchObject({
+      value: 401.7,
+      status: 'actual',
+      source: { kind: 'pasted' },
+    });
     const log = changeLog(backend).filter((r) => r['indicator_code'] === 'XNK');
     expect(log).toHaveLength(2);
     expect(log[0]).toMatchObject({
@@ -176,7 +246,10 @@ describe('estimates and actual figures', () => {
 
   it('marks an estimate as actual without sending the figure again', async () => {
     const { api } = await startWithClerk();
-    await api.call('values.set', { period: '2023-06', entries: [{ code: 'XNK', value: 395.2, status: 'estimate', comment: 'Ước' }] });
+    await api.call('values.set', {
+      period: '2023-06',
+      entries: [{ code: 'XNK', value: 395.2, status: 'estimate', comment: 'Ước' }],
+    });
     const result = await api.call('values.set', { period: '2023-06', entries: [{ code: 'XNK', status: 'actual' }] });
     expect(result.changed).toBe(1);
     expect(await rowOf(api, '2023-06', 'XNK')).toMatchObject({ value: 395.2, status: 'actual', comment: 'Ước' });
@@ -194,18 +267,35 @@ describe('comments and clearing', () => {
   it('adds a comment to a figure without sending the figure again', async () => {
     const { api } = await startWithClerk();
     await api.call('values.set', { period: '2023-06', entries: [{ code: 'XNK', value: 401.7, status: 'actual' }] });
-    const result = await api.call('values.set', { period: '2023-06', entries: [{ code: 'XNK', comment: 'Tăng do xuất khẩu hạt điều' }] });
+    const result = await api.call('values.set', {
+      period: '2023-06',
+      entries: [{ code: 'XNK', comment: 'Tăng do xuất khẩu hạt điều' }],
+    });
     expect(result.changed).toBe(1);
-    expect(await rowOf(api, '2023-06', 'XNK')).toMatchObject({ value: 401.7, status: 'actual', comment: 'Tăng do xuất khẩu hạt điều' });
+    expect(await rowOf(api, '2023-06', 'XNK')).toMatchObject({
+      value: 401.7,
+      status: 'actual',
+      comment: 'Tăng do xuất khẩu hạt điều',
+    });
   });
 
   it('removes a figure cleared with null, and logs the removal', async () => {
     const { backend, api } = await startWithClerk();
-    await api.call('values.set', { period: '2023-06', entries: [{ code: 'XNK', value: 401.7, comment: 'Số hải quan' }] });
+    await api.call('values.set', {
+      period: '2023-06',
+      entries: [{ code: 'XNK', value: 401.7, comment: 'Số hải quan' }],
+    });
     const cleared = await api.call('values.set', { period: '2023-06', entries: [{ code: 'XNK', value: null }] });
     expect(cleared.changed).toBe(1);
-    expect(await rowOf(api, '2023-06', 'XNK')).toMatchObject({ value: null, status: null, comment: null, updatedBy: null });
-    const stored = withRawDatabase(backend.database.file, (raw) => raw.prepare(`SELECT * FROM indicator_values WHERE indicator_code = 'XNK'`).all());
+    expect(await rowOf(api, '2023-06', 'XNK')).toMatchObject({
+      value: null,
+      status: null,
+      comment: null,
+      updatedBy: null,
+    });
+    const stored = withRawDatabase(backend.database.file, (raw) =>
+      raw.prepare(`SELECT * FROM indicator_values WHERE indicator_code = 'XNK'`).all(),
+    );
     expect(stored).toEqual([]);
     expect(changeLog(backend).at(-1)).toMatchObject({
       batch_id: cleared.batchId,
@@ -219,10 +309,19 @@ describe('comments and clearing', () => {
 
   it('changes nothing and logs nothing when the same figure is written again', async () => {
     const { backend, api } = await startWithClerk();
-    await api.call('values.set', { period: '2023-06', entries: [{ code: 'XNK', value: 401.7, status: 'actual', comment: 'Số hải quan' }] });
+    await api.call('values.set', {
+      period: '2023-06',
+      entries: [{ code: 'XNK', value: 401.7, status: 'actual', comment: 'Số hải quan' }],
+    });
     const before = figuresAndLog(backend);
-    const again = await api.call('values.set', { period: '2023-06', entries: [{ code: 'XNK', value: '401,7', status: 'actual', comment: 'Số hải quan' }] });
-    const clearingNothing = await api.call('values.set', { period: '2023-06', entries: [{ code: 'BLHH', value: null }] });
+    const again = await api.call('values.set', {
+      period: '2023-06',
+      entries: [{ code: 'XNK', value: '401,7', status: 'actual', comment: 'Số hải quan' }],
+    });
+    const clearingNothing = await api.call('values.set', {
+      period: '2023-06',
+      entries: [{ code: 'BLHH', value: null }],
+    });
     expect(again).toEqual({ batchId: null, changed: 0 });
     expect(clearingNothing).toEqual({ batchId: null, changed: 0 });
     expect(figuresAndLog(backend)).toEqual(before);
@@ -259,7 +358,12 @@ describe('undo and redo of saved edits', () => {
 
     expect(undone.changed).toBe(3);
     expect(undone.batchId).not.toBe(second);
-    expect(await rowOf(api, '2023-06', 'XNK')).toMatchObject({ value: 395.2, status: 'estimate', comment: 'Ước theo tháng 5', source: { kind: 'undo' } });
+    expect(await rowOf(api, '2023-06', 'XNK')).toMatchObject({
+      value: 395.2,
+      status: 'estimate',
+      comment: 'Ước theo tháng 5',
+      source: { kind: 'undo' },
+    });
     expect(await rowOf(api, '2023-06', 'BLHH')).toMatchObject({ value: 2410.1, status: 'actual' });
     expect(await valueOf(api, '2023-06', 'GTSXCN')).toBe(null);
   });
@@ -275,7 +379,8 @@ describe('undo and redo of saved edits', () => {
 
     expect(redone.changed).toBe(3);
     const afterRedo = await api.call('values.grid', { period: '2023-06' });
-    const figures = (rows: readonly GridRow[]) => rows.map((r) => ({ code: r.code, value: r.value, status: r.status, comment: r.comment }));
+    const figures = (rows: readonly GridRow[]) =>
+      rows.map((r) => ({ code: r.code, value: r.value, status: r.status, comment: r.comment }));
     expect(figures(afterRedo.rows)).toEqual(figures(afterSecond.rows));
   });
 
@@ -311,7 +416,8 @@ describe('undo and redo of saved edits', () => {
     const afterUndo = changeLog(backend);
     expect(afterUndo.slice(0, 5)).toEqual(afterWrites);
     expect(afterUndo).toHaveLength(8);
-    for (const row of afterUndo.slice(5)) expect(row).toMatchObject({ batch_id: undone.batchId, source_kind: 'undo', who: clerk });
+    for (const row of afterUndo.slice(5))
+      expect(row).toMatchObject({ batch_id: undone.batchId, source_kind: 'undo', who: clerk });
 
     if (!undone.batchId) throw new Error('undo should form a batch');
     await api.call('changes.revert', { batchId: undone.batchId });
@@ -338,26 +444,67 @@ describe('annual plans', () => {
     expect(plans.rows.find((r) => r.code === 'XNK')).toEqual({ code: 'XNK', giao: 3798.3, phanDau: null });
     expect(plans.rows.find((r) => r.code === 'BLHH')).toEqual({ code: 'BLHH', giao: 26899, phanDau: 28000 });
     expect(plans.rows.some((r) => r.code === 'SPCN')).toBe(false);
-    expect((await api.call('plans.grid', { year: 2024 })).rows.every((r) => r.giao === null && r.phanDau === null)).toBe(true);
+    expect(
+      (await api.call('plans.grid', { year: 2024 })).rows.every((r) => r.giao === null && r.phanDau === null),
+    ).toBe(true);
 
     await api.call('values.set', { period: '2023-H1', entries: [{ code: 'BLHH', value: '14.659,9' }] });
-    expect(await rowOf(api, '2023-H1', 'BLHH')).toMatchObject({ plan: 26899, planStretch: 28000, pctOfPlan: 54.5, pctOfPlanStretch: 52.4 });
+    expect(await rowOf(api, '2023-H1', 'BLHH')).toMatchObject({
+      plan: 26899,
+      planStretch: 28000,
+      pctOfPlan: 54.5,
+      pctOfPlanStretch: 52.4,
+    });
   });
 
   it('shows the seed figures at 59,5% and 54,5% of plan and 198,9% and 121,9% of the same period', async () => {
     const { api } = await startWithClerk();
-    await api.call('plans.set', { year: 2023, entries: [{ code: 'XNK', level: 'giao', value: '3.798,3' }, { code: 'BLHH', level: 'giao', value: '26.899' }] });
-    await api.call('values.set', { period: '2022-H1', entries: [{ code: 'XNK', value: '1.136,2' }, { code: 'BLHH', value: '12.026,2' }] });
-    await api.call('values.set', { period: '2023-H1', entries: [{ code: 'XNK', value: '2.260' }, { code: 'BLHH', value: '14.659,9' }] });
-    expect(await rowOf(api, '2023-H1', 'XNK')).toMatchObject({ value: 2260, samePeriod: 1136.2, pctOfPlan: 59.5, pctOfSamePeriod: 198.9 });
-    expect(await rowOf(api, '2023-H1', 'BLHH')).toMatchObject({ value: 14659.9, samePeriod: 12026.2, pctOfPlan: 54.5, pctOfSamePeriod: 121.9 });
+    await api.call('plans.set', {
+      year: 2023,
+      entries: [
+        { code: 'XNK', level: 'giao', value: '3.798,3' },
+        { code: 'BLHH', level: 'giao', value: '26.899' },
+      ],
+    });
+    await api.call('values.set', {
+      period: '2022-H1',
+      entries: [
+        { code: 'XNK', value: '1.136,2' },
+        { code: 'BLHH', value: '12.026,2' },
+      ],
+    });
+    await api.call('values.set', {
+      period: '2023-H1',
+      entries: [
+        { code: 'XNK', value: '2.260' },
+        { code: 'BLHH', value: '14.659,9' },
+      ],
+    });
+    expect(await rowOf(api, '2023-H1', 'XNK')).toMatchObject({
+      value: 2260,
+      samePeriod: 1136.2,
+      pctOfPlan: 59.5,
+      pctOfSamePeriod: 198.9,
+    });
+    expect(await rowOf(api, '2023-H1', 'BLHH')).toMatchObject({
+      value: 14659.9,
+      samePeriod: 12026.2,
+      pctOfPlan: 54.5,
+      pctOfSamePeriod: 121.9,
+    });
   });
 
   it('refuses an unreadable plan figure and writes none of the call', async () => {
     const { backend, api } = await startWithClerk();
     const before = figuresAndLog(backend);
     const refusal = await refusalOf(
-      api.call('plans.set', { year: 2023, entries: [{ code: 'BLHH', level: 'giao', value: 26899 }, { code: 'XNK', level: 'giao', value: '3.798.3' }] }),
+      api.call('plans.set', {
+        year: 2023,
+        entries: [
+          { code: 'BLHH', level: 'giao', value: 26899 },
+          { code: 'XNK', level: 'giao', value: '3.798.3' },
+        ],
+      }),
     );
     expect(refusal.code).toBe('bad_input');
     expect(refusal.message).toContain('XNK: "3.798.3" không đọc được thành số.');
@@ -367,7 +514,10 @@ describe('annual plans', () => {
   it('changes nothing when the same plan is written again, and undoes and redoes a plan batch', async () => {
     const { backend, api } = await startWithClerk();
     await api.call('plans.set', { year: 2023, entries: [{ code: 'XNK', level: 'giao', value: 3798.3 }] });
-    const same = await api.call('plans.set', { year: 2023, entries: [{ code: 'XNK', level: 'giao', value: '3.798,3' }] });
+    const same = await api.call('plans.set', {
+      year: 2023,
+      entries: [{ code: 'XNK', level: 'giao', value: '3.798,3' }],
+    });
     expect(same).toEqual({ batchId: null, changed: 0 });
 
     const edit = await api.call('plans.set', {
@@ -381,17 +531,31 @@ describe('annual plans', () => {
     const logBefore = changeLog(backend).length;
 
     const undone = await api.call('changes.revert', { batchId: edit.batchId });
-    expect((await api.call('plans.grid', { year: 2023 })).rows.find((r) => r.code === 'XNK')).toEqual({ code: 'XNK', giao: 3798.3, phanDau: null });
+    expect((await api.call('plans.grid', { year: 2023 })).rows.find((r) => r.code === 'XNK')).toEqual({
+      code: 'XNK',
+      giao: 3798.3,
+      phanDau: null,
+    });
     if (!undone.batchId) throw new Error('undo should form a batch');
     await api.call('changes.revert', { batchId: undone.batchId });
-    expect((await api.call('plans.grid', { year: 2023 })).rows.find((r) => r.code === 'XNK')).toEqual({ code: 'XNK', giao: 3900, phanDau: 4000 });
+    expect((await api.call('plans.grid', { year: 2023 })).rows.find((r) => r.code === 'XNK')).toEqual({
+      code: 'XNK',
+      giao: 3900,
+      phanDau: 4000,
+    });
     expect(changeLog(backend)).toHaveLength(logBefore + 4);
     expect(changeLog(backend).at(-1)).toMatchObject({ entity: 'plan', year: 2023, source_kind: 'undo' });
   });
 
   it('refuses to undo a plan batch when the plan was changed afterwards', async () => {
     const { backend, api } = await startWithClerk();
-    const edit = await api.call('plans.set', { year: 2023, entries: [{ code: 'XNK', level: 'giao', value: 3798.3 }, { code: 'BLHH', level: 'giao', value: 26899 }] });
+    const edit = await api.call('plans.set', {
+      year: 2023,
+      entries: [
+        { code: 'XNK', level: 'giao', value: 3798.3 },
+        { code: 'BLHH', level: 'giao', value: 26899 },
+      ],
+    });
     if (!edit.batchId) throw new Error('the edit should form a batch');
     await api.call('plans.set', { year: 2023, entries: [{ code: 'XNK', level: 'giao', value: 3800 }] });
     const before = figuresAndLog(backend);
@@ -399,7 +563,9 @@ describe('annual plans', () => {
     const refusal = await refusalOf(api.call('changes.revert', { batchId: edit.batchId }));
 
     expect(refusal.code).toBe('conflict');
-    expect(refusal.message).toMatch(/^Không hoàn tác được: kế hoạch XNK năm 2023 đã được sửa sau lần ghi đó \(lúc [^)]+\)\. Hãy hoàn tác hoặc sửa lại lần sửa đó trước\.$/);
+    expect(refusal.message).toMatch(
+      /^Không hoàn tác được: kế hoạch XNK năm 2023 đã được sửa sau lần ghi đó \(lúc [^)]+\)\. Hãy hoàn tác hoặc sửa lại lần sửa đó trước\.$/,
+    );
     expect(figuresAndLog(backend)).toEqual(before);
   });
 });
@@ -407,15 +573,37 @@ describe('annual plans', () => {
 describe('totals that follow from their parts', () => {
   it('shows the total trade added up from exports and imports, with the months adding up to 6 months', async () => {
     const { api } = await startWithClerk();
-    await api.call('values.set', { period: '2023-06', entries: [{ code: 'XK', value: 61.1 }, { code: 'NK', value: 300.4 }] });
+    await api.call('values.set', {
+      period: '2023-06',
+      entries: [
+        { code: 'XK', value: 61.1 },
+        { code: 'NK', value: 300.4 },
+      ],
+    });
     await api.call('values.set', { period: '2023-L05', entries: [{ code: 'XNK', value: '1.898,5' }] });
-    expect(await rowOf(api, '2023-06', 'XNK')).toMatchObject({ value: null, valueFromParts: 361.5, partsOrigin: 'children', previous: null, ytd: 2260 });
-    expect(await rowOf(api, '2023-H1', 'XNK')).toMatchObject({ value: null, valueFromParts: 2260, partsOrigin: 'months' });
+    expect(await rowOf(api, '2023-06', 'XNK')).toMatchObject({
+      value: null,
+      valueFromParts: 361.5,
+      partsOrigin: 'children',
+      previous: null,
+      ytd: 2260,
+    });
+    expect(await rowOf(api, '2023-H1', 'XNK')).toMatchObject({
+      value: null,
+      valueFromParts: 2260,
+      partsOrigin: 'months',
+    });
   });
 
   it('keeps the total trade of a past month as it was when imports are retired afterwards', async () => {
     const { api } = await startWithClerk();
-    await api.call('values.set', { period: '2023-06', entries: [{ code: 'XK', value: 61.1 }, { code: 'NK', value: 300.4 }] });
+    await api.call('values.set', {
+      period: '2023-06',
+      entries: [
+        { code: 'XK', value: 61.1 },
+        { code: 'NK', value: 300.4 },
+      ],
+    });
     expect((await rowOf(api, '2023-06', 'XNK')).valueFromParts).toBe(361.5);
 
     await api.call('catalog.retire', { code: 'NK' });
@@ -434,7 +622,11 @@ describe('the rows a save changes', () => {
     const changed = await api.call('values.rows', { period: '2023-06', codes: ['XK'] });
 
     expect(changed.rows.map((r) => r.code)).toEqual(['XNK', 'XK']);
-    expect(changed.rows.find((r) => r.code === 'XNK')).toMatchObject({ value: null, valueFromParts: 361.5, partsOrigin: 'children' });
+    expect(changed.rows.find((r) => r.code === 'XNK')).toMatchObject({
+      value: null,
+      valueFromParts: 361.5,
+      partsOrigin: 'children',
+    });
     const grid = await api.call('values.grid', { period: '2023-06' });
     for (const row of changed.rows) {
       const { findings: _findings, ...whole } = grid.rows.find((r) => r.code === row.code) ?? { findings: [] };
@@ -449,7 +641,9 @@ describe('the rows a save changes', () => {
     const bare = await api.call('values.grid', { period: '2023-H1', withFindings: false });
     expect(bare.rows.find((r) => r.code === 'IIP')?.findings).toEqual([]);
 
-    const openIndexFindings = async () => (await api.call('validation.run', { period: '2023-H1' })).findings.filter((f) => f.ruleId === 'index-range').length;
+    const openIndexFindings = async () =>
+      (await api.call('validation.run', { period: '2023-H1' })).findings.filter((f) => f.ruleId === 'index-range')
+        .length;
     expect(await openIndexFindings()).toBe(1);
     await api.call('values.set', { period: '2023-H1', entries: [{ code: 'IIP', value: 116.4 }] });
     expect(await openIndexFindings()).toBe(0);
@@ -459,7 +653,10 @@ describe('the rows a save changes', () => {
 
   it('refuses a code that is not in the catalog', async () => {
     const { api } = await startWithClerk();
-    expect(await refusalOf(api.call('values.rows', { period: '2023-06', codes: ['KHONG_CO'] }))).toMatchObject({ code: 'not_found', message: 'Không có chỉ tiêu mã KHONG_CO trong danh mục.' });
+    expect(await refusalOf(api.call('values.rows', { period: '2023-06', codes: ['KHONG_CO'] }))).toMatchObject({
+      code: 'not_found',
+      message: 'Không có chỉ tiêu mã KHONG_CO trong danh mục.',
+    });
   });
 });
 
@@ -474,21 +671,36 @@ describe('reporting units', () => {
     expect(grid.rows.find((r) => r.code === 'XNK')?.value).toBe(401.7);
   });
 
-  it('keeps a commune\'s figures and plans out of the province grid', async () => {
+  it("keeps a commune's figures and plans out of the province grid", async () => {
     const { api } = await startWithClerk();
     const tinh = (await api.call('units.list', {})).find((u) => u.code === 'TINH');
-    const commune = await api.call('units.create', { code: '25123', name: 'Phường Tân Ninh', kind: 'commune', parentId: tinh?.id ?? null });
+    const commune = await api.call('units.create', {
+      code: '25123',
+      name: 'Phường Tân Ninh',
+      kind: 'commune',
+      parentId: tinh?.id ?? null,
+    });
     await api.call('values.set', { unitId: commune.id, period: '2023-06', entries: [{ code: 'BLHH', value: 120.5 }] });
-    await api.call('plans.set', { unitId: commune.id, year: 2023, entries: [{ code: 'BLHH', level: 'giao', value: 1500 }] });
+    await api.call('plans.set', {
+      unitId: commune.id,
+      year: 2023,
+      entries: [{ code: 'BLHH', level: 'giao', value: 1500 }],
+    });
 
     expect(await rowOf(api, '2023-06', 'BLHH', commune.id)).toMatchObject({ value: 120.5, plan: 1500 });
     expect(await rowOf(api, '2023-06', 'BLHH')).toMatchObject({ value: null, plan: null, ytd: null });
-    expect((await api.call('plans.grid', { year: 2023 })).rows.find((r) => r.code === 'BLHH')).toEqual({ code: 'BLHH', giao: null, phanDau: null });
+    expect((await api.call('plans.grid', { year: 2023 })).rows.find((r) => r.code === 'BLHH')).toEqual({
+      code: 'BLHH',
+      giao: null,
+      phanDau: null,
+    });
   });
 
   it('refuses a unit that does not exist', async () => {
     const { api } = await startWithClerk();
-    const refusal = await refusalOf(api.call('values.set', { unitId: 9999, period: '2023-06', entries: [{ code: 'XNK', value: 1 }] }));
+    const refusal = await refusalOf(
+      api.call('values.set', { unitId: 9999, period: '2023-06', entries: [{ code: 'XNK', value: 1 }] }),
+    );
     expect(refusal.code).toBe('not_found');
     expect(refusal.message).toContain('Không có đơn vị báo cáo 9999');
   });

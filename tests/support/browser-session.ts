@@ -9,7 +9,9 @@ async function completeFirstRun(server: RunningServer): Promise<void> {
   const api = apiClientOf(server);
   const current = await api.call('settings.get', {}).catch(() => null);
   if (current === null) return;
-  const missing = Object.fromEntries(Object.entries(officeSettings).filter(([key]) => (current[key as keyof typeof officeSettings] ?? '').trim() === ''));
+  const missing = Object.fromEntries(
+    Object.entries(officeSettings).filter(([key]) => (current[key as keyof typeof officeSettings] ?? '').trim() === ''),
+  );
   if (Object.keys(missing).length > 0) await api.call('settings.set', missing).catch(() => undefined);
 }
 

@@ -1,6 +1,12 @@
 import type { Backend } from '../../electron/backend/backend';
 import { CatalogCache } from '../../electron/backend/catalog/catalog-cache';
-import { exportReport, fillTemplate, type ExportContext, type ExportReportOptions, type FillTemplateOptions } from '../../electron/backend/export/export-service';
+import {
+  exportReport,
+  fillTemplate,
+  type ExportContext,
+  type ExportReportOptions,
+  type FillTemplateOptions,
+} from '../../electron/backend/export/export-service';
 import { HistoryCache } from '../../electron/backend/values/history-cache';
 import type { ApiClient } from '../../shared/api/client';
 import type { Indicator } from '../../shared/api/entities';
@@ -84,19 +90,42 @@ export async function enterTwoYears(api: ApiClient): Promise<Indicator[]> {
   for (const year of [2022, 2023]) {
     for (let month = 1; month <= 12; month++) {
       const entries = [
-        ...flows.map((i) => ({ code: i.code, value: figureOf(catalog.indexOf(i), i.decimals, year, month), status: 'actual' as const })),
+        ...flows.map((i) => ({
+          code: i.code,
+          value: figureOf(catalog.indexOf(i), i.decimals, year, month),
+          status: 'actual' as const,
+        })),
         ...published.map((i) => ({
           code: i.code,
-          value: i.kind === 'index' ? indexOf(catalog.indexOf(i), year, month) : ratioOf(catalog.indexOf(i), year, month),
+          value:
+            i.kind === 'index' ? indexOf(catalog.indexOf(i), year, month) : ratioOf(catalog.indexOf(i), year, month),
           status: 'actual' as const,
         })),
       ];
       await api.call('values.set', { period: `${year}-${pad(month)}`, entries, source: 'cli' });
       // Indices and ratios are published for every cumulative period and quarter too; they never add up.
-      const cumulative = published.map((i) => ({ code: i.code, value: i.kind === 'index' ? indexOf(catalog.indexOf(i) + 1, year, month) : ratioOf(catalog.indexOf(i) + 1, year, month), status: 'actual' as const }));
-      await api.call('values.set', { period: month === 12 ? String(year) : `${year}-L${pad(month)}`, entries: cumulative, source: 'cli' });
+      const cumulative = published.map((i) => ({
+        code: i.code,
+        value:
+          i.kind === 'index'
+            ? indexOf(catalog.indexOf(i) + 1, year, month)
+            : ratioOf(catalog.indexOf(i) + 1, year, month),
+        status: 'actual' as const,
+      }));
+      await api.call('values.set', {
+        period: month === 12 ? String(year) : `${year}-L${pad(month)}`,
+        entries: cumulative,
+        source: 'cli',
+      });
       if (month % 3 === 0) {
-        const quarter = published.map((i) => ({ code: i.code, value: i.kind === 'index' ? indexOf(catalog.indexOf(i) + 2, year, month) : ratioOf(catalog.indexOf(i) + 2, year, month), status: 'actual' as const }));
+        const quarter = published.map((i) => ({
+          code: i.code,
+          value:
+            i.kind === 'index'
+              ? indexOf(catalog.indexOf(i) + 2, year, month)
+              : ratioOf(catalog.indexOf(i) + 2, year, month),
+          status: 'actual' as const,
+        }));
         await api.call('values.set', { period: `${year}-Q${month / 3}`, entries: quarter, source: 'cli' });
       }
     }
@@ -105,12 +134,25 @@ export async function enterTwoYears(api: ApiClient): Promise<Indicator[]> {
   await api.call('plans.set', {
     year: 2023,
     entries: [
-      ...planned.map((i) => ({ code: i.code, level: 'giao' as const, value: Math.round(figureOf(catalog.indexOf(i), 0, 2023, 6) * 13) })),
+      ...planned.map((i) => ({
+        code: i.code,
+        level: 'giao' as const,
+        value: Math.round(figureOf(catalog.indexOf(i), 0, 2023, 6) * 13),
+      })),
       { code: 'XNK', level: 'phan_dau', value: 3900 },
       { code: 'BLHH', level: 'phan_dau', value: 28000 },
     ],
   });
-  await api.call('plans.set', { year: 2024, entries: planned.slice(0, 6).map((i) => ({ code: i.code, level: 'giao' as const, value: Math.round(figureOf(catalog.indexOf(i), 0, 2024, 6) * 13) })) });
+  await api.call('plans.set', {
+    year: 2024,
+    entries: planned
+      .slice(0, 6)
+      .map((i) => ({
+        code: i.code,
+        level: 'giao' as const,
+        value: Math.round(figureOf(catalog.indexOf(i), 0, 2024, 6) * 13),
+      })),
+  });
   return catalog;
 }
 

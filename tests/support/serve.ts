@@ -56,7 +56,11 @@ export function startServer(dataDir: string, extraArgs: string[] = []): Promise<
 }
 
 /** Calls one API operation the way the browser UI does, with the access token as a Bearer header. */
-export async function callApi(server: RunningServer, operation: string, input: unknown): Promise<{ status: number; body: unknown }> {
+export async function callApi(
+  server: RunningServer,
+  operation: string,
+  input: unknown,
+): Promise<{ status: number; body: unknown }> {
   const response = await fetch(`${server.origin}/api/${operation}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' },

@@ -8,9 +8,9 @@ export type TableDump = Record<string, Row[]>;
 /** Every row of every table (SQLite's own bookkeeping included), each table sorted by all its columns. */
 export function dumpTables(sqlite: Database.Database, options: { except?: string[] } = {}): TableDump {
   const except = new Set(options.except ?? []);
-  const tables = sqlite
-    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`)
-    .all() as { name: string }[];
+  const tables = sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as {
+    name: string;
+  }[];
   const dump: TableDump = {};
   for (const { name } of tables) {
     if (except.has(name)) continue;

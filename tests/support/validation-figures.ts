@@ -93,7 +93,10 @@ async function enterPeriods(api: ApiClient, periods: readonly PeriodFigures[]): 
 
 /** The seed's plan and figures, entered through the API. */
 export async function enterSeedWithParts(api: ApiClient): Promise<void> {
-  await api.call('plans.set', { year: 2023, entries: seedPlan2023.map(({ code, value }) => ({ code, level: 'giao' as const, value })) });
+  await api.call('plans.set', {
+    year: 2023,
+    entries: seedPlan2023.map(({ code, value }) => ({ code, level: 'giao' as const, value })),
+  });
   await enterPeriods(api, seedWithParts);
 }
 
@@ -101,7 +104,11 @@ export async function enterSeedWithParts(api: ApiClient): Promise<void> {
  * Stores figures their indicators' kinds refuse, as a catalog does whose indicators were kept as flows when
  * the figures were entered and given their kind afterwards; the change log keeps the writes as usual.
  */
-export async function plantOutOfRange(api: ApiClient, { period, entries }: PeriodFigures, unitId?: number): Promise<void> {
+export async function plantOutOfRange(
+  api: ApiClient,
+  { period, entries }: PeriodFigures,
+  unitId?: number,
+): Promise<void> {
   const catalog = await api.call('catalog.list', { includeRetired: false });
   const kindOf = new Map(catalog.map((i) => [i.code, i.kind]));
   for (const { code } of entries) await api.call('catalog.update', { code, patch: { kind: 'flow' } });

@@ -5,7 +5,14 @@ import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import type { ApiClient } from '../../shared/api/client';
 import type { OperationInput } from '../../shared/api/contract';
-import type { ImportPreview, ImportResult, PreviewFile, PreviewRow, PreviewSheet, PreviewValue } from '../../shared/api/import-entities';
+import type {
+  ImportPreview,
+  ImportResult,
+  PreviewFile,
+  PreviewRow,
+  PreviewSheet,
+  PreviewValue,
+} from '../../shared/api/import-entities';
 
 /** The real, empty workbooks of one department's reporting system, copied into the repository. */
 export const samplesDir = fileURLToPath(new URL('../fixtures/samples/', import.meta.url));
@@ -41,14 +48,21 @@ function textOf(value: ExcelJS.CellValue): string {
 export async function fillWorkbook(
   source: string,
   target: string,
-  options: { headerRow: number; firstDataRow: number; nameColumn: string; unitColumn?: string; measureColumns: string[] },
+  options: {
+    headerRow: number;
+    firstDataRow: number;
+    nameColumn: string;
+    unitColumn?: string;
+    measureColumns: string[];
+  },
   fill: (info: RowInfo, column: string) => Figure | undefined,
 ): Promise<string> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(source);
   for (const ws of wb.worksheets) {
     const headings: Record<string, string> = {};
-    for (const letter of options.measureColumns) headings[letter] = textOf(ws.getCell(`${letter}${options.headerRow}`).value);
+    for (const letter of options.measureColumns)
+      headings[letter] = textOf(ws.getCell(`${letter}${options.headerRow}`).value);
     for (let r = options.firstDataRow; r <= ws.rowCount; r++) {
       const name = textOf(ws.getCell(`${options.nameColumn}${r}`).value);
       if (name === '') continue;
@@ -74,7 +88,11 @@ export function monthlyFiller(shift = 0): (info: RowInfo, column: string) => num
   return (info, column) => {
     if (info.unit === '') return undefined;
     const index = info.unit === '%';
-    const base = info.unit.toLowerCase().includes('triệu đồng') ? 14_659_900 + info.row * 1_000 : index ? 100 + info.row : 1000 + info.row * 10;
+    const base = info.unit.toLowerCase().includes('triệu đồng')
+      ? 14_659_900 + info.row * 1_000
+      : index
+        ? 100 + info.row
+        : 1000 + info.row * 10;
     const current = base + shift;
     const previous = current - (index ? 1 : 100);
     const samePeriod = current - (index ? 2 : 200);
@@ -91,7 +109,13 @@ export function monthlyFiller(shift = 0): (info: RowInfo, column: string) => num
 }
 
 /** The measure columns monthlyFiller fills, for fillWorkbook. */
-export const monthlyLayout = { headerRow: 1, firstDataRow: 2, nameColumn: 'C', unitColumn: 'D', measureColumns: ['E', 'F', 'G', 'H', 'I'] };
+export const monthlyLayout = {
+  headerRow: 1,
+  firstDataRow: 2,
+  nameColumn: 'C',
+  unitColumn: 'D',
+  measureColumns: ['E', 'F', 'G', 'H', 'I'],
+};
 
 /** A workbook built cell by cell: `rows` are written from row 1 (null leaves a cell empty), with merges. */
 export interface SheetSpec {
@@ -122,7 +146,10 @@ export async function writeWorkbook(target: string, sheets: SheetSpec[]): Promis
 }
 
 /** Reads files for import through the API and waits until every one is read or has failed. */
-export async function readForImport(api: ApiClient, paths: string[]): Promise<{ sessionId: string; fileIds: string[] }> {
+export async function readForImport(
+  api: ApiClient,
+  paths: string[],
+): Promise<{ sessionId: string; fileIds: string[] }> {
   const { sessionId, files } = await api.call('import.readPaths', { files: paths.map((path) => ({ path })) });
   for (let i = 0; i < 6000; i++) {
     const progress = await api.call('import.progress', { sessionId });
@@ -136,7 +163,9 @@ type Choices = Omit<OperationInput<'import.preview'>, 'sessionId'>;
 
 /** A sheet of the preview with every figure it would write, as the pages of import.values bring them. */
 export type ListedSheet = PreviewSheet & { values: PreviewValue[] };
-export type ListedPreview = Omit<ImportPreview, 'files'> & { files: (Omit<PreviewFile, 'sheets'> & { sheets: ListedSheet[] })[] };
+export type ListedPreview = Omit<ImportPreview, 'files'> & {
+  files: (Omit<PreviewFile, 'sheets'> & { sheets: ListedSheet[] })[];
+};
 
 /** The preview for these choices, each sheet's figures fetched page by page. */
 export async function listedPreview(api: ApiClient, input: OperationInput<'import.preview'>): Promise<ListedPreview> {
@@ -147,7 +176,13 @@ export async function listedPreview(api: ApiClient, input: OperationInput<'impor
     for (const sheet of file.sheets) {
       const values: PreviewValue[] = [];
       for (;;) {
-        const page = await api.call('import.values', { ...input, fileId: file.fileId, sheet: sheet.name, offset: values.length, limit: 5000 });
+        const page = await api.call('import.values', {
+          ...input,
+          fileId: file.fileId,
+          sheet: sheet.name,
+          offset: values.length,
+          limit: 5000,
+        });
         values.push(...page.values);
         if (page.values.length === 0 || values.length >= page.total) break;
       }
@@ -225,7 +260,11 @@ export function compoundFile(streamNames: string[]): Buffer {
     dir.writeUInt32LE(0xfffffffe, at + 116);
   };
   entry(0, 'Root Entry', 5, streamNames.length > 0 ? 1 : 0xffffffff, 0xffffffff);
-  streamNames.slice(0, 3).forEach((name, i) => entry(i + 1, name, 2, 0xffffffff, i + 2 <= Math.min(3, streamNames.length) ? i + 2 : 0xffffffff));
+  streamNames
+    .slice(0, 3)
+    .forEach((name, i) =>
+      entry(i + 1, name, 2, 0xffffffff, i + 2 <= Math.min(3, streamNames.length) ? i + 2 : 0xffffffff),
+    );
   return Buffer.concat([header, fat, dir]);
 }
 
@@ -269,7 +308,10 @@ export async function writeHeavyWorkbook(target: string, megabytes: number): Pro
   const ws = wb.addWorksheet('Biểu 1');
   ws.addRow(['STT', 'Chỉ tiêu', 'ĐVT', 'Thực hiện kỳ báo cáo']);
   ws.addRow(['1', 'Kim ngạch xuất khẩu', 'Triệu USD', 61.1]);
-  const image = wb.addImage({ buffer: randomBytes(megabytes * 1024 * 1024) as unknown as ExcelJS.Buffer, extension: 'png' });
+  const image = wb.addImage({
+    buffer: randomBytes(megabytes * 1024 * 1024) as unknown as ExcelJS.Buffer,
+    extension: 'png',
+  });
   ws.addImage(image, 'F2:H10');
   await wb.xlsx.writeFile(target);
   return target;

@@ -23,7 +23,8 @@ function parsedSum(formula: string): Buffer {
 function cellOf(value: Exclude<Figure, null>): XLSX.CellObject {
   if (typeof value === 'number') return { t: 'n', v: value };
   if (typeof value === 'string') return { t: 's', v: value };
-  if (typeof value.result !== 'number') throw new Error(`Excel caches every formula's result; give ${value.formula} a numeric one`);
+  if (typeof value.result !== 'number')
+    throw new Error(`Excel caches every formula's result; give ${value.formula} a numeric one`);
   // SheetJS writes a formula from its parsed bytes (bf), with the cached result v.
   return { t: 'n', v: value.result, bf: parsedSum(value.formula) } as XLSX.CellObject;
 }
@@ -72,7 +73,10 @@ export function writeXlsWithNoise(source: string, target: string): string {
 interface CompoundFile {
   FileIndex: { name: string; content?: Uint8Array; size: number }[];
 }
-const cfb: { read(data: Buffer, options: { type: 'buffer' }): CompoundFile; write(file: CompoundFile, options: { type: 'buffer' }): Buffer } = XLSX.CFB;
+const cfb: {
+  read(data: Buffer, options: { type: 'buffer' }): CompoundFile;
+  write(file: CompoundFile, options: { type: 'buffer' }): Buffer;
+} = XLSX.CFB;
 
 /** A Compound File with its Workbook stream replaced: the writer sizes the stream by `size`, not by its content. */
 function withWorkbookStream(file: CompoundFile, change: (stream: Buffer) => Buffer): Buffer {
@@ -97,7 +101,7 @@ export function writePasswordXls(target: string, sheets: SheetSpec[]): string {
     header.writeUInt16LE(0x0002, 6); // CryptoAPI
     header.writeUInt16LE(0x0002, 8);
     randomBytes(48).copy(header, 10);
-    for (let pos = afterBof; pos + 4 <= stream.length; ) {
+    for (let pos = afterBof; pos + 4 <= stream.length;) {
       const type = stream.readUInt16LE(pos);
       const length = stream.readUInt16LE(pos + 2);
       if (type === 0x0085) stream.writeUInt32LE(stream.readUInt32LE(pos + 4) + header.length, pos + 4);
@@ -127,16 +131,28 @@ export function writeLargeXls(target: string, rows: number, perRow: number): str
     record.writeUInt16LE(perRow - 1, record.length - 2);
     records.push(record);
   }
-  const file = cfb.read(xlsBytes([{ name: 'Dữ liệu', rows: [['STT', 'Chỉ tiêu', 'ĐVT', 'Thực hiện kỳ báo cáo']] }]), { type: 'buffer' });
+  const file = cfb.read(xlsBytes([{ name: 'Dữ liệu', rows: [['STT', 'Chỉ tiêu', 'ĐVT', 'Thực hiện kỳ báo cáo']] }]), {
+    type: 'buffer',
+  });
   // The stream ends with the sheet's EOF record: the rows go just before it.
-  writeFileSync(target, withWorkbookStream(file, (stream) => Buffer.concat([stream.subarray(0, stream.length - 4), ...records, stream.subarray(stream.length - 4)])));
+  writeFileSync(
+    target,
+    withWorkbookStream(file, (stream) =>
+      Buffer.concat([stream.subarray(0, stream.length - 4), ...records, stream.subarray(stream.length - 4)]),
+    ),
+  );
   return target;
 }
 
 /** An Excel binary workbook (.xlsb) of these sheets. */
 export function writeXlsb(target: string, sheets: SheetSpec[]): string {
   const wb = XLSX.utils.book_new();
-  for (const spec of sheets) XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(spec.rows.map((r) => r.map((v) => (v === null || typeof v === 'object' ? null : v)))), spec.name);
+  for (const spec of sheets)
+    XLSX.utils.book_append_sheet(
+      wb,
+      XLSX.utils.aoa_to_sheet(spec.rows.map((r) => r.map((v) => (v === null || typeof v === 'object' ? null : v)))),
+      spec.name,
+    );
   writeFileSync(target, XLSX.write(wb, { type: 'buffer', bookType: 'xlsb' }) as Buffer);
   return target;
 }

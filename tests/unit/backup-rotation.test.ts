@@ -20,16 +20,26 @@ function twiceADay(first: Date, last: Date): { name: string; takenAt: Date }[] {
   return backups;
 }
 
-const eveningOf = (y: number, m: number, d: number): string => backupFileName(office, new Date(y, m - 1, d, 18, 0), 'auto');
+const eveningOf = (y: number, m: number, d: number): string =>
+  backupFileName(office, new Date(y, m - 1, d, 18, 0), 'auto');
 
 describe('the rotation of automatic backups', () => {
   const lastTwoWeeks = Array.from({ length: 14 }, (_, i) => {
     const day = new Date(2026, 11, 5 - i);
     return eveningOf(day.getFullYear(), day.getMonth() + 1, day.getDate());
   });
-  const monthEnds = [[2026, 10, 31], [2026, 9, 30], [2026, 8, 31], [2026, 7, 31], [2026, 6, 30], [2026, 5, 31], [2026, 4, 30], [2026, 3, 31], [2026, 2, 28], [2026, 1, 31]].map(
-    ([y, m, d]) => eveningOf(y!, m!, d!),
-  );
+  const monthEnds = [
+    [2026, 10, 31],
+    [2026, 9, 30],
+    [2026, 8, 31],
+    [2026, 7, 31],
+    [2026, 6, 30],
+    [2026, 5, 31],
+    [2026, 4, 30],
+    [2026, 3, 31],
+    [2026, 2, 28],
+    [2026, 1, 31],
+  ].map(([y, m, d]) => eveningOf(y!, m!, d!));
 
   it('keeps the last backup of each of the last 14 days and of each of the last 12 months', () => {
     const kept = backupsToKeep(twiceADay(new Date(2025, 9, 1), new Date(2026, 11, 5)));
@@ -45,7 +55,8 @@ describe('the rotation of automatic backups', () => {
 
   it('in a folder removes only the automatic backups of this office it does not keep', () => {
     const folder = makeDataDir();
-    for (const { name } of twiceADay(new Date(2025, 9, 1), new Date(2026, 11, 5))) writeFileSync(join(folder, name), '');
+    for (const { name } of twiceADay(new Date(2025, 9, 1), new Date(2026, 11, 5)))
+      writeFileSync(join(folder, name), '');
     const theClerks = [
       backupFileName(office, new Date(2025, 10, 3, 9, 15), 'manual'),
       backupFileName(office, new Date(2025, 10, 3, 9, 20), 'before_restore'),
@@ -65,7 +76,9 @@ describe('the name of a backup', () => {
   it('carries the office without diacritics, the local date and time, and the kind', () => {
     const name = officeSlug(officeName({ departmentName: 'SỞ CÔNG THƯƠNG', provinceName: 'UBND TỈNH TÂY NINH' }));
     expect(name).toBe('So-Cong-Thuong-Tay-Ninh');
-    expect(officeSlug(officeName({ departmentName: 'Sở Công Thương', placeName: 'Đắk Lắk' }))).toBe('So-Cong-Thuong-Dak-Lak');
+    expect(officeSlug(officeName({ departmentName: 'Sở Công Thương', placeName: 'Đắk Lắk' }))).toBe(
+      'So-Cong-Thuong-Dak-Lak',
+    );
     const at = new Date(2026, 11, 7, 15, 30);
     expect(backupFileName(name, at, 'manual')).toBe('ChiTieu-So-Cong-Thuong-Tay-Ninh-2026-12-07-1530.db');
     expect(backupFileName(name, at, 'auto', 2)).toBe('ChiTieu-So-Cong-Thuong-Tay-Ninh-2026-12-07-1530-tu-dong-2.db');

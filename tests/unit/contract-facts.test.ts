@@ -1,5 +1,11 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { contract, invalidatedBy, operationNames, readOperationNames, type InvalidatesOnlyReads } from '../../shared/api/contract';
+import {
+  contract,
+  invalidatedBy,
+  operationNames,
+  readOperationNames,
+  type InvalidatesOnlyReads,
+} from '../../shared/api/contract';
 
 describe('the facts each operation declares on the contract', () => {
   it('name only reads of the contract among what a call invalidates', () => {
@@ -11,7 +17,8 @@ describe('the facts each operation declares on the contract', () => {
   });
 
   it('have every write of figures re-read the grid, and a restore re-read everything', () => {
-    for (const name of ['values.set', 'plans.set', 'changes.revert', 'import.commit', 'import.undo'] as const) expect(invalidatedBy(name)).toContain('values.grid');
+    for (const name of ['values.set', 'plans.set', 'changes.revert', 'import.commit', 'import.undo'] as const)
+      expect(invalidatedBy(name)).toContain('values.grid');
     expect(invalidatedBy('backup.restore')).toEqual(readOperationNames);
   });
 });

@@ -10,8 +10,18 @@ import { repoRoot } from '../support/cli';
  * Electron (here a recording stand-in for the 'electron' module, which is not our code).
  */
 
-type CheckHandler = (contents: null, permission: string, requestingOrigin: string, details: { isMainFrame: boolean; requestingUrl?: string }) => boolean;
-type RequestHandler = (contents: null, permission: string, callback: (granted: boolean) => void, details: { isMainFrame: boolean; requestingUrl: string }) => void;
+type CheckHandler = (
+  contents: null,
+  permission: string,
+  requestingOrigin: string,
+  details: { isMainFrame: boolean; requestingUrl?: string },
+) => boolean;
+type RequestHandler = (
+  contents: null,
+  permission: string,
+  callback: (granted: boolean) => void,
+  details: { isMainFrame: boolean; requestingUrl: string },
+) => void;
 
 const registered = vi.hoisted(() => ({ check: null as unknown, request: null as unknown }));
 
@@ -41,11 +51,29 @@ function requested(request: RequestHandler, permission: string, url: string): bo
   return answer;
 }
 
-const unneeded = ['clipboard-read', 'media', 'display-capture', 'geolocation', 'notifications', 'midi', 'hid', 'serial', 'usb', 'openExternal', 'fileSystem', 'fullscreen', 'pointerLock', 'unknown'];
+const unneeded = [
+  'clipboard-read',
+  'media',
+  'display-capture',
+  'geolocation',
+  'notifications',
+  'midi',
+  'hid',
+  'serial',
+  'usb',
+  'openExternal',
+  'fileSystem',
+  'fullscreen',
+  'pointerLock',
+  'unknown',
+];
 
 describe('the packaged desktop app', () => {
   it('cannot be started as plain Node, with NODE_OPTIONS or --inspect, and loads only its own app.asar, checked', () => {
-    const config = load(readFileSync(join(repoRoot, 'electron-builder.yml'), 'utf8')) as { asar?: unknown; electronFuses?: Record<string, unknown> };
+    const config = load(readFileSync(join(repoRoot, 'electron-builder.yml'), 'utf8')) as {
+      asar?: unknown;
+      electronFuses?: Record<string, unknown>;
+    };
     expect(config.asar).toBe(true);
     expect(config.electronFuses).toMatchObject({
       runAsNode: false,
@@ -58,7 +86,9 @@ describe('the packaged desktop app', () => {
   });
 
   it('names only fuses that electron-builder knows', () => {
-    const config = load(readFileSync(join(repoRoot, 'electron-builder.yml'), 'utf8')) as { electronFuses: Record<string, unknown> };
+    const config = load(readFileSync(join(repoRoot, 'electron-builder.yml'), 'utf8')) as {
+      electronFuses: Record<string, unknown>;
+    };
     const scheme = JSON.parse(readFileSync(join(repoRoot, 'node_modules/app-builder-lib/scheme.json'), 'utf8')) as {
       definitions: { FuseOptionsV1: { properties: Record<string, unknown> } };
     };
@@ -71,7 +101,10 @@ describe('the window asks for a permission', () => {
   it('is refused everything but writing to the clipboard, both when Chromium checks and when it asks', async () => {
     const { check, request } = await handlers();
     for (const permission of unneeded) {
-      expect(check(null, permission, 'app://chitieu', { isMainFrame: true, requestingUrl: 'app://chitieu/index.html' }), permission).toBe(false);
+      expect(
+        check(null, permission, 'app://chitieu', { isMainFrame: true, requestingUrl: 'app://chitieu/index.html' }),
+        permission,
+      ).toBe(false);
       expect(requested(request, permission, 'app://chitieu/index.html'), permission).toBe(false);
     }
     expect(check(null, 'clipboard-sanitized-write', 'app://chitieu', { isMainFrame: true })).toBe(true);
@@ -80,8 +113,16 @@ describe('the window asks for a permission', () => {
 
   it('from a page that is not the app, is refused even the clipboard', async () => {
     const { check, request } = await handlers();
-    for (const stranger of ['https://example.com', 'file:///C:/Users/x/a.html', 'app://chitieu.example.com', 'http://127.0.0.1:5173']) {
-      expect(check(null, 'clipboard-sanitized-write', stranger, { isMainFrame: true, requestingUrl: `${stranger}/` }), stranger).toBe(false);
+    for (const stranger of [
+      'https://example.com',
+      'file:///C:/Users/x/a.html',
+      'app://chitieu.example.com',
+      'http://127.0.0.1:5173',
+    ]) {
+      expect(
+        check(null, 'clipboard-sanitized-write', stranger, { isMainFrame: true, requestingUrl: `${stranger}/` }),
+        stranger,
+      ).toBe(false);
       expect(requested(request, 'clipboard-sanitized-write', `${stranger}/index.html`), stranger).toBe(false);
     }
   });

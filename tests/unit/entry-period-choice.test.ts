@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { monthPeriod, quarterPeriod, ytdThrough } from '../../shared/periods/period';
-import { defaultStatus, periodFromKey, withKind, withSub, ytdOptionLabel } from '../../renderer/screens/entry/period-choice';
+import {
+  defaultStatus,
+  periodFromKey,
+  withKind,
+  withSub,
+  ytdOptionLabel,
+} from '../../renderer/screens/entry/period-choice';
 
 const today = new Date(2026, 10, 22);
 

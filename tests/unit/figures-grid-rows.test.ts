@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { indexEnteredFigures } from '../../shared/figures/entered-figures';
-import { computeGridRows, type EnteredFigure, type PlanFigures, type ValueDetail } from '../../shared/figures/grid-rows';
+import {
+  computeGridRows,
+  type EnteredFigure,
+  type PlanFigures,
+  type ValueDetail,
+} from '../../shared/figures/grid-rows';
 import { childrenAddUp, FigureResolver, type FigureIndicator } from '../../shared/figures/resolve-figures';
 import { periodOrThrow } from '../../shared/periods/period';
 
@@ -43,11 +48,23 @@ function fig(indicatorCode: string, period: string, value: number, extra: Partia
 }
 
 function plansOf(entries: Record<string, Partial<PlanFigures>>): Map<string, PlanFigures> {
-  return new Map(Object.entries(entries).map(([code, p]) => [code, { giao: p.giao ?? null, phanDau: p.phanDau ?? null }]));
+  return new Map(
+    Object.entries(entries).map(([code, p]) => [code, { giao: p.giao ?? null, phanDau: p.phanDau ?? null }]),
+  );
 }
 
-function rowsFor(period: string, entered: readonly EnteredFigure[], plans: ReadonlyMap<string, PlanFigures> = new Map()): Map<string, GridRow> {
-  const rows = computeGridRows(catalog, periodOrThrow(period), indexEnteredFigures(entered), detailsOf(entered, period), plans);
+function rowsFor(
+  period: string,
+  entered: readonly EnteredFigure[],
+  plans: ReadonlyMap<string, PlanFigures> = new Map(),
+): Map<string, GridRow> {
+  const rows = computeGridRows(
+    catalog,
+    periodOrThrow(period),
+    indexEnteredFigures(entered),
+    detailsOf(entered, period),
+    plans,
+  );
   return new Map(rows.map((r) => [r.code, r]));
 }
 
@@ -87,7 +104,14 @@ describe('the report row of the seed figures', () => {
   });
 
   it('carries the status, comment, clerk and source of the entered figure into its row', () => {
-    const entered = [fig('XNK', '2023-H1', 2260, { status: 'estimate', comment: 'Số hải quan', updatedBy: 'Lan', source: { kind: 'pasted', file: null, sheet: null, cell: null } })];
+    const entered = [
+      fig('XNK', '2023-H1', 2260, {
+        status: 'estimate',
+        comment: 'Số hải quan',
+        updatedBy: 'Lan',
+        source: { kind: 'pasted', file: null, sheet: null, cell: null },
+      }),
+    ];
     expect(rowOf(rowsFor('2023-H1', entered), 'XNK')).toMatchObject({
       value: 2260,
       status: 'estimate',
@@ -100,17 +124,38 @@ describe('the report row of the seed figures', () => {
 
   it('leaves every column empty for an indicator with no figures, and the plan comparison empty without a plan', () => {
     const rows = rowsFor('2023-H1', seedFigures);
-    expect(rowOf(rows, 'GTSXCN')).toMatchObject({ value: null, status: null, valueFromParts: null, ytd: null, samePeriod: null, pctOfSamePeriod: null, source: null });
-    expect(rowOf(rows, 'XNK')).toMatchObject({ plan: null, planStretch: null, pctOfPlan: null, pctOfPlanStretch: null, pctOfSamePeriod: 198.9 });
+    expect(rowOf(rows, 'GTSXCN')).toMatchObject({
+      value: null,
+      status: null,
+      valueFromParts: null,
+      ytd: null,
+      samePeriod: null,
+      pctOfSamePeriod: null,
+      source: null,
+    });
+    expect(rowOf(rows, 'XNK')).toMatchObject({
+      plan: null,
+      planStretch: null,
+      pctOfPlan: null,
+      pctOfPlanStretch: null,
+      pctOfSamePeriod: 198.9,
+    });
   });
 
   it('compares the cumulative figure with the stretch target as well as with the assigned plan', () => {
     const rows = rowsFor('2023-H1', seedFigures, plansOf({ BLHH: { giao: 26899, phanDau: 28000 } }));
-    expect(rowOf(rows, 'BLHH')).toMatchObject({ plan: 26899, planStretch: 28000, pctOfPlan: 54.5, pctOfPlanStretch: 52.4 });
+    expect(rowOf(rows, 'BLHH')).toMatchObject({
+      plan: 26899,
+      planStretch: 28000,
+      pctOfPlan: 54.5,
+      pctOfPlanStretch: 52.4,
+    });
   });
 
   it('gives one row per indicator, in the order of the catalog', () => {
-    expect(computeGridRows(catalog, periodOrThrow('2023-06'), new Map(), new Map(), new Map()).map((r) => r.code)).toEqual(catalog.map((i) => i.code));
+    expect(
+      computeGridRows(catalog, periodOrThrow('2023-06'), new Map(), new Map(), new Map()).map((r) => r.code),
+    ).toEqual(catalog.map((i) => i.code));
   });
 });
 
@@ -126,7 +171,12 @@ describe('cumulative flows', () => {
   });
 
   it('adds three months to their quarter and the months from January to the year-to-date', () => {
-    const entered = [fig('BLHH', '2023-01', 2300.4), fig('BLHH', '2023-02', 2250.3), fig('BLHH', '2023-03', 2410.1), fig('BLHH', '2023-04', 2390.7)];
+    const entered = [
+      fig('BLHH', '2023-01', 2300.4),
+      fig('BLHH', '2023-02', 2250.3),
+      fig('BLHH', '2023-03', 2410.1),
+      fig('BLHH', '2023-04', 2390.7),
+    ];
     const q1 = rowOf(rowsFor('2023-Q1', entered), 'BLHH');
     expect(q1).toMatchObject({ value: null, valueFromParts: 6960.8, partsOrigin: 'months', ytd: 6960.8 });
     const april = rowOf(rowsFor('2023-04', entered), 'BLHH');
@@ -136,7 +186,11 @@ describe('cumulative flows', () => {
 
   it('has no quarter or year-to-date while one of its months is missing', () => {
     const entered = [fig('BLHH', '2023-01', 2300.4), fig('BLHH', '2023-03', 2410.1)];
-    expect(rowOf(rowsFor('2023-Q1', entered), 'BLHH')).toMatchObject({ valueFromParts: null, partsOrigin: null, ytd: null });
+    expect(rowOf(rowsFor('2023-Q1', entered), 'BLHH')).toMatchObject({
+      valueFromParts: null,
+      partsOrigin: null,
+      ytd: null,
+    });
     expect(rowOf(rowsFor('2023-03', entered), 'BLHH')).toMatchObject({ value: 2410.1, ytd: null, pctOfPlan: null });
   });
 
@@ -168,7 +222,13 @@ describe('cumulative flows', () => {
       fig('GTSXCN', '2023-02', 125),
     ];
     const row = rowOf(rowsFor('2023-02', entered), 'GTSXCN');
-    expect(row).toMatchObject({ samePeriod: 110, ytd: 225, ytdSamePeriod: 200, pctOfSamePeriod: 113.6, pctYtdOfSamePeriod: 112.5 });
+    expect(row).toMatchObject({
+      samePeriod: 110,
+      ytd: 225,
+      ytdSamePeriod: 200,
+      pctOfSamePeriod: 113.6,
+      pctYtdOfSamePeriod: 112.5,
+    });
   });
 });
 
@@ -193,8 +253,18 @@ describe('flow parents and their children', () => {
     const xk = byCode.get('XK');
     const xnk = byCode.get('XNK');
     if (!xk || !xnk) throw new Error('catalog incomplete');
-    expect(childrenAddUp(xk, catalog.filter((i) => i.parentCode === 'XK'))).toBe(false);
-    expect(childrenAddUp(xnk, catalog.filter((i) => i.parentCode === 'XNK'))).toBe(true);
+    expect(
+      childrenAddUp(
+        xk,
+        catalog.filter((i) => i.parentCode === 'XK'),
+      ),
+    ).toBe(false);
+    expect(
+      childrenAddUp(
+        xnk,
+        catalog.filter((i) => i.parentCode === 'XNK'),
+      ),
+    ).toBe(true);
   });
 
   it('adds children over months too: 6 months of trade from the monthly exports and imports', () => {
@@ -204,7 +274,12 @@ describe('flow parents and their children', () => {
 
   it('adds 6-month exports and imports entered as such to a 6-month total trade', () => {
     const entered = [fig('XK', '2023-H1', 61.1), fig('NK', '2023-H1', 1075.1), fig('XNK', '2022-H1', 1000)];
-    expect(rowOf(rowsFor('2023-H1', entered), 'XNK')).toMatchObject({ valueFromParts: 1136.2, partsOrigin: 'children', ytd: 1136.2, pctOfSamePeriod: 113.6 });
+    expect(rowOf(rowsFor('2023-H1', entered), 'XNK')).toMatchObject({
+      valueFromParts: 1136.2,
+      partsOrigin: 'children',
+      ytd: 1136.2,
+      pctOfSamePeriod: 113.6,
+    });
   });
 });
 
@@ -238,9 +313,20 @@ describe('indices and ratios', () => {
     ];
     const rows = rowsFor('2023-H1', entered, plansOf({ IIP: { giao: 108.9 }, CCHC_DVC4: { giao: 100, phanDau: 100 } }));
     for (const code of ['IIP', 'CCHC_DVC4']) {
-      expect(rowOf(rows, code)).toMatchObject({ pctOfPlan: null, pctOfPlanStretch: null, pctOfSamePeriod: null, pctYtdOfSamePeriod: null });
+      expect(rowOf(rows, code)).toMatchObject({
+        pctOfPlan: null,
+        pctOfPlanStretch: null,
+        pctOfSamePeriod: null,
+        pctYtdOfSamePeriod: null,
+      });
     }
-    expect(rowOf(rows, 'IIP')).toMatchObject({ value: 105.79, samePeriod: 105.66, ytd: 105.79, ytdSamePeriod: 105.66, plan: 108.9 });
+    expect(rowOf(rows, 'IIP')).toMatchObject({
+      value: 105.79,
+      samePeriod: 105.66,
+      ytd: 105.79,
+      ytdSamePeriod: 105.66,
+      plan: 108.9,
+    });
     expect(rowOf(rows, 'CCHC_DVC4')).toMatchObject({ value: 100, samePeriod: 95, plan: 100, planStretch: 100 });
   });
 
@@ -263,13 +349,21 @@ describe('which periods a row compares with', () => {
   });
 
   it('takes the previous quarter summed from its months when it was not entered as such', () => {
-    const entered = [fig('BLHH', '2023-01', 1), fig('BLHH', '2023-02', 2), fig('BLHH', '2023-03', 3.3), fig('BLHH', '2023-Q2', 7)];
+    const entered = [
+      fig('BLHH', '2023-01', 1),
+      fig('BLHH', '2023-02', 2),
+      fig('BLHH', '2023-03', 3.3),
+      fig('BLHH', '2023-Q2', 7),
+    ];
     expect(rowOf(rowsFor('2023-Q2', entered), 'BLHH').previous).toBe(6.3);
   });
 
   it('compares 6 months of 2023 with 6 months of 2022, and has no previous period for a January cumulative', () => {
     const rows = rowsFor('2023-H1', [...seedFigures, fig('XNK', '2023-L05', 1800)]);
     expect(rowOf(rows, 'XNK')).toMatchObject({ samePeriod: 1136.2, previous: 1800 });
-    expect(rowOf(rowsFor('2023-L01', [fig('XNK', '2023-01', 300)]), 'XNK')).toMatchObject({ previous: null, valueFromParts: 300 });
+    expect(rowOf(rowsFor('2023-L01', [fig('XNK', '2023-01', 300)]), 'XNK')).toMatchObject({
+      previous: null,
+      valueFromParts: 300,
+    });
   });
 });

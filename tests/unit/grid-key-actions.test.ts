@@ -14,7 +14,12 @@ describe('keys on the grid', () => {
   });
 
   it('extends the selection with Shift and arrows', () => {
-    expect(gridKeyAction(key('ArrowRight', { shiftKey: true }))).toEqual({ type: 'move', dRow: 0, dCol: 1, extend: true });
+    expect(gridKeyAction(key('ArrowRight', { shiftKey: true }))).toEqual({
+      type: 'move',
+      dRow: 0,
+      dCol: 1,
+      extend: true,
+    });
   });
 
   it('jumps to the edges with Ctrl and arrows, Home and End', () => {

@@ -31,12 +31,21 @@ describe('where a block pasted from Excel lands', () => {
   it('refuses a block wider than the columns taking input, naming the cell that would be lost', () => {
     const { unlanded } = pasteTargets([['7', '8']], at(0, 5), entry);
     expect(unlanded).toEqual([
-      { blockRow: 0, blockCol: 1, text: '8', at: null, reason: 'Khối dán rộng hơn bảng: từ ô đã chọn chỉ còn 1 cột nhập được.' },
+      {
+        blockRow: 0,
+        blockCol: 1,
+        text: '8',
+        at: null,
+        reason: 'Khối dán rộng hơn bảng: từ ô đã chọn chỉ còn 1 cột nhập được.',
+      },
     ]);
   });
 
   it('refuses a block taller than the grid, and a figure landing on a group row, each with its reason', () => {
-    const grid = { ...entry, whyRefused: (p: { row: number }) => (p.row === 4 ? '“Sản phẩm chủ yếu” là dòng nhóm.' : null) };
+    const grid = {
+      ...entry,
+      whyRefused: (p: { row: number }) => (p.row === 4 ? '“Sản phẩm chủ yếu” là dòng nhóm.' : null),
+    };
     const { cells, unlanded } = pasteTargets([['1'], ['2'], ['3']], at(4, 6), grid);
     expect(cells).toEqual([{ row: 5, col: 6, text: '2' }]);
     expect(unlanded.map((c) => [c.blockRow, c.at, c.reason])).toEqual([
@@ -47,7 +56,14 @@ describe('where a block pasted from Excel lands', () => {
 
   it('lets an empty cell of the block fall on a group row or past the edge: nothing is lost by it', () => {
     const grid = { ...entry, whyRefused: (p: { row: number }) => (p.row === 0 ? 'dòng nhóm.' : null) };
-    const { cells, unlanded, skipped } = pasteTargets([['', ''], ['9', '']], at(0, 6), grid);
+    const { cells, unlanded, skipped } = pasteTargets(
+      [
+        ['', ''],
+        ['9', ''],
+      ],
+      at(0, 6),
+      grid,
+    );
     expect(cells).toEqual([{ row: 1, col: 6, text: '9' }]);
     expect(unlanded).toEqual([]);
     expect(skipped).toBe(3);
@@ -117,11 +133,24 @@ describe('reading the pasted text', () => {
       { row: 1, col: 0, text: '−5' },
       { row: 2, col: 0, text: '' },
     ];
-    const result = readPastedCells(cells, (_cell, value) => rangeBreachOf(xiMang, value, () => 'Tháng 6/2023')?.message ?? null);
+    const result = readPastedCells(
+      cells,
+      (_cell, value) => rangeBreachOf(xiMang, value, () => 'Tháng 6/2023')?.message ?? null,
+    );
     expect(result).toEqual({
       ok: false,
-      refused: [{ row: 1, col: 0, text: '−5', reason: '"Xi măng Portland đen" Tháng 6/2023 là số âm (-5): số liệu cộng dồn được không thể âm.' }],
+      refused: [
+        {
+          row: 1,
+          col: 0,
+          text: '−5',
+          reason: '"Xi măng Portland đen" Tháng 6/2023 là số âm (-5): số liệu cộng dồn được không thể âm.',
+        },
+      ],
     });
-    expect(readPastedCells(cells.slice(0, 1), () => null)).toEqual({ ok: true, cells: [{ row: 0, col: 0, value: 1200 }] });
+    expect(readPastedCells(cells.slice(0, 1), () => null)).toEqual({
+      ok: true,
+      cells: [{ row: 0, col: 0, value: 1200 }],
+    });
   });
 });

@@ -43,13 +43,19 @@ describe('reading a block copied from Excel', () => {
 
 describe('writing a block for Excel', () => {
   it('joins cells with tabs and rows with new lines', () => {
-    expect(toTsv([['IV', 'Tổng mức bán lẻ', '14.659,9'], ['V', 'XNK', '2.260,0']])).toBe(
-      'IV\tTổng mức bán lẻ\t14.659,9\nV\tXNK\t2.260,0',
-    );
+    expect(
+      toTsv([
+        ['IV', 'Tổng mức bán lẻ', '14.659,9'],
+        ['V', 'XNK', '2.260,0'],
+      ]),
+    ).toBe('IV\tTổng mức bán lẻ\t14.659,9\nV\tXNK\t2.260,0');
   });
 
   it('quotes cells that would otherwise split, and reads back the same block', () => {
-    const block = [['Hạt điều "nhân"', 'a\tb'], ['dòng 1\ndòng 2', '']];
+    const block = [
+      ['Hạt điều "nhân"', 'a\tb'],
+      ['dòng 1\ndòng 2', ''],
+    ];
     expect(parseTsv(toTsv(block))).toEqual(block);
   });
 });

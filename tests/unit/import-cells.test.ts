@@ -32,12 +32,16 @@ describe('the figure in a cell', () => {
   });
 
   it('calls prose in a figure cell a problem, with the reason', () => {
-    expect(figure({ t: 's', v: '8.290 tỷ đồng (↓3,32%)' })).toMatch(/^problem: Ô có "8.290 tỷ đồng \(↓3,32%\)", không phải một số\./);
+    expect(figure({ t: 's', v: '8.290 tỷ đồng (↓3,32%)' })).toMatch(
+      /^problem: Ô có "8.290 tỷ đồng \(↓3,32%\)", không phải một số\./,
+    );
     expect(figure({ t: 's', v: '56..537,447' })).toMatch(/hai dấu chấm liền nhau/);
   });
 
   it('calls a formula without a cached result a problem, and says how to fix it', () => {
-    expect(figure({ t: 'f', formula: 'SUM(E2:E9)' })).toMatch(/công thức =SUM\(E2:E9\) nhưng chưa có kết quả lưu sẵn.*lưu lại/);
+    expect(figure({ t: 'f', formula: 'SUM(E2:E9)' })).toMatch(
+      /công thức =SUM\(E2:E9\) nhưng chưa có kết quả lưu sẵn.*lưu lại/,
+    );
     expect(figure({ t: 'e', v: '#DIV/0!', formula: 'E2/F2' })).toMatch(/lỗi #DIV\/0!/);
   });
 

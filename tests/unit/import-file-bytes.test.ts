@@ -6,7 +6,9 @@ const workbook = (name: string, bytes: number) => new File([new Uint8Array(bytes
 describe('Nhập Excel, before sending the chosen files', () => {
   it('sends a 500th workbook and holds back the 501st, saying to import it next time', () => {
     expect(refusalBeforeSending(workbook('xa-500.xlsx', 20_000), { files: 499, bytes: 499 * 20_000 })).toBeNull();
-    expect(refusalBeforeSending(workbook('xa-501.xlsx', 20_000), { files: 500, bytes: 500 * 20_000 })).toBe('Một lần nhập nhận tối đa 500 tệp: hãy nhập tệp xa-501.xlsx ở lần sau.');
+    expect(refusalBeforeSending(workbook('xa-501.xlsx', 20_000), { files: 500, bytes: 500 * 20_000 })).toBe(
+      'Một lần nhập nhận tối đa 500 tệp: hãy nhập tệp xa-501.xlsx ở lần sau.',
+    );
   });
 
   it('holds back a workbook that would take one reading past what the browser door carries', () => {

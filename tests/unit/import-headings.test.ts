@@ -86,9 +86,15 @@ describe('percentage columns are checks of one figure against another, never fig
   }
 
   it('reads a merged "So sánh (%)" above "Tháng so cùng kỳ" and "Lũy kế so kế hoạch" as two checks', () => {
-    expect(meaning('So sánh (%)', '2023-05', 'Tháng báo cáo so với cùng kỳ')).toBe('Kiểm tra: Tháng 5/2023 so với Tháng 5/2022 (%)');
-    expect(meaning('So sánh (%)', '2023-05', 'Lũy kế so với kế hoạch năm')).toBe('Kiểm tra: 5 tháng năm 2023 so với Kế hoạch năm 2023 (%)');
-    expect(meaning('So với cùng kỳ (%)', '2023-05', 'Lũy kế')).toBe('Kiểm tra: 5 tháng năm 2023 so với 5 tháng năm 2022 (%)');
+    expect(meaning('So sánh (%)', '2023-05', 'Tháng báo cáo so với cùng kỳ')).toBe(
+      'Kiểm tra: Tháng 5/2023 so với Tháng 5/2022 (%)',
+    );
+    expect(meaning('So sánh (%)', '2023-05', 'Lũy kế so với kế hoạch năm')).toBe(
+      'Kiểm tra: 5 tháng năm 2023 so với Kế hoạch năm 2023 (%)',
+    );
+    expect(meaning('So với cùng kỳ (%)', '2023-05', 'Lũy kế')).toBe(
+      'Kiểm tra: 5 tháng năm 2023 so với 5 tháng năm 2022 (%)',
+    );
   });
 });
 

@@ -40,9 +40,15 @@ describe('STT and bullets typed into the name cell are not part of the name', ()
   });
 
   it('leaves out the price basis a workbook states, but not current prices', () => {
-    expect(nameKey('Chỉ số sản xuất công nghiệp (IIP) so với cùng kỳ theo giá so sánh năm 2010')).toBe(nameKey('Chỉ số sản xuất công nghiệp (IIP) so với cùng kỳ'));
-    expect(nameKey('Giá trị sản xuất công nghiệp theo giá so sánh năm 2010')).toBe(nameKey('Giá trị sản xuất công nghiệp (giá so sánh 2010)'));
-    expect(nameKey('Giá trị sản xuất công nghiệp (giá hiện hành)')).not.toBe(nameKey('Giá trị sản xuất công nghiệp (giá so sánh 2010)'));
+    expect(nameKey('Chỉ số sản xuất công nghiệp (IIP) so với cùng kỳ theo giá so sánh năm 2010')).toBe(
+      nameKey('Chỉ số sản xuất công nghiệp (IIP) so với cùng kỳ'),
+    );
+    expect(nameKey('Giá trị sản xuất công nghiệp theo giá so sánh năm 2010')).toBe(
+      nameKey('Giá trị sản xuất công nghiệp (giá so sánh 2010)'),
+    );
+    expect(nameKey('Giá trị sản xuất công nghiệp (giá hiện hành)')).not.toBe(
+      nameKey('Giá trị sản xuất công nghiệp (giá so sánh 2010)'),
+    );
   });
 
   it('reads a heading "Một số …" (some of the …) as the group it heads', () => {
@@ -69,7 +75,8 @@ describe('a row is found in the catalog by code, else by name and unit, else by 
   it('asks rather than guesses when a name has two units and the row states none', () => {
     const result = matcher.match({ name: 'Cao su', unit: '', code: '' });
     expect(result.kind).toBe('suggested');
-    if (result.kind === 'suggested') expect(result.suggestions.map((s) => s.code).sort()).toEqual(['XK_CAOSU_GT', 'XK_CAOSU_L']);
+    if (result.kind === 'suggested')
+      expect(result.suggestions.map((s) => s.code).sort()).toEqual(['XK_CAOSU_GT', 'XK_CAOSU_L']);
   });
 
   it('finds a row by an alias the clerk taught', () => {
@@ -83,7 +90,7 @@ describe('a row is found in the catalog by code, else by name and unit, else by 
     expect(result).toMatchObject({ kind: 'unit-mismatch', fit: { kind: 'other-family' } });
   });
 
-  it('suggests, with a confidence, the indicator whose name is nearly the row\'s', () => {
+  it("suggests, with a confidence, the indicator whose name is nearly the row's", () => {
     const result = matcher.match({ name: 'Quần án các loại', unit: 'nghìn cái', code: '' });
     expect(result.kind).toBe('suggested');
     if (result.kind !== 'suggested') return;
@@ -93,7 +100,11 @@ describe('a row is found in the catalog by code, else by name and unit, else by 
   });
 
   it('suggests first what a name leaves over, not the indicator it excludes ("trừ lưu trú, ăn uống")', () => {
-    const result = matcher.match({ name: 'Doanh thu hoạt động dịch vụ (trừ lưu trú, ăn uống, dịch vụ lữ hành)', unit: 'Triệu đồng', code: '' });
+    const result = matcher.match({
+      name: 'Doanh thu hoạt động dịch vụ (trừ lưu trú, ăn uống, dịch vụ lữ hành)',
+      unit: 'Triệu đồng',
+      code: '',
+    });
     const codes = result.kind === 'suggested' ? result.suggestions.map((s) => s.code) : [];
     expect(codes[0]).toBe('BLHH_DVK');
   });
@@ -105,6 +116,8 @@ describe('a row is found in the catalog by code, else by name and unit, else by 
 
   it('never matches a retired indicator', () => {
     const retired = new IndicatorMatcher(catalog([{ code: 'TMBG', active: false }]));
-    expect(retired.match({ name: 'Kim ngạch thương mại qua các cửa khẩu biên giới', unit: 'triệu USD', code: '' }).kind).not.toBe('matched');
+    expect(
+      retired.match({ name: 'Kim ngạch thương mại qua các cửa khẩu biên giới', unit: 'triệu USD', code: '' }).kind,
+    ).not.toBe('matched');
   });
 });

@@ -1,20 +1,45 @@
 import { Readable } from 'node:stream';
 import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { isDateFormatCode, isPercentFormatCode, readNumberStyles, type NumberStyle } from '../../electron/backend/xlsx/number-styles';
+import {
+  isDateFormatCode,
+  isPercentFormatCode,
+  readNumberStyles,
+  type NumberStyle,
+} from '../../electron/backend/xlsx/number-styles';
 import { readSheet, SheetDamaged, SheetTooLarge, type SheetLimits } from '../../electron/backend/xlsx/read-sheet';
 import { readSharedStrings } from '../../electron/backend/xlsx/shared-strings';
 
 const roomy: SheetLimits = { maxRows: 1000, maxRowElements: 1000, maxCells: 10_000, maxBytes: 1024 * 1024 };
 
 /** Reads sheet XML as the import does, fed in pieces of `piece` bytes to cross every boundary. */
-async function read(xml: string, options: { sharedStrings?: string[]; numberStyles?: NumberStyle[]; date1904?: boolean; limits?: SheetLimits; piece?: number } = {}) {
+async function read(
+  xml: string,
+  options: {
+    sharedStrings?: string[];
+    numberStyles?: NumberStyle[];
+    date1904?: boolean;
+    limits?: SheetLimits;
+    piece?: number;
+  } = {},
+) {
   const bytes = Buffer.from(xml, 'utf8');
   const piece = options.piece ?? 7;
   const pieces: Buffer[] = [];
   for (let at = 0; at < bytes.length; at += piece) pieces.push(bytes.subarray(at, at + piece));
-  const ctx = { sharedStrings: options.sharedStrings ?? [], numberStyles: options.numberStyles ?? [], date1904: options.date1904 ?? false };
-  return readSheet(Readable.from(pieces), { crc32: crc32(bytes) >>> 0, size: bytes.length }, { name: 'Biểu', hidden: false }, ctx, options.limits ?? roomy, () => {});
+  const ctx = {
+    sharedStrings: options.sharedStrings ?? [],
+    numberStyles: options.numberStyles ?? [],
+    date1904: options.date1904 ?? false,
+  };
+  return readSheet(
+    Readable.from(pieces),
+    { crc32: crc32(bytes) >>> 0, size: bytes.length },
+    { name: 'Biểu', hidden: false },
+    ctx,
+    options.limits ?? roomy,
+    () => {},
+  );
 }
 
 const sheet = (rows: string, after = '') =>
@@ -37,9 +62,11 @@ describe('a sheet read from its XML, whatever the program that wrote it', () => 
     expect([grid.maxRow, grid.maxCol]).toEqual([3, 4]);
   });
 
-  it('decodes entities, character references, CDATA and Office\'s _x000D_ escapes', async () => {
+  it("decodes entities, character references, CDATA and Office's _x000D_ escapes", async () => {
     const { grid } = await read(
-      sheet('<row r="1"><c r="A1" t="inlineStr"><is><t>A &amp; B &lt;1&gt; &#7897;&#x1EA1;_x000D_</t></is></c><c r="B1" t="str"><f>"x"</f><v><![CDATA[<b>&]]></v></c></row>'),
+      sheet(
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>A &amp; B &lt;1&gt; &#7897;&#x1EA1;_x000D_</t></is></c><c r="B1" t="str"><f>"x"</f><v><![CDATA[<b>&]]></v></c></row>',
+      ),
     );
     expect(grid.rows.get(1)?.get(1)).toEqual({ t: 's', v: 'A & B <1> ộạ\r' });
     expect(grid.rows.get(1)?.get(2)).toEqual({ t: 's', v: '<b>&', formula: '"x"' });
@@ -62,12 +89,15 @@ describe('a sheet read from its XML, whatever the program that wrote it', () => 
   });
 
   it('marks a number its style shows as a percentage, so that 0,392 reads 39,2', async () => {
-    const { grid } = await read(sheet('<row r="1"><c r="A1" s="1"><v>0.392</v></c><c r="B1" s="1"><f>A1*2</f><v>0.784</v></c></row>'), { numberStyles: ['number', 'percent'] });
+    const { grid } = await read(
+      sheet('<row r="1"><c r="A1" s="1"><v>0.392</v></c><c r="B1" s="1"><f>A1*2</f><v>0.784</v></c></row>'),
+      { numberStyles: ['number', 'percent'] },
+    );
     expect(grid.rows.get(1)?.get(1)).toEqual({ t: 'n', v: 0.392, percent: true });
     expect(grid.rows.get(1)?.get(2)).toEqual({ t: 'n', v: 0.784, percent: true, formula: 'A1*2' });
   });
 
-  it('tells a date from a number by the cell\'s style, in 1900- and 1904-based workbooks', async () => {
+  it("tells a date from a number by the cell's style, in 1900- and 1904-based workbooks", async () => {
     const xml = sheet('<row r="1"><c r="A1" s="1"><v>45047</v></c><c r="B1" s="0"><v>45047</v></c></row>');
     const { grid } = await read(xml, { numberStyles: ['number', 'date'] });
     expect(grid.rows.get(1)?.get(1)).toEqual({ t: 'd', v: '2023-05-01' });
@@ -77,9 +107,15 @@ describe('a sheet read from its XML, whatever the program that wrote it', () => 
   });
 
   it('leaves empty and formatted-only cells out, and collects the merged ranges after the rows', async () => {
-    const { grid } = await read(sheet('<row r="1"><c r="A1" s="3"/><c r="B1" t="s"><v>1</v></c></row><row r="2" s="4"/>', '<mergeCells count="1"><mergeCell ref="A1:C1"/></mergeCells>'), {
-      sharedStrings: ['x', ''],
-    });
+    const { grid } = await read(
+      sheet(
+        '<row r="1"><c r="A1" s="3"/><c r="B1" t="s"><v>1</v></c></row><row r="2" s="4"/>',
+        '<mergeCells count="1"><mergeCell ref="A1:C1"/></mergeCells>',
+      ),
+      {
+        sharedStrings: ['x', ''],
+      },
+    );
     expect(grid.rows.size).toBe(0);
     expect(grid.merges).toEqual([{ top: 1, left: 1, bottom: 1, right: 3 }]);
   });
@@ -88,14 +124,26 @@ describe('a sheet read from its XML, whatever the program that wrote it', () => 
     const limits = { ...roomy, maxRows: 3 };
     const bordered = Array.from({ length: 50 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" s="2"/></row>`).join('');
     await expect(read(sheet(bordered), { limits })).resolves.toBeTruthy();
-    const figures = Array.from({ length: 5 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c></row>`).join('');
+    const figures = Array.from(
+      { length: 5 },
+      (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c></row>`,
+    ).join('');
     await expect(read(sheet(figures), { limits })).rejects.toEqual(new SheetTooLarge('rows'));
   });
 
   it('refuses a part whose bytes do not match the checksum of its zip entry', async () => {
     const bytes = Buffer.from(sheet('<row r="1"><c r="A1"><v>1</v></c></row>'));
     const ctx = { sharedStrings: [], numberStyles: [], date1904: false };
-    await expect(readSheet(Readable.from([bytes]), { crc32: 1, size: bytes.length }, { name: 'Biểu', hidden: false }, ctx, roomy, () => {})).rejects.toBeInstanceOf(SheetDamaged);
+    await expect(
+      readSheet(
+        Readable.from([bytes]),
+        { crc32: 1, size: bytes.length },
+        { name: 'Biểu', hidden: false },
+        ctx,
+        roomy,
+        () => {},
+      ),
+    ).rejects.toBeInstanceOf(SheetDamaged);
   });
 });
 
@@ -112,7 +160,16 @@ describe('the parts a sheet refers to', () => {
       '<styleSheet><numFmts count="4"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/><numFmt numFmtId="165" formatCode="#,##0.0&quot; tỷ&quot;"/>' +
       '<numFmt numFmtId="166" formatCode="[Red]#,##0"/><numFmt numFmtId="167" formatCode="0.0%"/></numFmts><cellStyleXfs count="1"><xf numFmtId="14"/></cellStyleXfs>' +
       '<cellXfs count="8"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="166"/><xf numFmtId="9"/><xf numFmtId="10"/><xf numFmtId="167"/></cellXfs></styleSheet>';
-    expect(readNumberStyles(xml)).toEqual(['number', 'date', 'date', 'number', 'number', 'percent', 'percent', 'percent']);
+    expect(readNumberStyles(xml)).toEqual([
+      'number',
+      'date',
+      'date',
+      'number',
+      'number',
+      'percent',
+      'percent',
+      'percent',
+    ]);
     expect(isDateFormatCode('#,##0.00')).toBe(false);
     expect(isDateFormatCode('mmm-yy')).toBe(true);
     expect(isPercentFormatCode('#,##0.00"%"')).toBe(false);

@@ -64,19 +64,28 @@ describe('typing a reporting period', () => {
   it('refuses month 13 with a message in Vietnamese that shows the accepted forms', () => {
     expect(parsePeriod('2023-13')).toEqual({
       ok: false,
-      message:
-        "Kỳ báo cáo không hợp lệ: '2023-13'. Dùng dạng 2023-06, 2023-Q2, 2023-L07, 2023-H1, 2023-9M hoặc 2023.",
+      message: "Kỳ báo cáo không hợp lệ: '2023-13'. Dùng dạng 2023-06, 2023-Q2, 2023-L07, 2023-H1, 2023-9M hoặc 2023.",
     });
   });
 
-  it.each(['', '2023-00', '2023-Q0', '2023-Q5', '2023-L00', '2023-L13', '2023-H2', '23-06', '2023/06', '06/2023', 'abc', '2023-06-01'])(
-    'refuses %j',
-    (text) => {
-      const result = parsePeriod(text);
-      expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.message).toContain('Kỳ báo cáo không hợp lệ');
-    },
-  );
+  it.each([
+    '',
+    '2023-00',
+    '2023-Q0',
+    '2023-Q5',
+    '2023-L00',
+    '2023-L13',
+    '2023-H2',
+    '23-06',
+    '2023/06',
+    '06/2023',
+    'abc',
+    '2023-06-01',
+  ])('refuses %j', (text) => {
+    const result = parsePeriod(text);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toContain('Kỳ báo cáo không hợp lệ');
+  });
 
   it('refuses years before 1990 or after 2100 and says which years are allowed', () => {
     for (const text of ['1989-06', '2101', '0000-Q1']) {
@@ -96,9 +105,22 @@ describe('typing a reporting period', () => {
     for (let year = 1990; year <= 2100; year++) {
       const canonical = [
         ...Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`),
-        `${year}-Q1`, `${year}-Q2`, `${year}-Q3`, `${year}-Q4`,
-        `${year}-L01`, `${year}-L02`, `${year}-L03`, `${year}-L04`, `${year}-L05`, `${year}-H1`,
-        `${year}-L07`, `${year}-L08`, `${year}-9M`, `${year}-L10`, `${year}-L11`, `${year}`,
+        `${year}-Q1`,
+        `${year}-Q2`,
+        `${year}-Q3`,
+        `${year}-Q4`,
+        `${year}-L01`,
+        `${year}-L02`,
+        `${year}-L03`,
+        `${year}-L04`,
+        `${year}-L05`,
+        `${year}-H1`,
+        `${year}-L07`,
+        `${year}-L08`,
+        `${year}-9M`,
+        `${year}-L10`,
+        `${year}-L11`,
+        `${year}`,
       ];
       for (const key of canonical) expect(formatPeriodKey(periodOrThrow(key))).toBe(key);
     }
@@ -185,7 +207,13 @@ describe('months a period covers', () => {
 
   it('covers January through the last month for a cumulative total', () => {
     expect(keys(monthsCovered(periodOrThrow('2023-L07')))).toEqual([
-      '2023-01', '2023-02', '2023-03', '2023-04', '2023-05', '2023-06', '2023-07',
+      '2023-01',
+      '2023-02',
+      '2023-03',
+      '2023-04',
+      '2023-05',
+      '2023-06',
+      '2023-07',
     ]);
     expect(monthsCovered(periodOrThrow('2023'))).toHaveLength(12);
     expect(keys(monthsCovered(periodOrThrow('2023-L01')))).toEqual(['2023-01']);

@@ -34,9 +34,17 @@ function grids(book: ReadWorkbook) {
 describe('an .xls workbook', () => {
   it('reads into the same cells as the .xlsx of the same sheets: percentages, dates, text figures, cached formula results, merges, hidden sheets', async () => {
     const dir = makeDataDir();
-    const fromXlsx = await readWorkbook({ path: await writeWorkbook(join(dir, 'iip.xlsx'), sheets) }, () => {}, () => false);
+    const fromXlsx = await readWorkbook(
+      { path: await writeWorkbook(join(dir, 'iip.xlsx'), sheets) },
+      () => {},
+      () => false,
+    );
     const progress: number[] = [];
-    const fromXls = await readWorkbook({ path: writeXls(join(dir, 'iip.xls'), sheets) }, (f) => progress.push(f), () => false);
+    const fromXls = await readWorkbook(
+      { path: writeXls(join(dir, 'iip.xls'), sheets) },
+      (f) => progress.push(f),
+      () => false,
+    );
 
     expect(grids(fromXls)).toEqual(grids(fromXlsx));
     const [table, hidden] = fromXls.sheets;
@@ -54,6 +62,12 @@ describe('an .xls workbook', () => {
   it('stops when the clerk cancels the reading', async () => {
     const dir = makeDataDir();
     const file = writeXls(join(dir, 'huy.xls'), sheets);
-    await expect(readWorkbook({ path: file }, () => {}, () => true)).rejects.toThrow('Đã hủy.');
+    await expect(
+      readWorkbook(
+        { path: file },
+        () => {},
+        () => true,
+      ),
+    ).rejects.toThrow('Đã hủy.');
   });
 });

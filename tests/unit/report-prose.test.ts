@@ -4,7 +4,7 @@ import { periodInProse, periodInProseShort } from '../../shared/report/period-wo
 import { changeOfIndex, numberInProse } from '../../shared/report/prose-numbers';
 
 describe('numbers in a sentence', () => {
-  it('are written the Vietnamese way at the indicator\'s decimals, without the zeros a table pads with', () => {
+  it("are written the Vietnamese way at the indicator's decimals, without the zeros a table pads with", () => {
     expect(numberInProse(2260, 1)).toBe('2.260');
     expect(numberInProse(14659.9, 1)).toBe('14.659,9');
     expect(numberInProse(105.79, 2)).toBe('105,79');

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateExpression, parseExpression, type Expression, type PeriodOffset } from '../../shared/validation/expression';
+import {
+  evaluateExpression,
+  parseExpression,
+  type Expression,
+  type PeriodOffset,
+} from '../../shared/validation/expression';
 
 const catalogCodes: ReadonlySet<string> = new Set(['XNK', 'XK', 'NK', 'BLHH', 'BLHH_HH', 'IIP']);
 
@@ -19,7 +24,12 @@ function refusal(text: string, knownCodes?: ReadonlySet<string>): string {
 
 const ref = (code: string, offset: PeriodOffset = 'current'): Expression => ({ type: 'ref', code, offset });
 const num = (value: number): Expression => ({ type: 'number', value });
-const bin = (op: '+' | '-' | '*' | '/', left: Expression, right: Expression): Expression => ({ type: 'binary', op, left, right });
+const bin = (op: '+' | '-' | '*' | '/', left: Expression, right: Expression): Expression => ({
+  type: 'binary',
+  op,
+  left,
+  right,
+});
 
 /** Figures by code for the current period and by "CODE@offset" for the others. */
 type Figures = Readonly<Record<string, number>>;
@@ -35,11 +45,20 @@ function evaluate(text: string, figures: Figures, missingAs: number | null = nul
 describe('reading the expression of a rule', () => {
   it('reads "XK + NK" as export plus import of the period', () => {
     const result = parseExpression('XK + NK', catalogCodes);
-    expect(result).toEqual({ ok: true, expression: bin('+', ref('XK'), ref('NK')), refs: [{ code: 'XK', offset: 'current' }, { code: 'NK', offset: 'current' }] });
+    expect(result).toEqual({
+      ok: true,
+      expression: bin('+', ref('XK'), ref('NK')),
+      refs: [
+        { code: 'XK', offset: 'current' },
+        { code: 'NK', offset: 'current' },
+      ],
+    });
   });
 
   it('reads "BLHH_HH × 100 ÷ BLHH" with the multiplication and division signs of a Vietnamese keyboard, left to right', () => {
-    expect(parsed('BLHH_HH × 100 ÷ BLHH', catalogCodes)).toEqual(bin('/', bin('*', ref('BLHH_HH'), num(100)), ref('BLHH')));
+    expect(parsed('BLHH_HH × 100 ÷ BLHH', catalogCodes)).toEqual(
+      bin('/', bin('*', ref('BLHH_HH'), num(100)), ref('BLHH')),
+    );
   });
 
   it('reads "(XK - NK) * 2" with the parentheses first', () => {
@@ -51,8 +70,16 @@ describe('reading the expression of a rule', () => {
   });
 
   it('reads "XNK@cungky" as XNK of the same period last year and "XNK@kytruoc" as XNK of the previous period', () => {
-    expect(parseExpression('XNK@cungky', catalogCodes)).toEqual({ ok: true, expression: ref('XNK', 'samePeriod'), refs: [{ code: 'XNK', offset: 'samePeriod' }] });
-    expect(parseExpression('XNK@kytruoc', catalogCodes)).toEqual({ ok: true, expression: ref('XNK', 'previous'), refs: [{ code: 'XNK', offset: 'previous' }] });
+    expect(parseExpression('XNK@cungky', catalogCodes)).toEqual({
+      ok: true,
+      expression: ref('XNK', 'samePeriod'),
+      refs: [{ code: 'XNK', offset: 'samePeriod' }],
+    });
+    expect(parseExpression('XNK@kytruoc', catalogCodes)).toEqual({
+      ok: true,
+      expression: ref('XNK', 'previous'),
+      refs: [{ code: 'XNK', offset: 'previous' }],
+    });
   });
 
   it('lists every code with its period offset, so the rule editor can check them against the catalog', () => {

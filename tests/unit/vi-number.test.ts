@@ -92,7 +92,9 @@ describe('a number too long to be held exactly', () => {
   });
 
   it('refuses a 16th significant digit rather than cut it, typed or on the command line', () => {
-    expect(reasonOf(parseViNumber('1.234.567.890.123,456'))).toBe('Số có hơn 15 chữ số có nghĩa: máy tính (cũng như Excel) không giữ đúng được; hãy bớt chữ số.');
+    expect(reasonOf(parseViNumber('1.234.567.890.123,456'))).toBe(
+      'Số có hơn 15 chữ số có nghĩa: máy tính (cũng như Excel) không giữ đúng được; hãy bớt chữ số.',
+    );
     expect(reasonOf(parseNumberLoose('1234567890123456'))).toContain('15 chữ số có nghĩa');
     expect(reasonOf(parseNumberLoose('1234567890.123456'))).toContain('15 chữ số có nghĩa');
   });

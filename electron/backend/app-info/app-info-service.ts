@@ -1,7 +1,11 @@
 import type { OperationOutput } from '../../../shared/api/contract';
 import type { HandlerContext } from '../handler-types';
 
-export function appInfo({ database, dataDir, appVersion }: Pick<HandlerContext, 'database' | 'dataDir' | 'appVersion'>): OperationOutput<'app.info'> {
+export function appInfo({
+  database,
+  dataDir,
+  appVersion,
+}: Pick<HandlerContext, 'database' | 'dataDir' | 'appVersion'>): OperationOutput<'app.info'> {
   return {
     version: appVersion,
     dataDir,

@@ -1,5 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { copyBackup, copyDatabaseAsIs, writeBackup } from '../../../db/backup/make-backup';
 import { inspectBackup } from '../../../db/backup/inspect-backup';
@@ -53,8 +62,10 @@ function reasonVi(error: unknown): string {
   const code = error instanceof Error && 'code' in error ? String(error.code) : '';
   const message = error instanceof Error ? error.message : String(error);
   if (code === 'ENOSPC' || code === 'SQLITE_FULL') return 'ổ đĩa đã đầy';
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'SQLITE_READONLY') return 'không có quyền ghi vào thư mục này';
-  if (code === 'ENOENT' || code === 'SQLITE_CANTOPEN') return 'không mở được thư mục (thư mục không còn, hoặc ổ USB, ổ mạng đã bị tháo?)';
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'SQLITE_READONLY')
+    return 'không có quyền ghi vào thư mục này';
+  if (code === 'ENOENT' || code === 'SQLITE_CANTOPEN')
+    return 'không mở được thư mục (thư mục không còn, hoặc ổ USB, ổ mạng đã bị tháo?)';
   if (/integrity_check/.test(message)) return 'bản sao ghi ra không toàn vẹn (ổ đĩa có thể bị lỗi)';
   return `không ghi được (${message})`;
 }
@@ -62,7 +73,11 @@ function reasonVi(error: unknown): string {
 /** A failure that says the database itself is damaged, not the place the backup was going to. */
 function isDamage(error: unknown): boolean {
   const code = error instanceof Error && 'code' in error ? String(error.code) : '';
-  return code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || (error instanceof Error && /integrity_check/.test(error.message));
+  return (
+    code === 'SQLITE_CORRUPT' ||
+    code === 'SQLITE_NOTADB' ||
+    (error instanceof Error && /integrity_check/.test(error.message))
+  );
 }
 
 function englishOf(error: unknown): string {
@@ -91,7 +106,14 @@ function listFolder(folder: string, which: BackupFolder): BackupFile[] {
     try {
       const stat = statSync(path);
       if (!stat.isFile()) continue;
-      files.push({ name, folder: which, path, takenAt: parsed.takenAt.toISOString(), kind: parsed.kind, size: stat.size });
+      files.push({
+        name,
+        folder: which,
+        path,
+        takenAt: parsed.takenAt.toISOString(),
+        kind: parsed.kind,
+        size: stat.size,
+      });
     } catch {
       // A file removed while the folder was read is simply not listed.
     }
@@ -133,10 +155,17 @@ export function rotateFolder(folder: string, office: string): string[] {
 
 export function backupStatus(ctx: HandlerContext): BackupStatus {
   const extra = extraBackupFolder(ctx);
-  const backups = [...listFolder(dataBackupFolder(ctx.dataDir), 'data'), ...(extra ? listFolder(extra, 'extra') : [])].sort(
-    (a, b) => b.takenAt.localeCompare(a.takenAt) || b.name.localeCompare(a.name),
-  );
-  return { dataFolder: dataBackupFolder(ctx.dataDir), extraFolder: extra, last: readLastResult(ctx.dataDir), backups, rotation: defaultRotation };
+  const backups = [
+    ...listFolder(dataBackupFolder(ctx.dataDir), 'data'),
+    ...(extra ? listFolder(extra, 'extra') : []),
+  ].sort((a, b) => b.takenAt.localeCompare(a.takenAt) || b.name.localeCompare(a.name));
+  return {
+    dataFolder: dataBackupFolder(ctx.dataDir),
+    extraFolder: extra,
+    last: readLastResult(ctx.dataDir),
+    backups,
+    rotation: defaultRotation,
+  };
 }
 
 export interface MakeRequest {
@@ -166,13 +195,29 @@ export function makeBackup(ctx: HandlerContext, request: MakeRequest): BackupMak
       if (makeFolder) mkdirSync(dirname(target), { recursive: true });
       const size = from === null ? writeBackup(sqlite, target) : copyBackup(sqlite, from, target);
       const parsed = parseBackupFileName(basename(target));
-      files.push({ name: basename(target), folder: which, path: target, takenAt: (parsed?.takenAt ?? request.now).toISOString(), kind: request.kind, size });
+      files.push({
+        name: basename(target),
+        folder: which,
+        path: target,
+        takenAt: (parsed?.takenAt ?? request.now).toISOString(),
+        kind: request.kind,
+        size,
+      });
       places.push({ folder: dirname(target), file: basename(target), error: null });
       return target;
     } catch (error) {
-      places.push({ folder: dirname(target), file: null, error: isDamage(error) ? 'cơ sở dữ liệu hiện tại đã hỏng, không đọc trọn được' : reasonVi(error) });
+      places.push({
+        folder: dirname(target),
+        file: null,
+        error: isDamage(error) ? 'cơ sở dữ liệu hiện tại đã hỏng, không đọc trọn được' : reasonVi(error),
+      });
       if (files.length === 0 && isDamage(error)) damaged = true;
-      log.error('backup failed', { folder: dirname(target), kind: request.kind, trigger: request.trigger, message: englishOf(error) });
+      log.error('backup failed', {
+        folder: dirname(target),
+        kind: request.kind,
+        trigger: request.trigger,
+        message: englishOf(error),
+      });
       return null;
     }
   };
@@ -181,7 +226,12 @@ export function makeBackup(ctx: HandlerContext, request: MakeRequest): BackupMak
   if (request.out !== undefined) {
     const out = resolve(request.out);
     if (existsSync(out)) {
-      throw new AppError('bad_input', `Tệp ${out} đã có; ChiTieu không ghi đè lên nó. Hãy chọn tên khác.`, { path: out }, 'backup target exists');
+      throw new AppError(
+        'bad_input',
+        `Tệp ${out} đã có; ChiTieu không ghi đè lên nó. Hãy chọn tên khác.`,
+        { path: out },
+        'backup target exists',
+      );
     }
     first = write(out, 'data', null);
   } else {
@@ -192,8 +242,17 @@ export function makeBackup(ctx: HandlerContext, request: MakeRequest): BackupMak
       write(join(extra, freeName(extra, office, request.now, request.kind)), 'extra', first);
     } else if (extra !== null) {
       // A stick that is not plugged in: said, but no folder is made where the drive letter used to be.
-      places.push({ folder: extra, file: null, error: reasonVi(Object.assign(new Error('folder missing'), { code: 'ENOENT' })) });
-      log.error('backup failed', { folder: extra, kind: request.kind, trigger: request.trigger, message: 'second backup folder does not exist' });
+      places.push({
+        folder: extra,
+        file: null,
+        error: reasonVi(Object.assign(new Error('folder missing'), { code: 'ENOENT' })),
+      });
+      log.error('backup failed', {
+        folder: extra,
+        kind: request.kind,
+        trigger: request.trigger,
+        message: 'second backup folder does not exist',
+      });
     }
     if (request.kind === 'auto') {
       for (const folder of [dataFolder, ...(extra !== null && existsSync(extra) ? [extra] : [])]) {
@@ -207,20 +266,38 @@ export function makeBackup(ctx: HandlerContext, request: MakeRequest): BackupMak
     }
   }
 
-  const result: BackupResult = { at: request.now.toISOString(), kind: request.kind, trigger: request.trigger, ok: places.every((p) => p.error === null), places };
+  const result: BackupResult = {
+    at: request.now.toISOString(),
+    kind: request.kind,
+    trigger: request.trigger,
+    ok: places.every((p) => p.error === null),
+    places,
+  };
   saveLastResult(ctx.dataDir, result);
   if (first === null) {
     const failed = places[0]!;
-    throw new AppError('internal', `Sao lưu không thành công: ${failed.error} (${failed.folder}). Dữ liệu hiện tại không bị thay đổi.`, { result, damaged }, 'backup failed');
+    throw new AppError(
+      'internal',
+      `Sao lưu không thành công: ${failed.error} (${failed.folder}). Dữ liệu hiện tại không bị thay đổi.`,
+      { result, damaged },
+      'backup failed',
+    );
   }
-  log.info('backup written', { files: files.map((f) => f.path), kind: request.kind, trigger: request.trigger, ok: result.ok });
+  log.info('backup written', {
+    files: files.map((f) => f.path),
+    kind: request.kind,
+    trigger: request.trigger,
+    ok: result.ok,
+  });
   return { result, files };
 }
 
 /** Whether an automatic backup was already taken in the data folder on the clerk's calendar day of `now`. */
 export function hasAutomaticBackupOn(ctx: HandlerContext, now: Date): boolean {
   const day = now.toDateString();
-  return listFolder(dataBackupFolder(ctx.dataDir), 'data').some((f) => f.kind === 'auto' && new Date(f.takenAt).toDateString() === day);
+  return listFolder(dataBackupFolder(ctx.dataDir), 'data').some(
+    (f) => f.kind === 'auto' && new Date(f.takenAt).toDateString() === day,
+  );
 }
 
 /**
@@ -229,7 +306,10 @@ export function hasAutomaticBackupOn(ctx: HandlerContext, now: Date): boolean {
  */
 function keepCurrentData(ctx: HandlerContext, now: Date): { undo: BackupFile; previousDamaged: boolean } {
   try {
-    return { undo: makeBackup(ctx, { kind: 'before_restore', trigger: 'restore', now }).files[0]!, previousDamaged: false };
+    return {
+      undo: makeBackup(ctx, { kind: 'before_restore', trigger: 'restore', now }).files[0]!,
+      previousDamaged: false,
+    };
   } catch (error) {
     const details = error instanceof AppError ? (error.details as { damaged?: boolean } | undefined) : undefined;
     if (details?.damaged !== true) throw error;
@@ -238,7 +318,14 @@ function keepCurrentData(ctx: HandlerContext, now: Date): { undo: BackupFile; pr
     const size = copyDatabaseAsIs(ctx.database.file, join(folder, name));
     createFileLogger(ctx.dataDir).info('damaged database kept as it was before restore', { file: join(folder, name) });
     return {
-      undo: { name, folder: 'data', path: join(folder, name), takenAt: (parseBackupFileName(name)?.takenAt ?? now).toISOString(), kind: 'before_restore', size },
+      undo: {
+        name,
+        folder: 'data',
+        path: join(folder, name),
+        takenAt: (parseBackupFileName(name)?.takenAt ?? now).toISOString(),
+        kind: 'before_restore',
+        size,
+      },
       previousDamaged: true,
     };
   }
@@ -247,7 +334,8 @@ function keepCurrentData(ctx: HandlerContext, now: Date): { undo: BackupFile; pr
 function sourceFile(ctx: HandlerContext, source: BackupSource): string {
   if ('path' in source) return resolve(source.path);
   const folder = source.folder === 'data' ? dataBackupFolder(ctx.dataDir) : extraBackupFolder(ctx);
-  if (folder === null) throw new AppError('not_found', 'Chưa chọn thư mục sao lưu thứ hai.', undefined, 'no second backup folder');
+  if (folder === null)
+    throw new AppError('not_found', 'Chưa chọn thư mục sao lưu thứ hai.', undefined, 'no second backup folder');
   return join(folder, basename(source.name));
 }
 
@@ -258,14 +346,22 @@ function contentsOf(file: string, stored: ReturnType<typeof inspectBackup>): Bac
 
 function refuseLiveFile(ctx: HandlerContext, file: string): void {
   if (resolve(file) === resolve(ctx.database.file)) {
-    throw new AppError('bad_input', 'Đây là chính tệp dữ liệu ChiTieu đang dùng, không phải một bản sao lưu.', { file }, 'restore source is the live database');
+    throw new AppError(
+      'bad_input',
+      'Đây là chính tệp dữ liệu ChiTieu đang dùng, không phải một bản sao lưu.',
+      { file },
+      'restore source is the live database',
+    );
   }
 }
 
 export function inspectBackupSource(ctx: HandlerContext, source: BackupSource): BackupContents {
   const file = sourceFile(ctx, source);
   refuseLiveFile(ctx, file);
-  return contentsOf(file, inspectBackup(ctx.db.$client, file, { scratchDir: ctx.dataDir, migrations: bundledMigrations() }));
+  return contentsOf(
+    file,
+    inspectBackup(ctx.db.$client, file, { scratchDir: ctx.dataDir, migrations: bundledMigrations() }),
+  );
 }
 
 /**
@@ -279,7 +375,14 @@ export function restoreBackup(ctx: HandlerContext, source: BackupSource, now: Da
   refuseLiveFile(ctx, file);
   const prepared = join(ctx.dataDir, `.chitieu-khoi-phuc-${randomBytes(4).toString('hex')}.db`);
   try {
-    const contents = contentsOf(file, inspectBackup(ctx.db.$client, file, { scratchDir: ctx.dataDir, migrations: bundledMigrations(), copyTo: prepared }));
+    const contents = contentsOf(
+      file,
+      inspectBackup(ctx.db.$client, file, {
+        scratchDir: ctx.dataDir,
+        migrations: bundledMigrations(),
+        copyTo: prepared,
+      }),
+    );
     const { undo, previousDamaged } = keepCurrentData(ctx, now);
     let replaced = false;
     try {
@@ -311,13 +414,28 @@ export function restoreBackup(ctx: HandlerContext, source: BackupSource, now: Da
 export function setExtraFolder(ctx: HandlerContext, folder: string | null): BackupStatus {
   if (folder !== null) {
     if (!isAbsolute(folder)) {
-      throw new AppError('bad_input', `Hãy ghi đường dẫn đầy đủ của thư mục (ví dụ E:\\SaoLuu), không phải "${folder}".`, { folder }, 'relative backup folder');
+      throw new AppError(
+        'bad_input',
+        `Hãy ghi đường dẫn đầy đủ của thư mục (ví dụ E:\\SaoLuu), không phải "${folder}".`,
+        { folder },
+        'relative backup folder',
+      );
     }
     if (!existsSync(folder) || !statSync(folder).isDirectory()) {
-      throw new AppError('bad_input', `Không có thư mục ${folder}. Hãy cắm ổ USB hoặc tạo thư mục trước.`, { folder }, 'backup folder does not exist');
+      throw new AppError(
+        'bad_input',
+        `Không có thư mục ${folder}. Hãy cắm ổ USB hoặc tạo thư mục trước.`,
+        { folder },
+        'backup folder does not exist',
+      );
     }
     if (resolve(folder) === resolve(dataBackupFolder(ctx.dataDir))) {
-      throw new AppError('bad_input', 'Thư mục thứ hai phải khác thư mục sao lưu trong thư mục dữ liệu.', { folder }, 'second backup folder is the data one');
+      throw new AppError(
+        'bad_input',
+        'Thư mục thứ hai phải khác thư mục sao lưu trong thư mục dữ liệu.',
+        { folder },
+        'second backup folder is the data one',
+      );
     }
   }
   writeSettings(ctx.db, [[extraFolderKey, folder]]);

@@ -19,7 +19,9 @@ export interface Rotated {
  * opened) do not count, so a long pause never rotates away every backup there is.
  */
 export function backupsToKeep(backups: Rotated[], policy: RotationPolicy = defaultRotation): Set<string> {
-  const newestFirst = [...backups].sort((a, b) => b.takenAt.getTime() - a.takenAt.getTime() || b.name.localeCompare(a.name));
+  const newestFirst = [...backups].sort(
+    (a, b) => b.takenAt.getTime() - a.takenAt.getTime() || b.name.localeCompare(a.name),
+  );
   const days = new Set<string>();
   const months = new Set<string>();
   const keep = new Set<string>();

@@ -24,7 +24,10 @@ export function startBackupSchedule(context: () => HandlerContext, log: Logger):
     try {
       makeBackup(context(), { kind: 'auto', trigger, now });
     } catch (error) {
-      log.error('automatic backup failed', { trigger, message: error instanceof Error ? error.message : String(error) });
+      log.error('automatic backup failed', {
+        trigger,
+        message: error instanceof Error ? error.message : String(error),
+      });
     }
   };
   const schedule: BackupSchedule = {

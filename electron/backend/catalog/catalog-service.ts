@@ -22,11 +22,21 @@ function mustFind(db: ChitieuDb, code: string): Indicator {
 function checkParent(db: ChitieuDb, code: string, parentCode: string | null): void {
   if (parentCode === null) return;
   if (parentCode === code) {
-    throw new AppError('bad_input', 'Một chỉ tiêu không thể là chỉ tiêu cha của chính nó.', { code }, 'indicator is its own parent');
+    throw new AppError(
+      'bad_input',
+      'Một chỉ tiêu không thể là chỉ tiêu cha của chính nó.',
+      { code },
+      'indicator is its own parent',
+    );
   }
   const parent = findIndicator(db, parentCode);
   if (!parent) {
-    throw new AppError('bad_input', `Chỉ tiêu cha ${parentCode} không có trong danh mục.`, { parentCode }, 'unknown parent');
+    throw new AppError(
+      'bad_input',
+      `Chỉ tiêu cha ${parentCode} không có trong danh mục.`,
+      { parentCode },
+      'unknown parent',
+    );
   }
   if (!parent.active) {
     throw new AppError(
@@ -51,14 +61,21 @@ function checkParent(db: ChitieuDb, code: string, parentCode: string | null): vo
 /** The catalog in tree order, with the retired indicators or without them. */
 export function listCatalog(db: ChitieuDb, includeRetired: boolean): Indicator[] {
   const all = listIndicators(db);
-  return orderAsTree(includeRetired ? all : all.filter((i) => i.active)).map(({ depth: _depth, ...indicator }) => indicator);
+  return orderAsTree(includeRetired ? all : all.filter((i) => i.active)).map(
+    ({ depth: _depth, ...indicator }) => indicator,
+  );
 }
 
 export function createIndicator(db: ChitieuDb, draft: ParsedInput<'catalog.create'>): Indicator {
   return db.transaction(
     () => {
       if (findIndicator(db, draft.code)) {
-        throw new AppError('conflict', `Mã chỉ tiêu ${draft.code} đã có trong danh mục.`, { code: draft.code }, 'duplicate indicator code');
+        throw new AppError(
+          'conflict',
+          `Mã chỉ tiêu ${draft.code} đã có trong danh mục.`,
+          { code: draft.code },
+          'duplicate indicator code',
+        );
       }
       checkParent(db, draft.code, draft.parentCode);
       insertIndicator(db, {

@@ -38,7 +38,8 @@ function describeLaterChange(db: ChitieuDb, row: ChangeRow): string {
   const by = later.who ? `, bởi ${later.who}` : '';
   const when = formatViDateTime(later.at);
   const laterImport = importOfBatch(db, later.batchId);
-  if (laterImport) return ` (lần nhập số ${laterImport.id} lúc ${when}${by}). Hãy hoàn tác lần nhập số ${laterImport.id} trước.`;
+  if (laterImport)
+    return ` (lần nhập số ${laterImport.id} lúc ${when}${by}). Hãy hoàn tác lần nhập số ${laterImport.id} trước.`;
   return ` (lúc ${when}${by}). Hãy hoàn tác hoặc sửa lại lần sửa đó trước.`;
 }
 
@@ -73,12 +74,20 @@ export function revertBatch(batchId: string, { db, history }: Pick<HandlerContex
   const result = db.transaction(
     () => {
       const rows = changesOfBatch(db, batchId);
-      if (rows.length === 0) throw new AppError('not_found', 'Không tìm thấy lần ghi cần hoàn tác.', { batchId }, 'batch not found');
+      if (rows.length === 0)
+        throw new AppError('not_found', 'Không tìm thấy lần ghi cần hoàn tác.', { batchId }, 'batch not found');
       assertChangesWritable(db, rows);
       const { batchId: revertId, who, at } = newBatch(db);
       for (const row of [...rows].reverse()) {
         refuseIfChangedSince(db, row);
-        const common = { indicatorCode: row.indicatorCode, unitId: row.unitId, who, at, batchId: revertId, source: { kind: 'undo' as const } };
+        const common = {
+          indicatorCode: row.indicatorCode,
+          unitId: row.unitId,
+          who,
+          at,
+          batchId: revertId,
+          source: { kind: 'undo' as const },
+        };
         if (row.entity === 'value') {
           const next = stateOf(row.oldValue, row.oldStatus, row.oldComment);
           writeValue(db, { ...common, period: row.period ?? '', next });

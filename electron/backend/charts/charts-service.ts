@@ -21,7 +21,12 @@ function chartableIndicator(indicators: readonly Indicator[], code: string): Ind
   const indicator = indicators.find((i) => i.code === code);
   if (!indicator) throw new AppError('not_found', `Không có chỉ tiêu ${code}.`, { code }, 'indicator not found');
   if (indicator.kind === 'group') {
-    throw new AppError('bad_input', `"${indicator.nameVi}" là dòng nhóm, không có số liệu riêng để vẽ biểu đồ.`, { code }, 'group rows have no figures to chart');
+    throw new AppError(
+      'bad_input',
+      `"${indicator.nameVi}" là dòng nhóm, không có số liệu riêng để vẽ biểu đồ.`,
+      { code },
+      'group rows have no figures to chart',
+    );
   }
   return indicator;
 }
@@ -43,7 +48,10 @@ function planShareOf(indicator: Indicator, row: ComputedRow | undefined, due: nu
   };
 }
 
-export function indicatorChart({ db, history, catalog }: Pick<HandlerContext, 'db' | 'history' | 'catalog'>, { code, unitId, year }: ParsedInput<'charts.indicator'>): OperationOutput<'charts.indicator'> {
+export function indicatorChart(
+  { db, history, catalog }: Pick<HandlerContext, 'db' | 'history' | 'catalog'>,
+  { code, unitId, year }: ParsedInput<'charts.indicator'>,
+): OperationOutput<'charts.indicator'> {
   const unit = resolveUnit(db, unitId);
   const indicators = catalog.all();
   const indicator = chartableIndicator(indicators, code);
@@ -79,12 +87,22 @@ export function indicatorChart({ db, history, catalog }: Pick<HandlerContext, 'd
   };
 }
 
-export function planShares({ db, history, catalog }: Pick<HandlerContext, 'db' | 'history' | 'catalog'>, { period: periodKey, unitId }: ParsedInput<'charts.planShares'>): OperationOutput<'charts.planShares'> {
+export function planShares(
+  { db, history, catalog }: Pick<HandlerContext, 'db' | 'history' | 'catalog'>,
+  { period: periodKey, unitId }: ParsedInput<'charts.planShares'>,
+): OperationOutput<'charts.planShares'> {
   const unit = resolveUnit(db, unitId);
   const period = periodOrThrow(periodKey);
   const indicators = catalog.all().filter((i) => i.active);
   const figures = history.entered(unit.id);
-  const rows = computeGridRows(indicators, period, figures, noDetails, planFiguresOf(db, unit.id, period.year), resolverOf(catalog.all(), figures));
+  const rows = computeGridRows(
+    indicators,
+    period,
+    figures,
+    noDetails,
+    planFiguresOf(db, unit.id, period.year),
+    resolverOf(catalog.all(), figures),
+  );
   const rowOf = new Map(rows.map((r) => [r.code, r]));
   const due = cleanNumber(elapsedShareOfYear(period) * 100);
   // A group is a top-level row of the catalog with its direct children: XNK with XK and NK, SPCN with its products.

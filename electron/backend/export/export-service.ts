@@ -9,8 +9,20 @@ import { findReportingUnit, listReportingUnits } from '../../../db/access/report
 import type { ReportingUnit, Settings } from '../../../shared/api/entities';
 import { AppError } from '../../../shared/api/errors';
 import { deliverFile, fileSlug } from '../files/deliver-file';
-import type { ExportFillOutput, ExportLayout, ExportOpenErrors, ExportReportOutput } from '../../../shared/api/export-entities';
-import { formatPeriodKey, lastMonth, monthsCovered, parsePeriod, periodLabelVi, type Period } from '../../../shared/periods/period';
+import type {
+  ExportFillOutput,
+  ExportLayout,
+  ExportOpenErrors,
+  ExportReportOutput,
+} from '../../../shared/api/export-entities';
+import {
+  formatPeriodKey,
+  lastMonth,
+  monthsCovered,
+  parsePeriod,
+  periodLabelVi,
+  type Period,
+} from '../../../shared/periods/period';
 import { currentSettings } from '../settings/settings-service';
 import { resolveUnit } from '../units/resolve-unit';
 import { validateUnitPeriod } from '../validation/validation-service';
@@ -39,7 +51,8 @@ export interface ExportReportOptions {
   date?: Date | undefined;
 }
 
-export type TemplateSource = { path: string } | { name: string; contentBase64: string } | { name: string; bytes: Buffer };
+export type TemplateSource =
+  { path: string } | { name: string; contentBase64: string } | { name: string; bytes: Buffer };
 
 export interface FillTemplateOptions {
   template: TemplateSource;
@@ -75,7 +88,13 @@ function validDuring(unit: ReportingUnit, period: Period): boolean {
 function selectUnits(ctx: ExportContext, period: Period, options: ExportReportOptions): ReportingUnit[] {
   if (options.allUnits) {
     const units = listReportingUnits(ctx.db).filter((u) => validDuring(u, period));
-    if (units.length === 0) throw new AppError('not_found', 'Không có đơn vị báo cáo nào còn hoạt động trong kỳ này.', {}, 'no units in period');
+    if (units.length === 0)
+      throw new AppError(
+        'not_found',
+        'Không có đơn vị báo cáo nào còn hoạt động trong kỳ này.',
+        {},
+        'no units in period',
+      );
     return units;
   }
   if (options.unitIds !== undefined) {
@@ -84,7 +103,8 @@ function selectUnits(ctx: ExportContext, period: Period, options: ExportReportOp
       if (seen.has(id)) return [];
       seen.add(id);
       const unit = findReportingUnit(ctx.db, id);
-      if (!unit) throw new AppError('not_found', `Không có đơn vị báo cáo ${id}.`, { unitId: id }, 'reporting unit not found');
+      if (!unit)
+        throw new AppError('not_found', `Không có đơn vị báo cáo ${id}.`, { unitId: id }, 'reporting unit not found');
       return [unit];
     });
   }
@@ -121,7 +141,12 @@ function validationState(units: readonly { unit: ReportingUnit; openErrors: numb
 }
 
 /** Refused while errors stand and no reason is given: what goes up must not carry errors nobody looked at. */
-function refuseOpenErrors(state: ExportOpenErrors, periodLabel: string, reason: string | undefined, what: string): void {
+function refuseOpenErrors(
+  state: ExportOpenErrors,
+  periodLabel: string,
+  reason: string | undefined,
+  what: string,
+): void {
   if (state.openErrors === 0 || (reason !== undefined && reason.trim() !== '')) return;
   const which = state.units
     .filter((u) => u.openErrors > 0)
@@ -140,10 +165,19 @@ function dayText(date: Date): string {
 }
 
 /** The note printed under the table of a sheet when errors stood at export. */
-function noteFor(sheetUnit: UnitFigures | null, all: readonly UnitFigures[], reason: string, clerk: string, date: Date, names: ReadonlyMap<string, string>): string {
+function noteFor(
+  sheetUnit: UnitFigures | null,
+  all: readonly UnitFigures[],
+  reason: string,
+  clerk: string,
+  date: Date,
+  names: ReadonlyMap<string, string>,
+): string {
   const total = all.reduce((n, u) => n + u.validation.counts.openErrors, 0);
   const listed = (u: UnitFigures) => {
-    const codes = [...new Set(u.validation.findings.filter((f) => f.open && f.severity === 'error').map((f) => f.indicatorCode))];
+    const codes = [
+      ...new Set(u.validation.findings.filter((f) => f.open && f.severity === 'error').map((f) => f.indicatorCode)),
+    ];
     const shown = codes.slice(0, 6).map((c) => names.get(c) ?? c);
     return `${shown.join('; ')}${codes.length > shown.length ? `; và ${codes.length - shown.length} chỉ tiêu khác` : ''}`;
   };
@@ -157,7 +191,9 @@ function noteFor(sheetUnit: UnitFigures | null, all: readonly UnitFigures[], rea
         ? `Số liệu của ${sheetUnit.unit.name} còn ${own} lỗi kiểm tra chưa xử lý (${listed(sheetUnit)}); cả tệp còn ${total} lỗi.`
         : `Số liệu của ${sheetUnit.unit.name} không có lỗi kiểm tra; các đơn vị khác trong tệp còn ${total} lỗi chưa xử lý.`;
   } else {
-    const per = all.filter((u) => u.validation.counts.openErrors > 0).map((u) => `${u.unit.name}: ${u.validation.counts.openErrors}`);
+    const per = all
+      .filter((u) => u.validation.counts.openErrors > 0)
+      .map((u) => `${u.unit.name}: ${u.validation.counts.openErrors}`);
     what = `Số liệu còn ${total} lỗi kiểm tra chưa xử lý (${per.join('; ')}).`;
   }
   const who = clerk.trim() === '' ? '' : `${clerk.trim()}, `;
@@ -172,7 +208,12 @@ function assembleReport(ctx: ExportContext, options: ExportReportOptions) {
   const layout: ExportLayout = options.layout ?? 'sheets';
   const units = selectUnits(ctx, period, options);
   const indicators = reportedIndicators(ctx.catalog);
-  const candidates = planColumns(period, { stretch: true, yearEstimate: true, nextYearPlan: true, note: false }).periods;
+  const candidates = planColumns(period, {
+    stretch: true,
+    yearEstimate: true,
+    nextYearPlan: true,
+    note: false,
+  }).periods;
   const gathered = units.map((unit) => gatherUnitFigures(ctx, unit, period, candidates));
   const state = validationState(gathered.map((g) => ({ unit: g.unit, openErrors: g.validation.counts.openErrors })));
   refuseOpenErrors(state, periodLabelVi(period), options.overrideReason, 'xuất báo cáo');
@@ -197,13 +238,19 @@ function assembleReport(ctx: ExportContext, options: ExportReportOptions) {
 }
 
 /** What each sheet of the report workbook holds, for its print view: the same figures and headings as the file. */
-export function reportWorkbookContents(ctx: ExportContext, options: ExportReportOptions): { contents: SheetContent[]; settings: Settings; date: Date } {
+export function reportWorkbookContents(
+  ctx: ExportContext,
+  options: ExportReportOptions,
+): { contents: SheetContent[]; settings: Settings; date: Date } {
   const { built } = assembleReport(ctx, options);
   return { contents: built.contents, settings: currentSettings(ctx.db), date: options.date ?? new Date() };
 }
 
 /** The report workbook of issue 6 (item 2, 4 and 6). */
-export async function exportReport(ctx: ExportContext, options: ExportReportOptions): Promise<WithBytes<ExportReportOutput>> {
+export async function exportReport(
+  ctx: ExportContext,
+  options: ExportReportOptions,
+): Promise<WithBytes<ExportReportOutput>> {
   const { built, period, periodKey, layout, units, totalOf, state, reason } = assembleReport(ctx, options);
   const bytes = await built.workbook.toBuffer();
   const who = units.length === 1 ? fileSlug(units[0]?.name ?? '') : `tong-hop-${units.length}-don-vi`;
@@ -231,18 +278,37 @@ async function templateBytes(source: TemplateSource): Promise<{ name: string; by
     return { name: basename(source.path), bytes: readFileSync(source.path) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'không có tệp này' : code === 'EACCES' || code === 'EPERM' ? 'không có quyền đọc tệp' : code === 'EISDIR' ? 'đây là một thư mục' : 'không mở được tệp';
-    throw new AppError('bad_input', `Không đọc được tệp mẫu ${source.path}: ${why}.`, { path: source.path, code }, 'cannot read template');
+    const why =
+      code === 'ENOENT'
+        ? 'không có tệp này'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'không có quyền đọc tệp'
+          : code === 'EISDIR'
+            ? 'đây là một thư mục'
+            : 'không mở được tệp';
+    throw new AppError(
+      'bad_input',
+      `Không đọc được tệp mẫu ${source.path}: ${why}.`,
+      { path: source.path, code },
+      'cannot read template',
+    );
   }
 }
 
 /** A Ministry template with only its value cells filled (issue 6, item 3). */
-export async function fillTemplate(ctx: ExportContext, options: FillTemplateOptions): Promise<WithBytes<ExportFillOutput>> {
+export async function fillTemplate(
+  ctx: ExportContext,
+  options: FillTemplateOptions,
+): Promise<WithBytes<ExportFillOutput>> {
   const period = periodOf(options.period);
   const unit = resolveUnit(ctx.db, options.unitId);
   const template = await templateBytes(options.template);
   // The import reads an .xls, but a template is filled in place, cell by cell of its zip package: only .xlsx/.xlsm.
-  if (template.bytes.length >= 8 && template.bytes.readUInt32BE(0) === 0xd0cf11e0 && template.bytes.readUInt32BE(4) === 0xa1b11ae1) {
+  if (
+    template.bytes.length >= 8 &&
+    template.bytes.readUInt32BE(0) === 0xd0cf11e0 &&
+    template.bytes.readUInt32BE(4) === 0xa1b11ae1
+  ) {
     throw new AppError(
       'bad_input',
       `Tệp mẫu ${template.name} là sổ Excel 97-2003 (.xls): ChiTieu nhập được kiểu sổ này nhưng chỉ điền được mẫu .xlsx. Hãy mở tệp trong Excel, chọn Tệp > Lưu thành, kiểu "Sổ làm việc Excel (*.xlsx)", rồi dùng tệp .xlsx vừa lưu làm mẫu.`,
@@ -252,9 +318,19 @@ export async function fillTemplate(ctx: ExportContext, options: FillTemplateOpti
   }
   let read;
   try {
-    read = await readWorkbook({ name: template.name, bytes: template.bytes }, () => {}, () => false);
+    read = await readWorkbook(
+      { name: template.name, bytes: template.bytes },
+      () => {},
+      () => false,
+    );
   } catch (error) {
-    if (error instanceof UnreadableWorkbook) throw new AppError('bad_input', `Không dùng được tệp mẫu: ${error.message}`, { kind: error.kind }, 'unreadable template');
+    if (error instanceof UnreadableWorkbook)
+      throw new AppError(
+        'bad_input',
+        `Không dùng được tệp mẫu: ${error.message}`,
+        { kind: error.kind },
+        'unreadable template',
+      );
     throw error;
   }
   const validation = validateUnitPeriod(ctx.db, ctx.history, ctx.catalog, unit, formatPeriodKey(period));
@@ -267,12 +343,22 @@ export async function fillTemplate(ctx: ExportContext, options: FillTemplateOpti
     filled = fillWorkbook(ctx, template.bytes, read, unit.id, period, date);
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw new AppError('bad_input', `Không điền được tệp mẫu ${template.name}: cấu trúc tệp khác thường (${error instanceof Error ? error.message : String(error)}). Hãy mở tệp trong Excel, lưu lại rồi thử lại.`, {}, 'template could not be filled');
+    throw new AppError(
+      'bad_input',
+      `Không điền được tệp mẫu ${template.name}: cấu trúc tệp khác thường (${error instanceof Error ? error.message : String(error)}). Hãy mở tệp trong Excel, lưu lại rồi thử lại.`,
+      {},
+      'template could not be filled',
+    );
   }
   const stem = template.name.replace(/\.(xlsx|xlsm)$/i, '');
   const extension = /\.xlsm$/i.test(template.name) ? 'xlsm' : 'xlsx';
   const periodKey = formatPeriodKey(period);
-  const file = deliverFile(filled.bytes, `${stem}-${periodKey}-${fileSlug(unit.name)}.${extension}`, options.saveTo, 'Excel');
+  const file = deliverFile(
+    filled.bytes,
+    `${stem}-${periodKey}-${fileSlug(unit.name)}.${extension}`,
+    options.saveTo,
+    'Excel',
+  );
   return {
     ...file,
     bytes: filled.bytes,

@@ -17,7 +17,14 @@ import { describeRole, planSheet, type RememberedLayout } from '../../../shared/
 import { resolveTarget, type ColumnRole, type ResolvedTarget } from '../../../shared/import/roles';
 import { cellOf, detectTable, type SheetGrid } from '../../../shared/import/table';
 import { convertFigure } from '../../../shared/import/units';
-import { cleanNumber, formatViFigure, formatViNumber, ownDecimals, percentOf, roundDecimal } from '../../../shared/numbers/vi-number';
+import {
+  cleanNumber,
+  formatViFigure,
+  formatViNumber,
+  ownDecimals,
+  percentOf,
+  roundDecimal,
+} from '../../../shared/numbers/vi-number';
 import { formatPeriodKey, parsePeriod, samePeriodLastYear, type Period } from '../../../shared/periods/period';
 import type { ReadWorkbook } from '../import/read-workbook';
 import { cellStyles, readStyleDecimals } from './number-formats';
@@ -34,7 +41,9 @@ export interface FillResult {
   recalculateOnOpen: boolean;
 }
 
-function parseRemembered(stored: { columns: Record<string, unknown>; rows: Record<string, string | null> } | undefined): RememberedLayout | null {
+function parseRemembered(
+  stored: { columns: Record<string, unknown>; rows: Record<string, string | null> } | undefined,
+): RememberedLayout | null {
   if (!stored) return null;
   const columns: Record<string, ColumnRole> = {};
   for (const [letter, role] of Object.entries(stored.columns)) {
@@ -106,7 +115,14 @@ const rowReasons: Record<string, string> = {
 };
 
 /** Fills `read` (the template as the import read it) from its bytes; nothing is written to the database. */
-export function fillWorkbook(ctx: ExportContext, bytes: Buffer, read: ReadWorkbook, unitId: number, period: Period, today: Date): FillResult {
+export function fillWorkbook(
+  ctx: ExportContext,
+  bytes: Buffer,
+  read: ReadWorkbook,
+  unitId: number,
+  period: Period,
+  today: Date,
+): FillResult {
   const catalog = ctx.catalog.all();
   const byCode = new Map(catalog.map((i) => [i.code, i]));
   const matcher = new IndicatorMatcher(catalog);
@@ -115,7 +131,10 @@ export function fillWorkbook(ctx: ExportContext, bytes: Buffer, read: ReadWorkbo
   const partByName = new Map(parts.map((p) => [p.name, p]));
   const pathOfSheet = new Map(sheetPartsOf(parts).map((s) => [s.name, s.path]));
 
-  const layouts = read.sheets.map((grid) => ({ grid, layout: grid.hidden || grid.rows.size === 0 ? null : detectTable(grid) }));
+  const layouts = read.sheets.map((grid) => ({
+    grid,
+    layout: grid.hidden || grid.rows.size === 0 ? null : detectTable(grid),
+  }));
   const remembered = layoutsBySignature(
     ctx.db,
     layouts.flatMap((l) => (l.layout ? [l.layout.signature] : [])),
@@ -127,7 +146,17 @@ export function fillWorkbook(ctx: ExportContext, bytes: Buffer, read: ReadWorkbo
   let hasFormulas = false;
   for (const { grid, layout } of layouts) {
     if (!hasFormulas) hasFormulas = sheetHasFormulas(grid);
-    const base: FilledSheet = { name: grid.name, state: 'filled', headerRows: [], columns: [], rowsMatched: 0, rowsNotFilled: [], cellsFilled: 0, cellsLeft: [], cellsShownRounded: [] };
+    const base: FilledSheet = {
+      name: grid.name,
+      state: 'filled',
+      headerRows: [],
+      columns: [],
+      rowsMatched: 0,
+      rowsNotFilled: [],
+      cellsFilled: 0,
+      cellsLeft: [],
+      cellsShownRounded: [],
+    };
     if (grid.hidden) {
       sheets.push({ ...base, state: 'hidden' });
       continue;
@@ -155,12 +184,20 @@ export function fillWorkbook(ctx: ExportContext, bytes: Buffer, read: ReadWorkbo
     const filledByColumn = new Map<string, number>();
     const writes: CellWrite[] = [];
     const figureWrites: CellWrite[] = [];
-    const valueColumns = plan.columns.filter((c): c is PreviewColumn & { role: ColumnRole } => c.role?.role === 'data' || c.role?.role === 'percent');
+    const valueColumns = plan.columns.filter(
+      (c): c is PreviewColumn & { role: ColumnRole } => c.role?.role === 'data' || c.role?.role === 'percent',
+    );
 
     for (const row of plan.rows) {
       if (row.state === 'group') continue;
       if (row.state !== 'matched' || !row.match) {
-        sheet.rowsNotFilled.push({ row: row.row, cell: row.cell, name: row.name, unit: row.unit, reason: row.note ?? rowReasons[row.state] ?? 'không nhận ra' });
+        sheet.rowsNotFilled.push({
+          row: row.row,
+          cell: row.cell,
+          name: row.name,
+          unit: row.unit,
+          reason: row.note ?? rowReasons[row.state] ?? 'không nhận ra',
+        });
         continue;
       }
       sheet.rowsMatched++;
@@ -182,7 +219,8 @@ export function fillWorkbook(ctx: ExportContext, bytes: Buffer, read: ReadWorkbo
           continue;
         }
         if (value === null) {
-          if (state === 'number') sheet.cellsLeft.push({ cell: address, reason: 'ChiTieu chưa có số liệu này: giữ số đang có trong mẫu' });
+          if (state === 'number')
+            sheet.cellsLeft.push({ cell: address, reason: 'ChiTieu chưa có số liệu này: giữ số đang có trong mẫu' });
           continue;
         }
         writes.push({ address, value });
@@ -190,7 +228,12 @@ export function fillWorkbook(ctx: ExportContext, bytes: Buffer, read: ReadWorkbo
         filledByColumn.set(column.column, (filledByColumn.get(column.column) ?? 0) + 1);
       }
     }
-    sheet.columns = plan.columns.map((c) => ({ column: c.column, heading: c.heading, label: c.role ? describeRole(c.role, period) : 'Không nhận ra', filled: filledByColumn.get(c.column) ?? 0 }));
+    sheet.columns = plan.columns.map((c) => ({
+      column: c.column,
+      heading: c.heading,
+      label: c.role ? describeRole(c.role, period) : 'Không nhận ra',
+      filled: filledByColumn.get(c.column) ?? 0,
+    }));
     sheet.cellsFilled = writes.length;
     cellsFilled += writes.length;
     const partPath = pathOfSheet.get(grid.name);
@@ -210,7 +253,12 @@ export function fillWorkbook(ctx: ExportContext, bytes: Buffer, read: ReadWorkbo
     const book = partByName.get(bookPath);
     if (book) replacePart(book, withFullCalcOnLoad(partText(book)));
   }
-  return { bytes: cellsFilled > 0 || recalculateOnOpen ? writePackage(parts) : bytes, sheets, cellsFilled, recalculateOnOpen };
+  return {
+    bytes: cellsFilled > 0 || recalculateOnOpen ? writePackage(parts) : bytes,
+    sheets,
+    cellsFilled,
+    recalculateOnOpen,
+  };
 
   /**
    * Figures written into cells whose template format shows fewer decimals than they have: the cell holds the
@@ -225,7 +273,12 @@ export function fillWorkbook(ctx: ExportContext, bytes: Buffer, read: ReadWorkbo
       const style = styleOf.get(w.address);
       const decimals = style === undefined ? null : (styleDecimals?.[style] ?? null);
       if (decimals === null || ownDecimals(w.value) <= decimals) return [];
-      return [{ cell: w.address, reason: `định dạng của mẫu hiện ${decimals} chữ số thập phân nên Excel hiển thị ${formatViNumber(w.value, decimals)}; ô giữ đúng số ${formatViFigure(w.value, 0)}` }];
+      return [
+        {
+          cell: w.address,
+          reason: `định dạng của mẫu hiện ${decimals} chữ số thập phân nên Excel hiển thị ${formatViNumber(w.value, decimals)}; ô giữ đúng số ${formatViFigure(w.value, 0)}`,
+        },
+      ];
     });
   }
 
@@ -251,14 +304,17 @@ export function fillWorkbook(ctx: ExportContext, bytes: Buffer, read: ReadWorkbo
     // An index "so với cùng kỳ" is the published index of the period itself.
     if (indicator.kind === 'index' && of.kind === 'value' && to.kind === 'value') {
       const ofPeriod = periodOf(of.period);
-      if (ofPeriod && formatPeriodKey(samePeriodLastYear(ofPeriod)) === to.period) return figures.of(indicator.code, of);
+      if (ofPeriod && formatPeriodKey(samePeriodLastYear(ofPeriod)) === to.period)
+        return figures.of(indicator.code, of);
     }
     return null;
   }
 }
 
 function sheetHasFormulas(grid: SheetGrid): boolean {
-  for (const row of grid.rows.values()) for (const cell of row.values()) if (cell.t === 'f' || ('formula' in cell && cell.formula !== undefined)) return true;
+  for (const row of grid.rows.values())
+    for (const cell of row.values())
+      if (cell.t === 'f' || ('formula' in cell && cell.formula !== undefined)) return true;
   return false;
 }
 

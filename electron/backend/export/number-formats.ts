@@ -22,7 +22,10 @@ const builtInDecimals = new Map<number, number>([
  * shown plainly (General, a percentage, a date, text, a scientific number).
  */
 export function formatCodeDecimals(code: string): number | null {
-  const section = (code.split(';')[0] ?? '').replace(/\[[^\]]*\]/g, '').replace(/"[^"]*"/g, '').replace(/\\./g, '');
+  const section = (code.split(';')[0] ?? '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '');
   if (/general/i.test(section) || /[%@dmyhse]/i.test(section) || !/[0#?]/.test(section)) return null;
   const fraction = /\.([0#?]*)/.exec(section);
   return fraction ? (fraction[1] ?? '').length : 0;
@@ -37,7 +40,10 @@ export function readStyleDecimals(xml: string): (number | null)[] {
     wantsText: false,
     open(name, tag) {
       if (name === 'numFmt') {
-        custom.set(Number(attribute(tag, 'numFmtId')), formatCodeDecimals(decodeXmlText(attribute(tag, 'formatCode') ?? '')));
+        custom.set(
+          Number(attribute(tag, 'numFmtId')),
+          formatCodeDecimals(decodeXmlText(attribute(tag, 'formatCode') ?? '')),
+        );
       } else if (name === 'cellXfs') inCellXfs = true;
       else if (name === 'xf' && inCellXfs) {
         const id = Number(attribute(tag, 'numFmtId') ?? 0);

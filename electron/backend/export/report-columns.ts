@@ -21,7 +21,17 @@ import {
   type Period,
 } from '../../../shared/periods/period';
 
-export type FigureKey = 'plan' | 'planStretch' | 'previous' | 'closingMonth' | 'value' | 'ytd' | 'samePeriod' | 'ytdSamePeriod' | 'yearEstimate' | 'planNextYear';
+export type FigureKey =
+  | 'plan'
+  | 'planStretch'
+  | 'previous'
+  | 'closingMonth'
+  | 'value'
+  | 'ytd'
+  | 'samePeriod'
+  | 'ytdSamePeriod'
+  | 'yearEstimate'
+  | 'planNextYear';
 
 export interface LabelColumn {
   kind: 'label';
@@ -101,7 +111,8 @@ function ytdShort(p: Period): string {
 /** The same period a year earlier, as the sub-heading under "Thực hiện cùng kỳ năm trước". */
 function sameHeading(p: Period, cumulative: boolean): string {
   const label = periodLabelVi(p);
-  if (cumulative && p.kind === 'ytd' && p.throughMonth !== 6 && p.throughMonth !== 12) return `Lũy kế ${p.throughMonth} tháng năm ${p.year}`;
+  if (cumulative && p.kind === 'ytd' && p.throughMonth !== 6 && p.throughMonth !== 12)
+    return `Lũy kế ${p.throughMonth} tháng năm ${p.year}`;
   return label;
 }
 
@@ -135,7 +146,10 @@ export function planColumns(period: Period, flags: ColumnFlags): PlannedColumns 
   const last = lastMonth(period);
   const cumulativeReport = period.kind === 'ytd';
   // January and the first quarter: the cumulative is the period itself.
-  const withYtd = !cumulativeReport && !(period.kind === 'month' && period.month === 1) && !(period.kind === 'quarter' && period.quarter === 1);
+  const withYtd =
+    !cumulativeReport &&
+    !(period.kind === 'month' && period.month === 1) &&
+    !(period.kind === 'quarter' && period.quarter === 1);
   const ytd = ytdThrough(year, last);
   const previous = previousPeriod(period);
 
@@ -145,7 +159,14 @@ export function planColumns(period: Period, flags: ColumnFlags): PlannedColumns 
     { kind: 'label', field: 'unit', top: 'Đơn vị tính', sub: null, code: 'C' },
   ];
   const periods = new Map<FigureKey, Period>();
-  const figure = (key: FigureKey, p: Period | null, planYear: number | null, top: string, sub: string | null, word: boolean) => {
+  const figure = (
+    key: FigureKey,
+    p: Period | null,
+    planYear: number | null,
+    top: string,
+    sub: string | null,
+    word: boolean,
+  ) => {
     columns.push({ kind: 'figure', key, period: p, year: planYear, top, sub, code: '', statusWord: word });
     if (p) periods.set(key, p);
   };
@@ -153,15 +174,32 @@ export function planColumns(period: Period, flags: ColumnFlags): PlannedColumns 
   figure('plan', null, year, `Kế hoạch năm ${year}`, null, false);
   if (flags.stretch) figure('planStretch', null, year, `Chỉ tiêu phấn đấu năm ${year}`, null, false);
   if (!cumulativeReport && previous) figure('previous', previous, null, periodPhrase(previous), null, true);
-  if (cumulativeReport && last > 1) figure('closingMonth', monthPeriod(year, last), null, periodPhrase(monthPeriod(year, last)), null, true);
+  if (cumulativeReport && last > 1)
+    figure('closingMonth', monthPeriod(year, last), null, periodPhrase(monthPeriod(year, last)), null, true);
   figure('value', period, null, periodPhrase(period), null, true);
   if (withYtd) figure('ytd', ytd, null, '', null, true);
-  figure('samePeriod', samePeriodLastYear(period), null, sameGroup, sameHeading(samePeriodLastYear(period), cumulativeReport), false);
-  if (withYtd) figure('ytdSamePeriod', samePeriodLastYear(ytd), null, sameGroup, sameHeading(samePeriodLastYear(ytd), true), false);
+  figure(
+    'samePeriod',
+    samePeriodLastYear(period),
+    null,
+    sameGroup,
+    sameHeading(samePeriodLastYear(period), cumulativeReport),
+    false,
+  );
+  if (withYtd)
+    figure(
+      'ytdSamePeriod',
+      samePeriodLastYear(ytd),
+      null,
+      sameGroup,
+      sameHeading(samePeriodLastYear(ytd), true),
+      false,
+    );
 
   const cumulativeKey: FigureKey = withYtd ? 'ytd' : 'value';
   const cumulativeName = withYtd ? ytdShort(ytd) : shortOfPeriod(period);
-  const percent = (of: FigureKey, to: FigureKey, sub: string) => columns.push({ kind: 'percent', of, to, top: compareGroup, sub, code: '' });
+  const percent = (of: FigureKey, to: FigureKey, sub: string) =>
+    columns.push({ kind: 'percent', of, to, top: compareGroup, sub, code: '' });
   percent('value', 'samePeriod', `${shortOfPeriod(period)} so với cùng kỳ`);
   if (withYtd) percent('ytd', 'ytdSamePeriod', `${cumulativeName} so với cùng kỳ`);
   percent(cumulativeKey, 'plan', `${cumulativeName} so với kế hoạch năm`);
@@ -170,7 +208,14 @@ export function planColumns(period: Period, flags: ColumnFlags): PlannedColumns 
   // From October: the estimate of the whole year (until the report is the year's) and next year's plan.
   if (flags.yearEstimate && last >= 10 && last < 12) {
     figure('yearEstimate', ytdThrough(year, 12), null, `Ước thực hiện năm ${year}`, null, false);
-    columns.push({ kind: 'percent', of: 'yearEstimate', to: 'plan', top: `Ước thực hiện năm ${year} so với kế hoạch năm (%)`, sub: null, code: '' });
+    columns.push({
+      kind: 'percent',
+      of: 'yearEstimate',
+      to: 'plan',
+      top: `Ước thực hiện năm ${year} so với kế hoạch năm (%)`,
+      sub: null,
+      code: '',
+    });
   }
   if (flags.nextYearPlan && last >= 10) figure('planNextYear', null, year + 1, `Kế hoạch năm ${year + 1}`, null, false);
   if (flags.note) columns.push({ kind: 'note', top: 'Ghi chú', sub: null, code: '' });
@@ -183,7 +228,8 @@ export function planColumns(period: Period, flags: ColumnFlags): PlannedColumns 
     c.code = String(++n);
     if (c.kind === 'figure') codeOf.set(c.key, c.code);
   }
-  for (const c of columns) if (c.kind === 'percent') c.code = `${c.code}=${codeOf.get(c.of) ?? '?'}/${codeOf.get(c.to) ?? '?'}`;
+  for (const c of columns)
+    if (c.kind === 'percent') c.code = `${c.code}=${codeOf.get(c.of) ?? '?'}/${codeOf.get(c.to) ?? '?'}`;
   return { columns, periods };
 }
 

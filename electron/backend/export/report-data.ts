@@ -52,7 +52,12 @@ export function reportedIndicators(catalog: CatalogCache): Indicator[] {
   return catalog.all().filter((i) => i.active);
 }
 
-export function gatherUnitFigures(ctx: ExportContext, unit: ReportingUnit, period: Period, periods: ReadonlyMap<FigureKey, Period>): UnitFigures {
+export function gatherUnitFigures(
+  ctx: ExportContext,
+  unit: ReportingUnit,
+  period: Period,
+  periods: ReadonlyMap<FigureKey, Period>,
+): UnitFigures {
   const all = ctx.catalog.all();
   const entered = ctx.history.entered(unit.id);
   const resolver = new FigureResolver(all, (code, key) => entered.get(code)?.get(key)?.value);
@@ -85,10 +90,14 @@ export function gatherUnitFigures(ctx: ExportContext, unit: ReportingUnit, perio
       planNextYear: null,
     };
     if (closingMonth !== null && closingKey !== null) {
-      figures.closingMonth = isFlow ? resolver.value(indicator.code, closingMonth) : (entered.get(indicator.code)?.get(closingKey)?.value ?? null);
+      figures.closingMonth = isFlow
+        ? resolver.value(indicator.code, closingMonth)
+        : (entered.get(indicator.code)?.get(closingKey)?.value ?? null);
     }
     if (last >= 10 && last < 12) {
-      figures.yearEstimate = isFlow ? resolver.value(indicator.code, yearPeriod) : (entered.get(indicator.code)?.get(yearKey)?.value ?? null);
+      figures.yearEstimate = isFlow
+        ? resolver.value(indicator.code, yearPeriod)
+        : (entered.get(indicator.code)?.get(yearKey)?.value ?? null);
     }
     if (last >= 10) figures.planNextYear = nextPlans.get(indicator.code)?.giao ?? null;
     rows.set(indicator.code, figures);

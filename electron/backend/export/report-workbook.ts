@@ -64,7 +64,13 @@ const totalTitle = 'BÁO CÁO TỔNG HỢP CÁC CHỈ TIÊU CHỦ YẾU NGÀNH C
 
 /** Excel's limits on a sheet name: 31 characters, none of []:*?/\, unique in the workbook. */
 export function sheetName(wanted: string, taken: Set<string>): string {
-  const base = wanted.replace(/[[\]:*?/\\]/g, ' ').replace(/^'+|'+$/g, '').replace(/\s+/g, ' ').trim().slice(0, 31) || 'Trang';
+  const base =
+    wanted
+      .replace(/[[\]:*?/\\]/g, ' ')
+      .replace(/^'+|'+$/g, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 31) || 'Trang';
   let name = base;
   for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base.slice(0, 31 - String(n).length - 3)} (${n})`;
   taken.add(name.toLowerCase());
@@ -129,7 +135,11 @@ function rowCells(
       const toCol = colOf.get(c.to);
       if (result === null || ofCol === undefined || toCol === undefined) return null;
       count++;
-      return { kind: 'formula', formula: `ROUND(${cellAddress(rowNumber, ofCol)}/${cellAddress(rowNumber, toCol)}*100,1)`, result };
+      return {
+        kind: 'formula',
+        formula: `ROUND(${cellAddress(rowNumber, ofCol)}/${cellAddress(rowNumber, toCol)}*100,1)`,
+        result,
+      };
     }
     return null;
   });
@@ -140,13 +150,19 @@ function numberCell(value: number | null): CellContent {
   return value === null ? null : { kind: 'number', value };
 }
 
-function headingsFor(columns: readonly ReportColumn[], statuses: ReadonlyMap<FigureKey, ReadonlySet<ValueStatus>>, fallback: ValueStatus): SheetColumn[] {
+function headingsFor(
+  columns: readonly ReportColumn[],
+  statuses: ReadonlyMap<FigureKey, ReadonlySet<ValueStatus>>,
+  fallback: ValueStatus,
+): SheetColumn[] {
   return columns.flatMap((c): SheetColumn[] => {
     if (c.kind === 'label') return [];
     const width = columnWidth(c);
     if (c.kind === 'figure') {
       const heading = figureHeading(c, statuses.get(c.key) ?? new Set(), c.key === 'value' ? fallback : 'actual');
-      return c.sub === null ? [{ top: heading, sub: null, code: c.code, width, kind: 'figure' }] : [{ top: c.top, sub: c.sub, code: c.code, width, kind: 'figure' }];
+      return c.sub === null
+        ? [{ top: heading, sub: null, code: c.code, width, kind: 'figure' }]
+        : [{ top: c.top, sub: c.sub, code: c.code, width, kind: 'figure' }];
     }
     return [{ top: c.top, sub: c.sub, code: c.code, width, kind: c.kind }];
   });
@@ -180,7 +196,15 @@ export function buildReport(request: ReportRequest): BuiltReport {
   const sheets: BuiltSheet[] = [];
   const base = (i: Indicator) => {
     const s = shape.get(i.code) ?? { depth: 0, parent: false };
-    return { stt: i.stt, name: i.nameVi, unit: i.unit, depth: s.depth, bold: s.parent, shaded: false, decimals: i.decimals };
+    return {
+      stt: i.stt,
+      name: i.nameVi,
+      unit: i.unit,
+      depth: s.depth,
+      bold: s.parent,
+      shaded: false,
+      decimals: i.decimals,
+    };
   };
 
   if (layout === 'columns') {
@@ -195,7 +219,9 @@ export function buildReport(request: ReportRequest): BuiltReport {
   const unitSheetNames = units.map((u) => sheetName(u.unit.name, taken));
 
   if (totalName !== null) {
-    const totalUnits = units.map((u, i) => ({ u, sheet: unitSheetNames[i] ?? '' })).filter((x) => request.totalOf.has(x.u.unit.id));
+    const totalUnits = units
+      .map((u, i) => ({ u, sheet: unitSheetNames[i] ?? '' }))
+      .filter((x) => request.totalOf.has(x.u.unit.id));
     const totalPlan = planColumns(period, flagsOf(units, true));
     const totalColumns = totalPlan.columns.filter((c) => c.kind !== 'label');
     let figures = 0;
@@ -211,19 +237,30 @@ export function buildReport(request: ReportRequest): BuiltReport {
         summed[c.key] = cleanNumber(present.reduce((n, x) => n + (x.u.rows.get(indicator.code)?.[c.key] ?? 0), 0));
         if (present.length < totalUnits.length) {
           const missing = totalUnits.filter((x) => !present.includes(x)).map((x) => x.u.unit.name);
-          comments.set(totalColumns.indexOf(c), `Chưa có số liệu của ${missing.length} đơn vị: ${missing.join(', ')}. Tổng chỉ cộng các đơn vị đã có số.`);
+          comments.set(
+            totalColumns.indexOf(c),
+            `Chưa có số liệu của ${missing.length} đơn vị: ${missing.join(', ')}. Tổng chỉ cộng các đơn vị đã có số.`,
+          );
         }
       }
       const { cells, count } = rowCells(totalColumns, indicator, summed, rowNumber, (key, col, value) => {
         if (value === null) return null;
-        const refs = totalUnits.filter((x) => x.u.rows.get(indicator.code)?.[key] != null).map((x) => sheetRef(x.sheet, rowNumber, col));
+        const refs = totalUnits
+          .filter((x) => x.u.rows.get(indicator.code)?.[key] != null)
+          .map((x) => sheetRef(x.sheet, rowNumber, col));
         const formula = `SUM(${refs.join(',')})`;
         // Excel's limits: 8.192 characters and 255 arguments in a formula; beyond them, the sum as a number.
-        return refs.length <= 255 && formula.length < 8000 ? { kind: 'formula', formula, result: value } : { kind: 'number', value };
+        return refs.length <= 255 && formula.length < 8000
+          ? { kind: 'formula', formula, result: value }
+          : { kind: 'number', value };
       });
       figures += count;
       const noteIndex = totalColumns.findIndex((c) => c.kind === 'note');
-      if (published && noteIndex >= 0) cells[noteIndex] = { kind: 'text', text: 'Số công bố: điền số liệu do cơ quan thống kê công bố, không cộng từ các đơn vị' };
+      if (published && noteIndex >= 0)
+        cells[noteIndex] = {
+          kind: 'text',
+          text: 'Số công bố: điền số liệu do cơ quan thống kê công bố, không cộng từ các đơn vị',
+        };
       return { ...base(indicator), shaded: published, cells, comments };
     });
     const names = totalUnits.map((x) => x.u.unit.name);
@@ -245,23 +282,27 @@ export function buildReport(request: ReportRequest): BuiltReport {
     const name = unitSheetNames[k] ?? u.unit.name;
     let figures = 0;
     const rows: SheetRow[] = indicators.map((indicator, i) => {
-      const { cells, count } = rowCells(columns, indicator, u.rows.get(indicator.code) ?? emptyFigures(), sheetRows.firstData + i, (_key, _col, value) => numberCell(value));
+      const { cells, count } = rowCells(
+        columns,
+        indicator,
+        u.rows.get(indicator.code) ?? emptyFigures(),
+        sheetRows.firstData + i,
+        (_key, _col, value) => numberCell(value),
+      );
       figures += count;
       return { ...base(indicator), cells };
     });
-    write(
-      {
-        name,
-        title: reportTitle,
-        periodLine,
-        unitLine: `Đơn vị báo cáo: ${u.unit.name}`,
-        columns: headingsFor(columns, u.statuses, request.defaultStatus),
-        rows,
-        note: request.noteFor(u),
-        stateLine: request.stateLineFor(u),
-        signature,
-      },
-    );
+    write({
+      name,
+      title: reportTitle,
+      periodLine,
+      unitLine: `Đơn vị báo cáo: ${u.unit.name}`,
+      columns: headingsFor(columns, u.statuses, request.defaultStatus),
+      rows,
+      note: request.noteFor(u),
+      stateLine: request.stateLineFor(u),
+      signature,
+    });
     sheets.push({ name, unitId: u.unit.id, kind: 'unit', rows: rows.length, figures });
   });
 
@@ -270,7 +311,11 @@ export function buildReport(request: ReportRequest): BuiltReport {
   return { workbook, contents, sheets, columns: describeColumns(first, firstStatuses, request.defaultStatus) };
 }
 
-function describeColumns(columns: readonly ReportColumn[], statuses: ReadonlyMap<FigureKey, ReadonlySet<ValueStatus>>, fallback: ValueStatus): BuiltReport['columns'] {
+function describeColumns(
+  columns: readonly ReportColumn[],
+  statuses: ReadonlyMap<FigureKey, ReadonlySet<ValueStatus>>,
+  fallback: ValueStatus,
+): BuiltReport['columns'] {
   const labels: BuiltReport['columns'] = [
     { column: 'A', code: 'A', heading: 'STT', kind: 'label' },
     { column: 'B', code: 'B', heading: 'Chỉ tiêu', kind: 'label' },
@@ -295,12 +340,23 @@ function buildSideBySide(
   periodLine: string,
 ): BuiltReport {
   const { units, indicators, period } = request;
-  const valueColumn = planColumns(period, flagsOf(units, false)).columns.find((c) => c.kind === 'figure' && c.key === 'value');
-  const valueHeading = valueColumn?.kind === 'figure' ? figureHeading(valueColumn, mergedStatuses(units).get('value') ?? new Set(), request.defaultStatus) : periodLabelVi(period);
+  const valueColumn = planColumns(period, flagsOf(units, false)).columns.find(
+    (c) => c.kind === 'figure' && c.key === 'value',
+  );
+  const valueHeading =
+    valueColumn?.kind === 'figure'
+      ? figureHeading(valueColumn, mergedStatuses(units).get('value') ?? new Set(), request.defaultStatus)
+      : periodLabelVi(period);
   const totalUnits = units.map((u, i) => ({ u, col: 5 + i })).filter((x) => request.totalOf.has(x.u.unit.id));
   const columns: SheetColumn[] = [
     { top: 'Tổng số', sub: null, code: '1', width: 14, kind: 'figure' },
-    ...units.map((u, i): SheetColumn => ({ top: 'Chia theo đơn vị', sub: u.unit.name, code: String(i + 2), width: 14, kind: 'figure' })),
+    ...units.map((u, i): SheetColumn => ({
+      top: 'Chia theo đơn vị',
+      sub: u.unit.name,
+      code: String(i + 2),
+      width: 14,
+      kind: 'figure',
+    })),
     { top: 'Ghi chú', sub: null, code: String(units.length + 2), width: 18, kind: 'note' },
   ];
   let figures = 0;
@@ -308,13 +364,21 @@ function buildSideBySide(
     const rowNumber = sheetRows.firstData + i;
     const published = indicator.kind === 'index' || indicator.kind === 'ratio';
     const values = units.map((u) => u.rows.get(indicator.code)?.value ?? null);
-    const cells: CellContent[] = [null, ...values.map((v) => (indicator.kind === 'group' ? null : numberCell(v))), null];
+    const cells: CellContent[] = [
+      null,
+      ...values.map((v) => (indicator.kind === 'group' ? null : numberCell(v))),
+      null,
+    ];
     figures += cells.filter((c) => c !== null).length;
     if (indicator.kind === 'flow') {
       const present = totalUnits.filter((x) => x.u.rows.get(indicator.code)?.value != null);
       if (present.length > 0) {
         const result = cleanNumber(present.reduce((n, x) => n + (x.u.rows.get(indicator.code)?.value ?? 0), 0));
-        cells[0] = { kind: 'formula', formula: `SUM(${present.map((x) => cellAddress(rowNumber, x.col)).join(',')})`, result };
+        cells[0] = {
+          kind: 'formula',
+          formula: `SUM(${present.map((x) => cellAddress(rowNumber, x.col)).join(',')})`,
+          result,
+        };
         figures++;
       }
     }
@@ -341,7 +405,12 @@ function buildSideBySide(
       { column: 'A', code: 'A', heading: 'STT', kind: 'label' },
       { column: 'B', code: 'B', heading: 'Chỉ tiêu', kind: 'label' },
       { column: 'C', code: 'C', heading: 'Đơn vị tính', kind: 'label' },
-      ...columns.map((c, i) => ({ column: columnLetter(i + 4), code: c.code, heading: c.sub === null ? c.top : `${c.top} / ${c.sub}`, kind: c.kind })),
+      ...columns.map((c, i) => ({
+        column: columnLetter(i + 4),
+        code: c.code,
+        heading: c.sub === null ? c.top : `${c.top} / ${c.sub}`,
+        kind: c.kind,
+      })),
     ],
   };
 }

@@ -129,7 +129,10 @@ export function writeSheet(workbook: WorkbookWriter, content: SheetContent, styl
   columns.forEach((c, i) => ws.columnWidth(i + 4, c.width));
 
   const plain = (size: number, font: Omit<CellStyle['font'], 'size'>, alignment: CellStyle['alignment']) =>
-    styles.get(`plain|${size}|${JSON.stringify(font)}|${JSON.stringify(alignment)}`, () => ({ font: { size, ...font }, alignment }));
+    styles.get(`plain|${size}|${JSON.stringify(font)}|${JSON.stringify(alignment)}`, () => ({
+      font: { size, ...font },
+      alignment,
+    }));
   const center = { horizontal: 'center', vertical: 'middle', wrapText: true } as const;
   const put = (row: number, col: number, value: CellValue, style: CellStyle) => ws.set(row, col, value, style);
   const merge = (row: number, from: number, to: number, bottom = row) => {
@@ -141,7 +144,12 @@ export function writeSheet(workbook: WorkbookWriter, content: SheetContent, styl
   const leftTo = Math.min(3, rightFrom - 1);
   put(1, 1, committeeLine(signature.provinceName), plain(12, {}, center));
   merge(1, 1, leftTo);
-  put(2, 1, (signature.departmentName.trim() || 'SỞ CÔNG THƯƠNG').toUpperCase(), plain(12, { bold: true, underline: true }, center));
+  put(
+    2,
+    1,
+    (signature.departmentName.trim() || 'SỞ CÔNG THƯƠNG').toUpperCase(),
+    plain(12, { bold: true, underline: true }, center),
+  );
   merge(2, 1, leftTo);
   put(1, rightFrom, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', plain(12, { bold: true }, center));
   merge(1, rightFrom, lastCol);
@@ -149,7 +157,12 @@ export function writeSheet(workbook: WorkbookWriter, content: SheetContent, styl
   merge(2, rightFrom, lastCol);
   const form = signature.formNumber.trim();
   if (form !== '') {
-    put(3, 1, /^biểu/i.test(form) ? form : `Biểu số: ${form}`, plain(11, { italic: true }, { horizontal: 'left', vertical: 'middle' }));
+    put(
+      3,
+      1,
+      /^biểu/i.test(form) ? form : `Biểu số: ${form}`,
+      plain(11, { italic: true }, { horizontal: 'left', vertical: 'middle' }),
+    );
     merge(3, 1, leftTo);
   }
   put(5, 1, content.title, plain(14, { bold: true }, center));
@@ -162,7 +175,12 @@ export function writeSheet(workbook: WorkbookWriter, content: SheetContent, styl
     put(8, 1, content.stateLine, plain(11, { italic: true }, { horizontal: 'left', vertical: 'middle' }));
     merge(8, 1, leftTo);
   }
-  put(8, rightFrom, '(Đơn vị tính ghi theo từng chỉ tiêu ở cột C; các cột so sánh tính bằng %)', plain(11, { italic: true }, { horizontal: 'right', vertical: 'middle' }));
+  put(
+    8,
+    rightFrom,
+    '(Đơn vị tính ghi theo từng chỉ tiêu ở cột C; các cột so sánh tính bằng %)',
+    plain(11, { italic: true }, { horizontal: 'right', vertical: 'middle' }),
+  );
   merge(8, rightFrom, lastCol);
   ws.rowHeight(5, 21);
 
@@ -178,7 +196,7 @@ export function writeSheet(workbook: WorkbookWriter, content: SheetContent, styl
   const all = [...labels, ...columns];
   let maxSubLines = 1;
   let maxTopLines = 1;
-  for (let i = 0; i < all.length; ) {
+  for (let i = 0; i < all.length;) {
     const c = all[i];
     if (!c) break;
     const col = i + 1;
@@ -242,7 +260,8 @@ export function writeSheet(workbook: WorkbookWriter, content: SheetContent, styl
       const kind = columns[j]?.kind;
       const content = r.cells[j] ?? null;
       let style = kind === 'note' || kind === 'label' ? note : kind === 'percent' ? percent : figure;
-      if (style === figure && (content?.kind === 'number' || content?.kind === 'formula')) style = figureOf(content.kind === 'number' ? content.value : content.result);
+      if (style === figure && (content?.kind === 'number' || content?.kind === 'formula'))
+        style = figureOf(content.kind === 'number' ? content.value : content.result);
       let value: CellValue = null;
       if (content?.kind === 'number') value = content.value;
       else if (content?.kind === 'formula') value = { formula: content.formula, result: content.result };

@@ -1,5 +1,13 @@
 import { commitImport } from '../import/commit';
-import { forgetLayout, importHistory, importLayouts, importValuesPage, previewImport, startReading, undoImport } from '../import/import-service';
+import {
+  forgetLayout,
+  importHistory,
+  importLayouts,
+  importValuesPage,
+  previewImport,
+  startReading,
+  undoImport,
+} from '../import/import-service';
 import type { Handlers } from '../handler-types';
 
 type ImportOperations =

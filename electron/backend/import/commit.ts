@@ -1,5 +1,14 @@
 import { batchKey } from '../../../db/access/change-log';
-import { addAlias, insertImport, insertImportFile, saveLayout, withLargePageCache, writeImportedPlan, writeImportedValues, type ImportedFigure } from '../../../db/access/imports';
+import {
+  addAlias,
+  insertImport,
+  insertImportFile,
+  saveLayout,
+  withLargePageCache,
+  writeImportedPlan,
+  writeImportedValues,
+  type ImportedFigure,
+} from '../../../db/access/imports';
 import { cellPosition } from '../../../db/access/write-source';
 import { encodeEvidence, type FileEvidence } from '../../../db/access/import-evidence';
 import { AppError } from '../../../shared/api/errors';
@@ -19,7 +28,9 @@ function sameName(a: string, b: string): boolean {
 }
 
 /** What the layout memory should hold after this import; null when nothing new was mapped by hand. */
-function rememberedAfter(sheet: PlannedSheet): { columns: Record<string, unknown>; rows: Record<string, string | null> } | null {
+function rememberedAfter(
+  sheet: PlannedSheet,
+): { columns: Record<string, unknown>; rows: Record<string, string | null> } | null {
   if (sheet.manualRows.length === 0 && sheet.manualColumns.size === 0) return null;
   const columns: Record<string, unknown> = { ...(sheet.remembered?.columns ?? {}) };
   const rows: Record<string, string | null> = { ...(sheet.remembered?.rows ?? {}) };
@@ -58,11 +69,21 @@ interface FileWrites {
 }
 
 /** The writes of one commit, inside its transaction; the units whose figures changed are added to `touched`. */
-function writeImport(ctx: HandlerContext, sessions: ImportSessions, choices: ImportChoices, touched: Set<number>): ImportResult {
+function writeImport(
+  ctx: HandlerContext,
+  sessions: ImportSessions,
+  choices: ImportChoices,
+  touched: Set<number>,
+): ImportResult {
   const { db } = ctx;
   const built = previewFor(ctx, sessions, choices);
   if (built.preview.blockers.length > 0) {
-    throw new AppError('bad_input', built.preview.blockers.join('\n'), { blockers: built.preview.blockers }, 'import has blockers');
+    throw new AppError(
+      'bad_input',
+      built.preview.blockers.join('\n'),
+      { blockers: built.preview.blockers },
+      'import has blockers',
+    );
   }
   const { batchId, who, at } = newBatch(db);
   const aliasesAdded: ImportResult['aliasesAdded'] = [];
@@ -73,7 +94,16 @@ function writeImport(ctx: HandlerContext, sessions: ImportSessions, choices: Imp
     const unitId = file.unitId;
     const { name } = file.staged.workbook;
     const periods = new Set<string>();
-    const own: FileWrites = { file, unitId, period: file.period, workbook: file.staged.workbook, sheets: file.sheets.map((s) => s.preview.name), figures: [], plans: [], evidence: {} };
+    const own: FileWrites = {
+      file,
+      unitId,
+      period: file.period,
+      workbook: file.staged.workbook,
+      sheets: file.sheets.map((s) => s.preview.name),
+      figures: [],
+      plans: [],
+      evidence: {},
+    };
     file.sheets.forEach((sheet, sheetIndex) => {
       for (const v of sheet.preview.values) {
         if (v.change !== 'new' && v.change !== 'changed') continue;
@@ -85,15 +115,25 @@ function writeImport(ctx: HandlerContext, sessions: ImportSessions, choices: Imp
             period: v.target.period,
             sheetIndex,
             cell: v.cell,
-            old: v.current ? { value: v.current.value, status: v.current.status ?? 'actual', comment: v.current.comment } : null,
+            old: v.current
+              ? { value: v.current.value, status: v.current.status ?? 'actual', comment: v.current.comment }
+              : null,
             next: { value: v.value, status: v.status ?? 'actual', comment: v.current?.comment ?? null },
           });
         } else {
-          own.plans.push({ code: v.code, year: v.target.year, level: v.target.level, value: v.value, sheetIndex, cell: v.cell });
+          own.plans.push({
+            code: v.code,
+            year: v.target.year,
+            level: v.target.level,
+            value: v.value,
+            sheetIndex,
+            cell: v.cell,
+          });
         }
       }
       for (const r of sheet.manualRows) {
-        if (r.code !== null && r.name !== '' && addAlias(db, r.code, r.name, sameName)) aliasesAdded.push({ code: r.code, alias: r.name });
+        if (r.code !== null && r.name !== '' && addAlias(db, r.code, r.name, sameName))
+          aliasesAdded.push({ code: r.code, alias: r.name });
       }
       const memory = sheet.layout ? rememberedAfter(sheet) : null;
       if (memory && sheet.layout) {
@@ -134,8 +174,21 @@ function writeImport(ctx: HandlerContext, sessions: ImportSessions, choices: Imp
       evidence: changedInFile > 0 ? encodeEvidence(f.evidence) : null,
     });
     for (const p of f.plans) {
-      const source = { kind: 'imported' as const, cell: { importFileId, sheetIndex: p.sheetIndex, ...cellPosition(p.cell) } };
-      writeImportedPlan(db, { indicatorCode: p.code, unitId: f.unitId, year: p.year, level: p.level, next: p.value, who, at, batchId, source });
+      const source = {
+        kind: 'imported' as const,
+        cell: { importFileId, sheetIndex: p.sheetIndex, ...cellPosition(p.cell) },
+      };
+      writeImportedPlan(db, {
+        indicatorCode: p.code,
+        unitId: f.unitId,
+        year: p.year,
+        level: p.level,
+        next: p.value,
+        who,
+        at,
+        batchId,
+        source,
+      });
     }
     writeImportedValues(db, { batch, unitId: f.unitId, importFileId }, f.figures);
     if (changedInFile > 0) touched.add(f.unitId);
@@ -148,7 +201,13 @@ function writeImport(ctx: HandlerContext, sessions: ImportSessions, choices: Imp
     plansChanged,
     aliasesAdded,
     layoutsRemembered,
-    files: planned.map((f) => ({ fileId: f.file.staged.fileId, name: f.workbook.name, unitId: f.unitId, period: f.period, changed: f.figures.length + f.plans.length })),
+    files: planned.map((f) => ({
+      fileId: f.file.staged.fileId,
+      name: f.workbook.name,
+      unitId: f.unitId,
+      period: f.period,
+      changed: f.figures.length + f.plans.length,
+    })),
     counts: built.preview.counts,
   };
 }
@@ -161,7 +220,9 @@ function writeImport(ctx: HandlerContext, sessions: ImportSessions, choices: Imp
 export function commitImport(ctx: HandlerContext, sessions: ImportSessions, choices: ImportChoices): ImportResult {
   const { db } = ctx;
   const touched = new Set<number>();
-  const result = withLargePageCache(db, () => db.transaction(() => writeImport(ctx, sessions, choices, touched), { behavior: 'immediate' }));
+  const result = withLargePageCache(db, () =>
+    db.transaction(() => writeImport(ctx, sessions, choices, touched), { behavior: 'immediate' }),
+  );
   // An import is the biggest save of all: chitieu.db alone holds it at once, not only after the next idle moment.
   ctx.database.checkpoint();
   // Too many figures to replay one by one: the validation history of these units is read again when next needed.

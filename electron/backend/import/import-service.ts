@@ -1,4 +1,11 @@
-import { deleteLayout, findImport, listImports, listLayouts, markImportUndone, unitsOfImport } from '../../../db/access/imports';
+import {
+  deleteLayout,
+  findImport,
+  listImports,
+  listLayouts,
+  markImportUndone,
+  unitsOfImport,
+} from '../../../db/access/imports';
 import type { ChitieuDb } from '../../../db/connection';
 import type { OperationOutput, ParsedInput } from '../../../shared/api/contract';
 import { AppError } from '../../../shared/api/errors';
@@ -16,11 +23,17 @@ export function startReading(sessions: ImportSessions, files: ImportFileSource[]
   return { sessionId: session.sessionId, files: session.files.map((f) => ({ fileId: f.fileId, name: f.name })) };
 }
 
-export function previewImport(ctx: HandlerContext, choices: ParsedInput<'import.preview'>): OperationOutput<'import.preview'> {
+export function previewImport(
+  ctx: HandlerContext,
+  choices: ParsedInput<'import.preview'>,
+): OperationOutput<'import.preview'> {
   return publicPreview(previewFor(ctx, ctx.imports, choices));
 }
 
-export function importValuesPage(ctx: HandlerContext, { fileId, sheet, filter, offset, limit, ...choices }: ParsedInput<'import.values'>): OperationOutput<'import.values'> {
+export function importValuesPage(
+  ctx: HandlerContext,
+  { fileId, sheet, filter, offset, limit, ...choices }: ParsedInput<'import.values'>,
+): OperationOutput<'import.values'> {
   return valuesPage(previewFor(ctx, ctx.imports, choices), { fileId, sheet, filter, offset, limit });
 }
 
@@ -33,7 +46,15 @@ export function importHistory(db: ChitieuDb, limit: number): OperationOutput<'im
     changed: r.valuesChanged + r.plansChanged,
     valuesChanged: r.valuesChanged,
     plansChanged: r.plansChanged,
-    files: r.files.map((f) => ({ name: f.fileName, sha256: f.sha256, size: f.sizeBytes, unitId: f.unitId, unitName: f.unitName, period: f.period, changed: f.changed })),
+    files: r.files.map((f) => ({
+      name: f.fileName,
+      sha256: f.sha256,
+      size: f.sizeBytes,
+      unitId: f.unitId,
+      unitName: f.unitName,
+      period: f.period,
+      changed: f.changed,
+    })),
     undone: r.undoneAt && r.undoBatchId ? { at: r.undoneAt, who: r.undoneBy ?? '', batchId: r.undoBatchId } : null,
   }));
 }
@@ -44,12 +65,22 @@ export function undoImport(ctx: Pick<HandlerContext, 'db' | 'history'>, importId
   const result = db.transaction(
     () => {
       const record = findImport(db, importId);
-      if (!record) throw new AppError('not_found', `Không có lần nhập số ${importId}.`, { importId }, 'import not found');
+      if (!record)
+        throw new AppError('not_found', `Không có lần nhập số ${importId}.`, { importId }, 'import not found');
       if (record.undoneAt) {
-        throw new AppError('conflict', `Lần nhập số ${importId} đã được hoàn tác rồi.`, { importId, undoneAt: record.undoneAt }, 'import already undone');
+        throw new AppError(
+          'conflict',
+          `Lần nhập số ${importId} đã được hoàn tác rồi.`,
+          { importId, undoneAt: record.undoneAt },
+          'import already undone',
+        );
       }
       const reverted = revertBatch(record.batchId, ctx);
-      markImportUndone(db, importId, { at: new Date().toISOString(), who: currentSettings(db).clerkName, batchId: reverted.batchId ?? '' });
+      markImportUndone(db, importId, {
+        at: new Date().toISOString(),
+        who: currentSettings(db).clerkName,
+        batchId: reverted.batchId ?? '',
+      });
       return reverted;
     },
     { behavior: 'immediate' },

@@ -1,4 +1,11 @@
-import { importsOfContents, layoutsBySignature, plansAtYears, valuesAtPeriod, writeCounter, type StoredFigureRow } from '../../../db/access/imports';
+import {
+  importsOfContents,
+  layoutsBySignature,
+  plansAtYears,
+  valuesAtPeriod,
+  writeCounter,
+  type StoredFigureRow,
+} from '../../../db/access/imports';
 import { listReportingUnits, reportingUnitsWithCode } from '../../../db/access/reporting-units';
 import { provinceUnitCode } from '../../../db/seed/seed-new-database';
 import type { Indicator, ReportingUnit } from '../../../shared/api/entities';
@@ -58,15 +65,35 @@ export interface BuiltPreview {
   files: PlannedFile[];
 }
 
-function sheetFinding(sheet: string, severity: ImportFinding['severity'], kind: string, message: string, cell: string | null = null): ImportFinding {
+function sheetFinding(
+  sheet: string,
+  severity: ImportFinding['severity'],
+  kind: string,
+  message: string,
+  cell: string | null = null,
+): ImportFinding {
   return { severity, kind, message, sheet, cell, code: null };
 }
 
 function emptySheet(grid: SheetGrid, state: PreviewSheet['state'], findings: ImportFinding[]): PlannedSheetPreview {
-  return { name: grid.name, state, headerRows: [], firstDataRow: null, signature: null, remembered: false, columns: [], rows: [], values: new PlannedValues(null), findings, counts: emptyCounts() };
+  return {
+    name: grid.name,
+    state,
+    headerRows: [],
+    firstDataRow: null,
+    signature: null,
+    remembered: false,
+    columns: [],
+    rows: [],
+    values: new PlannedValues(null),
+    findings,
+    counts: emptyCounts(),
+  };
 }
 
-function parseRemembered(stored: { columns: Record<string, unknown>; rows: Record<string, string | null> } | undefined): RememberedLayout | null {
+function parseRemembered(
+  stored: { columns: Record<string, unknown>; rows: Record<string, string | null> } | undefined,
+): RememberedLayout | null {
   if (!stored) return null;
   const columns: Record<string, ColumnRole> = {};
   for (const [letter, role] of Object.entries(stored.columns)) {
@@ -113,17 +140,29 @@ class StoredFigures {
  * The preview of a session for the clerk's choices. Called by import.preview, and again by import.commit inside
  * its transaction, so that what is written is exactly what the figures stored at that moment call for.
  */
-export function buildPreview(ctx: HandlerContext, sessions: ImportSessions, choices: ImportChoices, today = new Date()): BuiltPreview {
+export function buildPreview(
+  ctx: HandlerContext,
+  sessions: ImportSessions,
+  choices: ImportChoices,
+  today = new Date(),
+): BuiltPreview {
   const { db } = ctx;
   const session = sessions.ready(choices.sessionId);
   const fileIds = new Set(session.files.map((f) => f.fileId));
   for (const f of choices.files) {
-    if (!fileIds.has(f.fileId)) throw new AppError('bad_input', `Không có tệp ${f.fileId} trong phiên nhập này.`, { fileId: f.fileId }, 'unknown file id');
+    if (!fileIds.has(f.fileId))
+      throw new AppError(
+        'bad_input',
+        `Không có tệp ${f.fileId} trong phiên nhập này.`,
+        { fileId: f.fileId },
+        'unknown file id',
+      );
   }
   const units = listReportingUnits(db);
   const unitById = new Map(units.map((u) => [u.id, u]));
   const checkUnit = (id: number | undefined): void => {
-    if (id !== undefined && !unitById.has(id)) throw new AppError('not_found', `Không có đơn vị báo cáo ${id}.`, { unitId: id }, 'reporting unit not found');
+    if (id !== undefined && !unitById.has(id))
+      throw new AppError('not_found', `Không có đơn vị báo cáo ${id}.`, { unitId: id }, 'reporting unit not found');
   };
   checkUnit(choices.unitId);
   for (const f of choices.files) checkUnit(f.unitId);
@@ -143,7 +182,10 @@ export function buildPreview(ctx: HandlerContext, sessions: ImportSessions, choi
   const signatures: string[] = [];
   for (const staged of session.files) {
     if (!staged.workbook) continue;
-    const list = staged.workbook.sheets.map((grid) => ({ grid, layout: grid.hidden || grid.rows.size === 0 ? null : detectTable(grid) }));
+    const list = staged.workbook.sheets.map((grid) => ({
+      grid,
+      layout: grid.hidden || grid.rows.size === 0 ? null : detectTable(grid),
+    }));
     layouts.set(staged, list);
     for (const l of list) if (l.layout) signatures.push(l.layout.signature);
   }
@@ -194,7 +236,13 @@ export function buildPreview(ctx: HandlerContext, sessions: ImportSessions, choi
       const parsed = parsePeriod(chosenPeriod);
       if (parsed.ok) {
         period = parsed.period;
-        base.period = { key: formatPeriodKey(period), label: periodLabelVi(period), how: 'chosen', sheet: null, cell: null };
+        base.period = {
+          key: formatPeriodKey(period),
+          label: periodLabelVi(period),
+          how: 'chosen',
+          sheet: null,
+          cell: null,
+        };
         if (titled && formatPeriodKey(titled.period) !== formatPeriodKey(period)) {
           findings.push({
             severity: 'warning',
@@ -208,7 +256,13 @@ export function buildPreview(ctx: HandlerContext, sessions: ImportSessions, choi
       }
     } else if (titled) {
       period = titled.period;
-      base.period = { key: formatPeriodKey(period), label: periodLabelVi(period), how: 'cell', sheet: titled.sheet, cell: titled.cell };
+      base.period = {
+        key: formatPeriodKey(period),
+        label: periodLabelVi(period),
+        how: 'cell',
+        sheet: titled.sheet,
+        cell: titled.cell,
+      };
     }
     if (!period) {
       const message = `Chưa biết kỳ báo cáo của tệp ${staged.name}: tiêu đề không ghi kỳ; hãy chọn kỳ báo cáo (trên màn hình: «Kỳ báo cáo chung» hoặc «Đổi kỳ» của tệp; dòng lệnh: --period, ví dụ --period 2023-05 là tháng 5/2023).`;
@@ -232,10 +286,25 @@ export function buildPreview(ctx: HandlerContext, sessions: ImportSessions, choi
       }
       if (label) {
         unit = findUnitByLabel(units, label.text);
-        if (unit) base.unit = { id: unit.id, code: unit.code, name: unit.name, how: 'cell', sheet: label.sheet, cell: label.cell };
+        if (unit)
+          base.unit = {
+            id: unit.id,
+            code: unit.code,
+            name: unit.name,
+            how: 'cell',
+            sheet: label.sheet,
+            cell: label.cell,
+          };
         else {
           const message = `Tệp ${staged.name} ghi đơn vị "${label.text}" (${label.sheet}!${label.cell}) nhưng danh sách đơn vị báo cáo không có đơn vị này; hãy chọn đơn vị cho tệp (dòng lệnh: --unit MÃ) hoặc thêm đơn vị này trước (màn hình «Đơn vị báo cáo»; dòng lệnh: chitieu units add --code MÃ --name "${label.text}").`;
-          findings.push({ severity: 'error', kind: 'unit-unknown', message, sheet: label.sheet, cell: label.cell, code: null });
+          findings.push({
+            severity: 'error',
+            kind: 'unit-unknown',
+            message,
+            sheet: label.sheet,
+            cell: label.cell,
+            code: null,
+          });
           blockers.push(message);
         }
       } else if (province) {
@@ -248,12 +317,28 @@ export function buildPreview(ctx: HandlerContext, sessions: ImportSessions, choi
 
     for (const { grid, layout } of sheetLayouts) {
       if (grid.hidden) {
-        const sheet = emptySheet(grid, 'hidden', [sheetFinding(grid.name, 'info', 'sheet-hidden', `Trang tính "${grid.name}" đang ẩn nên không được nhập.`)]);
-        planned.sheets.push({ preview: sheet, grid, layout: null, manualRows: [], manualColumns: new Map(), remembered: null });
+        const sheet = emptySheet(grid, 'hidden', [
+          sheetFinding(grid.name, 'info', 'sheet-hidden', `Trang tính "${grid.name}" đang ẩn nên không được nhập.`),
+        ]);
+        planned.sheets.push({
+          preview: sheet,
+          grid,
+          layout: null,
+          manualRows: [],
+          manualColumns: new Map(),
+          remembered: null,
+        });
         continue;
       }
       if (grid.rows.size === 0) {
-        planned.sheets.push({ preview: emptySheet(grid, 'empty', []), grid, layout: null, manualRows: [], manualColumns: new Map(), remembered: null });
+        planned.sheets.push({
+          preview: emptySheet(grid, 'empty', []),
+          grid,
+          layout: null,
+          manualRows: [],
+          manualColumns: new Map(),
+          remembered: null,
+        });
         continue;
       }
       if (!layout) {
@@ -265,10 +350,18 @@ export function buildPreview(ctx: HandlerContext, sessions: ImportSessions, choi
             `Trang tính "${grid.name}" không có bảng chỉ tiêu nhận ra được (không thấy dòng tiêu đề có cột "Chỉ tiêu" hoặc "Mã"); không nhập gì từ trang này.`,
           ),
         ]);
-        planned.sheets.push({ preview: sheet, grid, layout: null, manualRows: [], manualColumns: new Map(), remembered: null });
+        planned.sheets.push({
+          preview: sheet,
+          grid,
+          layout: null,
+          manualRows: [],
+          manualColumns: new Map(),
+          remembered: null,
+        });
         continue;
       }
-      const mine = (c: { fileId?: string | undefined; sheet: string }) => (c.fileId === undefined || c.fileId === staged.fileId) && c.sheet === grid.name;
+      const mine = (c: { fileId?: string | undefined; sheet: string }) =>
+        (c.fileId === undefined || c.fileId === staged.fileId) && c.sheet === grid.name;
       const manualRows = new Map(choices.rows.filter(mine).map((r) => [r.row, r.code]));
       const manualColumns = new Map(choices.columns.filter(mine).map((c) => [c.column, c.role as ColumnRole]));
       const memory = parseRemembered(remembered.get(layout.signature));
@@ -292,7 +385,14 @@ export function buildPreview(ctx: HandlerContext, sessions: ImportSessions, choi
         current: (code, target) => figures.current(code, target),
         figure: (code, p) => figures.figure(code, p),
       });
-      planned.sheets.push({ preview: plan.preview, grid, layout, manualRows: plan.manualRows, manualColumns, remembered: memory });
+      planned.sheets.push({
+        preview: plan.preview,
+        grid,
+        layout,
+        manualRows: plan.manualRows,
+        manualColumns,
+        remembered: memory,
+      });
     }
   }
 
@@ -301,7 +401,8 @@ export function buildPreview(ctx: HandlerContext, sessions: ImportSessions, choi
   for (const f of files) {
     if (f.unitId === null || f.preview.skipped) continue;
     const list = byUnit.get(f.unitId) ?? [];
-    for (const s of f.sheets) list.push({ fileName: f.staged.name, sheet: s.preview.name, values: s.preview.values, file: f });
+    for (const s of f.sheets)
+      list.push({ fileName: f.staged.name, sheet: s.preview.name, values: s.preview.values, file: f });
     byUnit.set(f.unitId, list);
   }
   for (const list of byUnit.values()) {
@@ -313,7 +414,11 @@ export function buildPreview(ctx: HandlerContext, sessions: ImportSessions, choi
         if (told.has(key)) continue;
         told.add(key);
         const sheet = place.file.sheets.find((s) => s.preview.name === place.sheet);
-        (sheet?.preview.findings ?? place.file.preview.findings).push({ ...finding, sheet: place.sheet, cell: place.values.cellAt(index) });
+        (sheet?.preview.findings ?? place.file.preview.findings).push({
+          ...finding,
+          sheet: place.sheet,
+          cell: place.values.cellAt(index),
+        });
       }
     });
   }
@@ -365,11 +470,19 @@ export function publicPreview(built: BuiltPreview): ImportPreview {
 }
 
 /** A page of one sheet's figures, in the order of the sheet, for the same choices as the preview. */
-export function valuesPage(built: BuiltPreview, page: { fileId: string; sheet: string; filter: ValueFilter; offset: number; limit: number }): ImportValuesPage {
+export function valuesPage(
+  built: BuiltPreview,
+  page: { fileId: string; sheet: string; filter: ValueFilter; offset: number; limit: number },
+): ImportValuesPage {
   const file = built.files.find((f) => f.staged.fileId === page.fileId);
   const sheet = file?.sheets.find((s) => s.preview.name === page.sheet);
   if (!file || !sheet) {
-    throw new AppError('not_found', `Không có trang tính "${page.sheet}" trong tệp này của phiên nhập.`, { fileId: page.fileId, sheet: page.sheet }, 'sheet not in session');
+    throw new AppError(
+      'not_found',
+      `Không có trang tính "${page.sheet}" trong tệp này của phiên nhập.`,
+      { fileId: page.fileId, sheet: page.sheet },
+      'sheet not in session',
+    );
   }
   const values = sheet.preview.values;
   const { total, indexes } = values.page(page.filter, page.offset, page.limit);

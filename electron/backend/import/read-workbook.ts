@@ -3,7 +3,15 @@ import { basename } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { maxWorkbookBytes } from '../../../shared/import/limits';
 import type { SheetGrid } from '../../../shared/import/table';
-import { bufferSource, entryStream, fileSource, readZipDirectory, ZipFormatError, type ByteSource, type ZipEntry } from '../xlsx/zip';
+import {
+  bufferSource,
+  entryStream,
+  fileSource,
+  readZipDirectory,
+  ZipFormatError,
+  type ByteSource,
+  type ZipEntry,
+} from '../xlsx/zip';
 import { readNumberStyles } from '../xlsx/number-styles';
 import { readSheet, SheetDamaged, SheetTooLarge } from '../xlsx/read-sheet';
 import { readSharedStrings } from '../xlsx/shared-strings';
@@ -79,7 +87,12 @@ function passwordProtected(name: string): UnreadableWorkbook {
  * now; a password-protected .xlsx, a workbook older than Excel 97, and a Word or PowerPoint file are refused,
  * each with its message.
  */
-async function readCompoundFile(src: ByteSource, name: string, onProgress: (fraction: number) => void, cancelled: () => boolean): Promise<SheetGrid[]> {
+async function readCompoundFile(
+  src: ByteSource,
+  name: string,
+  onProgress: (fraction: number) => void,
+  cancelled: () => boolean,
+): Promise<SheetGrid[]> {
   const { readXls, XlsDamaged, XlsRefused, XlsSheetTooLarge } = await import('./read-xls');
   try {
     const bytes = await src.read(0, src.size);
@@ -89,10 +102,18 @@ async function readCompoundFile(src: ByteSource, name: string, onProgress: (frac
   } catch (error) {
     if (error instanceof XlsRefused) {
       if (error.reason === 'password') throw passwordProtected(name);
-      if (error.reason === 'before_excel_97') throw new UnreadableWorkbook('legacy_xls', saveAsXlsx(`Tệp ${name} là sổ Excel 5.0/95, kiểu quá cũ mà ChiTieu không đọc được.`));
-      throw new UnreadableWorkbook('not_a_workbook', `Tệp ${name} là tài liệu Office kiểu cũ (Word hoặc PowerPoint), không phải sổ Excel.`);
+      if (error.reason === 'before_excel_97')
+        throw new UnreadableWorkbook(
+          'legacy_xls',
+          saveAsXlsx(`Tệp ${name} là sổ Excel 5.0/95, kiểu quá cũ mà ChiTieu không đọc được.`),
+        );
+      throw new UnreadableWorkbook(
+        'not_a_workbook',
+        `Tệp ${name} là tài liệu Office kiểu cũ (Word hoặc PowerPoint), không phải sổ Excel.`,
+      );
     }
-    if (error instanceof XlsSheetTooLarge) throw error.limit === 'rows' ? tooLong(error.sheet, name) : tooLarge(error.sheet, name);
+    if (error instanceof XlsSheetTooLarge)
+      throw error.limit === 'rows' ? tooLong(error.sheet, name) : tooLarge(error.sheet, name);
     if (error instanceof XlsDamaged) throw corrupt(name);
     throw error;
   }
@@ -101,26 +122,49 @@ async function readCompoundFile(src: ByteSource, name: string, onProgress: (frac
 /** What kind of file this is when it is neither a zip nor a Compound File: each gets the message that tells the clerk what to do. */
 function refuseOther(head: Buffer, name: string): never {
   const text = head.toString('latin1').trimStart().toLowerCase();
-  if (text.startsWith('%pdf')) throw new UnreadableWorkbook('other_format', `Tệp ${name} là tệp PDF, không phải sổ Excel. Hãy xin tệp Excel (.xlsx) gốc.`);
+  if (text.startsWith('%pdf'))
+    throw new UnreadableWorkbook(
+      'other_format',
+      `Tệp ${name} là tệp PDF, không phải sổ Excel. Hãy xin tệp Excel (.xlsx) gốc.`,
+    );
   if (text.startsWith('<?xml') && text.includes('urn:schemas-microsoft-com:office:spreadsheet')) {
     throw new UnreadableWorkbook('other_format', saveAsXlsx(`Tệp ${name} là bảng tính XML của Excel 2003.`));
   }
-  if (text.startsWith('<html') || text.startsWith('<!doctype html') || text.includes('<table') || text.startsWith('mime-version')) {
-    throw new UnreadableWorkbook('other_format', saveAsXlsx(`Tệp ${name} là trang web (HTML) mang đuôi Excel, thường do phần mềm khác xuất ra.`));
+  if (
+    text.startsWith('<html') ||
+    text.startsWith('<!doctype html') ||
+    text.includes('<table') ||
+    text.startsWith('mime-version')
+  ) {
+    throw new UnreadableWorkbook(
+      'other_format',
+      saveAsXlsx(`Tệp ${name} là trang web (HTML) mang đuôi Excel, thường do phần mềm khác xuất ra.`),
+    );
   }
-  const printable = [...head.subarray(0, 512)].filter((b) => b === 9 || b === 10 || b === 13 || (b >= 32 && b !== 127)).length;
+  const printable = [...head.subarray(0, 512)].filter(
+    (b) => b === 9 || b === 10 || b === 13 || (b >= 32 && b !== 127),
+  ).length;
   if (head.length > 0 && printable / Math.min(head.length, 512) > 0.95) {
-    throw new UnreadableWorkbook('other_format', saveAsXlsx(`Tệp ${name} là tệp văn bản (như CSV), không phải sổ Excel.`));
+    throw new UnreadableWorkbook(
+      'other_format',
+      saveAsXlsx(`Tệp ${name} là tệp văn bản (như CSV), không phải sổ Excel.`),
+    );
   }
-  throw new UnreadableWorkbook('not_a_workbook', `Tệp ${name} không phải sổ Excel (.xlsx, .xlsm, .xls) nên không nhập được.`);
+  throw new UnreadableWorkbook(
+    'not_a_workbook',
+    `Tệp ${name} không phải sổ Excel (.xlsx, .xlsm, .xls) nên không nhập được.`,
+  );
 }
 
 function refuseZipWithoutWorkbook(entries: ZipEntry[], name: string): never {
   const has = (prefix: string) => entries.some((e) => e.name.startsWith(prefix));
-  if (has('xl/workbook.bin')) throw new UnreadableWorkbook('other_format', saveAsXlsx(`Tệp ${name} là sổ Excel nhị phân (.xlsb).`));
-  if (has('content.xml') && has('mimetype')) throw new UnreadableWorkbook('other_format', saveAsXlsx(`Tệp ${name} là bảng tính OpenDocument (.ods).`));
+  if (has('xl/workbook.bin'))
+    throw new UnreadableWorkbook('other_format', saveAsXlsx(`Tệp ${name} là sổ Excel nhị phân (.xlsb).`));
+  if (has('content.xml') && has('mimetype'))
+    throw new UnreadableWorkbook('other_format', saveAsXlsx(`Tệp ${name} là bảng tính OpenDocument (.ods).`));
   if (has('word/')) throw new UnreadableWorkbook('not_a_workbook', `Tệp ${name} là văn bản Word, không phải sổ Excel.`);
-  if (has('ppt/')) throw new UnreadableWorkbook('not_a_workbook', `Tệp ${name} là bản trình chiếu PowerPoint, không phải sổ Excel.`);
+  if (has('ppt/'))
+    throw new UnreadableWorkbook('not_a_workbook', `Tệp ${name} là bản trình chiếu PowerPoint, không phải sổ Excel.`);
   throw new UnreadableWorkbook('not_a_workbook', `Tệp ${name} là tệp nén (zip) nhưng không phải sổ Excel.`);
 }
 
@@ -153,7 +197,12 @@ interface SheetPart {
 }
 
 /** A part read whole (workbook, relations, shared strings, styles), refused past `maxBytes` or with a wrong checksum. */
-async function readWholePart(src: ByteSource, entry: ZipEntry, maxBytes: number, onBytes: (n: number) => void = () => {}): Promise<string> {
+async function readWholePart(
+  src: ByteSource,
+  entry: ZipEntry,
+  maxBytes: number,
+  onBytes: (n: number) => void = () => {},
+): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   const stream = await entryStream(src, entry);
@@ -169,7 +218,8 @@ async function readWholePart(src: ByteSource, entry: ZipEntry, maxBytes: number,
     stream.destroy();
   }
   const data = Buffer.concat(chunks);
-  if (crc32(data) !== entry.crc32 || size !== entry.uncompressedSize) throw new ZipFormatError(`crc mismatch in ${entry.name}`);
+  if (crc32(data) !== entry.crc32 || size !== entry.uncompressedSize)
+    throw new ZipFormatError(`crc mismatch in ${entry.name}`);
   return data.toString('utf8');
 }
 
@@ -201,7 +251,8 @@ async function bookStructure(src: ByteSource, entries: ZipEntry[]): Promise<Book
     const rid = attribute(attrs, 'r:id') ?? /\b\w+:id="([^"]*)"/.exec(attrs)?.[1];
     const state = attribute(attrs, 'state') ?? 'visible';
     const path = rid ? targets.get(rid) : undefined;
-    if (path) sheets.push({ path: path.replace(/\/\.\//g, '/'), name, hidden: state !== 'visible', order: sheets.length });
+    if (path)
+      sheets.push({ path: path.replace(/\/\.\//g, '/'), name, hidden: state !== 'visible', order: sheets.length });
   }
   const workbookPr = /<(?:\w+:)?workbookPr\b([^>]*)>/.exec(bookXml)?.[1] ?? '';
   const date1904 = ['1', 'true'].includes(attribute(workbookPr, 'date1904') ?? '');
@@ -244,7 +295,11 @@ async function sha256Of(src: ByteSource): Promise<string> {
  * the shared strings, the date styles and every sheet in one pass each, bounding the size of every part and
  * sheet as it goes and checking every part's checksum.
  */
-export async function readWorkbook(input: WorkbookInput, onProgress: (fraction: number) => void, cancelled: () => boolean): Promise<ReadWorkbook> {
+export async function readWorkbook(
+  input: WorkbookInput,
+  onProgress: (fraction: number) => void,
+  cancelled: () => boolean,
+): Promise<ReadWorkbook> {
   const name = 'path' in input ? basename(input.path) : basename(input.name);
   let src: ByteSource;
   try {
@@ -252,7 +307,13 @@ export async function readWorkbook(input: WorkbookInput, onProgress: (fraction: 
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why =
-      code === 'ENOENT' ? 'không có tệp này' : code === 'EACCES' || code === 'EPERM' ? 'không có quyền đọc tệp' : code === 'EISDIR' ? 'đây là một thư mục' : 'không mở được tệp';
+      code === 'ENOENT'
+        ? 'không có tệp này'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'không có quyền đọc tệp'
+          : code === 'EISDIR'
+            ? 'đây là một thư mục'
+            : 'không mở được tệp';
     throw new UnreadableWorkbook('cannot_open', `Không đọc được ${'path' in input ? input.path : name}: ${why}.`);
   }
   try {
@@ -268,7 +329,8 @@ export async function readWorkbook(input: WorkbookInput, onProgress: (fraction: 
     const isEmptyZip = head.length >= 4 && head.readUInt32LE(0) === 0x06054b50;
     if (isCompoundFile(head)) {
       const sheets = await readCompoundFile(src, name, onProgress, cancelled);
-      if (sheets.every((s) => s.rows.size === 0)) throw new UnreadableWorkbook('empty_workbook', `Sổ ${name} trống: không trang tính nào có dữ liệu.`);
+      if (sheets.every((s) => s.rows.size === 0))
+        throw new UnreadableWorkbook('empty_workbook', `Sổ ${name} trống: không trang tính nào có dữ liệu.`);
       const sha256 = await sha256Of(src);
       onProgress(1);
       return { name, size: src.size, sha256, sheets };
@@ -284,12 +346,18 @@ export async function readWorkbook(input: WorkbookInput, onProgress: (fraction: 
     }
     if (!entries.some((e) => e.name === 'xl/workbook.xml')) refuseZipWithoutWorkbook(entries, name);
     if (entries.some((e) => (e.flags & 1) === 1)) {
-      throw new UnreadableWorkbook('password', `Tệp ${name} được nén có mật khẩu nên ChiTieu không đọc được. Hãy giải nén hoặc lưu lại không đặt mật khẩu rồi nhập lại.`);
+      throw new UnreadableWorkbook(
+        'password',
+        `Tệp ${name} được nén có mật khẩu nên ChiTieu không đọc được. Hãy giải nén hoặc lưu lại không đặt mật khẩu rồi nhập lại.`,
+      );
     }
     const byName = new Map(entries.map((e) => [e.name, e]));
     const shared = byName.get('xl/sharedStrings.xml');
     if (shared && shared.uncompressedSize > importLimits.maxSharedStringsBytes) {
-      throw new UnreadableWorkbook('too_many_cells', `Tệp ${name} chứa quá nhiều chữ (${mb(shared.uncompressedSize)} MB) để là sổ báo cáo chỉ tiêu, nên ChiTieu không nhập tệp này.`);
+      throw new UnreadableWorkbook(
+        'too_many_cells',
+        `Tệp ${name} chứa quá nhiều chữ (${mb(shared.uncompressedSize)} MB) để là sổ báo cáo chỉ tiêu, nên ChiTieu không nhập tệp này.`,
+      );
     }
     try {
       const book = await bookStructure(src, entries);
@@ -297,17 +365,23 @@ export async function readWorkbook(input: WorkbookInput, onProgress: (fraction: 
         const entry = byName.get(p.path);
         return entry ? [{ ...p, entry }] : [];
       });
-      if (parts.length === 0) throw new UnreadableWorkbook('empty_workbook', `Sổ ${name} không có trang tính nào để nhập.`);
+      if (parts.length === 0)
+        throw new UnreadableWorkbook('empty_workbook', `Sổ ${name} không có trang tính nào để nhập.`);
 
       const styles = byName.get('xl/styles.xml');
-      const total = [shared, styles, ...parts.map((p) => p.entry)].reduce((n, e) => n + (e?.uncompressedSize ?? 0), 0) || 1;
+      const total =
+        [shared, styles, ...parts.map((p) => p.entry)].reduce((n, e) => n + (e?.uncompressedSize ?? 0), 0) || 1;
       let inflated = 0;
       const onBytes = (n: number) => {
         inflated += n;
         onProgress(Math.min(0.98, (0.98 * inflated) / total));
       };
-      const sharedStrings = shared ? readSharedStrings(await readWholePart(src, shared, importLimits.maxSharedStringsBytes, onBytes)) : [];
-      const numberStyles = styles ? readNumberStyles(await readWholePart(src, styles, importLimits.maxPartBytes, onBytes)) : [];
+      const sharedStrings = shared
+        ? readSharedStrings(await readWholePart(src, shared, importLimits.maxSharedStringsBytes, onBytes))
+        : [];
+      const numberStyles = styles
+        ? readNumberStyles(await readWholePart(src, styles, importLimits.maxPartBytes, onBytes))
+        : [];
       const ctx = { sharedStrings, numberStyles, date1904: book.date1904 };
 
       const sheets: SheetGrid[] = [];
@@ -322,15 +396,24 @@ export async function readWorkbook(input: WorkbookInput, onProgress: (fraction: 
         };
         if (part.entry.uncompressedSize > importLimits.maxPartBytes) throw tooLarge(part.name, name);
         try {
-          const read = await readSheet(await entryStream(src, part.entry), { crc32: part.entry.crc32, size: part.entry.uncompressedSize }, part, ctx, limits, onBytes);
+          const read = await readSheet(
+            await entryStream(src, part.entry),
+            { crc32: part.entry.crc32, size: part.entry.uncompressedSize },
+            part,
+            ctx,
+            limits,
+            onBytes,
+          );
           cells += read.cells;
           sheets.push(read.grid);
         } catch (error) {
-          if (error instanceof SheetTooLarge) throw error.limit === 'rows' ? tooLong(part.name, name) : tooLarge(part.name, name);
+          if (error instanceof SheetTooLarge)
+            throw error.limit === 'rows' ? tooLong(part.name, name) : tooLarge(part.name, name);
           throw error;
         }
       }
-      if (sheets.every((s) => s.rows.size === 0)) throw new UnreadableWorkbook('empty_workbook', `Sổ ${name} trống: không trang tính nào có dữ liệu.`);
+      if (sheets.every((s) => s.rows.size === 0))
+        throw new UnreadableWorkbook('empty_workbook', `Sổ ${name} trống: không trang tính nào có dữ liệu.`);
       const sha256 = await sha256Of(src);
       onProgress(1);
       return { name, size: src.size, sha256, sheets };

@@ -95,23 +95,30 @@ function checkWorkbookStream(data: Uint8Array, limits: XlsLimits): void {
     const type = view.getUint16(pos, true);
     const length = view.getUint16(pos + 2, true);
     const body = pos + 4;
-    if (body + length > data.length) throw new XlsDamaged(`record 0x${type.toString(16)} at ${pos} runs past the stream`);
+    if (body + length > data.length)
+      throw new XlsDamaged(`record 0x${type.toString(16)} at ${pos} runs past the stream`);
     pos = body + length;
     return { type, body, length };
   };
 
   const first = next();
   if (olderBofs.has(first.type)) throw new XlsRefused('before_excel_97');
-  if (first.type !== record.bof || first.length < 4) throw new XlsDamaged('the stream does not start with a BOF record');
+  if (first.type !== record.bof || first.length < 4)
+    throw new XlsDamaged('the stream does not start with a BOF record');
   if (view.getUint16(first.body, true) !== biff8) throw new XlsRefused('before_excel_97');
-  if (view.getUint16(first.body + 2, true) !== globalsSubstream) throw new XlsDamaged('the first substream is not the workbook globals');
+  if (view.getUint16(first.body + 2, true) !== globalsSubstream)
+    throw new XlsDamaged('the first substream is not the workbook globals');
 
   const sheets: SheetEntry[] = [];
   for (let r = next(); r.type !== record.eof; r = next()) {
     if (r.type === record.filePass) throw new XlsRefused('password');
     if (r.type === record.boundSheet) {
       if (r.length < 8) throw new XlsDamaged('BOUNDSHEET record too short');
-      sheets.push({ name: shortUnicodeString(data, r.body + 6, r.body + r.length), offset: view.getUint32(r.body, true), found: false });
+      sheets.push({
+        name: shortUnicodeString(data, r.body + 6, r.body + r.length),
+        offset: view.getUint32(r.body, true),
+        found: false,
+      });
     }
   }
 
@@ -124,7 +131,7 @@ function checkWorkbookStream(data: Uint8Array, limits: XlsLimits): void {
     sheet.found = true;
     const rowsSeen = new Uint8Array(65_536);
     let rows = 0;
-    for (let depth = 1; depth > 0; ) {
+    for (let depth = 1; depth > 0;) {
       const r = next();
       if (r.type === record.bof) depth++;
       else if (r.type === record.eof) depth--;
@@ -160,7 +167,13 @@ class FormatStyles {
   }
 }
 
-function gridOf(name: string, hidden: boolean, sheet: WorkSheet, toRaw: (cell: CellObject) => RawCell | undefined, ctx: CellContext): SheetGrid {
+function gridOf(
+  name: string,
+  hidden: boolean,
+  sheet: WorkSheet,
+  toRaw: (cell: CellObject) => RawCell | undefined,
+  ctx: CellContext,
+): SheetGrid {
   const grid = new SheetGridBuilder();
   (sheet['!data'] ?? []).forEach((cellsOfRow, r) => {
     cellsOfRow.forEach((cell, c) => {
@@ -169,7 +182,12 @@ function gridOf(name: string, hidden: boolean, sheet: WorkSheet, toRaw: (cell: C
       if (reading !== undefined) grid.add(r + 1, c + 1, reading);
     });
   });
-  const merges: CellRange[] = (sheet['!merges'] ?? []).map((m) => ({ top: m.s.r + 1, left: m.s.c + 1, bottom: m.e.r + 1, right: m.e.c + 1 }));
+  const merges: CellRange[] = (sheet['!merges'] ?? []).map((m) => ({
+    top: m.s.r + 1,
+    left: m.s.c + 1,
+    bottom: m.e.r + 1,
+    right: m.e.c + 1,
+  }));
   return grid.finish(name, hidden, merges);
 }
 
@@ -179,7 +197,12 @@ function gridOf(name: string, hidden: boolean, sheet: WorkSheet, toRaw: (cell: C
  * booleans, errors, formulas with the result Excel cached). `onProgress` gets fractions up to 0.98;
  * `stopIfCancelled` throws when the clerk has cancelled.
  */
-export async function readXls(bytes: Buffer, limits: XlsLimits, onProgress: (fraction: number) => void, stopIfCancelled: () => void): Promise<SheetGrid[]> {
+export async function readXls(
+  bytes: Buffer,
+  limits: XlsLimits,
+  onProgress: (fraction: number) => void,
+  stopIfCancelled: () => void,
+): Promise<SheetGrid[]> {
   const XLSX = await import('@e965/xlsx');
   const cfb: CompoundFileReader = XLSX.CFB;
   let entries: CompoundFileEntry[];
@@ -193,12 +216,21 @@ export async function readXls(bytes: Buffer, limits: XlsLimits, onProgress: (fra
   const workbook = stream('Workbook');
   if (!workbook) throw new XlsRefused(stream('Book') ? 'before_excel_97' : 'not_a_workbook');
   if (!workbook.content || workbook.content.length === 0) throw new XlsDamaged('empty workbook stream');
-  if (workbook.content.length !== workbook.size) throw new XlsDamaged(`workbook stream of ${workbook.size} bytes gave ${workbook.content.length}`);
+  if (workbook.content.length !== workbook.size)
+    throw new XlsDamaged(`workbook stream of ${workbook.size} bytes gave ${workbook.content.length}`);
   checkWorkbookStream(workbook.content, limits);
   onProgress(0.2);
   stopIfCancelled();
 
-  const options: ParsingOptions = { type: 'buffer', dense: true, cellFormula: true, cellNF: true, cellText: false, cellDates: false, cellHTML: false };
+  const options: ParsingOptions = {
+    type: 'buffer',
+    dense: true,
+    cellFormula: true,
+    cellNF: true,
+    cellText: false,
+    cellDates: false,
+    cellHTML: false,
+  };
   let book;
   try {
     book = XLSX.read(bytes, options);
@@ -208,7 +240,11 @@ export async function readXls(bytes: Buffer, limits: XlsLimits, onProgress: (fra
   onProgress(0.7);
 
   const formats = new FormatStyles();
-  const ctx: CellContext = { sharedStrings: [], numberStyles: formats.styles, date1904: book.Workbook?.WBProps?.date1904 === true };
+  const ctx: CellContext = {
+    sharedStrings: [],
+    numberStyles: formats.styles,
+    date1904: book.Workbook?.WBProps?.date1904 === true,
+  };
   const toRaw = (cell: CellObject): RawCell | undefined => {
     const formula = cell.f ?? null;
     const style = formats.of(cell.z);

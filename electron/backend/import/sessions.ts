@@ -81,7 +81,15 @@ export class ImportSessions {
       workbook: null,
       error: null,
     }));
-    const session: ImportSession = { sessionId: randomUUID(), files, done: Promise.resolve(), finished: false, closed: false, lastUsed: Date.now(), lastPreview: null };
+    const session: ImportSession = {
+      sessionId: randomUUID(),
+      files,
+      done: Promise.resolve(),
+      finished: false,
+      closed: false,
+      lastUsed: Date.now(),
+      lastPreview: null,
+    };
     session.done = this.readAll(session, sources);
     this.sessions.set(session.sessionId, session);
     return session;
@@ -96,7 +104,10 @@ export class ImportSessions {
       if (session.closed) break;
       file.state = 'reading';
       try {
-        const input: WorkbookInput = 'path' in source ? { path: source.path } : { name: source.name, bytes: Buffer.from(source.contentBase64, 'base64') };
+        const input: WorkbookInput =
+          'path' in source
+            ? { path: source.path }
+            : { name: source.name, bytes: Buffer.from(source.contentBase64, 'base64') };
         const size = 'path' in input ? await sizeOnDisk(input.path) : input.bytes.length;
         if (size !== null && taken + size > this.maxBytes) throw overBudget(file.name, taken, size, this.maxBytes);
         file.workbook = await readWorkbook(
@@ -114,8 +125,14 @@ export class ImportSessions {
         if (error instanceof UnreadableWorkbook) {
           file.error = { code: error.kind, message: error.message };
         } else {
-          this.log('import read failed', { file: file.name, message: error instanceof Error ? error.message : String(error) });
-          file.error = { code: 'corrupt', message: `Không đọc được tệp ${file.name}: tệp bị hỏng hoặc không phải sổ Excel.` };
+          this.log('import read failed', {
+            file: file.name,
+            message: error instanceof Error ? error.message : String(error),
+          });
+          file.error = {
+            code: 'corrupt',
+            message: `Không đọc được tệp ${file.name}: tệp bị hỏng hoặc không phải sổ Excel.`,
+          };
         }
       }
     }
@@ -125,7 +142,12 @@ export class ImportSessions {
   get(sessionId: string): ImportSession {
     const session = this.sessions.get(sessionId);
     if (!session || session.closed) {
-      throw new AppError('not_found', 'Không còn phiên nhập này (đã nhập xong, đã đóng hoặc để quá lâu). Hãy chọn lại tệp.', { sessionId }, 'import session not found');
+      throw new AppError(
+        'not_found',
+        'Không còn phiên nhập này (đã nhập xong, đã đóng hoặc để quá lâu). Hãy chọn lại tệp.',
+        { sessionId },
+        'import session not found',
+      );
     }
     session.lastUsed = Date.now();
     return session;
@@ -135,7 +157,12 @@ export class ImportSessions {
   ready(sessionId: string): ImportSession {
     const session = this.get(sessionId);
     if (!session.finished) {
-      throw new AppError('conflict', 'Đang đọc tệp; hãy chờ đọc xong rồi xem trước hoặc nhập.', { sessionId }, 'import files still being read');
+      throw new AppError(
+        'conflict',
+        'Đang đọc tệp; hãy chờ đọc xong rồi xem trước hoặc nhập.',
+        { sessionId },
+        'import files still being read',
+      );
     }
     return session;
   }
@@ -147,7 +174,14 @@ export class ImportSessions {
       sessionId,
       done: session.finished,
       fraction: Math.min(1, session.files.reduce((n, f) => n + f.fraction, 0) / total),
-      files: session.files.map((f) => ({ fileId: f.fileId, name: f.name, size: f.size, state: f.state, fraction: f.fraction, error: f.error })),
+      files: session.files.map((f) => ({
+        fileId: f.fileId,
+        name: f.name,
+        size: f.size,
+        state: f.state,
+        fraction: f.fraction,
+        error: f.error,
+      })),
     };
   }
 

@@ -1,5 +1,11 @@
 import { findReportingUnit } from '../../../db/access/reporting-units';
-import { findPeriodState, periodStateLogOf, periodStatesOfUnit, recordPeriodState, type StoredPeriodState } from '../../../db/access/period-states';
+import {
+  findPeriodState,
+  periodStateLogOf,
+  periodStatesOfUnit,
+  recordPeriodState,
+  type StoredPeriodState,
+} from '../../../db/access/period-states';
 import type { ChitieuDb } from '../../../db/connection';
 import { AppError } from '../../../shared/api/errors';
 import type { PeriodAction, PeriodLock, PeriodStatus } from '../../../shared/api/period-state-entities';
@@ -36,9 +42,14 @@ function actionsFrom(state: PeriodStateName): PeriodAction[] {
   return state === 'entry' ? forward : [...forward, 'reopen'];
 }
 
-
 function lockOf(row: StoredPeriodState): PeriodLock {
-  return { period: row.period, periodLabel: periodKeyLabelVi(row.period), state: row.state, who: row.changedBy, at: row.changedAt };
+  return {
+    period: row.period,
+    periodLabel: periodKeyLabelVi(row.period),
+    state: row.state,
+    who: row.changedBy,
+    at: row.changedAt,
+  };
 }
 
 /** The closed period that refuses writes to `periodKey` of the unit: itself first, then the widest one around it. */
@@ -96,7 +107,13 @@ export function periodStatus(db: ChitieuDb, unitId: number | undefined, periodKe
     note: stored?.note ?? null,
     lock: lockAround(closedPeriodsOf(db, unit.id), periodKey),
     actions: actionsFrom(state),
-    log: periodStateLogOf(db, unit.id, periodKey).map((r) => ({ from: r.fromState, to: r.toState, who: r.who, at: r.at, note: r.note })),
+    log: periodStateLogOf(db, unit.id, periodKey).map((r) => ({
+      from: r.fromState,
+      to: r.toState,
+      who: r.who,
+      at: r.at,
+      note: r.note,
+    })),
   };
 }
 
@@ -112,13 +129,27 @@ function refuseStep(action: PeriodAction, status: PeriodStatus): never {
     const needed = steps[action].from;
     const next = actionsFrom(status.state).filter((a) => a !== 'reopen');
     hint = `Chỉ ${stepVerbVi[action]} được kỳ ở trạng thái ${periodStateLabelsVi[needed]}`;
-    hint += next.length > 0 ? `; bước tiếp theo của kỳ này là ${next.map((a) => stepVerbVi[a]).join(', ')}.` : '; muốn làm lại, hãy mở khóa kỳ (kèm lý do).';
+    hint +=
+      next.length > 0
+        ? `; bước tiếp theo của kỳ này là ${next.map((a) => stepVerbVi[a]).join(', ')}.`
+        : '; muốn làm lại, hãy mở khóa kỳ (kèm lý do).';
   }
-  throw new AppError('conflict', `Không ${stepVerbVi[action]} được: ${label} đang ở trạng thái ${now}. ${hint}`, { state: status.state, action }, `cannot ${action} a period in state ${status.state}`);
+  throw new AppError(
+    'conflict',
+    `Không ${stepVerbVi[action]} được: ${label} đang ở trạng thái ${now}. ${hint}`,
+    { state: status.state, action },
+    `cannot ${action} a period in state ${status.state}`,
+  );
 }
 
 /** One step of the state machine, in one transaction with its log row; refused steps name the state and the way on. */
-export function changePeriodState(db: ChitieuDb, action: PeriodAction, unitId: number | undefined, periodKey: string, note: string | null): PeriodStatus {
+export function changePeriodState(
+  db: ChitieuDb,
+  action: PeriodAction,
+  unitId: number | undefined,
+  periodKey: string,
+  note: string | null,
+): PeriodStatus {
   return db.transaction(
     () => {
       const before = periodStatus(db, unitId, periodKey);
@@ -126,7 +157,12 @@ export function changePeriodState(db: ChitieuDb, action: PeriodAction, unitId: n
       if (action === 'reopen') {
         if (before.state === 'entry') refuseStep(action, before);
         if (note === null || note.trim() === '') {
-          throw new AppError('bad_input', `Mở khóa ${before.periodLabel} cần có lý do.`, { period: periodKey }, 'reopen without a reason');
+          throw new AppError(
+            'bad_input',
+            `Mở khóa ${before.periodLabel} cần có lý do.`,
+            { period: periodKey },
+            'reopen without a reason',
+          );
         }
         to = 'entry';
       } else {
@@ -134,7 +170,15 @@ export function changePeriodState(db: ChitieuDb, action: PeriodAction, unitId: n
         to = steps[action].to;
       }
       const trimmed = note === null || note.trim() === '' ? null : note.trim();
-      recordPeriodState(db, { unitId: before.unitId, period: periodKey, from: before.state, to, who: changeAuthor(db), at: new Date().toISOString(), note: trimmed });
+      recordPeriodState(db, {
+        unitId: before.unitId,
+        period: periodKey,
+        from: before.state,
+        to,
+        who: changeAuthor(db),
+        at: new Date().toISOString(),
+        note: trimmed,
+      });
       return periodStatus(db, before.unitId, periodKey);
     },
     { behavior: 'immediate' },
@@ -142,7 +186,10 @@ export function changePeriodState(db: ChitieuDb, action: PeriodAction, unitId: n
 }
 
 /** Undo and redo write back what a batch changed: refused when any of its figures or plans lies in a closed period. */
-export function assertChangesWritable(db: ChitieuDb, rows: readonly { unitId: number; entity: 'value' | 'plan'; period: string | null; year: number | null }[]): void {
+export function assertChangesWritable(
+  db: ChitieuDb,
+  rows: readonly { unitId: number; entity: 'value' | 'plan'; period: string | null; year: number | null }[],
+): void {
   const keysByUnit = new Map<number, Set<string>>();
   for (const row of rows) {
     const key = row.entity === 'value' ? row.period : row.year === null ? null : String(row.year);

@@ -11,19 +11,28 @@ import { planFiguresOf } from './plan-figures';
 const levelNamesVi = { giao: 'kế hoạch giao', phan_dau: 'chỉ tiêu phấn đấu' } as const;
 
 /** The plan figures of a unit's year, a row for every active indicator that holds figures. */
-export function planGrid({ db, catalog }: Pick<HandlerContext, 'db' | 'catalog'>, { unitId, year }: ParsedInput<'plans.grid'>): OperationOutput<'plans.grid'> {
+export function planGrid(
+  { db, catalog }: Pick<HandlerContext, 'db' | 'catalog'>,
+  { unitId, year }: ParsedInput<'plans.grid'>,
+): OperationOutput<'plans.grid'> {
   const unit = resolveUnit(db, unitId);
   const plans = planFiguresOf(db, unit.id, year);
-  const rows = catalog.all().filter((i) => i.active && i.kind !== 'group').map((i) => ({
-    code: i.code,
-    giao: plans.get(i.code)?.giao ?? null,
-    phanDau: plans.get(i.code)?.phanDau ?? null,
-  }));
+  const rows = catalog
+    .all()
+    .filter((i) => i.active && i.kind !== 'group')
+    .map((i) => ({
+      code: i.code,
+      giao: plans.get(i.code)?.giao ?? null,
+      phanDau: plans.get(i.code)?.phanDau ?? null,
+    }));
   return { unitId: unit.id, year, rows };
 }
 
 /** The plan figures given, written as one batch; refused whole if one of them cannot be written. */
-export function setPlans({ db, catalog: catalogCache }: Pick<HandlerContext, 'db' | 'catalog'>, { unitId, year, entries, source }: ParsedInput<'plans.set'>): OperationOutput<'plans.set'> {
+export function setPlans(
+  { db, catalog: catalogCache }: Pick<HandlerContext, 'db' | 'catalog'>,
+  { unitId, year, entries, source }: ParsedInput<'plans.set'>,
+): OperationOutput<'plans.set'> {
   return db.transaction(
     () => {
       const unit = resolveUnit(db, unitId);
@@ -44,7 +53,17 @@ export function setPlans({ db, catalog: catalogCache }: Pick<HandlerContext, 'db
         if (next !== null) refuseOutOfRange(indicator, next, () => planFigureLabelVi(entry.level, year));
         const current = findPlan(db, entry.code, unit.id, year, entry.level)?.value ?? null;
         if (current === next) continue;
-        writePlan(db, { indicatorCode: entry.code, unitId: unit.id, year, level: entry.level, next, who, at, batchId, source: { kind: source } });
+        writePlan(db, {
+          indicatorCode: entry.code,
+          unitId: unit.id,
+          year,
+          level: entry.level,
+          next,
+          who,
+          at,
+          batchId,
+          source: { kind: source },
+        });
         changed++;
       }
       return { batchId: changed > 0 ? batchId : null, changed };

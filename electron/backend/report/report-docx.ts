@@ -40,12 +40,20 @@ const tiny = 22;
 /** Twips (1/20 pt): 1 cm is 567. */
 const cm = 567;
 
-function line(text: string, options: Omit<IRunOptions, 'text'> = {}, alignment: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.CENTER): Paragraph {
+function line(
+  text: string,
+  options: Omit<IRunOptions, 'text'> = {},
+  alignment: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.CENTER,
+): Paragraph {
   return new Paragraph({ alignment, children: [new TextRun({ text, font, size: small, ...options })] });
 }
 
 function cell(children: Paragraph[], widthPercent: number): TableCell {
-  return new TableCell({ children, width: { size: widthPercent, type: WidthType.PERCENTAGE }, borders: TableBorders.NONE });
+  return new TableCell({
+    children,
+    width: { size: widthPercent, type: WidthType.PERCENTAGE },
+    borders: TableBorders.NONE,
+  });
 }
 
 /** Two columns side by side without borders, as the title and signature blocks are laid out. */
@@ -92,13 +100,20 @@ function signatureBlock(settings: Settings): Table {
     gap(),
     gap(),
     gap(),
-    line(head === '' ? '(Ký, ghi rõ họ tên)' : head, head === '' ? { italics: true, size: body } : { bold: true, size: body }),
+    line(
+      head === '' ? '(Ký, ghi rõ họ tên)' : head,
+      head === '' ? { italics: true, size: body } : { bold: true, size: body },
+    ),
   ];
   return twoColumns(left, right, 50);
 }
 
 function heading(text: string): Paragraph {
-  return new Paragraph({ heading: HeadingLevel.HEADING_1, spacing: { before: 240, after: 120 }, children: [new TextRun({ text, font, size: body, bold: true, color: '000000' })] });
+  return new Paragraph({
+    heading: HeadingLevel.HEADING_1,
+    spacing: { before: 240, after: 120 },
+    children: [new TextRun({ text, font, size: body, bold: true, color: '000000' })],
+  });
 }
 
 function prose(text: string): Paragraph {
@@ -119,7 +134,11 @@ export function reportDocx(report: Report, settings: Settings, date: Date): Prom
   const children: (Paragraph | Table)[] = [
     titleBlock(settings, date),
     new Paragraph({ children: [] }),
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 240 }, children: [new TextRun({ text: 'BÁO CÁO', font, size: body, bold: true })] }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 240 },
+      children: [new TextRun({ text: 'BÁO CÁO', font, size: body, bold: true })],
+    }),
     line(reportSummary(periodOf(report.period), report.title), { bold: true, size: body }),
     line(`Đơn vị: ${report.unitName}`, { italics: true, size: body }),
     line('__________', { size: small }),
@@ -130,7 +149,12 @@ export function reportDocx(report: Report, settings: Settings, date: Date): Prom
   });
   if (report.sections.length === 0) children.push(prose('Chưa có số liệu nào của kỳ này để viết báo cáo.'));
   if (report.openFindings.length > 0) {
-    children.push(heading(`${sectionNumber(report.sections.length)}. ${openFindingsHeading.toUpperCase()} (${report.openFindings.length})`), ...report.openFindings.map((f) => prose(`- ${findingLine(f)}`)));
+    children.push(
+      heading(
+        `${sectionNumber(report.sections.length)}. ${openFindingsHeading.toUpperCase()} (${report.openFindings.length})`,
+      ),
+      ...report.openFindings.map((f) => prose(`- ${findingLine(f)}`)),
+    );
   }
   children.push(new Paragraph({ children: [] }), signatureBlock(settings));
 

@@ -53,7 +53,14 @@ export function unitReport(ctx: ReportContext, periodKey: string, unitId: number
   const indicators = ctx.catalog.all();
   const entered = ctx.history.entered(unit.id);
   const resolver = new FigureResolver(indicators, (code, key) => entered.get(code)?.get(key)?.value);
-  const computed = computeGridRows(indicators, period, entered, new Map(), planFiguresOf(ctx.db, unit.id, period.year), resolver);
+  const computed = computeGridRows(
+    indicators,
+    period,
+    entered,
+    new Map(),
+    planFiguresOf(ctx.db, unit.id, period.year),
+    resolver,
+  );
   const validation = validateUnitPeriod(ctx.db, ctx.history, ctx.catalog, unit, periodKey, resolver);
   return buildReport({
     period,
@@ -62,7 +69,9 @@ export function unitReport(ctx: ReportContext, periodKey: string, unitId: number
     indicators,
     rows: new Map(computed.map((row) => [row.code, row])),
     templates: reportTemplates(ctx),
-    findings: validation.findings.filter((f) => f.open).map((f) => ({ severity: f.severity, indicatorCode: f.indicatorCode, message: f.message })),
+    findings: validation.findings
+      .filter((f) => f.open)
+      .map((f) => ({ severity: f.severity, indicatorCode: f.indicatorCode, message: f.message })),
   });
 }
 
@@ -74,8 +83,14 @@ export interface ReportDocxOptions {
   date?: Date;
 }
 
-export async function unitReportDocx(ctx: ReportContext, options: ReportDocxOptions): Promise<ReportDocxOutput & { bytes: Buffer }> {
+export async function unitReportDocx(
+  ctx: ReportContext,
+  options: ReportDocxOptions,
+): Promise<ReportDocxOutput & { bytes: Buffer }> {
   const report = unitReport(ctx, options.period, options.unitId);
   const bytes = await reportDocx(report, currentSettings(ctx.db), options.date ?? new Date());
-  return { ...deliverFile(bytes, `bao-cao-${report.period}-${fileSlug(report.unitName)}.docx`, options.saveTo, 'Word'), bytes };
+  return {
+    ...deliverFile(bytes, `bao-cao-${report.period}-${fileSlug(report.unitName)}.docx`, options.saveTo, 'Word'),
+    bytes,
+  };
 }

@@ -69,7 +69,8 @@ export function storedWebPasswordHash(db: ChitieuDb): string | null {
 /** Writes the settings given and only those; a web password is kept as its hash, null removes it. */
 export function saveSettings(db: ChitieuDb, { webPassword, ...texts }: ParsedInput<'settings.set'>): Settings {
   const entries: [string, unknown][] = Object.entries(texts).filter(([, v]) => v !== undefined);
-  if (webPassword !== undefined) entries.push([webPasswordKey, webPassword === null ? null : hashWebPassword(webPassword)]);
+  if (webPassword !== undefined)
+    entries.push([webPasswordKey, webPassword === null ? null : hashWebPassword(webPassword)]);
   writeSettings(db, entries);
   return currentSettings(db);
 }

@@ -8,7 +8,12 @@ import { AppError } from '../../../shared/api/errors';
 export function resolveUnit(db: ChitieuDb, unitId: number | undefined): ReportingUnit {
   const unit = unitId === undefined ? reportingUnitsWithCode(db, provinceUnitCode)[0] : findReportingUnit(db, unitId);
   if (!unit) {
-    throw new AppError('not_found', `Không có đơn vị báo cáo ${unitId ?? provinceUnitCode}.`, { unitId }, 'reporting unit not found');
+    throw new AppError(
+      'not_found',
+      `Không có đơn vị báo cáo ${unitId ?? provinceUnitCode}.`,
+      { unitId },
+      'reporting unit not found',
+    );
   }
   return unit;
 }

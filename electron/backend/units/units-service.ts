@@ -11,11 +11,15 @@ import type { ParsedInput } from '../../../shared/api/contract';
 
 function mustFind(db: ChitieuDb, id: number): ReportingUnit {
   const unit = findReportingUnit(db, id);
-  if (!unit) throw new AppError('not_found', `Không có đơn vị báo cáo số ${id}.`, { id }, `reporting unit ${id} not found`);
+  if (!unit)
+    throw new AppError('not_found', `Không có đơn vị báo cáo số ${id}.`, { id }, `reporting unit ${id} not found`);
   return unit;
 }
 
-function overlaps(a: Pick<ReportingUnit, 'validFrom' | 'validTo'>, b: Pick<ReportingUnit, 'validFrom' | 'validTo'>): boolean {
+function overlaps(
+  a: Pick<ReportingUnit, 'validFrom' | 'validTo'>,
+  b: Pick<ReportingUnit, 'validFrom' | 'validTo'>,
+): boolean {
   const aFrom = a.validFrom ?? '0000-01-01';
   const aTo = a.validTo ?? '9999-12-31';
   const bFrom = b.validFrom ?? '0000-01-01';
@@ -29,10 +33,17 @@ function overlaps(a: Pick<ReportingUnit, 'validFrom' | 'validTo'>, b: Pick<Repor
  */
 function checkUnit(db: ChitieuDb, unit: Omit<ReportingUnit, 'id'>, id: number | null): void {
   if (unit.validFrom && unit.validTo && unit.validFrom > unit.validTo) {
-    throw new AppError('bad_input', 'Ngày bắt đầu hiệu lực phải trước ngày hết hiệu lực.', unit, 'validFrom after validTo');
+    throw new AppError(
+      'bad_input',
+      'Ngày bắt đầu hiệu lực phải trước ngày hết hiệu lực.',
+      unit,
+      'validFrom after validTo',
+    );
   }
   const code = unit.code.toLowerCase();
-  const clash = listReportingUnits(db).find((other) => other.id !== id && other.code.toLowerCase() === code && overlaps(other, unit));
+  const clash = listReportingUnits(db).find(
+    (other) => other.id !== id && other.code.toLowerCase() === code && overlaps(other, unit),
+  );
   if (clash) {
     throw new AppError(
       'conflict',
@@ -42,10 +53,22 @@ function checkUnit(db: ChitieuDb, unit: Omit<ReportingUnit, 'id'>, id: number | 
     );
   }
   for (let up = unit.parentId; up !== null; up = mustFind(db, up).parentId) {
-    if (up === id) throw new AppError('bad_input', 'Một đơn vị không thể trực thuộc chính nó hay một đơn vị cấp dưới của nó.', { id }, 'unit parent would make a cycle');
+    if (up === id)
+      throw new AppError(
+        'bad_input',
+        'Một đơn vị không thể trực thuộc chính nó hay một đơn vị cấp dưới của nó.',
+        { id },
+        'unit parent would make a cycle',
+      );
   }
   for (const predecessorId of unit.predecessorIds) {
-    if (predecessorId === id) throw new AppError('bad_input', 'Một đơn vị không thể là tiền thân của chính nó.', { id }, 'unit is its own predecessor');
+    if (predecessorId === id)
+      throw new AppError(
+        'bad_input',
+        'Một đơn vị không thể là tiền thân của chính nó.',
+        { id },
+        'unit is its own predecessor',
+      );
     mustFind(db, predecessorId);
   }
 }

@@ -41,7 +41,12 @@ export function validateUnitPeriod(
   const key = `${unit.id}|${periodKey}`;
   let report = reports.get(key);
   if (report === undefined) {
-    report = reportOf(db, unit, periodKey, validatePeriod(validationInput(db, history, catalog, unit, periodKey, resolver)));
+    report = reportOf(
+      db,
+      unit,
+      periodKey,
+      validatePeriod(validationInput(db, history, catalog, unit, periodKey, resolver)),
+    );
     reports.set(key, report);
   }
   return report;
@@ -54,7 +59,13 @@ const letOthersIn = () => new Promise<void>((resolve) => setImmediate(resolve));
  * header's count is being checked goes ahead instead of waiting. A write in between makes the check start
  * again on the new figures, since its report would describe data that no longer stands.
  */
-export async function validateUnitPeriodStepwise(db: ChitieuDb, history: HistoryCache, catalog: CatalogCache, unit: ReportingUnit, periodKey: string): Promise<ValidationReport> {
+export async function validateUnitPeriodStepwise(
+  db: ChitieuDb,
+  history: HistoryCache,
+  catalog: CatalogCache,
+  unit: ReportingUnit,
+  periodKey: string,
+): Promise<ValidationReport> {
   const key = `${unit.id}|${periodKey}`;
   for (;;) {
     const reports = history.reports.ofNow();
@@ -74,7 +85,14 @@ export async function validateUnitPeriodStepwise(db: ChitieuDb, history: History
   }
 }
 
-function validationInput(db: ChitieuDb, history: HistoryCache, catalog: CatalogCache, unit: ReportingUnit, periodKey: string, resolver?: FigureResolver): ValidationInput {
+function validationInput(
+  db: ChitieuDb,
+  history: HistoryCache,
+  catalog: CatalogCache,
+  unit: ReportingUnit,
+  periodKey: string,
+  resolver?: FigureResolver,
+): ValidationInput {
   const period = periodOrThrow(periodKey);
   const settings = ruleSettingsByIndicator(db);
   return {
@@ -120,25 +138,55 @@ function checkRule(db: ChitieuDb, rule: Pick<UserRule, 'left' | 'right' | 'name'
   ] as const) {
     const parsed = parseExpression(text, known);
     if (!parsed.ok) {
-      throw new AppError('bad_input', `Quy tắc "${rule.name}", ${side.toLowerCase()}: ${parsed.message}`, { side, text }, 'invalid rule expression');
+      throw new AppError(
+        'bad_input',
+        `Quy tắc "${rule.name}", ${side.toLowerCase()}: ${parsed.message}`,
+        { side, text },
+        'invalid rule expression',
+      );
     }
   }
 }
 
-export function runValidation({ db, history, catalog }: Pick<HandlerContext, 'db' | 'history' | 'catalog'>, { unitId, period }: ParsedInput<'validation.run'>): Promise<ValidationReport> {
+export function runValidation(
+  { db, history, catalog }: Pick<HandlerContext, 'db' | 'history' | 'catalog'>,
+  { unitId, period }: ParsedInput<'validation.run'>,
+): Promise<ValidationReport> {
   return validateUnitPeriodStepwise(db, history, catalog, resolveUnit(db, unitId), period);
 }
 
 /** A note on a finding, or the reason an error is overridden; the report after it. */
-export function noteFinding({ db, history, catalog }: Pick<HandlerContext, 'db' | 'history' | 'catalog'>, { unitId, period, key, kind, text }: ParsedInput<'validation.note'>): ValidationReport {
+export function noteFinding(
+  { db, history, catalog }: Pick<HandlerContext, 'db' | 'history' | 'catalog'>,
+  { unitId, period, key, kind, text }: ParsedInput<'validation.note'>,
+): ValidationReport {
   const unit = resolveUnit(db, unitId);
   const before = validateUnitPeriod(db, history, catalog, unit, period);
   const finding = before.findings.find((f) => f.key === key);
-  if (!finding) throw new AppError('not_found', 'Không còn phát hiện này (số liệu có thể đã được sửa).', { key }, 'finding not found');
+  if (!finding)
+    throw new AppError(
+      'not_found',
+      'Không còn phát hiện này (số liệu có thể đã được sửa).',
+      { key },
+      'finding not found',
+    );
   if (kind === 'override' && finding.severity !== 'error') {
-    throw new AppError('bad_input', 'Chỉ lỗi mới cần lý do bỏ qua; với cảnh báo hãy ghi chú.', { key }, 'override on a non-error');
+    throw new AppError(
+      'bad_input',
+      'Chỉ lỗi mới cần lý do bỏ qua; với cảnh báo hãy ghi chú.',
+      { key },
+      'override on a non-error',
+    );
   }
-  addNote(db, { findingKey: key, unitId: unit.id, period, kind, text, who: changeAuthor(db), at: new Date().toISOString() });
+  addNote(db, {
+    findingKey: key,
+    unitId: unit.id,
+    period,
+    kind,
+    text,
+    who: changeAuthor(db),
+    at: new Date().toISOString(),
+  });
   return validateUnitPeriod(db, history, catalog, unit, period);
 }
 
@@ -167,7 +215,10 @@ export function exportRules(db: ChitieuDb): OperationOutput<'validation.rules.ex
 }
 
 /** A rules file taken in whole or not at all, beside the rules there are or in their place. */
-export function importRules(db: ChitieuDb, { file, replace }: ParsedInput<'validation.rules.import'>): OperationOutput<'validation.rules.import'> {
+export function importRules(
+  db: ChitieuDb,
+  { file, replace }: ParsedInput<'validation.rules.import'>,
+): OperationOutput<'validation.rules.import'> {
   return db.transaction(
     () => {
       if (replace) for (const rule of listUserRules(db)) deleteUserRule(db, rule.id);
@@ -185,8 +236,12 @@ export function listRuleSettings(db: ChitieuDb): OperationOutput<'validation.set
   return [...ruleSettingsByIndicator(db)].map(([code, settings]) => ({ code, settings }));
 }
 
-export function setRuleSettings(db: ChitieuDb, { code, settings }: ParsedInput<'validation.settings.set'>): OperationOutput<'validation.settings.set'> {
-  if (!findIndicator(db, code)) throw new AppError('not_found', `Không có chỉ tiêu mã ${code}.`, { code }, 'indicator not found');
+export function setRuleSettings(
+  db: ChitieuDb,
+  { code, settings }: ParsedInput<'validation.settings.set'>,
+): OperationOutput<'validation.settings.set'> {
+  if (!findIndicator(db, code))
+    throw new AppError('not_found', `Không có chỉ tiêu mã ${code}.`, { code }, 'indicator not found');
   saveRuleSettings(db, code, settings);
   return { code, settings };
 }

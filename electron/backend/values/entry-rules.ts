@@ -6,12 +6,23 @@ import { rangeBreachOf } from '../../../shared/validation/figure-range';
 /** The indicator of one entry of a write, refused with a reason when no figure may be written to it. */
 export function writableIndicator(catalog: ReadonlyMap<string, Indicator>, code: string): Indicator {
   const indicator = catalog.get(code);
-  if (!indicator) throw new AppError('bad_input', `Không có chỉ tiêu mã ${code} trong danh mục.`, { code }, 'unknown indicator code');
+  if (!indicator)
+    throw new AppError('bad_input', `Không có chỉ tiêu mã ${code} trong danh mục.`, { code }, 'unknown indicator code');
   if (!indicator.active) {
-    throw new AppError('bad_input', `Chỉ tiêu ${code} đã ngừng dùng; không ghi số liệu mới.`, { code }, 'indicator is retired');
+    throw new AppError(
+      'bad_input',
+      `Chỉ tiêu ${code} đã ngừng dùng; không ghi số liệu mới.`,
+      { code },
+      'indicator is retired',
+    );
   }
   if (indicator.kind === 'group') {
-    throw new AppError('bad_input', `${code} là nhóm chỉ tiêu, không có số liệu riêng.`, { code }, 'group rows hold no values');
+    throw new AppError(
+      'bad_input',
+      `${code} là nhóm chỉ tiêu, không có số liệu riêng.`,
+      { code },
+      'group rows hold no values',
+    );
   }
   return indicator;
 }
@@ -21,7 +32,12 @@ export function enteredNumber(code: string, value: number | string): number {
   if (typeof value === 'number') return value;
   const parsed = parseViNumber(value);
   if (!parsed.ok) {
-    throw new AppError('bad_input', `${code}: "${value}" không đọc được thành số. ${parsed.reason}`, { code, text: value }, 'unreadable number');
+    throw new AppError(
+      'bad_input',
+      `${code}: "${value}" không đọc được thành số. ${parsed.reason}`,
+      { code, text: value },
+      'unreadable number',
+    );
   }
   return parsed.value;
 }
@@ -34,13 +50,24 @@ export function enteredNumber(code: string, value: number | string): number {
 export function refuseOutOfRange(indicator: Indicator, value: number, where: () => string): void {
   const breach = rangeBreachOf(indicator, value, where);
   if (!breach) return;
-  throw new AppError('bad_input', `${indicator.code}: ${breach.message} Không ghi số nào.`, { code: indicator.code, ruleId: breach.ruleId, value }, `figure out of range (${breach.ruleId})`);
+  throw new AppError(
+    'bad_input',
+    `${indicator.code}: ${breach.message} Không ghi số nào.`,
+    { code: indicator.code, ruleId: breach.ruleId, value },
+    `figure out of range (${breach.ruleId})`,
+  );
 }
 
 export function refuseDuplicates(keys: string[], describe: (key: string) => string): void {
   const seen = new Set<string>();
   for (const key of keys) {
-    if (seen.has(key)) throw new AppError('bad_input', `${describe(key)} xuất hiện hai lần trong cùng một lần ghi.`, { key }, 'duplicate entry');
+    if (seen.has(key))
+      throw new AppError(
+        'bad_input',
+        `${describe(key)} xuất hiện hai lần trong cùng một lần ghi.`,
+        { key },
+        'duplicate entry',
+      );
     seen.add(key);
   }
 }

@@ -39,7 +39,12 @@ export class HistoryCache {
    * After a commit: the figure now stored for (unit, indicator, period), or null where it was removed. The
    * indicator gets a new map (see EnteredFigures): validation remembers baselines by the map they came from.
    */
-  written(unitId: number, indicatorCode: string, period: string, next: { value: number; status: EnteredValue['status'] } | null): void {
+  written(
+    unitId: number,
+    indicatorCode: string,
+    period: string,
+    next: { value: number; status: EnteredValue['status'] } | null,
+  ): void {
     const unit = this.units.get(unitId);
     if (!unit) return;
     const periods = new Map(unit.get(indicatorCode));

@@ -40,7 +40,10 @@ function sameState(a: ValueState | null, b: ValueState | null): boolean {
 }
 
 function detailOf(v: StoredValue, evidence: ReadonlyMap<string, FileEvidence>): ValueDetail {
-  const why = v.sourceKind === 'imported' && v.sourceSha256 ? evidenceOfCell(evidence.get(v.sourceSha256), v.sourceSheet, v.sourceCell) : null;
+  const why =
+    v.sourceKind === 'imported' && v.sourceSha256
+      ? evidenceOfCell(evidence.get(v.sourceSha256), v.sourceSheet, v.sourceCell)
+      : null;
   return {
     comment: v.comment,
     updatedBy: v.updatedBy,
@@ -50,7 +53,10 @@ function detailOf(v: StoredValue, evidence: ReadonlyMap<string, FileEvidence>): 
 }
 
 function evidenceFor(db: ChitieuDb, values: readonly StoredValue[]): Map<string, FileEvidence> {
-  return evidenceOfFiles(db, values.flatMap((v) => (v.sourceKind === 'imported' && v.sourceSha256 ? [v.sourceSha256] : [])));
+  return evidenceOfFiles(
+    db,
+    values.flatMap((v) => (v.sourceKind === 'imported' && v.sourceSha256 ? [v.sourceSha256] : [])),
+  );
 }
 
 /** The indicators asked for and all their ancestors, in the catalog's tree order, active ones only. */
@@ -58,8 +64,18 @@ function withAncestors(indicators: readonly Indicator[], codes: readonly string[
   const byCode = new Map(indicators.map((i) => [i.code, i]));
   const wanted = new Set<string>();
   for (const code of codes) {
-    if (!byCode.has(code)) throw new AppError('not_found', `Không có chỉ tiêu mã ${code} trong danh mục.`, { code }, 'unknown indicator code');
-    for (let at = byCode.get(code); at !== undefined && !wanted.has(at.code); at = at.parentCode === null ? undefined : byCode.get(at.parentCode)) {
+    if (!byCode.has(code))
+      throw new AppError(
+        'not_found',
+        `Không có chỉ tiêu mã ${code} trong danh mục.`,
+        { code },
+        'unknown indicator code',
+      );
+    for (
+      let at = byCode.get(code);
+      at !== undefined && !wanted.has(at.code);
+      at = at.parentCode === null ? undefined : byCode.get(at.parentCode)
+    ) {
       wanted.add(at.code);
     }
   }
@@ -67,12 +83,26 @@ function withAncestors(indicators: readonly Indicator[], codes: readonly string[
 }
 
 /** The unit's entered figures, and the resolver that works out the sums and derived figures from them. */
-function enteredFiguresOf(history: HistoryCache, indicators: readonly Indicator[], unitId: number): { figures: EnteredFigures; resolver: FigureResolver } {
+function enteredFiguresOf(
+  history: HistoryCache,
+  indicators: readonly Indicator[],
+  unitId: number,
+): { figures: EnteredFigures; resolver: FigureResolver } {
   const figures = history.entered(unitId);
-  return { figures, resolver: new FigureResolver(indicators, (code, key) => figures.get(code)?.get(key)?.value, (code) => figures.get(code)) };
+  return {
+    figures,
+    resolver: new FigureResolver(
+      indicators,
+      (code, key) => figures.get(code)?.get(key)?.value,
+      (code) => figures.get(code),
+    ),
+  };
 }
 
-export function valuesGrid({ db, history, catalog }: Pick<HandlerContext, 'db' | 'history' | 'catalog'>, { unitId, period: periodKey, withFindings }: ParsedInput<'values.grid'>): OperationOutput<'values.grid'> {
+export function valuesGrid(
+  { db, history, catalog }: Pick<HandlerContext, 'db' | 'history' | 'catalog'>,
+  { unitId, period: periodKey, withFindings }: ParsedInput<'values.grid'>,
+): OperationOutput<'values.grid'> {
   const unit = resolveUnit(db, unitId);
   const period = periodOrThrow(periodKey);
   const indicators = catalog.all();
@@ -102,7 +132,10 @@ export function valuesGrid({ db, history, catalog }: Pick<HandlerContext, 'db' |
 }
 
 // After a save the grid re-reads only what the save can change: the rows written and the sums above them.
-export function valueRows({ db, history, catalog }: Pick<HandlerContext, 'db' | 'history' | 'catalog'>, { unitId, period: periodKey, codes }: ParsedInput<'values.rows'>): OperationOutput<'values.rows'> {
+export function valueRows(
+  { db, history, catalog }: Pick<HandlerContext, 'db' | 'history' | 'catalog'>,
+  { unitId, period: periodKey, codes }: ParsedInput<'values.rows'>,
+): OperationOutput<'values.rows'> {
   const unit = resolveUnit(db, unitId);
   const period = periodOrThrow(periodKey);
   const indicators = catalog.all();
@@ -114,10 +147,17 @@ export function valueRows({ db, history, catalog }: Pick<HandlerContext, 'db' | 
     const stored = findValue(db, row.code, unit.id, periodKey);
     if (stored) details.set(row.code, detailOf(stored, new Map()));
   }
-  return { unitId: unit.id, period: periodKey, rows: computeGridRows(rows, period, figures, details, planFiguresOf(db, unit.id, period.year), resolver) };
+  return {
+    unitId: unit.id,
+    period: periodKey,
+    rows: computeGridRows(rows, period, figures, details, planFiguresOf(db, unit.id, period.year), resolver),
+  };
 }
 
-export function setValues({ db, history, catalog: catalogCache }: Pick<HandlerContext, 'db' | 'history' | 'catalog'>, { unitId, period: periodKey, entries, source }: ParsedInput<'values.set'>): OperationOutput<'values.set'> {
+export function setValues(
+  { db, history, catalog: catalogCache }: Pick<HandlerContext, 'db' | 'history' | 'catalog'>,
+  { unitId, period: periodKey, entries, source }: ParsedInput<'values.set'>,
+): OperationOutput<'values.set'> {
   const written: [string, ValueState | null][] = [];
   const result = db.transaction(
     () => {
@@ -134,7 +174,9 @@ export function setValues({ db, history, catalog: catalogCache }: Pick<HandlerCo
       for (const entry of entries) {
         const indicator = writableIndicator(catalog, entry.code);
         const current = findValue(db, entry.code, unit.id, periodKey);
-        const currentState: ValueState | null = current ? { value: current.value, status: current.status, comment: current.comment } : null;
+        const currentState: ValueState | null = current
+          ? { value: current.value, status: current.status, comment: current.comment }
+          : null;
         let next: ValueState | null;
         if (entry.value === null) {
           next = null;
@@ -147,7 +189,11 @@ export function setValues({ db, history, catalog: catalogCache }: Pick<HandlerCo
               'status or comment without a value',
             );
           }
-          next = { ...currentState, status: entry.status ?? currentState.status, comment: entry.comment === undefined ? currentState.comment : entry.comment };
+          next = {
+            ...currentState,
+            status: entry.status ?? currentState.status,
+            comment: entry.comment === undefined ? currentState.comment : entry.comment,
+          };
         } else {
           const value = enteredNumber(entry.code, entry.value);
           refuseOutOfRange(indicator, value, () => periodLabelVi(period));
@@ -159,7 +205,16 @@ export function setValues({ db, history, catalog: catalogCache }: Pick<HandlerCo
         }
         if (next && next.comment !== null && next.comment.trim() === '') next = { ...next, comment: null };
         if (sameState(currentState, next)) continue;
-        writeValue(db, { indicatorCode: entry.code, unitId: unit.id, period: periodKey, next, who, at, batchId, source: { kind: source } });
+        writeValue(db, {
+          indicatorCode: entry.code,
+          unitId: unit.id,
+          period: periodKey,
+          next,
+          who,
+          at,
+          batchId,
+          source: { kind: source },
+        });
         written.push([entry.code, next]);
         changed++;
       }

@@ -5,14 +5,20 @@ import { attribute, decodeXmlText } from './xml-text';
 export type NumberStyle = 'date' | 'percent' | 'number';
 
 /** Built-in number formats that show a date or a time (ECMA-376 18.8.30, with the East Asian ones). */
-const builtInDateFormats = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const builtInDateFormats = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56,
+  57, 58,
+]);
 
 /** Built-in 0% and 0.00%. */
 const builtInPercentFormats = new Set([9, 10]);
 
 /** A format code without its quoted text, [colour]/[locale] brackets and escaped characters: what it really shows. */
 function formatSymbols(code: string): string {
-  return code.replace(/\[[^\]]*\]/g, '').replace(/"[^"]*"/g, '').replace(/\\./g, '');
+  return code
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '');
 }
 
 /** A format code that shows a date or time: d, m, y, h or s outside quoted text and [colour]/[locale] brackets. */

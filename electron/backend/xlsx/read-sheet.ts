@@ -98,7 +98,12 @@ export async function readSheet(
           const fromRef = r === undefined ? 0 : columnOfRef(r);
           col = fromRef > 0 ? fromRef : col + 1;
           const style = attribute(tag, 's');
-          cell = { type: attribute(tag, 't') ?? null, style: style === undefined ? 0 : Number(style), value: null, formula: null };
+          cell = {
+            type: attribute(tag, 't') ?? null,
+            style: style === undefined ? 0 : Number(style),
+            value: null,
+            formula: null,
+          };
           break;
         }
         case 'v':
@@ -140,7 +145,8 @@ export async function readSheet(
           if (cell && captureOf === 'v') {
             const text = (capture ?? []).join('');
             // A number, a boolean or a shared string's index is not kept as text: nothing to copy out.
-            cell.value = cell.type === null || cell.type === 'n' || cell.type === 's' || cell.type === 'b' ? text : detached(text);
+            cell.value =
+              cell.type === null || cell.type === 'n' || cell.type === 's' || cell.type === 'b' ? text : detached(text);
           }
           captureOf = null;
           capture = null;
@@ -195,6 +201,7 @@ export async function readSheet(
   scanner.write(decoder.end());
   scanner.end();
   if (rowsWithValues > limits.maxRows) throw new SheetTooLarge('rows');
-  if ((crc >>> 0) !== expected.crc32 || inflated !== expected.size) throw new SheetDamaged(`${sheet.name}: checksum or size differs`);
+  if (crc >>> 0 !== expected.crc32 || inflated !== expected.size)
+    throw new SheetDamaged(`${sheet.name}: checksum or size differs`);
   return { grid: grid.finish(sheet.name, sheet.hidden, merges), cells };
 }

@@ -38,7 +38,8 @@ export function sheetPartsOf(parts: readonly PackagePart[]): SheetPartRef[] {
   if (rootRels) {
     for (const m of partText(rootRels).matchAll(/<(?:[\w.-]+:)?Relationship\b([^>]*)>/g)) {
       const attrs = m[1] ?? '';
-      if ((attr(attrs, 'Type') ?? '').endsWith('/officeDocument')) bookPath = (attr(attrs, 'Target') ?? bookPath).replace(/^\//, '');
+      if ((attr(attrs, 'Type') ?? '').endsWith('/officeDocument'))
+        bookPath = (attr(attrs, 'Target') ?? bookPath).replace(/^\//, '');
     }
   }
   const book = byName.get(bookPath);
@@ -57,7 +58,8 @@ export function sheetPartsOf(parts: readonly PackagePart[]): SheetPartRef[] {
     const attrs = m[1] ?? '';
     const id = /\b[\w.-]+:id\s*=\s*"([^"]*)"/.exec(attrs)?.[1];
     const path = id ? targets.get(id) : undefined;
-    if (path) sheets.push({ name: attr(attrs, 'name') ?? '', path, hidden: (attr(attrs, 'state') ?? 'visible') !== 'visible' });
+    if (path)
+      sheets.push({ name: attr(attrs, 'name') ?? '', path, hidden: (attr(attrs, 'state') ?? 'visible') !== 'visible' });
   }
   return sheets;
 }
@@ -91,7 +93,11 @@ interface CellSpan {
 }
 
 /** The style a new cell gets in Excel: its row's, when the row has one, else its column's. */
-function newCellStyle(rowAttrs: string | null, col: number, colStyles: { min: number; max: number; style: string }[]): string | undefined {
+function newCellStyle(
+  rowAttrs: string | null,
+  col: number,
+  colStyles: { min: number; max: number; style: string }[],
+): string | undefined {
   if (rowAttrs !== null && attr(rowAttrs, 'customFormat') === '1') {
     const s = attr(rowAttrs, 's');
     if (s !== undefined) return s;
@@ -114,7 +120,8 @@ export function writeNumbers(xml: string, writes: readonly CellWrite[]): string 
   for (const m of xml.matchAll(new RegExp(`<${ep}col\\b([^>]*?)/?>`, 'g'))) {
     const attrs = m[1] ?? '';
     const style = attr(attrs, 'style');
-    if (style !== undefined) colStyles.push({ min: Number(attr(attrs, 'min') ?? 0), max: Number(attr(attrs, 'max') ?? 0), style });
+    if (style !== undefined)
+      colStyles.push({ min: Number(attr(attrs, 'min') ?? 0), max: Number(attr(attrs, 'max') ?? 0), style });
   }
 
   const byRow = new Map<number, Map<number, number>>();
@@ -183,7 +190,13 @@ export function writeNumbers(xml: string, writes: readonly CellWrite[]): string 
   result = widenDimension(result, ep, writes);
   return result;
 
-  function rewriteRow(whole: string, attrs: string, inner: string | undefined, r: number, cells: Map<number, number>): string {
+  function rewriteRow(
+    whole: string,
+    attrs: string,
+    inner: string | undefined,
+    r: number,
+    cells: Map<number, number>,
+  ): string {
     const openTag = whole.slice(0, whole.indexOf('>') + 1);
     const selfClosing = inner === undefined;
     let rowOpen = selfClosing ? `${openTag.slice(0, -2).trimEnd()}>` : openTag;
@@ -205,7 +218,10 @@ export function writeNumbers(xml: string, writes: readonly CellWrite[]): string 
       // New cells that come before this one.
       const before = [...todo.keys()].filter((c) => c < span.col).sort((a, b) => a - b);
       if (before.length > 0) {
-        pieces.push(content.slice(at, span.start), newCells(attrs, new Map(before.map((c) => [c, todo.get(c) ?? 0])), r));
+        pieces.push(
+          content.slice(at, span.start),
+          newCells(attrs, new Map(before.map((c) => [c, todo.get(c) ?? 0])), r),
+        );
         at = span.start;
         for (const c of before) todo.delete(c);
       }
@@ -225,7 +241,8 @@ export function writeNumbers(xml: string, writes: readonly CellWrite[]): string 
       const cols = [...cells.keys()];
       const nlo = Math.min(lo, ...cols);
       const nhi = Math.max(hi, ...cols);
-      if (nlo !== lo || nhi !== hi) rowOpen = rowOpen.replace(/\bspans\s*=\s*("[^"]*"|'[^']*')/, `spans="${nlo}:${nhi}"`);
+      if (nlo !== lo || nhi !== hi)
+        rowOpen = rowOpen.replace(/\bspans\s*=\s*("[^"]*"|'[^']*')/, `spans="${nlo}:${nhi}"`);
     }
     return `${rowOpen}${pieces.join('')}</${p}row>`;
   }
@@ -249,7 +266,11 @@ function widenDimension(xml: string, ep: string, writes: readonly CellWrite[]): 
   }
   if (top === range.top && left === range.left && bottom === range.bottom && right === range.right) return xml;
   const wider = `${cellAddress(top, left)}:${cellAddress(bottom, right)}`;
-  return xml.slice(0, m.index) + m[0].replace(/\bref\s*=\s*("[^"]*"|'[^']*')/, `ref="${wider}"`) + xml.slice(m.index + m[0].length);
+  return (
+    xml.slice(0, m.index) +
+    m[0].replace(/\bref\s*=\s*("[^"]*"|'[^']*')/, `ref="${wider}"`) +
+    xml.slice(m.index + m[0].length)
+  );
 }
 
 /** Asks Excel and LibreOffice to recalculate every formula when the file is opened (the template's own formulas). */
@@ -259,11 +280,27 @@ export function withFullCalcOnLoad(workbookXml: string): string {
   const calc = new RegExp(`<${ep}calcPr\\b([^>]*?)(/?)>`).exec(workbookXml);
   if (calc) {
     const attrs = calc[1] ?? '';
-    const next = /\bfullCalcOnLoad\s*=/.test(attrs) ? attrs.replace(/\bfullCalcOnLoad\s*=\s*("[^"]*"|'[^']*')/, 'fullCalcOnLoad="1"') : `${attrs} fullCalcOnLoad="1"`;
-    return workbookXml.slice(0, calc.index) + `<${prefix}calcPr${next}${calc[2]}>` + workbookXml.slice(calc.index + calc[0].length);
+    const next = /\bfullCalcOnLoad\s*=/.test(attrs)
+      ? attrs.replace(/\bfullCalcOnLoad\s*=\s*("[^"]*"|'[^']*')/, 'fullCalcOnLoad="1"')
+      : `${attrs} fullCalcOnLoad="1"`;
+    return (
+      workbookXml.slice(0, calc.index) +
+      `<${prefix}calcPr${next}${calc[2]}>` +
+      workbookXml.slice(calc.index + calc[0].length)
+    );
   }
   // calcPr goes after definedNames (and the elements before it), before oleSize and what follows in the schema.
-  const later = ['oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst'];
+  const later = [
+    'oleSize',
+    'customWorkbookViews',
+    'pivotCaches',
+    'smartTagPr',
+    'smartTagTypes',
+    'webPublishing',
+    'fileRecoveryPr',
+    'webPublishObjects',
+    'extLst',
+  ];
   let at = workbookXml.indexOf(`</${prefix}workbook>`);
   for (const name of later) {
     const found = new RegExp(`<${ep}${name}\\b`).exec(workbookXml);

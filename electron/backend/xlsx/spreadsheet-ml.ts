@@ -13,7 +13,12 @@ const deflate = promisify(deflateRaw);
 
 export interface CellStyle {
   font: { size: number; bold?: boolean; italic?: boolean; underline?: boolean };
-  alignment: { horizontal?: 'left' | 'center' | 'right'; vertical?: 'top' | 'middle'; wrapText?: boolean; indent?: number };
+  alignment: {
+    horizontal?: 'left' | 'center' | 'right';
+    vertical?: 'top' | 'middle';
+    wrapText?: boolean;
+    indent?: number;
+  };
   border?: boolean;
   shaded?: boolean;
   numFmt?: string;
@@ -31,8 +36,10 @@ export interface SheetOptions {
   footer: string;
 }
 
-const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeXml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 // Characters XML 1.0 does not allow; a name pasted from elsewhere may carry one.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const invalidXmlChars = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 const text = (s: string) => escapeXml(s.replace(invalidXmlChars, ''));
 
@@ -57,7 +64,9 @@ class Styles {
     ['<fill><patternFill patternType="none"/></fill>', 0],
     ['<fill><patternFill patternType="gray125"/></fill>', 1],
   ]);
-  private readonly borders = new Map<string, number>([['<border><left/><right/><top/><bottom/><diagonal/></border>', 0]]);
+  private readonly borders = new Map<string, number>([
+    ['<border><left/><right/><top/><bottom/><diagonal/></border>', 0],
+  ]);
   private readonly numFmts = new Map<string, number>();
   private readonly xfs = new Map<string, number>();
   private readonly byObject = new WeakMap<CellStyle, number>();
@@ -81,9 +90,19 @@ class Styles {
       this.fonts,
       `<font>${f.bold ? '<b/>' : ''}${f.italic ? '<i/>' : ''}${f.underline ? '<u/>' : ''}<sz val="${f.size}"/><color theme="1"/><name val="${text(this.fontName)}"/><family val="1"/></font>`,
     );
-    const fill = style.shaded ? Styles.index(this.fills, '<fill><patternFill patternType="solid"><fgColor rgb="FFEDEDED"/><bgColor indexed="64"/></patternFill></fill>') : 0;
+    const fill = style.shaded
+      ? Styles.index(
+          this.fills,
+          '<fill><patternFill patternType="solid"><fgColor rgb="FFEDEDED"/><bgColor indexed="64"/></patternFill></fill>',
+        )
+      : 0;
     const side = (name: string) => `<${name} style="thin"><color rgb="FF000000"/></${name}>`;
-    const border = style.border ? Styles.index(this.borders, `<border>${side('left')}${side('right')}${side('top')}${side('bottom')}<diagonal/></border>`) : 0;
+    const border = style.border
+      ? Styles.index(
+          this.borders,
+          `<border>${side('left')}${side('right')}${side('top')}${side('bottom')}<diagonal/></border>`,
+        )
+      : 0;
     const numFmt = style.numFmt === undefined ? 0 : 164 + Styles.index(this.numFmts, style.numFmt);
     const a = style.alignment;
     const alignment = [
@@ -102,8 +121,11 @@ class Styles {
   }
 
   xml(): string {
-    const list = (tag: string, map: Map<string, number>) => `<${tag} count="${map.size}">${[...map.keys()].join('')}</${tag}>`;
-    const formats = [...this.numFmts.keys()].map((code, i) => `<numFmt numFmtId="${164 + i}" formatCode="${text(code)}"/>`).join('');
+    const list = (tag: string, map: Map<string, number>) =>
+      `<${tag} count="${map.size}">${[...map.keys()].join('')}</${tag}>`;
+    const formats = [...this.numFmts.keys()]
+      .map((code, i) => `<numFmt numFmtId="${164 + i}" formatCode="${text(code)}"/>`)
+      .join('');
     return (
       `${xmlHead}<styleSheet xmlns="${mainNs}">` +
       (this.numFmts.size > 0 ? `<numFmts count="${this.numFmts.size}">${formats}</numFmts>` : '') +
@@ -207,7 +229,9 @@ export class SheetWriter {
       `<sheetFormatPr defaultRowHeight="${o.defaultRowHeight}" customHeight="1"/>` +
       (cols ? `<cols>${cols}</cols>` : '') +
       `<sheetData>${data}</sheetData>` +
-      (this.merges.length > 0 ? `<mergeCells count="${this.merges.length}">${this.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>` : '') +
+      (this.merges.length > 0
+        ? `<mergeCells count="${this.merges.length}">${this.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`
+        : '') +
       '<printOptions horizontalCentered="1"/>' +
       '<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>' +
       '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>' +
@@ -220,7 +244,10 @@ export class SheetWriter {
 
 function commentsXml(notes: SheetWriter['notes']): string {
   const list = notes
-    .map((n) => `<comment ref="${cellAddress(n.row, n.col)}" authorId="0"><text><r><t xml:space="preserve">${text(n.text)}</t></r></text></comment>`)
+    .map(
+      (n) =>
+        `<comment ref="${cellAddress(n.row, n.col)}" authorId="0"><text><r><t xml:space="preserve">${text(n.text)}</t></r></text></comment>`,
+    )
     .join('');
   return `${xmlHead}<comments xmlns="${mainNs}"><authors><author>ChiTieu</author></authors><commentList>${list}</commentList></comments>`;
 }
@@ -289,7 +316,9 @@ export class WorkbookWriter {
       const n = i + 1;
       const hasNotes = sheet.notes.length > 0;
       files.push({ name: `xl/worksheets/sheet${n}.xml`, content: sheet.xml(hasNotes) });
-      overrides.push(`<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`);
+      overrides.push(
+        `<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+      );
       if (hasNotes) {
         comments++;
         files.push({ name: `xl/comments${comments}.xml`, content: commentsXml(sheet.notes) });
@@ -301,15 +330,22 @@ export class WorkbookWriter {
             { id: 'rId2', type: relTypes.vml, target: `../drawings/vmlDrawing${comments}.vml` },
           ]),
         });
-        overrides.push(`<Override PartName="/xl/comments${comments}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/>`);
+        overrides.push(
+          `<Override PartName="/xl/comments${comments}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/>`,
+        );
       }
       bookRels.push({ id: `rId${n}`, type: relTypes.sheet, target: `worksheets/sheet${n}.xml` });
       sheetEntries.push(`<sheet name="${text(sheet.name)}" sheetId="${n}" r:id="rId${n}"/>`);
       const titles = sheet.options.printTitleRows;
-      definedNames.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${text(`'${sheet.name.replace(/'/g, "''")}'!$${titles.from}:$${titles.to}`)}</definedName>`);
+      definedNames.push(
+        `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${text(`'${sheet.name.replace(/'/g, "''")}'!$${titles.from}:$${titles.to}`)}</definedName>`,
+      );
     });
     const count = this.sheets.length;
-    bookRels.push({ id: `rId${count + 1}`, type: relTypes.styles, target: 'styles.xml' }, { id: `rId${count + 2}`, type: relTypes.strings, target: 'sharedStrings.xml' });
+    bookRels.push(
+      { id: `rId${count + 1}`, type: relTypes.styles, target: 'styles.xml' },
+      { id: `rId${count + 2}`, type: relTypes.strings, target: 'sharedStrings.xml' },
+    );
     files.push(
       {
         name: 'xl/workbook.xml',
@@ -335,7 +371,11 @@ export class WorkbookWriter {
         name: '_rels/.rels',
         content: rels([
           { id: 'rId1', type: `${relNs}/officeDocument`, target: 'xl/workbook.xml' },
-          { id: 'rId2', type: 'http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties', target: 'docProps/core.xml' },
+          {
+            id: 'rId2',
+            type: 'http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties',
+            target: 'docProps/core.xml',
+          },
           { id: 'rId3', type: `${relNs}/extended-properties`, target: 'docProps/app.xml' },
         ]),
       },
@@ -358,7 +398,18 @@ export class WorkbookWriter {
       this.files().map(async (file): Promise<PackagePart> => {
         const content = Buffer.from(file.content, 'utf8');
         const nameBytes = Buffer.from(file.name, 'utf8');
-        return { name: file.name, nameBytes, stored: await deflate(content), method: 8, crc: crc32(content) >>> 0, size: content.length, flags: 0x0800, time: stamp.time, date: stamp.date, externalAttributes: 0 };
+        return {
+          name: file.name,
+          nameBytes,
+          stored: await deflate(content),
+          method: 8,
+          crc: crc32(content) >>> 0,
+          size: content.length,
+          flags: 0x0800,
+          time: stamp.time,
+          date: stamp.date,
+          externalAttributes: 0,
+        };
       }),
     );
     return writePackage(parts);

@@ -89,19 +89,28 @@ function directoryPlace(tail: Buffer): DirectoryPlace {
   const count = tail.readUInt16LE(at + 10);
   const cdSize = tail.readUInt32LE(at + 12);
   const cdOffset = tail.readUInt32LE(at + 16);
-  if (count !== 0xffff && cdSize !== 0xffffffff && cdOffset !== 0xffffffff) return { count, cdSize, cdOffset, zip64At: null };
+  if (count !== 0xffff && cdSize !== 0xffffffff && cdOffset !== 0xffffffff)
+    return { count, cdSize, cdOffset, zip64At: null };
   const locatorAt = at - 20;
-  if (locatorAt < 0 || tail.readUInt32LE(locatorAt) !== ZIP64_LOCATOR) throw new ZipFormatError('zip64 locator missing');
+  if (locatorAt < 0 || tail.readUInt32LE(locatorAt) !== ZIP64_LOCATOR)
+    throw new ZipFormatError('zip64 locator missing');
   return { count, cdSize, cdOffset, zip64At: Number(tail.readBigUInt64LE(locatorAt + 8)) };
 }
 
 function zip64Place(record: Buffer): DirectoryPlace {
-  if (record.length < 56 || record.readUInt32LE(0) !== ZIP64_EOCD) throw new ZipFormatError('zip64 end of directory missing');
-  return { count: Number(record.readBigUInt64LE(32)), cdSize: Number(record.readBigUInt64LE(40)), cdOffset: Number(record.readBigUInt64LE(48)), zip64At: null };
+  if (record.length < 56 || record.readUInt32LE(0) !== ZIP64_EOCD)
+    throw new ZipFormatError('zip64 end of directory missing');
+  return {
+    count: Number(record.readBigUInt64LE(32)),
+    cdSize: Number(record.readBigUInt64LE(40)),
+    cdOffset: Number(record.readBigUInt64LE(48)),
+    zip64At: null,
+  };
 }
 
 function checkPlace(place: DirectoryPlace, size: number): void {
-  if (place.cdOffset + place.cdSize > size || place.cdSize > 64 * 1024 * 1024) throw new ZipFormatError('central directory outside the file');
+  if (place.cdOffset + place.cdSize > size || place.cdSize > 64 * 1024 * 1024)
+    throw new ZipFormatError('central directory outside the file');
 }
 
 function parseDirectory(cd: Buffer, count: number, fileSize: number): ZipEntry[] {
@@ -142,9 +151,22 @@ function parseDirectory(cd: Buffer, count: number, fileSize: number): ZipEntry[]
       }
       e += 4 + len;
     }
-    if (localHeaderOffset + 30 > fileSize || localHeaderOffset + compressedSize > fileSize) throw new ZipFormatError('entry outside the file');
+    if (localHeaderOffset + 30 > fileSize || localHeaderOffset + compressedSize > fileSize)
+      throw new ZipFormatError('entry outside the file');
     const name = nameBytes.toString('utf8');
-    entries.push({ name, nameBytes, flags, method, time, date, crc32, compressedSize, uncompressedSize, externalAttributes, localHeaderOffset });
+    entries.push({
+      name,
+      nameBytes,
+      flags,
+      method,
+      time,
+      date,
+      crc32,
+      compressedSize,
+      uncompressedSize,
+      externalAttributes,
+      localHeaderOffset,
+    });
     p = extraEnd + commentLength;
   }
   return entries;
@@ -172,10 +194,12 @@ export function zipDirectoryOf(bytes: Buffer): ZipEntry[] {
 
 /** Where an entry's stored bytes start, from its local header (whose name and extra lengths may differ from the directory's). */
 function dataStart(header: Buffer, entry: ZipEntry, fileSize: number): number {
-  if (header.length < 30 || header.readUInt32LE(0) !== LOCAL) throw new ZipFormatError(`damaged local header of ${entry.name}`);
+  if (header.length < 30 || header.readUInt32LE(0) !== LOCAL)
+    throw new ZipFormatError(`damaged local header of ${entry.name}`);
   const start = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
   if (start + entry.compressedSize > fileSize) throw new ZipFormatError(`${entry.name} is cut short`);
-  if (entry.method !== 0 && entry.method !== 8) throw new ZipFormatError(`unsupported compression method ${entry.method}`);
+  if (entry.method !== 0 && entry.method !== 8)
+    throw new ZipFormatError(`unsupported compression method ${entry.method}`);
   return start;
 }
 

@@ -12,12 +12,16 @@ export interface BackupCommandOptions {
 export async function backupCommand(options: BackupCommandOptions): Promise<void> {
   const { backend, api } = openSession(options.dataDir);
   try {
-    const made = await (options.out === undefined ? api.call('backup.make', {}) : api.call('backup.makeToFile', { out: options.out }));
+    const made = await (options.out === undefined
+      ? api.call('backup.make', {})
+      : api.call('backup.makeToFile', { out: options.out }));
     if (options.json) {
       process.stdout.write(`${JSON.stringify(made, null, 2)}\n`);
     } else {
       for (const file of made.files) {
-        process.stdout.write(`Đã sao lưu (${backupKindLabelsVi[file.kind]}, đã kiểm tra toàn vẹn): ${file.path} (${formatFileSizeVi(file.size)})\n`);
+        process.stdout.write(
+          `Đã sao lưu (${backupKindLabelsVi[file.kind]}, đã kiểm tra toàn vẹn): ${file.path} (${formatFileSizeVi(file.size)})\n`,
+        );
       }
     }
     const failed = made.result.places.filter((p) => p.error !== null);

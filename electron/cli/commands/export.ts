@@ -34,7 +34,8 @@ async function unitIdsOption(api: ApiClient, codes: string, onDay: string): Prom
     .split(',')
     .map((c) => c.trim())
     .filter((c) => c !== '');
-  if (list.length === 0) throw new UsageError('--units cần các mã đơn vị, cách nhau bằng dấu phẩy (ví dụ --units XA01,XA02).');
+  if (list.length === 0)
+    throw new UsageError('--units cần các mã đơn vị, cách nhau bằng dấu phẩy (ví dụ --units XA01,XA02).');
   const ids: number[] = [];
   for (const code of list) ids.push((await unitIdOption(api, code, onDay)) ?? 0);
   return ids;
@@ -43,7 +44,9 @@ async function unitIdsOption(api: ApiClient, codes: string, onDay: string): Prom
 function layoutOption(text: string | undefined): ExportLayout {
   if (text === undefined) return 'sheets';
   if ((exportLayouts as readonly string[]).includes(text)) return text as ExportLayout;
-  throw new UsageError(`--layout chỉ nhận sheets (mỗi đơn vị một trang, thêm trang tổng hợp) hoặc columns (các đơn vị cạnh nhau), không nhận "${text}".`);
+  throw new UsageError(
+    `--layout chỉ nhận sheets (mỗi đơn vị một trang, thêm trang tổng hợp) hoặc columns (các đơn vị cạnh nhau), không nhận "${text}".`,
+  );
 }
 
 /**
@@ -59,10 +62,12 @@ export async function exportCommand(options: ExportOptions): Promise<void> {
   if (options.template !== undefined && (options.units !== undefined || options.allUnits)) {
     throw new UsageError('--template điền mẫu biểu cho một đơn vị: dùng --unit (hoặc bỏ trống để lấy toàn tỉnh).');
   }
-  if (options.template !== undefined && options.layout !== undefined) throw new UsageError('--layout không dùng cùng --template: mẫu biểu giữ bố cục của nó.');
+  if (options.template !== undefined && options.layout !== undefined)
+    throw new UsageError('--layout không dùng cùng --template: mẫu biểu giữ bố cục của nó.');
   const layout = layoutOption(options.layout);
   const reason = options.reason?.trim();
-  if (options.reason !== undefined && (reason ?? '').length < 5) throw new UsageError('--reason cần ghi rõ lý do (ít nhất 5 ký tự).');
+  if (options.reason !== undefined && (reason ?? '').length < 5)
+    throw new UsageError('--reason cần ghi rõ lý do (ít nhất 5 ký tự).');
   const target = resolve(options.out);
 
   const { backend, api } = openSession(options.dataDir);
@@ -70,25 +75,42 @@ export async function exportCommand(options: ExportOptions): Promise<void> {
     const onDay = endDayOf(period);
     const unitId = await unitIdOption(api, options.unit, onDay);
     if (options.template !== undefined) {
-      const result = await api.call('export.fillTemplateToFile', { template: { path: resolve(options.template) }, period, unitId, overrideReason: reason, saveTo: target });
+      const result = await api.call('export.fillTemplateToFile', {
+        template: { path: resolve(options.template) },
+        period,
+        unitId,
+        overrideReason: reason,
+        saveTo: target,
+      });
       if (options.json) return out(JSON.stringify(result, null, 2));
       const s = result.summary;
-      out(`Đã điền mẫu ${options.template} cho ${s.unitName}, ${s.periodLabel}: ${count(s.cellsFilled)} ô số liệu → ${target}`);
+      out(
+        `Đã điền mẫu ${options.template} cho ${s.unitName}, ${s.periodLabel}: ${count(s.cellsFilled)} ô số liệu → ${target}`,
+      );
       for (const sheet of s.sheets) {
         if (sheet.state === 'hidden') out(`  Trang "${sheet.name}": đang ẩn, giữ nguyên.`);
         else if (sheet.state === 'empty') out(`  Trang "${sheet.name}": trống, giữ nguyên.`);
-        else if (sheet.state === 'no_table') out(`  Trang "${sheet.name}": không có bảng chỉ tiêu nhận ra được, giữ nguyên.`);
+        else if (sheet.state === 'no_table')
+          out(`  Trang "${sheet.name}": không có bảng chỉ tiêu nhận ra được, giữ nguyên.`);
         if (sheet.state !== 'filled') continue;
-        out(`  Trang "${sheet.name}": ${count(sheet.rowsMatched)} dòng nhận ra, ${count(sheet.cellsFilled)} ô đã điền.`);
-        for (const c of sheet.columns.filter((x) => x.filled > 0)) out(`    Cột ${c.column} "${c.heading}" → ${c.label}: ${count(c.filled)} ô`);
-        for (const r of sheet.rowsNotFilled) out(`    Không điền dòng ${r.row} (${r.cell}) "${r.name}"${r.unit ? ` (${r.unit})` : ''}: ${r.reason}`);
+        out(
+          `  Trang "${sheet.name}": ${count(sheet.rowsMatched)} dòng nhận ra, ${count(sheet.cellsFilled)} ô đã điền.`,
+        );
+        for (const c of sheet.columns.filter((x) => x.filled > 0))
+          out(`    Cột ${c.column} "${c.heading}" → ${c.label}: ${count(c.filled)} ô`);
+        for (const r of sheet.rowsNotFilled)
+          out(`    Không điền dòng ${r.row} (${r.cell}) "${r.name}"${r.unit ? ` (${r.unit})` : ''}: ${r.reason}`);
         const formulas = sheet.cellsLeft.filter((c) => c.reason.startsWith('ô có công thức')).length;
         const texts = sheet.cellsLeft.filter((c) => c.reason.startsWith('ô có chữ')).length;
-        if (formulas + texts > 0) out(`    Giữ nguyên ${count(formulas)} ô công thức và ${count(texts)} ô có chữ của mẫu.`);
+        if (formulas + texts > 0)
+          out(`    Giữ nguyên ${count(formulas)} ô công thức và ${count(texts)} ô có chữ của mẫu.`);
         for (const c of sheet.cellsShownRounded) out(`    Ô ${c.cell}: ${c.reason}.`);
       }
       if (s.recalculateOnOpen) out('  Mẫu có công thức: Excel sẽ tính lại khi mở tệp.');
-      if (s.validation.overrideReason) out(`  Còn ${count(s.validation.openErrors)} lỗi kiểm tra chưa xử lý; lý do vẫn điền: ${s.validation.overrideReason}`);
+      if (s.validation.overrideReason)
+        out(
+          `  Còn ${count(s.validation.openErrors)} lỗi kiểm tra chưa xử lý; lý do vẫn điền: ${s.validation.overrideReason}`,
+        );
       return;
     }
     const unitIds = options.units !== undefined ? await unitIdsOption(api, options.units, onDay) : undefined;
@@ -108,7 +130,10 @@ export async function exportCommand(options: ExportOptions): Promise<void> {
       const kind = sheet.kind === 'total' ? ' (tổng hợp)' : sheet.kind === 'columns' ? ' (các đơn vị theo cột)' : '';
       out(`  Trang "${sheet.name}"${kind}: ${count(sheet.rows)} chỉ tiêu, ${count(sheet.figures)} ô số liệu.`);
     }
-    if (s.validation.overrideReason) out(`  Còn ${count(s.validation.openErrors)} lỗi kiểm tra chưa xử lý; lý do đã in trong ghi chú trên trang tính: ${s.validation.overrideReason}`);
+    if (s.validation.overrideReason)
+      out(
+        `  Còn ${count(s.validation.openErrors)} lỗi kiểm tra chưa xử lý; lý do đã in trong ghi chú trên trang tính: ${s.validation.overrideReason}`,
+      );
   } finally {
     backend.close();
   }

@@ -48,8 +48,22 @@ function size(bytes: number | null): string {
   return bytes < 1024 * 1024 ? `${formatViNumber(bytes / 1024, 1)} KB` : `${formatViNumber(bytes / 1024 / 1024, 1)} MB`;
 }
 
-const howVi = { manual: 'ghép tay', layout: 'đã nhớ cho mẫu biểu này', code: 'theo mã', name: 'theo tên và đơn vị', alias: 'theo tên khác đã học', suggestion: 'gợi ý đã chấp nhận' } as const;
-const changeVi = { new: 'mới', changed: 'thay đổi', same: 'giữ nguyên', kept: 'giữ số thực hiện đã có, không ghi số ước tính', duplicate: 'trùng ô khác', conflict: 'mâu thuẫn, không nhập' } as const;
+const howVi = {
+  manual: 'ghép tay',
+  layout: 'đã nhớ cho mẫu biểu này',
+  code: 'theo mã',
+  name: 'theo tên và đơn vị',
+  alias: 'theo tên khác đã học',
+  suggestion: 'gợi ý đã chấp nhận',
+} as const;
+const changeVi = {
+  new: 'mới',
+  changed: 'thay đổi',
+  same: 'giữ nguyên',
+  kept: 'giữ số thực hiện đã có, không ghi số ước tính',
+  duplicate: 'trùng ô khác',
+  conflict: 'mâu thuẫn, không nhập',
+} as const;
 
 function valueLine(v: PreviewValue): string {
   const read = v.read !== v.value ? ` (trong tệp: ${num(v.read)})` : '';
@@ -67,33 +81,50 @@ function printSheet(sheet: PreviewSheet, shown: ShownValues): void {
     if (sheet.state === 'empty') out(`  Trang "${sheet.name}": trống.`);
     return;
   }
-  out(`  Trang "${sheet.name}": dòng tiêu đề ${sheet.headerRows.join('–')}, số liệu từ dòng ${sheet.firstDataRow ?? ''}${sheet.remembered ? ' (mẫu biểu đã ghi nhớ)' : ''}`);
+  out(
+    `  Trang "${sheet.name}": dòng tiêu đề ${sheet.headerRows.join('–')}, số liệu từ dòng ${sheet.firstDataRow ?? ''}${sheet.remembered ? ' (mẫu biểu đã ghi nhớ)' : ''}`,
+  );
   const recognized = sheet.columns.filter((c) => c.role && c.role.role !== 'ignore');
   const unknown = sheet.columns.filter((c) => !c.role);
   out('    Cột:');
-  for (const c of recognized) out(`      ${c.column} "${c.heading}" → ${c.label}${c.how === 'heading' ? '' : c.how === 'manual' ? ' (ghép tay)' : ' (đã nhớ)'}`);
-  if (unknown.length > 0) out(`    Cột không nhận ra: ${unknown.map((c) => `${c.column} "${c.heading}"${c.cell ? ` (${c.cell})` : ''}`).join('; ')}`);
+  for (const c of recognized)
+    out(
+      `      ${c.column} "${c.heading}" → ${c.label}${c.how === 'heading' ? '' : c.how === 'manual' ? ' (ghép tay)' : ' (đã nhớ)'}`,
+    );
+  if (unknown.length > 0)
+    out(
+      `    Cột không nhận ra: ${unknown.map((c) => `${c.column} "${c.heading}"${c.cell ? ` (${c.cell})` : ''}`).join('; ')}`,
+    );
   const matched = sheet.rows.filter((r) => r.state === 'matched');
   if (matched.length > 0) {
     out(`    Dòng nhận ra (${matched.length}):`);
     for (const r of matched) {
       const conv = r.conversion ? `; đổi ${r.conversion.from} sang ${r.conversion.to} ${r.conversion.text}` : '';
       const confidence = r.match?.confidence ? `, độ tin cậy ${Math.round(r.match.confidence * 100)}%` : '';
-      out(`      Dòng ${r.row} (${r.cell}) "${r.name}"${r.unit ? ` (${r.unit})` : ''} → ${r.match?.code} (${r.match ? howVi[r.match.how] : ''}${confidence}${conv})`);
+      out(
+        `      Dòng ${r.row} (${r.cell}) "${r.name}"${r.unit ? ` (${r.unit})` : ''} → ${r.match?.code} (${r.match ? howVi[r.match.how] : ''}${confidence}${conv})`,
+      );
     }
   }
   const suggested = sheet.rows.filter((r) => r.state === 'suggested');
   if (suggested.length > 0) {
-    out(`    Gợi ý, chưa áp dụng (${suggested.length}; xác nhận trên màn hình Nhập/Xuất Excel hoặc dùng --accept-suggestions):`);
+    out(
+      `    Gợi ý, chưa áp dụng (${suggested.length}; xác nhận trên màn hình Nhập/Xuất Excel hoặc dùng --accept-suggestions):`,
+    );
     for (const r of suggested) {
-      const list = r.suggestions.map((s) => `${s.code} "${s.nameVi}" (${s.unit || 'không đơn vị'}, độ tin cậy ${Math.round(s.confidence * 100)}%)`).join(' hoặc ');
+      const list = r.suggestions
+        .map(
+          (s) => `${s.code} "${s.nameVi}" (${s.unit || 'không đơn vị'}, độ tin cậy ${Math.round(s.confidence * 100)}%)`,
+        )
+        .join(' hoặc ');
       out(`      Dòng ${r.row} (${r.cell}) "${r.name}"${r.unit ? ` (${r.unit})` : ''} → ${list}`);
     }
   }
   const other = sheet.rows.filter((r) => r.state === 'unrecognized' || r.state === 'unit_mismatch');
   if (other.length > 0) {
     out(`    Không nhận ra hoặc không nhập được (${other.length}):`);
-    for (const r of other) out(`      Dòng ${r.row} (${r.cell}) "${r.name}"${r.unit ? ` (${r.unit})` : ''}${r.note ? `: ${r.note}` : ''}`);
+    for (const r of other)
+      out(`      Dòng ${r.row} (${r.cell}) "${r.name}"${r.unit ? ` (${r.unit})` : ''}${r.note ? `: ${r.note}` : ''}`);
   }
   const ignored = sheet.rows.filter((r) => r.state === 'ignored' || r.state === 'group');
   if (ignored.length > 0) out(`    Bỏ qua: ${ignored.map((r) => `dòng ${r.row} "${r.name}"`).join('; ')}`);
@@ -102,7 +133,8 @@ function printSheet(sheet: PreviewSheet, shown: ShownValues): void {
   if (all > 0) {
     out(`    Số liệu (${all}${same > 0 ? `, trong đó ${same} giữ nguyên` : ''}):`);
     for (const v of shown.values) out(valueLine(v));
-    if (shown.total > shown.values.length) out(`      … và ${shown.total - shown.values.length} số nữa (--json in đủ từng số).`);
+    if (shown.total > shown.values.length)
+      out(`      … và ${shown.total - shown.values.length} số nữa (--json in đủ từng số).`);
   }
   if (sheet.findings.length > 0) {
     out('    Phát hiện:');
@@ -144,19 +176,26 @@ function printSheetSummary(sheet: PreviewSheet): void {
   );
   const errors = sheet.findings.filter((f) => f.severity === 'error');
   const warnings = sheet.findings.filter((f) => f.severity === 'warning');
-  for (const f of [...errors, ...warnings.slice(0, maxSummaryWarnings)]) out(`    ${severityLabelsVi[f.severity]}: ${f.message}`);
-  if (warnings.length > maxSummaryWarnings) out(`    … và ${countOf(warnings.length - maxSummaryWarnings, 'cảnh báo nữa')} (--details in đủ).`);
+  for (const f of [...errors, ...warnings.slice(0, maxSummaryWarnings)])
+    out(`    ${severityLabelsVi[f.severity]}: ${f.message}`);
+  if (warnings.length > maxSummaryWarnings)
+    out(`    … và ${countOf(warnings.length - maxSummaryWarnings, 'cảnh báo nữa')} (--details in đủ).`);
 }
 
 function printFile(file: PreviewFile, shownOf: ((sheet: PreviewSheet) => ShownValues) | null): void {
   if (file.skipped) return;
-  const period = file.period ? `kỳ ${file.period.label} (${file.period.how === 'chosen' ? 'đã chọn' : `theo ô ${file.period.sheet}!${file.period.cell}`})` : 'chưa biết kỳ';
+  const period = file.period
+    ? `kỳ ${file.period.label} (${file.period.how === 'chosen' ? 'đã chọn' : `theo ô ${file.period.sheet}!${file.period.cell}`})`
+    : 'chưa biết kỳ';
   const unit = file.unit
     ? `đơn vị ${file.unit.name} (${file.unit.how === 'chosen' ? 'đã chọn' : file.unit.how === 'cell' ? `theo ô ${file.unit.sheet}!${file.unit.cell}` : 'mặc định'})`
     : 'chưa biết đơn vị';
-  out(`Tệp ${file.name}${file.size ? `, ${size(file.size)}` : ''}: ${file.error ? 'không đọc được' : `${period}, ${unit}`}`);
+  out(
+    `Tệp ${file.name}${file.size ? `, ${size(file.size)}` : ''}: ${file.error ? 'không đọc được' : `${period}, ${unit}`}`,
+  );
   if (file.error) return;
-  for (const p of file.previousImports) out(`  Tệp này đã được nhập lúc ${formatViDateTime(p.at)} (lần nhập số ${p.importId}).`);
+  for (const p of file.previousImports)
+    out(`  Tệp này đã được nhập lúc ${formatViDateTime(p.at)} (lần nhập số ${p.importId}).`);
   for (const f of file.findings) out(`  ${severityLabelsVi[f.severity]}: ${f.message}`);
   for (const sheet of file.sheets) {
     if (shownOf) printSheet(sheet, shownOf(sheet));
@@ -196,24 +235,46 @@ async function historyCommand(api: ApiClient, json: boolean): Promise<void> {
   if (records.length === 0) out('Chưa có lần nhập nào.');
   for (const r of records) {
     // Each file's own count only when there are several to tell apart.
-    const files = r.files.map((f) => `${f.name} (${f.unitName}, ${periodKeyLabelVi(f.period)}${r.files.length > 1 ? `, ${f.changed} số` : ''})`).join('; ');
-    const undone = r.undone ? ` [đã hoàn tác lúc ${formatViDateTime(r.undone.at)}${r.undone.who ? ` bởi ${r.undone.who}` : ''}]` : '';
-    out(`Lần nhập số ${r.importId}, ${formatViDateTime(r.at)}${r.who ? `, ${r.who}` : ''}: ${r.changed} số liệu từ ${files}${undone}`);
+    const files = r.files
+      .map(
+        (f) =>
+          `${f.name} (${f.unitName}, ${periodKeyLabelVi(f.period)}${r.files.length > 1 ? `, ${f.changed} số` : ''})`,
+      )
+      .join('; ');
+    const undone = r.undone
+      ? ` [đã hoàn tác lúc ${formatViDateTime(r.undone.at)}${r.undone.who ? ` bởi ${r.undone.who}` : ''}]`
+      : '';
+    out(
+      `Lần nhập số ${r.importId}, ${formatViDateTime(r.at)}${r.who ? `, ${r.who}` : ''}: ${r.changed} số liệu từ ${files}${undone}`,
+    );
   }
 }
 
 type Choices = Omit<ImportValuesInput, 'fileId' | 'sheet' | 'filter' | 'offset' | 'limit'>;
 
 /** The figures of every sheet, a page at a time: `filter` and at most `max` of them per sheet. */
-async function valuesOfSheets(api: ApiClient, choices: Choices, preview: ImportPreview, filter: ValueFilter, max: number): Promise<Map<string, ImportValuesPage>> {
+async function valuesOfSheets(
+  api: ApiClient,
+  choices: Choices,
+  preview: ImportPreview,
+  filter: ValueFilter,
+  max: number,
+): Promise<Map<string, ImportValuesPage>> {
   const pages = new Map<string, ImportValuesPage>();
   for (const file of preview.files) {
     for (const sheet of file.sheets) {
       if (sheet.state !== 'table') continue;
       const values: PreviewValue[] = [];
-      let total = 0;
+      let total: number;
       do {
-        const page = await api.call('import.values', { ...choices, fileId: file.fileId, sheet: sheet.name, filter, offset: values.length, limit: Math.min(5000, max - values.length) });
+        const page = await api.call('import.values', {
+          ...choices,
+          fileId: file.fileId,
+          sheet: sheet.name,
+          filter,
+          offset: values.length,
+          limit: Math.min(5000, max - values.length),
+        });
         total = page.total;
         values.push(...page.values);
         if (page.values.length === 0) break;
@@ -228,7 +289,10 @@ async function valuesOfSheets(api: ApiClient, choices: Choices, preview: ImportP
 function previewWithValues(preview: ImportPreview, pages: ReadonlyMap<string, ImportValuesPage>) {
   return {
     ...preview,
-    files: preview.files.map((f) => ({ ...f, sheets: f.sheets.map((s) => ({ ...s, values: pages.get(`${f.fileId}|${s.name}`)?.values ?? [] })) })),
+    files: preview.files.map((f) => ({
+      ...f,
+      sheets: f.sheets.map((s) => ({ ...s, values: pages.get(`${f.fileId}|${s.name}`)?.values ?? [] })),
+    })),
   };
 }
 
@@ -240,7 +304,10 @@ export async function importCommand(options: ImportOptions, paths: string[]): Pr
     try {
       if (options.history) return await historyCommand(api, options.json);
       const importId = Number(options.undo);
-      if (!Number.isInteger(importId) || importId < 1) throw new UsageError(`--undo cần số của lần nhập (xem chitieu import --history), không phải "${options.undo}".`);
+      if (!Number.isInteger(importId) || importId < 1)
+        throw new UsageError(
+          `--undo cần số của lần nhập (xem chitieu import --history), không phải "${options.undo}".`,
+        );
       const result = await api.call('import.undo', { importId });
       if (options.json) out(JSON.stringify(result));
       else out(`Đã hoàn tác lần nhập số ${importId}: trả lại ${result.changed} số liệu như trước khi nhập.`);
@@ -249,7 +316,8 @@ export async function importCommand(options: ImportOptions, paths: string[]): Pr
       backend.close();
     }
   }
-  if (paths.length === 0) throw new UsageError('Thiếu tên tệp cần nhập (ví dụ: chitieu import bao-cao-thang-5.xlsx --period 2023-05).');
+  if (paths.length === 0)
+    throw new UsageError('Thiếu tên tệp cần nhập (ví dụ: chitieu import bao-cao-thang-5.xlsx --period 2023-05).');
   const period = options.period === undefined ? undefined : requirePeriod(options.period);
   const { paths: files, passedOver } = workbookPaths(paths);
   const { backend, api } = openSession(options.dataDir);
@@ -258,17 +326,34 @@ export async function importCommand(options: ImportOptions, paths: string[]): Pr
     const unitId = await unitIdOption(api, options.unit, onDay);
     const { sessionId } = await api.call('import.readPaths', { files: files.map((path) => ({ path })) });
     await waitUntilRead(api, sessionId);
-    const choices = { sessionId, ...(period ? { period } : {}), ...(unitId !== undefined ? { unitId } : {}), acceptSuggestions: options.acceptSuggestions };
+    const choices = {
+      sessionId,
+      ...(period ? { period } : {}),
+      ...(unitId !== undefined ? { unitId } : {}),
+      acceptSuggestions: options.acceptSuggestions,
+    };
     const preview = await api.call('import.preview', choices);
     const listed = options.json || options.details;
-    const pages = listed ? await valuesOfSheets(api, choices, preview, options.json ? 'all' : 'not_same', options.json ? Number.POSITIVE_INFINITY : maxValueLines) : new Map<string, ImportValuesPage>();
+    const pages = listed
+      ? await valuesOfSheets(
+          api,
+          choices,
+          preview,
+          options.json ? 'all' : 'not_same',
+          options.json ? Number.POSITIVE_INFINITY : maxValueLines,
+        )
+      : new Map<string, ImportValuesPage>();
     const empty: ImportValuesPage = { total: 0, values: [] };
     if (!options.json) {
-      if (passedOver.length > 0) out(`Không nhập ${passedOver.length} tệp không phải sổ Excel trong thư mục: ${passedOver.join('; ')}`);
-      for (const file of preview.files) printFile(file, options.details ? (sheet) => pages.get(`${file.fileId}|${sheet.name}`) ?? empty : null);
+      if (passedOver.length > 0)
+        out(`Không nhập ${passedOver.length} tệp không phải sổ Excel trong thư mục: ${passedOver.join('; ')}`);
+      for (const file of preview.files)
+        printFile(file, options.details ? (sheet) => pages.get(`${file.fileId}|${sheet.name}`) ?? empty : null);
       printTotals(preview);
-      if (!options.details && preview.counts.rowsSuggested > 0) out('Dòng có gợi ý chưa áp dụng: xác nhận trên màn hình Nhập/Xuất Excel hoặc dùng --accept-suggestions.');
-      if (!options.details && preview.files.some((f) => f.sheets.some((s) => s.state === 'table'))) out('Xem từng cột, dòng và số liệu: thêm --details.');
+      if (!options.details && preview.counts.rowsSuggested > 0)
+        out('Dòng có gợi ý chưa áp dụng: xác nhận trên màn hình Nhập/Xuất Excel hoặc dùng --accept-suggestions.');
+      if (!options.details && preview.files.some((f) => f.sheets.some((s) => s.state === 'table')))
+        out('Xem từng cột, dòng và số liệu: thêm --details.');
     }
     const printed = options.json ? previewWithValues(preview, pages) : null;
     if (preview.blockers.length > 0) {
@@ -294,7 +379,9 @@ export async function importCommand(options: ImportOptions, paths: string[]): Pr
       );
     } else {
       const plans = result.plansChanged > 0 ? ` (trong đó ${result.plansChanged} số kế hoạch)` : '';
-      out(`Đã nhập ${result.changed} số liệu${plans}, lần nhập số ${result.importId}. Hoàn tác cả lần nhập: chitieu import --undo ${result.importId}`);
+      out(
+        `Đã nhập ${result.changed} số liệu${plans}, lần nhập số ${result.importId}. Hoàn tác cả lần nhập: chitieu import --undo ${result.importId}`,
+      );
     }
   } finally {
     backend.close();

@@ -24,7 +24,13 @@ function isAction(word: string | undefined): word is CliAction {
   return actions.some((a) => a === word);
 }
 
-function run(api: ApiClient, action: CliAction, unitId: number | undefined, period: string, options: PeriodOptions): Promise<PeriodStatus> {
+function run(
+  api: ApiClient,
+  action: CliAction,
+  unitId: number | undefined,
+  period: string,
+  options: PeriodOptions,
+): Promise<PeriodStatus> {
   switch (action) {
     case 'status':
       return api.call('periods.status', { unitId, period });
@@ -39,7 +45,9 @@ function printStatus(status: PeriodStatus): void {
   process.stdout.write(`${status.periodLabel}, ${status.unitName}: ${periodStateLineVi(status)}\n`);
   for (const step of status.log) {
     const note = step.note === null ? '' : `: ${step.note}`;
-    process.stdout.write(`  ${formatViDateTime(step.at)}  ${periodStateLabelsVi[step.from]} → ${periodStateLabelsVi[step.to]}, ${step.who}${note}\n`);
+    process.stdout.write(
+      `  ${formatViDateTime(step.at)}  ${periodStateLabelsVi[step.from]} → ${periodStateLabelsVi[step.to]}, ${step.who}${note}\n`,
+    );
   }
 }
 

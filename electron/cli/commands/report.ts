@@ -32,8 +32,10 @@ function formatOption(text: string | undefined): ReportFormat {
 export async function reportCommand(options: ReportOptions): Promise<void> {
   const period = requirePeriod(options.period);
   const format = formatOption(options.format);
-  if (format === 'docx' && !options.out) throw new UsageError('--format docx cần --out: tên tệp Word cần ghi (ví dụ --out bao-cao-6-thang.docx).');
-  if (options.json && options.format !== undefined) throw new UsageError('--json in các phần của báo cáo; không dùng cùng --format.');
+  if (format === 'docx' && !options.out)
+    throw new UsageError('--format docx cần --out: tên tệp Word cần ghi (ví dụ --out bao-cao-6-thang.docx).');
+  if (options.json && options.format !== undefined)
+    throw new UsageError('--json in các phần của báo cáo; không dùng cùng --format.');
   const target = options.out === undefined ? undefined : resolve(options.out);
 
   const { backend, api } = openSession(options.dataDir);
@@ -45,7 +47,11 @@ export async function reportCommand(options: ReportOptions): Promise<void> {
       return;
     }
     const report = await api.call('report.build', { period, unitId });
-    const content = options.json ? `${JSON.stringify(report, null, 2)}\n` : format === 'html' ? reportHtml(report) : report.text;
+    const content = options.json
+      ? `${JSON.stringify(report, null, 2)}\n`
+      : format === 'html'
+        ? reportHtml(report)
+        : report.text;
     if (target === undefined) {
       process.stdout.write(content);
       return;

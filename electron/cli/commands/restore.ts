@@ -21,7 +21,8 @@ export async function restoreCommand(options: RestoreCommandOptions): Promise<vo
     await restoreWith(api, options);
   } catch (error) {
     // A file that is not a ChiTieu backup, or one of a newer version, is a wrong argument, not a failure of ChiTieu.
-    if (error instanceof AppError && (error.code === 'database_unreadable' || error.code === 'database_newer')) throw new UsageError(error.message);
+    if (error instanceof AppError && (error.code === 'database_unreadable' || error.code === 'database_newer'))
+      throw new UsageError(error.message);
     throw error;
   } finally {
     backend.close();
@@ -30,7 +31,12 @@ export async function restoreCommand(options: RestoreCommandOptions): Promise<vo
 
 async function restoreWith(api: ApiClient, options: RestoreCommandOptions): Promise<void> {
   const contents = await api.call('backup.inspectFile', { path: options.file });
-  if (!options.json) process.stdout.write(`Tệp ${contents.file}:\n${backupContentsLinesVi(contents).map((l) => `  ${l}`).join('\n')}\n`);
+  if (!options.json)
+    process.stdout.write(
+      `Tệp ${contents.file}:\n${backupContentsLinesVi(contents)
+        .map((l) => `  ${l}`)
+        .join('\n')}\n`,
+    );
   if (options.dryRun) {
     if (options.json) process.stdout.write(`${JSON.stringify(contents, null, 2)}\n`);
     return;

@@ -32,7 +32,8 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
   }).catch((error: unknown) => {
     backend.close();
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new UsageError(`Cổng ${options.port} đang được chương trình khác dùng; hãy chọn cổng khác bằng --port.`);
+    if (code === 'EADDRINUSE')
+      throw new UsageError(`Cổng ${options.port} đang được chương trình khác dùng; hãy chọn cổng khác bằng --port.`);
     throw error;
   });
   process.stdout.write(`${server.url}\n`);

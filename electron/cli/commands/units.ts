@@ -54,7 +54,10 @@ const today = () => new Date().toISOString().slice(0, 10);
 function kindOption(text: string | undefined): ReportingUnitKind {
   if (text === undefined) return 'commune';
   const kind = kindWords[text.trim().toLowerCase()];
-  if (!kind) throw new UsageError(`--kind phải là xa (xã, phường), tinh, doanh-nghiep, cua-khau hoặc khac, không phải "${text}".`);
+  if (!kind)
+    throw new UsageError(
+      `--kind phải là xa (xã, phường), tinh, doanh-nghiep, cua-khau hoặc khac, không phải "${text}".`,
+    );
   return kind;
 }
 
@@ -88,7 +91,9 @@ function unitOfCode(units: readonly ReportingUnit[], code: string, onDay: string
 function checked(draft: ReportingUnitDraft): ReportingUnitDraft {
   const parsed = reportingUnitDraftSchema.safeParse(draft);
   if (parsed.success) return draft;
-  throw new UsageError(parsed.error.issues.map((i) => `${optionOfField[String(i.path[0])] ?? String(i.path[0])}: ${i.message}`).join('\n'));
+  throw new UsageError(
+    parsed.error.issues.map((i) => `${optionOfField[String(i.path[0])] ?? String(i.path[0])}: ${i.message}`).join('\n'),
+  );
 }
 
 /** A code or name already held is the clerk's input to change, not a failure of the program: exit code 2. */
@@ -96,14 +101,25 @@ async function refusedAsBadInput<T>(call: Promise<T>): Promise<T> {
   try {
     return await call;
   } catch (error) {
-    if (error instanceof AppError && error.code === 'conflict') throw new UsageError(`${error.message} Hãy dùng mã khác (xem chitieu units list).`);
+    if (error instanceof AppError && error.code === 'conflict')
+      throw new UsageError(`${error.message} Hãy dùng mã khác (xem chitieu units list).`);
     throw error;
   }
 }
 
 function given(options: UnitsOptions): string[] {
-  const fields = { code: options.code, name: options.name, kind: options.kind, parentId: options.parent, validFrom: options.validFrom, validTo: options.validTo, predecessorIds: options.predecessors };
-  return Object.entries(fields).flatMap(([field, value]) => (value === undefined ? [] : [optionOfField[field] ?? field]));
+  const fields = {
+    code: options.code,
+    name: options.name,
+    kind: options.kind,
+    parentId: options.parent,
+    validFrom: options.validFrom,
+    validTo: options.validTo,
+    predecessorIds: options.predecessors,
+  };
+  return Object.entries(fields).flatMap(([field, value]) =>
+    value === undefined ? [] : [optionOfField[field] ?? field],
+  );
 }
 
 function refuseOptions(action: string, options: UnitsOptions, allowed: readonly string[]): void {
@@ -134,7 +150,8 @@ function unitLine(unit: ReportingUnit, byId: ReadonlyMap<number, ReportingUnit>,
   if (unit.validFrom && unit.validTo) parts.push(`hiệu lực ${viDay(unit.validFrom)}–${viDay(unit.validTo)}`);
   else if (unit.validFrom) parts.push(`hiệu lực từ ${viDay(unit.validFrom)}`);
   else if (unit.validTo) parts.push(`hiệu lực đến ${viDay(unit.validTo)}`);
-  if (unit.predecessorIds.length > 0) parts.push(`tiền thân: ${unit.predecessorIds.map((id) => byId.get(id)?.code ?? `số ${id}`).join(', ')}`);
+  if (unit.predecessorIds.length > 0)
+    parts.push(`tiền thân: ${unit.predecessorIds.map((id) => byId.get(id)?.code ?? `số ${id}`).join(', ')}`);
   return parts.join('; ');
 }
 
@@ -142,7 +159,13 @@ async function listUnits(api: ApiClient, json: boolean): Promise<void> {
   const units = await api.call('units.list', {});
   const byId = new Map(units.map((u) => [u.id, u]));
   if (json) {
-    out(JSON.stringify(units.map((u) => unitJson(u, byId)), null, 2));
+    out(
+      JSON.stringify(
+        units.map((u) => unitJson(u, byId)),
+        null,
+        2,
+      ),
+    );
     return;
   }
   const codeWidth = Math.max(...units.map((u) => u.code.length), 3);
@@ -157,8 +180,10 @@ function sameNameNote(units: readonly ReportingUnit[], added: ReportingUnit): st
 }
 
 async function addUnit(api: ApiClient, options: UnitsOptions): Promise<void> {
-  if (options.code === undefined) throw new UsageError('Thiếu --code (ví dụ: chitieu units add --code XA_TANLAP --name "Xã Tân Lập").');
-  if (options.name === undefined) throw new UsageError('Thiếu --name (ví dụ: chitieu units add --code XA_TANLAP --name "Xã Tân Lập").');
+  if (options.code === undefined)
+    throw new UsageError('Thiếu --code (ví dụ: chitieu units add --code XA_TANLAP --name "Xã Tân Lập").');
+  if (options.name === undefined)
+    throw new UsageError('Thiếu --name (ví dụ: chitieu units add --code XA_TANLAP --name "Xã Tân Lập").');
   const validFrom = dayOption('--valid-from', options.validFrom);
   const validTo = dayOption('--valid-to', options.validTo);
   const units = await api.call('units.list', {});
@@ -211,18 +236,24 @@ async function renameUnit(api: ApiClient, options: UnitsOptions, code: string): 
     ...(renamed.name !== unit.name ? [`tên "${unit.name}" → "${renamed.name}"`] : []),
     ...(renamed.code !== unit.code ? [`mã ${unit.code} → ${renamed.code}`] : []),
   ];
-  out(changes.length > 0 ? `Đã đổi đơn vị ${unit.code}: ${changes.join('; ')}.` : `Đơn vị ${unit.code} đã có đúng tên và mã này, không đổi gì.`);
+  out(
+    changes.length > 0
+      ? `Đã đổi đơn vị ${unit.code}: ${changes.join('; ')}.`
+      : `Đơn vị ${unit.code} đã có đúng tên và mã này, không đổi gì.`,
+  );
 }
 
 /** `chitieu units list | add | rename CODE`: the reporting units, as the Đơn vị báo cáo screen keeps them. */
 export async function unitsCommand(options: UnitsOptions, action: string | undefined, words: string[]): Promise<void> {
   const expected = action === 'rename' ? 1 : 0;
-  if (action !== 'list' && action !== 'add' && action !== 'rename') throw new UsageError(`Không hiểu "units${action ? ` ${action}` : ''}".\n\n${usageText}`);
+  if (action !== 'list' && action !== 'add' && action !== 'rename')
+    throw new UsageError(`Không hiểu "units${action ? ` ${action}` : ''}".\n\n${usageText}`);
   if (words.length > expected) throw new UsageError(`Thừa đối số: ${words.slice(expected).join(' ')}\n\n${usageText}`);
   if (action === 'list') refuseOptions(action, options, []);
   if (action === 'rename') refuseOptions(action, options, ['--name', '--code']);
   const [code] = words;
-  if (action === 'rename' && code === undefined) throw new UsageError('Thiếu mã đơn vị cần đổi (ví dụ: chitieu units rename XA_TANLAP --name "Xã Tân Lập").');
+  if (action === 'rename' && code === undefined)
+    throw new UsageError('Thiếu mã đơn vị cần đổi (ví dụ: chitieu units rename XA_TANLAP --name "Xã Tân Lập").');
   const { backend, api } = openSession(options.dataDir);
   try {
     if (action === 'list') return await listUnits(api, options.json);

@@ -30,10 +30,14 @@ export async function validateCommand(options: ValidateOptions): Promise<void> {
       }));
       process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
     } else {
-      process.stdout.write(`Kiểm tra ${report.periodLabel}: ${report.counts.error} lỗi, ${report.counts.warning} cảnh báo, ${report.counts.info} thông tin.\n`);
+      process.stdout.write(
+        `Kiểm tra ${report.periodLabel}: ${report.counts.error} lỗi, ${report.counts.warning} cảnh báo, ${report.counts.info} thông tin.\n`,
+      );
       for (const f of report.findings) {
         const state = f.note ? ` [${f.note.kind === 'override' ? 'đã bỏ qua' : 'đã ghi chú'}: ${f.note.text}]` : '';
-        process.stdout.write(`${severityLabelsVi[f.severity]} ${f.indicatorCode} (${f.ruleId}): ${f.message}${state}\n`);
+        process.stdout.write(
+          `${severityLabelsVi[f.severity]} ${f.indicatorCode} (${f.ruleId}): ${f.message}${state}\n`,
+        );
       }
     }
     if (report.counts.openErrors > 0) process.exitCode = 1;

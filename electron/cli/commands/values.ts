@@ -17,7 +17,8 @@ export interface ValuesOptions {
 function statusOption(text: string | undefined): ValueStatus | undefined {
   if (text === undefined) return undefined;
   const status = valueStatuses.find((s) => s === text);
-  if (!status) throw new UsageError(`--status phải là estimate (ước tính) hoặc actual (thực hiện), không phải "${text}".`);
+  if (!status)
+    throw new UsageError(`--status phải là estimate (ước tính) hoặc actual (thực hiện), không phải "${text}".`);
   return status;
 }
 
@@ -52,7 +53,11 @@ export async function valuesGetCommand(options: ValuesOptions): Promise<void> {
     ]);
     const byCode = new Map(catalog.map((i) => [i.code, i]));
     if (options.json) {
-      const rows = grid.rows.map((r) => ({ ...r, name_vi: byCode.get(r.code)?.nameVi ?? '', unit: byCode.get(r.code)?.unit ?? '' }));
+      const rows = grid.rows.map((r) => ({
+        ...r,
+        name_vi: byCode.get(r.code)?.nameVi ?? '',
+        unit: byCode.get(r.code)?.unit ?? '',
+      }));
       process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
       return;
     }

@@ -1,7 +1,25 @@
-import { Alert, App, Button, Card, Descriptions, Input, Modal, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Input,
+  Modal,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type HTMLAttributes } from 'react';
-import { backupKindLabelsVi, type BackupFile, type BackupResult, type BackupRestoreOutput } from '../../../shared/api/backup-entities';
+import {
+  backupKindLabelsVi,
+  type BackupFile,
+  type BackupResult,
+  type BackupRestoreOutput,
+} from '../../../shared/api/backup-entities';
 import { backupContentsLinesVi, formatFileSizeVi } from '../../../shared/backup/backup-words';
 import { formatViDateTime } from '../../../shared/text/date-time';
 import { api } from '../../api/api';
@@ -27,7 +45,9 @@ function LastResult({ last }: { last: BackupResult | null }) {
       type={last.ok ? 'success' : 'error'}
       showIcon
       role={last.ok ? 'status' : 'alert'}
-      title={last.ok ? `Lần sao lưu gần nhất: ${when}, thành công.` : `Lần sao lưu gần nhất: ${when}, KHÔNG thành công.`}
+      title={
+        last.ok ? `Lần sao lưu gần nhất: ${when}, thành công.` : `Lần sao lưu gần nhất: ${when}, KHÔNG thành công.`
+      }
       description={
         <ul className="backup-places">
           {last.places.map((p) => (
@@ -48,7 +68,11 @@ function SecondFolder({ current }: { current: string | null }) {
     mutationFn: (extraFolder: string | null) => api.call('backup.setFolder', { extraFolder }),
     onSuccess: async (_status, extraFolder) => {
       await queryClient.invalidateQueries({ queryKey: statusKey });
-      void message.success(extraFolder === null ? 'Đã bỏ thư mục sao lưu thứ hai.' : `Từ nay mỗi bản sao lưu cũng được ghi vào ${extraFolder}.`);
+      void message.success(
+        extraFolder === null
+          ? 'Đã bỏ thư mục sao lưu thứ hai.'
+          : `Từ nay mỗi bản sao lưu cũng được ghi vào ${extraFolder}.`,
+      );
     },
   });
   // Over HTTP the backend may sit on another computer, whose folders the clerk cannot see: the desktop app chooses.
@@ -56,15 +80,26 @@ function SecondFolder({ current }: { current: string | null }) {
     return (
       <Typography.Text>
         {current === null ? 'Chưa chọn.' : current}{' '}
-        <Typography.Text type="secondary">(chọn trong ứng dụng ChiTieu trên máy tính; trình duyệt không chọn được thư mục của máy chủ)</Typography.Text>
+        <Typography.Text type="secondary">
+          (chọn trong ứng dụng ChiTieu trên máy tính; trình duyệt không chọn được thư mục của máy chủ)
+        </Typography.Text>
       </Typography.Text>
     );
   }
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Space.Compact style={{ width: '100%' }}>
-        <Input aria-label="Thư mục sao lưu thứ hai" placeholder="Ví dụ E:\SaoLuuChiTieu (ổ USB) hoặc \\may-chu\chung\ChiTieu" value={text} onChange={(e) => setText(e.target.value)} />
-        <Button onClick={() => save.mutate(text.trim())} disabled={text.trim() === '' || text.trim() === current} loading={save.isPending}>
+        <Input
+          aria-label="Thư mục sao lưu thứ hai"
+          placeholder="Ví dụ E:\SaoLuuChiTieu (ổ USB) hoặc \\may-chu\chung\ChiTieu"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+        <Button
+          onClick={() => save.mutate(text.trim())}
+          disabled={text.trim() === '' || text.trim() === current}
+          loading={save.isPending}
+        >
           Lưu thư mục
         </Button>
         {current === null ? null : (
@@ -79,10 +114,23 @@ function SecondFolder({ current }: { current: string | null }) {
 }
 
 /** What a backup holds, then a confirmation; the answer names the backup that undoes the restore. */
-function RestoreDialog({ backup, onClose, onRestored }: { backup: BackupFile; onClose(): void; onRestored(output: BackupRestoreOutput): void }) {
+function RestoreDialog({
+  backup,
+  onClose,
+  onRestored,
+}: {
+  backup: BackupFile;
+  onClose(): void;
+  onRestored(output: BackupRestoreOutput): void;
+}) {
   const queryClient = useQueryClient();
   const source = { folder: backup.folder, name: backup.name };
-  const contents = useQuery({ queryKey: ['backup.inspect', source], queryFn: () => api.call('backup.inspect', source), retry: false, gcTime: 0 });
+  const contents = useQuery({
+    queryKey: ['backup.inspect', source],
+    queryFn: () => api.call('backup.inspect', source),
+    retry: false,
+    gcTime: 0,
+  });
   const restore = useMutation({
     mutationFn: () => api.call('backup.restore', source),
     onSuccess: async (output) => {
@@ -107,7 +155,9 @@ function RestoreDialog({ backup, onClose, onRestored }: { backup: BackupFile; on
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>
         <Typography.Text code>{backup.name}</Typography.Text>
         {contents.isLoading ? <Typography.Text type="secondary">Đang đọc bản sao lưu…</Typography.Text> : null}
-        {contents.error ? <Alert type="error" showIcon title="Không khôi phục được từ tệp này" description={contents.error.message} /> : null}
+        {contents.error ? (
+          <Alert type="error" showIcon title="Không khôi phục được từ tệp này" description={contents.error.message} />
+        ) : null}
         {contents.data ? (
           <>
             <ul className="backup-contents" aria-label="Bản sao lưu chứa">
@@ -123,7 +173,9 @@ function RestoreDialog({ backup, onClose, onRestored }: { backup: BackupFile; on
             />
           </>
         ) : null}
-        {restore.error ? <Alert type="error" showIcon role="alert" title="Chưa khôi phục" description={restore.error.message} /> : null}
+        {restore.error ? (
+          <Alert type="error" showIcon role="alert" title="Chưa khôi phục" description={restore.error.message} />
+        ) : null}
       </Space>
     </Modal>
   );
@@ -146,8 +198,18 @@ export function BackupScreen() {
 
   const columns: TableColumnsType<BackupFile> = [
     { title: 'Lúc', dataIndex: 'takenAt', width: 150, render: formatViDateTime },
-    { title: 'Loại', dataIndex: 'kind', width: 160, render: (kind: BackupFile['kind']) => <Tag color={kindColors[kind]}>{backupKindLabelsVi[kind]}</Tag> },
-    { title: 'Nơi lưu', dataIndex: 'folder', width: 150, render: (folder: BackupFile['folder']) => (folder === 'data' ? 'Thư mục dữ liệu' : 'Thư mục thứ hai') },
+    {
+      title: 'Loại',
+      dataIndex: 'kind',
+      width: 160,
+      render: (kind: BackupFile['kind']) => <Tag color={kindColors[kind]}>{backupKindLabelsVi[kind]}</Tag>,
+    },
+    {
+      title: 'Nơi lưu',
+      dataIndex: 'folder',
+      width: 150,
+      render: (folder: BackupFile['folder']) => (folder === 'data' ? 'Thư mục dữ liệu' : 'Thư mục thứ hai'),
+    },
     { title: 'Kích thước', dataIndex: 'size', width: 110, align: 'right', render: formatFileSizeVi },
     { title: 'Tệp', dataIndex: 'name', ellipsis: true },
     {
@@ -173,12 +235,28 @@ export function BackupScreen() {
                 Sao lưu ngay
               </Button>
               <Typography.Text type="secondary">
-                Mỗi bản là một tệp trọn vẹn, đã kiểm tra toàn vẹn, mở được một mình. ChiTieu tự sao lưu mỗi ngày một lần và khi đóng
+                Mỗi bản là một tệp trọn vẹn, đã kiểm tra toàn vẹn, mở được một mình. ChiTieu tự sao lưu mỗi ngày một lần
+                và khi đóng
                 {data ? `, giữ ${data.rotation.daily} bản theo ngày và ${data.rotation.monthly} bản theo tháng` : ''}.
               </Typography.Text>
             </Space>
-            {make.error ? <Alert type="error" showIcon role="alert" title="Sao lưu không thành công" description={make.error.message} /> : null}
-            {status.error ? <Alert type="error" showIcon title="Không đọc được danh sách sao lưu" description={status.error.message} /> : null}
+            {make.error ? (
+              <Alert
+                type="error"
+                showIcon
+                role="alert"
+                title="Sao lưu không thành công"
+                description={make.error.message}
+              />
+            ) : null}
+            {status.error ? (
+              <Alert
+                type="error"
+                showIcon
+                title="Không đọc được danh sách sao lưu"
+                description={status.error.message}
+              />
+            ) : null}
             {data ? <LastResult last={data.last} /> : null}
             {restored ? (
               <Alert

@@ -30,7 +30,12 @@ export function CatalogScreen() {
       .map((i) => ({ ...i, hasChildren: parents.has(i.code) }));
   }, [catalog.data, showRetired, query]);
 
-  const table = useTable({ features: catalogFeatures, columns: catalogColumns, data: rows, getRowId: (row) => row.code });
+  const table = useTable({
+    features: catalogFeatures,
+    columns: catalogColumns,
+    data: rows,
+    getRowId: (row) => row.code,
+  });
 
   const openForm = (indicator: Indicator | null) => {
     setEditing(indicator);
@@ -107,7 +112,12 @@ export function CatalogScreen() {
             return (
               <tr key={row.id} className={classes} data-code={indicator.code}>
                 {row.getAllCells().map((cell) => (
-                  <td key={cell.id} className={cell.column.id === 'nameVi' ? 'name' : numericColumns.has(cell.column.id) ? 'num' : undefined}>
+                  <td
+                    key={cell.id}
+                    className={
+                      cell.column.id === 'nameVi' ? 'name' : numericColumns.has(cell.column.id) ? 'num' : undefined
+                    }
+                  >
                     <table.FlexRender cell={cell} />
                   </td>
                 ))}

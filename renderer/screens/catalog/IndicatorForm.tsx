@@ -71,7 +71,11 @@ export function IndicatorForm({ open, editing, catalog, saving, onCancel, onSubm
         >
           <Input disabled={editing !== null} placeholder="Ví dụ: XK_GAO_GT" />
         </Form.Item>
-        <Form.Item name="nameVi" label="Tên chỉ tiêu" rules={[{ required: true, whitespace: true, message: 'Hãy nhập tên chỉ tiêu.' }]}>
+        <Form.Item
+          name="nameVi"
+          label="Tên chỉ tiêu"
+          rules={[{ required: true, whitespace: true, message: 'Hãy nhập tên chỉ tiêu.' }]}
+        >
           <Input />
         </Form.Item>
         <Form.Item name="parentCode" label="Thuộc chỉ tiêu">
@@ -90,13 +94,20 @@ export function IndicatorForm({ open, editing, catalog, saving, onCancel, onSubm
             <AutoComplete options={unitOptions} placeholder="tỷ đồng" />
           </Form.Item>
           <Form.Item name="kind" label="Loại" rules={[{ required: true }]}>
-            <Select options={indicatorKinds.map((k) => ({ value: k, label: indicatorKindLabelsVi[k] }))} popupMatchSelectWidth={false} />
+            <Select
+              options={indicatorKinds.map((k) => ({ value: k, label: indicatorKindLabelsVi[k] }))}
+              popupMatchSelectWidth={false}
+            />
           </Form.Item>
           <Form.Item name="decimals" label="Số chữ số thập phân">
             <InputNumber min={0} max={6} style={{ width: '100%' }} />
           </Form.Item>
         </div>
-        <Form.Item name="aliases" label="Tên khác gặp trong các biểu Excel" tooltip="Dùng để nhận ra dòng chỉ tiêu khi nhập biểu Excel.">
+        <Form.Item
+          name="aliases"
+          label="Tên khác gặp trong các biểu Excel"
+          tooltip="Dùng để nhận ra dòng chỉ tiêu khi nhập biểu Excel."
+        >
           <Select mode="tags" tokenSeparators={[';']} placeholder="Gõ tên rồi nhấn Enter" open={false} />
         </Form.Item>
       </Form>

@@ -12,12 +12,16 @@ export const catalogColumns = helper.columns([
   helper.accessor('stt', { header: 'STT' }),
   helper.accessor('nameVi', {
     header: 'Chỉ tiêu',
-    cell: (info) => <span style={{ display: 'block', paddingLeft: info.row.original.depth * 22 }}>{info.getValue()}</span>,
+    cell: (info) => (
+      <span style={{ display: 'block', paddingLeft: info.row.original.depth * 22 }}>{info.getValue()}</span>
+    ),
   }),
   helper.accessor('unit', { header: 'Đơn vị tính' }),
   helper.accessor('kind', {
     header: 'Loại',
-    cell: (info) => <span title={indicatorKindLabelsVi[info.getValue()]}>{indicatorKindShortLabelsVi[info.getValue()]}</span>,
+    cell: (info) => (
+      <span title={indicatorKindLabelsVi[info.getValue()]}>{indicatorKindShortLabelsVi[info.getValue()]}</span>
+    ),
   }),
   helper.accessor('decimals', {
     header: 'Số lẻ',

@@ -11,7 +11,12 @@ interface Props {
   withActions?: boolean;
 }
 
-const stateColors: Readonly<Record<PeriodStateName, string>> = { entry: 'default', submitted: 'processing', approved: 'warning', locked: 'error' };
+const stateColors: Readonly<Record<PeriodStateName, string>> = {
+  entry: 'default',
+  submitted: 'processing',
+  approved: 'warning',
+  locked: 'error',
+};
 
 /** The state that counts for editing: the period's own, or that of the closed period it lies in. */
 function shownState(status: PeriodStatus): PeriodStateName {
@@ -39,7 +44,10 @@ export function PeriodStateBar({ unitId, periodKey, withActions = true }: Props)
   const onError = (error: Error) => void message.error(error.message);
   const step = (action: Exclude<PeriodAction, 'reopen'>) => {
     const mutation = { submit, approve, lock }[action];
-    mutation.mutate({ unitId: s.unitId, period: s.period }, { onSuccess: (next) => void message.success(`${next.periodLabel}: ${periodStateLineVi(next)}.`), onError });
+    mutation.mutate(
+      { unitId: s.unitId, period: s.period },
+      { onSuccess: (next) => void message.success(`${next.periodLabel}: ${periodStateLineVi(next)}.`), onError },
+    );
   };
   const sendReopen = () =>
     reopen.mutate(
@@ -71,12 +79,25 @@ export function PeriodStateBar({ unitId, periodKey, withActions = true }: Props)
             }
             const confirm = confirmTextVi[action];
             const button = (
-              <Button key={action} size="small" type={action === 'lock' ? 'primary' : 'default'} disabled={pending} onClick={confirm ? undefined : () => step(action)}>
+              <Button
+                key={action}
+                size="small"
+                type={action === 'lock' ? 'primary' : 'default'}
+                disabled={pending}
+                onClick={confirm ? undefined : () => step(action)}
+              >
                 {periodActionLabelsVi[action]}
               </Button>
             );
             return confirm ? (
-              <Popconfirm key={action} title={`${periodActionLabelsVi[action]} ${s.periodLabel}?`} description={confirm} okText={periodActionLabelsVi[action]} cancelText="Hủy" onConfirm={() => step(action)}>
+              <Popconfirm
+                key={action}
+                title={`${periodActionLabelsVi[action]} ${s.periodLabel}?`}
+                description={confirm}
+                okText={periodActionLabelsVi[action]}
+                cancelText="Hủy"
+                onConfirm={() => step(action)}
+              >
                 {button}
               </Popconfirm>
             ) : (
@@ -96,7 +117,12 @@ export function PeriodStateBar({ unitId, periodKey, withActions = true }: Props)
         destroyOnHidden
       >
         <p>Kỳ trở lại Đang nhập. Lý do được ghi vào nhật ký của kỳ cùng người và giờ mở khóa.</p>
-        <Input.TextArea aria-label="Lý do mở khóa" autoSize={{ minRows: 2, maxRows: 5 }} value={reason} onChange={(e) => setReason(e.target.value)} />
+        <Input.TextArea
+          aria-label="Lý do mở khóa"
+          autoSize={{ minRows: 2, maxRows: 5 }}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
       </Modal>
     </Space>
   );

@@ -17,7 +17,11 @@ export function UnitSelect({ units, value, onChange }: Props) {
       onChange={onChange}
       popupMatchSelectWidth={false}
       showSearch={{ filterOption: (input, option) => matchesFolded(String(option?.label ?? ''), input) }}
-      options={units.map((u) => ({ value: u.id, label: u.name, title: `${u.name} (${reportingUnitKindLabelsVi[u.kind]})` }))}
+      options={units.map((u) => ({
+        value: u.id,
+        label: u.name,
+        title: `${u.name} (${reportingUnitKindLabelsVi[u.kind]})`,
+      }))}
     />
   );
 }

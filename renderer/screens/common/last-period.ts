@@ -49,7 +49,10 @@ export function lastWorkedOn(today: Date, store: Store | null = browserStore()):
 
 export function rememberPeriod(period: Period, today: Date, store: Store | null = browserStore()): void {
   try {
-    store?.setItem(storageKey, JSON.stringify({ period: formatPeriodKey(period), chosenIn: monthOf(today) } satisfies Remembered));
+    store?.setItem(
+      storageKey,
+      JSON.stringify({ period: formatPeriodKey(period), chosenIn: monthOf(today) } satisfies Remembered),
+    );
   } catch {
     // Full or refused storage: the choice is still in the link, only the next opening forgets it.
   }

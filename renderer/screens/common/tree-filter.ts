@@ -7,7 +7,11 @@ import type { TreeIndicator } from './use-catalog-tree';
  * diacritics), and that pass the screen's own filter when one is on (holding figures, having findings …),
  * each with the rows above it.
  */
-export function filterTree<T extends TreeIndicator>(rows: readonly T[], query: string, keep: ((row: T) => boolean) | null): T[] {
+export function filterTree<T extends TreeIndicator>(
+  rows: readonly T[],
+  query: string,
+  keep: ((row: T) => boolean) | null,
+): T[] {
   if (query.trim() === '' && keep === null) return [...rows];
   return keepMatchesWithAncestors(
     rows,

@@ -1,7 +1,13 @@
 import { App, Button, Input, Radio, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { valueStatusLabelsVi, valueStatuses, type GridRow, type SourceKind, type ValueStatus } from '../../../shared/api/values-entities';
+import {
+  valueStatusLabelsVi,
+  valueStatuses,
+  type GridRow,
+  type SourceKind,
+  type ValueStatus,
+} from '../../../shared/api/values-entities';
 import { api } from '../../api/api';
 import { PanelIndicatorChart } from '../../charts/PanelIndicatorChart';
 import { errorText, type UndoableWrites } from '../../grid/use-undoable-writes';
@@ -59,7 +65,9 @@ export function CellDetailPanel(props: Props) {
       {row.figures === null || row.figures.findings.length === 0 ? null : (
         <RowFindings findings={row.figures.findings} unitId={props.unitId} periodKey={props.periodKey} />
       )}
-      {row.kind === 'group' || row.figures === null ? null : <PanelIndicatorChart code={row.code} unitId={props.unitId} periodKey={props.periodKey} />}
+      {row.kind === 'group' || row.figures === null ? null : (
+        <PanelIndicatorChart code={row.code} unitId={props.unitId} periodKey={props.periodKey} />
+      )}
     </aside>
   );
 }
@@ -75,9 +83,14 @@ function FigureDetail({ row, figures, unitId, periodKey, writes }: Props & { row
 
   const write = (entry: { status?: ValueStatus; comment?: string | null }, done: string) =>
     writes
-      .write(() => api.call('values.set', { unitId, period: periodKey, entries: [{ code: row.code, ...entry }] }), [row.code])
+      .write(
+        () => api.call('values.set', { unitId, period: periodKey, entries: [{ code: row.code, ...entry }] }),
+        [row.code],
+      )
       .then(() => void message.success({ content: done, key: 'detail-saved' }))
-      .catch((error: unknown) => void message.error({ content: `Chưa lưu được: ${errorText(error)}`, key: 'detail-saved' }));
+      .catch(
+        (error: unknown) => void message.error({ content: `Chưa lưu được: ${errorText(error)}`, key: 'detail-saved' }),
+      );
 
   const saveComment = () => {
     if (comment.trim() === savedComment.trim()) return;
@@ -103,7 +116,8 @@ function FigureDetail({ row, figures, unitId, periodKey, writes }: Props & { row
             options={statusOptions}
             onChange={(e) => {
               const status = valueStatuses.find((s) => s === e.target.value);
-              if (status !== undefined) void write({ status }, `Đã chuyển thành ${valueStatusLabelsVi[status].toLowerCase()}.`);
+              if (status !== undefined)
+                void write({ status }, `Đã chuyển thành ${valueStatusLabelsVi[status].toLowerCase()}.`);
             }}
           />
         </span>
@@ -111,7 +125,9 @@ function FigureDetail({ row, figures, unitId, periodKey, writes }: Props & { row
       <div className="detail-comment">
         <Input.TextArea
           aria-label="Ghi chú"
-          placeholder={figures.value === null ? 'Ghi chú: nhập số liệu trước' : 'Ghi chú cho số liệu (lưu khi rời ô, Ctrl+Enter)'}
+          placeholder={
+            figures.value === null ? 'Ghi chú: nhập số liệu trước' : 'Ghi chú cho số liệu (lưu khi rời ô, Ctrl+Enter)'
+          }
           disabled={figures.value === null && savedComment === ''}
           autoSize={{ minRows: 1, maxRows: 3 }}
           maxLength={2000}

@@ -29,8 +29,10 @@ import './entry.css';
 
 const rowId = (row: EntryRow) => row.code;
 const rowLabel = (row: EntryRow) => `${row.nameVi} (${row.code})`;
-const groupRowReason = (row: EntryRow) => `“${row.nameVi}” là dòng nhóm (tiêu đề): không có số liệu riêng, số liệu nhập ở các dòng con.`;
-const rowClassName = (row: EntryRow) => [row.hasChildren || row.kind === 'group' ? 'is-parent' : '', row.kind === 'group' ? 'is-group' : ''].join(' ');
+const groupRowReason = (row: EntryRow) =>
+  `“${row.nameVi}” là dòng nhóm (tiêu đề): không có số liệu riêng, số liệu nhập ở các dòng con.`;
+const rowClassName = (row: EntryRow) =>
+  [row.hasChildren || row.kind === 'group' ? 'is-parent' : '', row.kind === 'group' ? 'is-group' : ''].join(' ');
 
 function rowFilter(onlyWithFigures: boolean, onlyWithFindings: boolean): ((row: EntryRow) => boolean) | null {
   if (onlyWithFigures && onlyWithFindings) return (row) => hasFigures(row) && hasFindings(row);
@@ -71,7 +73,10 @@ export function EntryScreen() {
 
   const targets = useMemo(() => entryTargets(period, newStatus), [period, newStatus]);
   const locks = useEntryLocks(unitId, targets);
-  const save = useCallback((edits: CellEdit<EntryRow>[], source: WriteSource) => writeEntryEdits(unitId, targets, edits, source), [unitId, targets]);
+  const save = useCallback(
+    (edits: CellEdit<EntryRow>[], source: WriteSource) => writeEntryEdits(unitId, targets, edits, source),
+    [unitId, targets],
+  );
   const whyReadOnly = useCallback(
     (row: EntryRow, columnId: string) => (holdsValues(row) ? (locks.get(columnId) ?? null) : groupRowReason(row)),
     [locks],
@@ -81,7 +86,8 @@ export function EntryScreen() {
   const refusal = useCallback(
     (row: EntryRow, columnId: string, value: number) => {
       const target = targets[columnId];
-      const label = () => (target?.kind === 'plan' ? planFigureLabelVi('giao', target.year) : (target?.label ?? periodLabelVi(period)));
+      const label = () =>
+        target?.kind === 'plan' ? planFigureLabelVi('giao', target.year) : (target?.label ?? periodLabelVi(period));
       return rangeBreachOf(row, value, label)?.message ?? null;
     },
     [targets, period],
@@ -131,13 +137,23 @@ export function EntryScreen() {
         writes={writes}
         scopeKey={`${unitId}|${periodKey}`}
         loading={catalog.isLoading || grid.isLoading}
-        emptyText={query || onlyWithFigures || onlyWithFindings ? 'Không có chỉ tiêu nào khớp bộ lọc.' : 'Danh mục chưa có chỉ tiêu nào.'}
+        emptyText={
+          query || onlyWithFigures || onlyWithFindings
+            ? 'Không có chỉ tiêu nào khớp bộ lọc.'
+            : 'Danh mục chưa có chỉ tiêu nào.'
+        }
         onActiveRowChange={onActiveRowChange}
         focusRowId={loaded ? focusCode : null}
         onRowFocused={onRowFocused}
         rowHeight={entryRowHeight}
       />
-      <CellDetailPanel row={activeRow} unitId={unitId} periodKey={periodKey} periodLabel={periodLabelVi(period)} writes={writes} />
+      <CellDetailPanel
+        row={activeRow}
+        unitId={unitId}
+        periodKey={periodKey}
+        periodLabel={periodLabelVi(period)}
+        writes={writes}
+      />
     </section>
   );
 }

@@ -30,34 +30,34 @@ interface Props {
 export const EntryToolbar = memo(function EntryToolbar(props: Props) {
   return (
     <ConfigProvider componentSize="small">
-    <div className="grid-toolbar">
-      <UnitSelect units={props.units} value={props.unitId} onChange={props.onUnitChange} />
-      <PeriodPicker value={props.period} onChange={props.onPeriodChange} />
-      <Space size={6}>
-        <span>Số mới nhập là</span>
-        <Segmented<ValueStatus>
-          aria-label="Trạng thái số liệu mới nhập"
-          value={props.newStatus}
-          options={valueStatuses.map((s) => ({ value: s, label: valueStatusLabelsVi[s] }))}
-          onChange={props.onNewStatusChange}
+      <div className="grid-toolbar">
+        <UnitSelect units={props.units} value={props.unitId} onChange={props.onUnitChange} />
+        <PeriodPicker value={props.period} onChange={props.onPeriodChange} />
+        <Space size={6}>
+          <span>Số mới nhập là</span>
+          <Segmented<ValueStatus>
+            aria-label="Trạng thái số liệu mới nhập"
+            value={props.newStatus}
+            options={valueStatuses.map((s) => ({ value: s, label: valueStatusLabelsVi[s] }))}
+            onChange={props.onNewStatusChange}
+          />
+        </Space>
+        <Input.Search
+          allowClear
+          aria-label="Lọc chỉ tiêu"
+          placeholder="Lọc theo tên (gõ không dấu cũng được)"
+          style={{ width: 240 }}
+          value={props.query}
+          onChange={(e) => props.onQueryChange(e.target.value)}
         />
-      </Space>
-      <Input.Search
-        allowClear
-        aria-label="Lọc chỉ tiêu"
-        placeholder="Lọc theo tên (gõ không dấu cũng được)"
-        style={{ width: 240 }}
-        value={props.query}
-        onChange={(e) => props.onQueryChange(e.target.value)}
-      />
-      <Checkbox checked={props.onlyWithFigures} onChange={(e) => props.onOnlyWithFiguresChange(e.target.checked)}>
-        Chỉ dòng có số liệu
-      </Checkbox>
-      <Checkbox checked={props.onlyWithFindings} onChange={(e) => props.onOnlyWithFindingsChange(e.target.checked)}>
-        Chỉ dòng có phát hiện
-      </Checkbox>
-      <PeriodStateBar unitId={props.unitId} periodKey={formatPeriodKey(props.period)} />
-    </div>
+        <Checkbox checked={props.onlyWithFigures} onChange={(e) => props.onOnlyWithFiguresChange(e.target.checked)}>
+          Chỉ dòng có số liệu
+        </Checkbox>
+        <Checkbox checked={props.onlyWithFindings} onChange={(e) => props.onOnlyWithFindingsChange(e.target.checked)}>
+          Chỉ dòng có phát hiện
+        </Checkbox>
+        <PeriodStateBar unitId={props.unitId} periodKey={formatPeriodKey(props.period)} />
+      </div>
     </ConfigProvider>
   );
 });

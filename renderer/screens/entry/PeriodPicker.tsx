@@ -1,6 +1,13 @@
 import { DatePicker, Segmented, Select, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
-import { periodKindLabelVi, periodLabelVi, quarterRoman, type Period, type PeriodKind, type Quarter } from '../../../shared/periods/period';
+import {
+  periodKindLabelVi,
+  periodLabelVi,
+  quarterRoman,
+  type Period,
+  type PeriodKind,
+  type Quarter,
+} from '../../../shared/periods/period';
 import { subOf, withKind, withSub, withYear, ytdOptionLabel } from './period-choice';
 
 const kinds: PeriodKind[] = ['month', 'quarter', 'ytd'];
@@ -17,7 +24,9 @@ function subOptions(kind: PeriodKind) {
         { label: 'Thường dùng', options: [6, 9, 12].map((m) => ({ value: m, label: ytdOptionLabel(m) })) },
         {
           label: 'Lũy kế từ đầu năm',
-          options: months.filter((m) => m !== 6 && m !== 9 && m !== 12).map((m) => ({ value: m, label: ytdOptionLabel(m) })),
+          options: months
+            .filter((m) => m !== 6 && m !== 9 && m !== 12)
+            .map((m) => ({ value: m, label: ytdOptionLabel(m) })),
         },
       ];
   }

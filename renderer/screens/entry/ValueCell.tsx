@@ -17,14 +17,24 @@ export function ValueCell({ row, text }: { row: EntryRow; text: string }) {
   const findings = f.findings
     .filter((x) => x.severity !== 'info')
     .map((x) => `${severityLabelsVi[x.severity]}${x.open ? '' : ` (${findingStatus(x).toLowerCase()})`}: ${x.message}`);
-  const title = [status === null ? null : valueStatusLabelsVi[status], parts, f.comment === null ? null : `Ghi chú: ${f.comment}`, ...findings]
+  const title = [
+    status === null ? null : valueStatusLabelsVi[status],
+    parts,
+    f.comment === null ? null : `Ghi chú: ${f.comment}`,
+    ...findings,
+  ]
     .filter((t) => t !== null)
     .join('\n');
   const open = openCounts(f.findings);
   const mark = open.errors > 0 ? 'error' : open.warnings > 0 ? 'warning' : null;
   return (
     <div className="value-cell" title={title || undefined}>
-      {mark === null ? null : <span className={`finding-mark is-${mark}`} aria-label={mark === 'error' ? 'Có lỗi chưa xử lý' : 'Có cảnh báo chưa xử lý'} />}
+      {mark === null ? null : (
+        <span
+          className={`finding-mark is-${mark}`}
+          aria-label={mark === 'error' ? 'Có lỗi chưa xử lý' : 'Có cảnh báo chưa xử lý'}
+        />
+      )}
       {f.comment === null ? null : <span className="comment-mark" aria-label="Có ghi chú" />}
       {text === '' ? null : <span className={status === 'estimate' ? 'value-estimate' : 'value-actual'}>{text}</span>}
       {parts === null ? null : <small className="value-parts">{parts}</small>}

@@ -39,7 +39,11 @@ const computed = (label: string, from: string) => `Cột “${label}” tính t�
 
 function catalogColumns() {
   return [
-    helper.accessor('stt', { header: 'STT', size: 36, meta: { label: 'STT', sticky: true, readOnlyReason: fromCatalog('STT') } }),
+    helper.accessor('stt', {
+      header: 'STT',
+      size: 36,
+      meta: { label: 'STT', sticky: true, readOnlyReason: fromCatalog('STT') },
+    }),
     helper.accessor('nameVi', {
       header: 'Chỉ tiêu',
       size: 260,
@@ -50,14 +54,20 @@ function catalogColumns() {
         </span>
       ),
     }),
-    helper.accessor('unit', { header: 'Đơn vị tính', size: 74, meta: { label: 'Đơn vị tính', readOnlyReason: fromCatalog('Đơn vị tính') } }),
+    helper.accessor('unit', {
+      header: 'Đơn vị tính',
+      size: 74,
+      meta: { label: 'Đơn vị tính', readOnlyReason: fromCatalog('Đơn vị tính') },
+    }),
   ];
 }
 
 /** The columns typed in Nhập liệu: the year's plan, last year's same period and this period's figure. */
 function enteredColumns(h: EntryHeaders) {
   const previousReason =
-    h.previous === null ? 'Kỳ này không có kỳ trước.' : `Cột “Thực hiện kỳ trước” là số liệu của ${h.previous}: nhập ở kỳ đó.`;
+    h.previous === null
+      ? 'Kỳ này không có kỳ trước.'
+      : `Cột “Thực hiện kỳ trước” là số liệu của ${h.previous}: nhập ở kỳ đó.`;
   return [
     helper.accessor((row) => figure(row, (f) => f.plan), {
       id: 'plan',
@@ -96,14 +106,21 @@ function cumulativeColumns(h: EntryHeaders) {
       meta: {
         label: 'Lũy kế từ đầu năm',
         numeric: true,
-        readOnlyReason: computed('Lũy kế từ đầu năm', `cộng các tháng của ${h.ytd} (chỉ số, tỷ lệ: số nhập ở kỳ ${h.ytd})`),
+        readOnlyReason: computed(
+          'Lũy kế từ đầu năm',
+          `cộng các tháng của ${h.ytd} (chỉ số, tỷ lệ: số nhập ở kỳ ${h.ytd})`,
+        ),
       },
     }),
     helper.accessor((row) => figure(row, (f) => f.ytdSamePeriod), {
       id: 'ytdSamePeriod',
       header: () => <HeaderText main="Lũy kế cùng kỳ" sub={h.ytdSamePeriod} />,
       size: numberSize,
-      meta: { label: 'Lũy kế cùng kỳ', numeric: true, readOnlyReason: computed('Lũy kế cùng kỳ', `cộng các tháng của ${h.ytdSamePeriod}`) },
+      meta: {
+        label: 'Lũy kế cùng kỳ',
+        numeric: true,
+        readOnlyReason: computed('Lũy kế cùng kỳ', `cộng các tháng của ${h.ytdSamePeriod}`),
+      },
     }),
   ];
 }

@@ -1,5 +1,12 @@
 import type { ValueStatus } from '../../../shared/api/values-entities';
-import { lastMonth, periodLabelVi, previousPeriod, samePeriodLastYear, ytdThrough, type Period } from '../../../shared/periods/period';
+import {
+  lastMonth,
+  periodLabelVi,
+  previousPeriod,
+  samePeriodLastYear,
+  ytdThrough,
+  type Period,
+} from '../../../shared/periods/period';
 import type { EntryHeaders } from './entry-columns';
 import type { EntryRow } from './entry-row';
 
@@ -11,7 +18,8 @@ const valueHeading: Record<ValueStatus, string> = { estimate: 'Ước thực hi�
  */
 export function valueHeader(rows: readonly EntryRow[], newStatus: ValueStatus): string {
   const statuses = new Set<ValueStatus>();
-  for (const r of rows) if (r.figures !== null && r.figures.value !== null && r.figures.status !== null) statuses.add(r.figures.status);
+  for (const r of rows)
+    if (r.figures !== null && r.figures.value !== null && r.figures.status !== null) statuses.add(r.figures.status);
   if (statuses.size === 0) return valueHeading[newStatus];
   if (statuses.size > 1) return 'Ước thực hiện / Thực hiện';
   const [only] = statuses;

@@ -28,7 +28,9 @@ export function partsLine(row: EntryRow): string | null {
   const f = row.figures;
   if (f === null || f.partsOrigin === null) return null;
   const parts = showFigure(f.valueFromParts, row.decimals);
-  return parts === '' || parts === showFigure(f.value, row.decimals) ? null : `${partsOriginLabel[f.partsOrigin]}: ${parts}`;
+  return parts === '' || parts === showFigure(f.value, row.decimals)
+    ? null
+    : `${partsOriginLabel[f.partsOrigin]}: ${parts}`;
 }
 
 /** A row showing a parts line is two lines high; the grid sizes rows itself instead of measuring them. */

@@ -24,13 +24,22 @@ export function lockKeyOf(target: EntryTarget): string {
   return target.kind === 'plan' ? String(target.year) : target.period;
 }
 
-function writeTo(unitId: number | undefined, target: EntryTarget, edits: readonly CellEdit<EntryRow>[], source: WriteSource): Promise<BatchResult> {
+function writeTo(
+  unitId: number | undefined,
+  target: EntryTarget,
+  edits: readonly CellEdit<EntryRow>[],
+  source: WriteSource,
+): Promise<BatchResult> {
   if (target.kind === 'plan') {
     const entries = edits.map((e) => ({ code: e.row.code, level: 'giao' as const, value: e.value }));
     return api.call('plans.set', { unitId, year: target.year, source, entries });
   }
   const { status } = target;
-  const entries = edits.map((e) => (e.value === null || status === undefined ? { code: e.row.code, value: e.value } : { code: e.row.code, value: e.value, status }));
+  const entries = edits.map((e) =>
+    e.value === null || status === undefined
+      ? { code: e.row.code, value: e.value }
+      : { code: e.row.code, value: e.value, status },
+  );
   return api.call('values.set', { unitId, period: target.period, source, entries });
 }
 

@@ -1,5 +1,13 @@
 import type { ValueStatus } from '../../../shared/api/values-entities';
-import { lastMonth, monthPeriod, parsePeriod, quarterPeriod, ytdThrough, type Period, type PeriodKind } from '../../../shared/periods/period';
+import {
+  lastMonth,
+  monthPeriod,
+  parsePeriod,
+  quarterPeriod,
+  ytdThrough,
+  type Period,
+  type PeriodKind,
+} from '../../../shared/periods/period';
 
 /** The month being reported on by default: the one just ended, whose report the clerk makes in the first days of the next. */
 export function reportedMonth(today: Date): Period {

@@ -10,12 +10,19 @@ import { lockKeyOf, type EntryTarget } from './entry-writes';
  * year's, or the plan's year) is approved or closed. Asked before anything is sent, so the clerk reads the reason
  * on the cell; the backend refuses such a write too.
  */
-export function useEntryLocks(unitId: number | undefined, targets: Readonly<Record<string, EntryTarget>>): ReadonlyMap<string, string> {
+export function useEntryLocks(
+  unitId: number | undefined,
+  targets: Readonly<Record<string, EntryTarget>>,
+): ReadonlyMap<string, string> {
   const entries = Object.entries(targets);
   const statuses = useQueries({
     queries: entries.map(([, target]) => {
       const input = { unitId, period: lockKeyOf(target) };
-      return { queryKey: ['periods.status', input], queryFn: () => api.call('periods.status', input), enabled: unitId !== undefined };
+      return {
+        queryKey: ['periods.status', input],
+        queryFn: () => api.call('periods.status', input),
+        enabled: unitId !== undefined,
+      };
     }),
   });
   const refusals = entries.flatMap(([columnId, target], i): [string, string][] => {

@@ -18,7 +18,11 @@ interface Built {
  * The catalog tree with each row's figures and findings. A save changes a few rows: the others keep their
  * objects, so that building the rows after each save is a lookup per row rather than a copy of thousands.
  */
-export function useEntryRows(tree: readonly TreeIndicator[], grid: ValueGrid | undefined, report: ValidationReport | undefined): EntryRow[] {
+export function useEntryRows(
+  tree: readonly TreeIndicator[],
+  grid: ValueGrid | undefined,
+  report: ValidationReport | undefined,
+): EntryRow[] {
   const figures = useMemo(() => new Map((grid?.rows ?? []).map((r) => [r.code, r])), [grid]);
   const findings = useMemo(() => findingsByCode(report?.findings ?? []), [report]);
   const built = useRef(new Map<string, Built>());

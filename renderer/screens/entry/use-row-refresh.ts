@@ -8,7 +8,13 @@ import type { RefreshRows } from '../../grid/use-undoable-writes';
 /** Rows of one grid read merged with rows read again: their figures replace the old ones, their findings stay. */
 export function mergeRows(grid: ValueGrid, fresh: readonly ComputedGridRow[]): ValueGrid {
   const byCode = new Map(fresh.map((r) => [r.code, r]));
-  return { ...grid, rows: grid.rows.map((row) => { const next = byCode.get(row.code); return next === undefined ? row : { ...next, findings: row.findings }; }) };
+  return {
+    ...grid,
+    rows: grid.rows.map((row) => {
+      const next = byCode.get(row.code);
+      return next === undefined ? row : { ...next, findings: row.findings };
+    }),
+  };
 }
 
 /**
@@ -19,7 +25,10 @@ export function mergeRows(grid: ValueGrid, fresh: readonly ComputedGridRow[]): V
 export function useRowRefresh(gridInput: OperationInput<'values.grid'>): RefreshRows {
   const queryClient = useQueryClient();
   // One queue per grid: rows saved for another unit or period never ride along in this one's re-read.
-  const state = useMemo(() => ({ queued: new Set<string>(), round: null as Promise<void> | null, last: Promise.resolve() }), [gridInput]);
+  const state = useMemo(
+    () => ({ queued: new Set<string>(), round: null as Promise<void> | null, last: Promise.resolve() }),
+    [gridInput],
+  );
 
   return useCallback(
     (rowIds) => {
@@ -30,7 +39,9 @@ export function useRowRefresh(gridInput: OperationInput<'values.grid'>): Refresh
           state.queued = new Set();
           state.round = null;
           const fresh = await api.call('values.rows', { unitId: gridInput.unitId, period: gridInput.period, codes });
-          queryClient.setQueryData<ValueGrid>(['values.grid', gridInput], (old) => (old === undefined ? old : mergeRows(old, fresh.rows)));
+          queryClient.setQueryData<ValueGrid>(['values.grid', gridInput], (old) =>
+            old === undefined ? old : mergeRows(old, fresh.rows),
+          );
         });
         state.round = next;
         state.last = next.catch(() => undefined);

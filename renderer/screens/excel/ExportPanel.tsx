@@ -2,7 +2,13 @@ import { InboxOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Radio, Segmented, Select, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { reportingUnitKindLabelsVi } from '../../../shared/api/entities';
-import { exportLayoutLabelsVi, exportLayouts, type ExportFillOutput, type ExportLayout, type ExportReportOutput } from '../../../shared/api/export-entities';
+import {
+  exportLayoutLabelsVi,
+  exportLayouts,
+  type ExportFillOutput,
+  type ExportLayout,
+  type ExportReportOutput,
+} from '../../../shared/api/export-entities';
 import { periodLabelVi } from '../../../shared/periods/period';
 import { matchesFolded } from '../../../shared/text/fold-vietnamese';
 import { useApiMutation } from '../../api/api';
@@ -32,7 +38,8 @@ const scopeOptions: { value: Scope; label: string }[] = [
   { value: 'all', label: 'Tất cả đơn vị' },
 ];
 
-type Done = { what: 'report'; output: ExportReportOutput } | { what: 'template'; output: ExportFillOutput; templateName: string };
+type Done =
+  { what: 'report'; output: ExportReportOutput } | { what: 'template'; output: ExportFillOutput; templateName: string };
 
 /**
  * Xuất Excel: the report workbook of one, several or all reporting units, or a workbook the Ministry sent filled
@@ -57,8 +64,17 @@ export function ExportPanel() {
   const exporting = report.isPending || fill.isPending;
 
   const unitIds = scope === 'several' ? chosenIds : [];
-  const choices = JSON.stringify({ what, periodKey, unitId: unit?.id, scope, unitIds, layout, template: template && [template.name, template.size] });
-  const ready = unit !== undefined && (what === 'report' ? scope !== 'several' || unitIds.length > 0 : template !== null);
+  const choices = JSON.stringify({
+    what,
+    periodKey,
+    unitId: unit?.id,
+    scope,
+    unitIds,
+    layout,
+    template: template && [template.name, template.size],
+  });
+  const ready =
+    unit !== undefined && (what === 'report' ? scope !== 'several' || unitIds.length > 0 : template !== null);
 
   const settle = (error: unknown) => {
     const refused = refusalOf(error);
@@ -83,13 +99,21 @@ export function ExportPanel() {
       if (template === null) return;
       const templateName = template.name;
       fill.mutate(
-        { template: { name: template.name, contentBase64: template.contentBase64 }, period: periodKey, unitId: unit.id, ...reason },
+        {
+          template: { name: template.name, contentBase64: template.contentBase64 },
+          period: periodKey,
+          unitId: unit.id,
+          ...reason,
+        },
         { onSuccess: (output) => succeed({ what: 'template', output, templateName }), onError: settle },
       );
       return;
     }
     const whom = scope === 'one' ? { unitId: unit.id } : scope === 'several' ? { unitIds } : { allUnits: true };
-    report.mutate({ period: periodKey, layout, ...whom, ...reason }, { onSuccess: (output) => succeed({ what: 'report', output }), onError: settle });
+    report.mutate(
+      { period: periodKey, layout, ...whom, ...reason },
+      { onSuccess: (output) => succeed({ what: 'report', output }), onError: settle },
+    );
   };
 
   const choose = async (file: File) => {
@@ -120,7 +144,13 @@ export function ExportPanel() {
           {what === 'report' ? (
             <Form.Item label="Đơn vị">
               <div className="export-units">
-                <Radio.Group aria-label="Phạm vi đơn vị" value={scope} options={scopeOptions} onChange={(e) => setScope(e.target.value as Scope)} optionType="button" />
+                <Radio.Group
+                  aria-label="Phạm vi đơn vị"
+                  value={scope}
+                  options={scopeOptions}
+                  onChange={(e) => setScope(e.target.value as Scope)}
+                  optionType="button"
+                />
                 {scope === 'one' ? <UnitSelect units={units} value={unit?.id} onChange={setUnitId} /> : null}
                 {scope === 'several' ? (
                   <Select<number[]>
@@ -132,10 +162,18 @@ export function ExportPanel() {
                     onChange={setChosenIds}
                     allowClear
                     showSearch={{ filterOption: (input, option) => matchesFolded(String(option?.label ?? ''), input) }}
-                    options={units.map((u) => ({ value: u.id, label: u.name, title: `${u.name} (${reportingUnitKindLabelsVi[u.kind]})` }))}
+                    options={units.map((u) => ({
+                      value: u.id,
+                      label: u.name,
+                      title: `${u.name} (${reportingUnitKindLabelsVi[u.kind]})`,
+                    }))}
                   />
                 ) : null}
-                {scope === 'all' ? <Typography.Text type="secondary">Mọi đơn vị báo cáo còn hoạt động trong kỳ ({units.length} đơn vị đã khai báo).</Typography.Text> : null}
+                {scope === 'all' ? (
+                  <Typography.Text type="secondary">
+                    Mọi đơn vị báo cáo còn hoạt động trong kỳ ({units.length} đơn vị đã khai báo).
+                  </Typography.Text>
+                ) : null}
               </div>
             </Form.Item>
           ) : (
@@ -154,7 +192,10 @@ export function ExportPanel() {
             </Form.Item>
           ) : null}
           {what === 'template' ? (
-            <Form.Item label="Mẫu biểu" extra="Tệp .xlsx Bộ gửi: chỉ các ô số liệu được điền; định dạng, ô gộp, công thức và các trang khác giữ nguyên.">
+            <Form.Item
+              label="Mẫu biểu"
+              extra="Tệp .xlsx Bộ gửi: chỉ các ô số liệu được điền; định dạng, ô gộp, công thức và các trang khác giữ nguyên."
+            >
               {template === null ? (
                 <Upload.Dragger
                   accept=".xlsx,.xlsm"
@@ -185,10 +226,21 @@ export function ExportPanel() {
             </Form.Item>
           ) : null}
           <Form.Item label=" " style={{ marginBottom: 0 }}>
-            <Button type="primary" aria-label={what === 'report' ? 'Xuất Excel' : 'Điền mẫu và tải về'} disabled={!ready} loading={exporting && shownRefusal === null} onClick={() => run()}>
+            <Button
+              type="primary"
+              aria-label={what === 'report' ? 'Xuất Excel' : 'Điền mẫu và tải về'}
+              disabled={!ready}
+              loading={exporting && shownRefusal === null}
+              onClick={() => run()}
+            >
               {what === 'report' ? 'Xuất Excel' : 'Điền mẫu và tải về'}
             </Button>
-            {what === 'report' && scope === 'one' ? <PrintButton input={{ document: 'workbook', period: periodKey, unitId: unit?.id }} disabled={unit === undefined} /> : null}
+            {what === 'report' && scope === 'one' ? (
+              <PrintButton
+                input={{ document: 'workbook', period: periodKey, unitId: unit?.id }}
+                disabled={unit === undefined}
+              />
+            ) : null}
             <Typography.Text type="secondary" className="export-hint">
               {what === 'report'
                 ? `Biểu ${periodLabelVi(period)}: tiêu đề, cột theo kỳ, công thức so sánh và khối chữ ký theo Cài đặt.`
@@ -197,11 +249,24 @@ export function ExportPanel() {
           </Form.Item>
         </Form>
       </Card>
-      {shownFailure === null ? null : <Alert type="error" showIcon role="alert" title="Chưa xuất được tệp" description={shownFailure} />}
-      {shownRefusal === null ? null : (
-        <ExportRefusalPanel key={choices} refusal={shownRefusal} periodKey={periodKey} periodLabel={periodLabelVi(period)} exporting={exporting} onExportAnyway={(reason) => run(reason)} />
+      {shownFailure === null ? null : (
+        <Alert type="error" showIcon role="alert" title="Chưa xuất được tệp" description={shownFailure} />
       )}
-      {done === null ? null : done.what === 'report' ? <ExportReportSummary output={done.output} /> : <ExportFillSummary output={done.output} templateName={done.templateName} />}
+      {shownRefusal === null ? null : (
+        <ExportRefusalPanel
+          key={choices}
+          refusal={shownRefusal}
+          periodKey={periodKey}
+          periodLabel={periodLabelVi(period)}
+          exporting={exporting}
+          onExportAnyway={(reason) => run(reason)}
+        />
+      )}
+      {done === null ? null : done.what === 'report' ? (
+        <ExportReportSummary output={done.output} />
+      ) : (
+        <ExportFillSummary output={done.output} templateName={done.templateName} />
+      )}
     </section>
   );
 }

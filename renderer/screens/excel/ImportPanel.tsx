@@ -34,7 +34,8 @@ import './excel.css';
 /** Up to this many files, every card shows its sheets; beyond, only those with something to look at. */
 const filesShownWhole = 5;
 
-const acceptedTypes = '.xlsx,.xlsm,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12,application/vnd.ms-excel';
+const acceptedTypes =
+  '.xlsx,.xlsm,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12,application/vnd.ms-excel';
 
 function resultText(result: ImportResult): string {
   if (result.changed === 0) return 'Không có số liệu nào thay đổi: mọi số trong tệp đã có sẵn.';
@@ -47,10 +48,13 @@ function resultText(result: ImportResult): string {
 function resultDetails(result: ImportResult): string[] {
   const lines: string[] = [];
   if (result.aliasesAdded.length > 0) {
-    lines.push(`Thêm tên gọi khác cho chỉ tiêu: ${result.aliasesAdded.map((a) => `"${a.alias}" → ${a.code}`).join('; ')}.`);
+    lines.push(
+      `Thêm tên gọi khác cho chỉ tiêu: ${result.aliasesAdded.map((a) => `"${a.alias}" → ${a.code}`).join('; ')}.`,
+    );
   }
   if (result.layoutsRemembered > 0) lines.push(`Đã nhớ cách đọc ${result.layoutsRemembered} biểu cho lần nhập sau.`);
-  if (result.importId !== null) lines.push(`Lần nhập số ${result.importId}; có thể hoàn tác cả lần nhập trong Lịch sử nhập bên dưới.`);
+  if (result.importId !== null)
+    lines.push(`Lần nhập số ${result.importId}; có thể hoàn tác cả lần nhập trong Lịch sử nhập bên dưới.`);
   return lines;
 }
 
@@ -84,11 +88,22 @@ export function ImportPanel() {
   useDroppedFiles(addFiles);
 
   const { reading } = session;
-  const failedIds = session.progress?.files.filter((f) => f.state === 'failed').map((f) => f.fileId).join(' ') ?? '';
+  const failedIds =
+    session.progress?.files
+      .filter((f) => f.state === 'failed')
+      .map((f) => f.fileId)
+      .join(' ') ?? '';
   const input = useMemo(
     () =>
       reading && session.ready
-        ? previewInput(reading.sessionId, reading.fileIds, choices, commonKey, session.titled, new Set(failedIds.split(' ')))
+        ? previewInput(
+            reading.sessionId,
+            reading.fileIds,
+            choices,
+            commonKey,
+            session.titled,
+            new Set(failedIds.split(' ')),
+          )
         : null,
     [reading, session.ready, session.titled, choices, commonKey, failedIds],
   );
@@ -103,7 +118,8 @@ export function ImportPanel() {
     enabled: input !== null,
     placeholderData: keepPreviousData,
   });
-  const current = preview.data && reading && preview.data.preview.sessionId === reading.sessionId ? preview.data.preview : undefined;
+  const current =
+    preview.data && reading && preview.data.preview.sessionId === reading.sessionId ? preview.data.preview : undefined;
   const currentInput = current ? (preview.data?.input ?? null) : null;
 
   const commit = useMutation({
@@ -158,7 +174,8 @@ export function ImportPanel() {
           <CloudUploadOutlined className="import-chooser-icon" />
           <div className="import-chooser-text">
             <strong>Chọn tệp Excel để nhập, hoặc kéo thả tệp vào bất cứ đâu trong cửa sổ</strong>
-            Biểu của Bộ Công Thương và Cục Thống kê (.xlsx, .xlsm, .xls); có thể chọn nhiều tệp một lúc, mỗi tệp một đơn vị báo cáo.
+            Biểu của Bộ Công Thương và Cục Thống kê (.xlsx, .xlsm, .xls); có thể chọn nhiều tệp một lúc, mỗi tệp một đơn
+            vị báo cáo.
           </div>
           <Button type="primary" icon={<CloudUploadOutlined />}>
             Chọn tệp…
@@ -177,16 +194,25 @@ export function ImportPanel() {
               </Button>
             </>
           ) : (
-            <PeriodChoicePopover title="Kỳ báo cáo chung" start={screenPeriod} applyLabel="Dùng kỳ này cho các tệp không ghi kỳ" onApply={setCommonPeriod}>
+            <PeriodChoicePopover
+              title="Kỳ báo cáo chung"
+              start={screenPeriod}
+              applyLabel="Dùng kỳ này cho các tệp không ghi kỳ"
+              onApply={setCommonPeriod}
+            >
               <Button size="small">Chọn kỳ chung…</Button>
             </PeriodChoicePopover>
           )}
         </span>
-        <Checkbox checked={choices.acceptSuggestions} onChange={(e) => change((c) => ({ ...c, acceptSuggestions: e.target.checked }))}>
+        <Checkbox
+          checked={choices.acceptSuggestions}
+          onChange={(e) => change((c) => ({ ...c, acceptSuggestions: e.target.checked }))}
+        >
           Nhận mọi gợi ý chỉ tiêu gần đúng
         </Checkbox>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          Tệp có ghi kỳ trong tiêu đề thì theo kỳ đó; tệp không ghi kỳ theo kỳ chung, chưa chọn kỳ chung thì phải chọn kỳ cho từng tệp.
+          Tệp có ghi kỳ trong tiêu đề thì theo kỳ đó; tệp không ghi kỳ theo kỳ chung, chưa chọn kỳ chung thì phải chọn
+          kỳ cho từng tệp.
         </Typography.Text>
       </div>
 
@@ -194,13 +220,18 @@ export function ImportPanel() {
       {reading_ ? (
         <div>
           <Typography.Text>
-            Đang đọc {reading_.files.filter((f) => f.state === 'read' || f.state === 'failed').length}/{reading_.files.length} tệp…
+            Đang đọc {reading_.files.filter((f) => f.state === 'read' || f.state === 'failed').length}/
+            {reading_.files.length} tệp…
           </Typography.Text>
           <Progress percent={Math.round(reading_.fraction * 100)} status="active" aria-label="Tiến độ đọc tệp" />
         </div>
       ) : null}
-      {session.sendError ? <Alert type="error" showIcon role="alert" title="Không gửi được tệp" description={session.sendError} /> : null}
-      {preview.error ? <Alert type="error" showIcon role="alert" title="Không xem trước được" description={preview.error.message} /> : null}
+      {session.sendError ? (
+        <Alert type="error" showIcon role="alert" title="Không gửi được tệp" description={session.sendError} />
+      ) : null}
+      {preview.error ? (
+        <Alert type="error" showIcon role="alert" title="Không xem trước được" description={preview.error.message} />
+      ) : null}
 
       {session.staged.map((staged) => {
         const fileId = reading?.fileIds.get(staged.key);
@@ -224,7 +255,9 @@ export function ImportPanel() {
             onRemove={() => remove(staged.key)}
             manualOf={(sheet) => sheetChoices(choices, at(sheet))}
             onRow={(sheet, row, code) => change((c) => withRowChoice(c, { ...at(sheet), row }, code))}
-            onColumn={(sheet, column, role: ColumnRole | undefined) => change((c) => withColumnChoice(c, { ...at(sheet), column }, role))}
+            onColumn={(sheet, column, role: ColumnRole | undefined) =>
+              change((c) => withColumnChoice(c, { ...at(sheet), column }, role))
+            }
           />
         );
       })}
@@ -242,7 +275,14 @@ export function ImportPanel() {
                 <span key={line}>{line}</span>
               ))}
               {firstDone ? (
-                <a href={screenHref('nhap-lieu', new URLSearchParams({ dv: String(firstDone.unitId), ky: firstDone.period }))}>Xem số liệu trong Nhập liệu</a>
+                <a
+                  href={screenHref(
+                    'nhap-lieu',
+                    new URLSearchParams({ dv: String(firstDone.unitId), ky: firstDone.period }),
+                  )}
+                >
+                  Xem số liệu trong Nhập liệu
+                </a>
               ) : null}
             </Space>
           }
@@ -256,7 +296,8 @@ export function ImportPanel() {
             {rowsToLookAt(current.counts) > 0 ? (
               <Typography.Text type="secondary">
                 {' '}
-                · {rowsToLookAt(current.counts)} dòng chưa nhận ra, chỉ có gợi ý hoặc khác đơn vị tính sẽ không được nhập
+                · {rowsToLookAt(current.counts)} dòng chưa nhận ra, chỉ có gợi ý hoặc khác đơn vị tính sẽ không được
+                nhập
               </Typography.Text>
             ) : null}
             {current.blockers.map((b) => (

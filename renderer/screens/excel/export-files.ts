@@ -26,9 +26,14 @@ export function readAsBase64(file: File): Promise<ChosenWorkbook> {
 
 /** Hands the workbook to the browser (or Electron) as a download. */
 export function downloadWorkbook(fileName: string, contentBase64: string): void {
-  saveFile(fileName, new Blob([bytesOfBase64(contentBase64)], { type: /\.xlsm$/i.test(fileName) ? xlsmType : xlsxType }));
+  saveFile(
+    fileName,
+    new Blob([bytesOfBase64(contentBase64)], { type: /\.xlsm$/i.test(fileName) ? xlsmType : xlsxType }),
+  );
 }
 
 export function fileSizeText(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${formatViNumber(Math.max(bytes / 1024, 0.1), 1)} KB` : `${formatViNumber(bytes / 1024 / 1024, 1)} MB`;
+  return bytes < 1024 * 1024
+    ? `${formatViNumber(Math.max(bytes / 1024, 0.1), 1)} KB`
+    : `${formatViNumber(bytes / 1024 / 1024, 1)} MB`;
 }

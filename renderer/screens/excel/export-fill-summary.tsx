@@ -59,7 +59,9 @@ function SheetDetail({ sheet }: { sheet: FilledSheet }) {
                   Ô {c.cell}: {c.reason}.
                 </li>
               ))}
-              {sheet.cellsShownRounded.length > 10 ? <li>… và {count(sheet.cellsShownRounded.length - 10)} ô khác.</li> : null}
+              {sheet.cellsShownRounded.length > 10 ? (
+                <li>… và {count(sheet.cellsShownRounded.length - 10)} ô khác.</li>
+              ) : null}
             </ul>
           }
         />
@@ -100,10 +102,15 @@ export function ExportFillSummary({ output, templateName }: { output: ExportFill
         title={`Đã điền ${count(s.cellsFilled)} ô số liệu vào mẫu ${templateName} (${s.unitName}, ${s.periodLabel})`}
         description={
           <span>
-            Tệp <strong>{output.fileName}</strong> ({fileSizeText(output.size)}) đã được tải về; mọi thứ khác của mẫu giữ nguyên.{' '}
-            {s.recalculateOnOpen ? 'Mẫu có công thức: Excel sẽ tính lại khi mở tệp. ' : ''}
+            Tệp <strong>{output.fileName}</strong> ({fileSizeText(output.size)}) đã được tải về; mọi thứ khác của mẫu
+            giữ nguyên. {s.recalculateOnOpen ? 'Mẫu có công thức: Excel sẽ tính lại khi mở tệp. ' : ''}
             {output.contentBase64 === null ? null : (
-              <Button type="link" size="small" style={{ padding: 0 }} onClick={() => downloadWorkbook(output.fileName, output.contentBase64 ?? '')}>
+              <Button
+                type="link"
+                size="small"
+                style={{ padding: 0 }}
+                onClick={() => downloadWorkbook(output.fileName, output.contentBase64 ?? '')}
+              >
                 Tải lại tệp
               </Button>
             )}

@@ -1,7 +1,11 @@
 import { Alert, Button, Form, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { AppError } from '../../../shared/api/errors';
-import { exportOpenErrorsSchema, overrideReasonSchema, type ExportOpenErrors } from '../../../shared/api/export-entities';
+import {
+  exportOpenErrorsSchema,
+  overrideReasonSchema,
+  type ExportOpenErrors,
+} from '../../../shared/api/export-entities';
 import { formatViNumber } from '../../../shared/numbers/vi-number';
 import { validationHref } from '../../app/links';
 
@@ -47,8 +51,8 @@ export function ExportRefusalPanel({ refusal, periodKey, periodLabel, exporting,
       description={
         <Space orientation="vertical" size={10} style={{ width: '100%' }}>
           <Typography.Text>
-            Hãy sửa số liệu hoặc ghi lý do bỏ qua từng lỗi ở màn hình Kiểm tra. Nếu vẫn cần gửi ngay, hãy ghi lý do xuất khi còn lỗi:
-            lý do được in trong ghi chú trên trang tính.
+            Hãy sửa số liệu hoặc ghi lý do bỏ qua từng lỗi ở màn hình Kiểm tra. Nếu vẫn cần gửi ngay, hãy ghi lý do xuất
+            khi còn lỗi: lý do được in trong ghi chú trên trang tính.
           </Typography.Text>
           <ul className="export-refusal-units" aria-label="Lỗi kiểm tra theo đơn vị">
             {withErrors.map((u) => (
@@ -65,10 +69,20 @@ export function ExportRefusalPanel({ refusal, periodKey, periodLabel, exporting,
               label="Lý do vẫn xuất khi còn lỗi"
               htmlFor="export-reason"
               validateStatus={tried && problem !== null ? 'error' : undefined}
-              help={tried && problem !== null ? problem : 'Ít nhất 5 ký tự, ví dụ: "Số liệu Cục Thống kê chưa công bố, gửi trước theo yêu cầu của lãnh đạo".'}
+              help={
+                tried && problem !== null
+                  ? problem
+                  : 'Ít nhất 5 ký tự, ví dụ: "Số liệu Cục Thống kê chưa công bố, gửi trước theo yêu cầu của lãnh đạo".'
+              }
               style={{ marginBottom: 16 }}
             >
-              <Input.TextArea id="export-reason" value={reason} onChange={(e) => setReason(e.target.value)} autoSize={{ minRows: 2, maxRows: 5 }} maxLength={1000} />
+              <Input.TextArea
+                id="export-reason"
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+                autoSize={{ minRows: 2, maxRows: 5 }}
+                maxLength={1000}
+              />
             </Form.Item>
             <Button htmlType="submit" danger aria-label="Vẫn xuất kèm lý do" loading={exporting}>
               Vẫn xuất kèm lý do

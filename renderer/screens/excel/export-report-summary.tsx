@@ -29,7 +29,12 @@ export function ExportReportSummary({ output }: { output: ExportReportOutput }) 
           <span>
             Tệp <strong>{output.fileName}</strong> ({fileSizeText(output.size)}) đã được tải về.{' '}
             {output.contentBase64 === null ? null : (
-              <Button type="link" size="small" style={{ padding: 0 }} onClick={() => downloadWorkbook(output.fileName, output.contentBase64 ?? '')}>
+              <Button
+                type="link"
+                size="small"
+                style={{ padding: 0 }}
+                onClick={() => downloadWorkbook(output.fileName, output.contentBase64 ?? '')}
+              >
                 Tải lại tệp
               </Button>
             )}
@@ -44,7 +49,9 @@ export function ExportReportSummary({ output }: { output: ExportReportOutput }) 
             <Descriptions.Item label="Bố cục">{exportLayoutLabelsVi[s.layout]}</Descriptions.Item>
             <Descriptions.Item label="Cộng vào tổng">
               {summed.map((u) => u.name).join(', ')}
-              {left.length > 0 ? ` (không cộng ${left.map((u) => u.name).join(', ')}: đã là tổng của các đơn vị khác)` : ''}
+              {left.length > 0
+                ? ` (không cộng ${left.map((u) => u.name).join(', ')}: đã là tổng của các đơn vị khác)`
+                : ''}
             </Descriptions.Item>
           </>
         ) : null}
@@ -72,7 +79,12 @@ export function ExportReportSummary({ output }: { output: ExportReportOutput }) 
         scroll={s.sheets.length > 12 ? { y: 420 } : undefined}
         columns={[
           { title: 'Trang tính', dataIndex: 'name' },
-          { title: 'Loại', dataIndex: 'kind', width: 190, render: (kind: Sheet['kind']) => <Tag color={sheetKindVi[kind].color}>{sheetKindVi[kind].label}</Tag> },
+          {
+            title: 'Loại',
+            dataIndex: 'kind',
+            width: 190,
+            render: (kind: Sheet['kind']) => <Tag color={sheetKindVi[kind].color}>{sheetKindVi[kind].label}</Tag>,
+          },
           { title: 'Số chỉ tiêu', dataIndex: 'rows', width: 120, align: 'right', render: (n: number) => count(n) },
           { title: 'Ô số liệu', dataIndex: 'figures', width: 120, align: 'right', render: (n: number) => count(n) },
         ]}

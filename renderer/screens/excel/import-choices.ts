@@ -47,20 +47,31 @@ export function withFileChoice(choices: ClerkChoices, fileKey: string, patch: Fi
 }
 
 /** Maps a row by hand (a code, or null for "do not import"); undefined takes the hand mapping back. */
-export function withRowChoice(choices: ClerkChoices, at: Place & { row: number }, code: string | null | undefined): ClerkChoices {
+export function withRowChoice(
+  choices: ClerkChoices,
+  at: Place & { row: number },
+  code: string | null | undefined,
+): ClerkChoices {
   const rows = choices.rows.filter((r) => !(samePlace(r, at) && r.row === at.row));
   if (code !== undefined) rows.push({ fileKey: at.fileKey, sheet: at.sheet, row: at.row, code });
   return { ...choices, rows };
 }
 
-export function withColumnChoice(choices: ClerkChoices, at: Place & { column: string }, role: ColumnRole | undefined): ClerkChoices {
+export function withColumnChoice(
+  choices: ClerkChoices,
+  at: Place & { column: string },
+  role: ColumnRole | undefined,
+): ClerkChoices {
   const columns = choices.columns.filter((c) => !(samePlace(c, at) && c.column === at.column));
   if (role !== undefined) columns.push({ fileKey: at.fileKey, sheet: at.sheet, column: at.column, role });
   return { ...choices, columns };
 }
 
 /** The hand mappings of one sheet, by row number and by column letter. */
-export function sheetChoices(choices: ClerkChoices, at: Place): { rows: Map<number, string | null>; columns: Map<string, ColumnRole> } {
+export function sheetChoices(
+  choices: ClerkChoices,
+  at: Place,
+): { rows: Map<number, string | null>; columns: Map<string, ColumnRole> } {
   return {
     rows: new Map(choices.rows.filter((r) => samePlace(r, at)).map((r) => [r.row, r.code])),
     columns: new Map(choices.columns.filter((c) => samePlace(c, at)).map((c) => [c.column, c.role])),

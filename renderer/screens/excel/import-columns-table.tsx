@@ -52,7 +52,9 @@ export function ImportColumnsTable({ columns, report, manual, onMap }: Props) {
             allowClear
             placeholder="Giữ như đã hiểu"
             value={own === undefined ? undefined : (choiceKeyOf(choices, own) ?? undefined)}
-            onChange={(key: string | undefined) => onMap(c.column, key === undefined ? undefined : choices.find((x) => x.key === key)?.role)}
+            onChange={(key: string | undefined) =>
+              onMap(c.column, key === undefined ? undefined : choices.find((x) => x.key === key)?.role)
+            }
             options={choices.map((x) => ({ value: x.key, label: x.label }))}
             popupMatchSelectWidth={false}
           />

@@ -52,7 +52,8 @@ function where(sheet: string | null, cell: string | null): string {
 }
 
 function StateTag({ staged, reading, preview }: Pick<Props, 'staged' | 'reading' | 'preview'>) {
-  if (staged.refusal !== null || reading?.state === 'failed' || preview?.error) return <Tag color="red">Không nhập được</Tag>;
+  if (staged.refusal !== null || reading?.state === 'failed' || preview?.error)
+    return <Tag color="red">Không nhập được</Tag>;
   if (preview?.skipped) return <Tag>Bỏ qua</Tag>;
   if (reading === undefined) return <Tag>Đang gửi</Tag>;
   if (reading.state === 'waiting') return <Tag>Đang chờ đọc</Tag>;
@@ -110,7 +111,13 @@ function PeriodField({
   );
 }
 
-function UnitField({ preview, choice, units, onChoice, fileName }: Pick<Props, 'preview' | 'choice' | 'units' | 'onChoice'> & { fileName: string }) {
+function UnitField({
+  preview,
+  choice,
+  units,
+  onChoice,
+  fileName,
+}: Pick<Props, 'preview' | 'choice' | 'units' | 'onChoice'> & { fileName: string }) {
   const shown = preview?.unit;
   const how =
     choice.unitId !== undefined
@@ -186,7 +193,12 @@ export function ImportFileCard(props: Props) {
       {refusal !== null ? (
         <Alert type="error" showIcon role="alert" title="Tệp này không nhập được" description={refusal} />
       ) : reading?.state === 'reading' || reading?.state === 'waiting' ? (
-        <Progress percent={Math.round(reading.fraction * 100)} size="small" status="active" aria-label={`Đang đọc ${name}`} />
+        <Progress
+          percent={Math.round(reading.fraction * 100)}
+          size="small"
+          status="active"
+          aria-label={`Đang đọc ${name}`}
+        />
       ) : skipped ? (
         <Typography.Text type="secondary">Tệp này được bỏ qua: không ghi gì từ tệp.</Typography.Text>
       ) : preview === undefined ? (
@@ -219,7 +231,12 @@ export function ImportFileCard(props: Props) {
           ) : null}
           {preview.findings.length > 0 ? <ImportFindingsList findings={preview.findings} /> : null}
           {props.previewInput && !sheetsShown ? (
-            <Button size="small" type="link" style={{ padding: 0, alignSelf: 'flex-start' }} onClick={() => setOpened(true)}>
+            <Button
+              size="small"
+              type="link"
+              style={{ padding: 0, alignSelf: 'flex-start' }}
+              onClick={() => setOpened(true)}
+            >
               Xem từng trang tính ({preview.sheets.length} trang)
             </Button>
           ) : null}

@@ -24,7 +24,12 @@ export function ImportHistory({ onUndone }: { onUndone(importId: number): void }
   const columns: TableColumnsType<ImportRecord> = [
     { title: 'Lần', dataIndex: 'importId', width: 56 },
     { title: 'Lúc', dataIndex: 'at', width: 140, render: formatViDateTime },
-    { title: 'Người nhập', dataIndex: 'who', width: 150, render: (who: string) => who || <Typography.Text type="secondary">—</Typography.Text> },
+    {
+      title: 'Người nhập',
+      dataIndex: 'who',
+      width: 150,
+      render: (who: string) => who || <Typography.Text type="secondary">—</Typography.Text>,
+    },
     {
       title: 'Tệp',
       key: 'files',
@@ -32,7 +37,10 @@ export function ImportHistory({ onUndone }: { onUndone(importId: number): void }
         <ul className="import-history-files">
           {r.files.map((f) => (
             <li key={`${f.sha256}|${f.unitId}|${f.period}`}>
-              {f.name} <span className="import-where">· {f.unitName} · {periodKeyLabelVi(f.period)} · {f.changed} số liệu</span>
+              {f.name}{' '}
+              <span className="import-where">
+                · {f.unitName} · {periodKeyLabelVi(f.period)} · {f.changed} số liệu
+              </span>
             </li>
           ))}
         </ul>
@@ -45,7 +53,9 @@ export function ImportHistory({ onUndone }: { onUndone(importId: number): void }
       width: 200,
       render: (_, r) =>
         r.undone ? (
-          <Tag title={`${r.undone.who} hoàn tác lúc ${formatViDateTime(r.undone.at)}`}>Đã hoàn tác {formatViDateTime(r.undone.at)}</Tag>
+          <Tag title={`${r.undone.who} hoàn tác lúc ${formatViDateTime(r.undone.at)}`}>
+            Đã hoàn tác {formatViDateTime(r.undone.at)}
+          </Tag>
         ) : (
           <Popconfirm
             title={`Hoàn tác lần nhập số ${r.importId}?`}
@@ -68,7 +78,14 @@ export function ImportHistory({ onUndone }: { onUndone(importId: number): void }
       {history.error ? <Typography.Text type="danger">{history.error.message}</Typography.Text> : null}
       {/* A refused undo stays on screen: it says which later change to take back first. */}
       {undo.error ? (
-        <Alert type="error" showIcon role="alert" closable={{ onClose: () => undo.reset() }} title={`Không hoàn tác được lần nhập số ${undo.variables}`} description={undo.error.message} />
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          closable={{ onClose: () => undo.reset() }}
+          title={`Không hoàn tác được lần nhập số ${undo.variables}`}
+          description={undo.error.message}
+        />
       ) : null}
       <Table<ImportRecord>
         size="small"

@@ -39,7 +39,9 @@ export function IndicatorSelect({ catalog, value, onChange, label }: Props) {
       allowClear
       popupMatchSelectWidth={420}
       value={value === null ? skipRowValue : value}
-      onChange={(next: string | undefined) => onChange(next === undefined ? undefined : next === skipRowValue ? null : next)}
+      onChange={(next: string | undefined) =>
+        onChange(next === undefined ? undefined : next === skipRowValue ? null : next)
+      }
       showSearch={{ filterOption: (input, option) => matchesFolded(option?.search ?? '', input) }}
       options={options}
       notFoundContent="Không có chỉ tiêu nào khớp"

@@ -19,7 +19,10 @@ export function ImportLayouts() {
     onSuccess: async (_, signature) => {
       const sheet = layouts.data?.find((l) => l.signature === signature)?.sheet ?? '';
       // The open preview applied the forgotten mapping: it is planned again without it.
-      await Promise.all([queryClient.invalidateQueries({ queryKey: layoutsKey }), queryClient.invalidateQueries({ queryKey: ['import.preview'] })]);
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: layoutsKey }),
+        queryClient.invalidateQueries({ queryKey: ['import.preview'] }),
+      ]);
       void message.success(`Đã quên cách ghép của mẫu biểu “${sheet}”.`);
     },
     onError: (error) => void message.error(error.message),
@@ -35,13 +38,26 @@ export function ImportLayouts() {
       key: 'headings',
       width: 110,
       render: (_, l) => (
-        <Tooltip title={<div className="import-layout-headings">{l.headings.map((h) => <div key={h}>{h}</div>)}</div>}>
+        <Tooltip
+          title={
+            <div className="import-layout-headings">
+              {l.headings.map((h) => (
+                <div key={h}>{h}</div>
+              ))}
+            </div>
+          }
+        >
           <span className="import-layout-count">{l.headings.length} cột</span>
         </Tooltip>
       ),
     },
     { title: 'Ghép tay', key: 'mapped', width: 160, render: (_, l) => `${l.rows} dòng, ${l.columns} cột` },
-    { title: 'Lần cuối', key: 'updated', width: 200, render: (_, l) => `${dayjs(l.updatedAt).format('HH:mm DD/MM/YYYY')}${l.updatedBy ? ` · ${l.updatedBy}` : ''}` },
+    {
+      title: 'Lần cuối',
+      key: 'updated',
+      width: 200,
+      render: (_, l) => `${dayjs(l.updatedAt).format('HH:mm DD/MM/YYYY')}${l.updatedBy ? ` · ${l.updatedBy}` : ''}`,
+    },
     {
       title: '',
       key: 'forget',

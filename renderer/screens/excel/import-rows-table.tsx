@@ -30,7 +30,11 @@ function MatchCell({ row, onMap }: { row: PreviewRow; onMap(code: string | null)
           {row.match.confidence === null ? '' : `, ${confidenceText(row.match.confidence)}`}
           {row.conversion ? ` · đổi ${row.conversion.from} → ${row.conversion.to} (${row.conversion.text})` : ''}
         </span>
-        {row.note ? <div className="import-where" style={{ color: '#d4380d' }}>{row.note}</div> : null}
+        {row.note ? (
+          <div className="import-where" style={{ color: '#d4380d' }}>
+            {row.note}
+          </div>
+        ) : null}
         {row.evidence ? <div className="import-where import-evidence">{row.evidence}</div> : null}
       </div>
     );
@@ -41,20 +45,33 @@ function MatchCell({ row, onMap }: { row: PreviewRow; onMap(code: string | null)
         {row.suggestions.slice(0, 3).map((s) => (
           <div key={s.code} className="import-suggestion">
             <span>
-              Gợi ý: {s.nameVi} <Typography.Text type="secondary">({s.code}, {confidenceText(s.confidence)})</Typography.Text>
+              Gợi ý: {s.nameVi}{' '}
+              <Typography.Text type="secondary">
+                ({s.code}, {confidenceText(s.confidence)})
+              </Typography.Text>
             </span>
             <Button size="small" onClick={() => onMap(s.code)} aria-label={`Nhận gợi ý ${s.code} cho dòng ${row.row}`}>
               Nhận
             </Button>
           </div>
         ))}
-        <Button size="small" type="text" className="import-reject" onClick={() => onMap(null)} aria-label={`Bỏ qua dòng ${row.row}`}>
+        <Button
+          size="small"
+          type="text"
+          className="import-reject"
+          onClick={() => onMap(null)}
+          aria-label={`Bỏ qua dòng ${row.row}`}
+        >
           Không nhận gợi ý, bỏ qua dòng
         </Button>
       </Space>
     );
   }
-  return row.note ? <span className="import-where">{row.note}</span> : <Typography.Text type="secondary">—</Typography.Text>;
+  return row.note ? (
+    <span className="import-where">{row.note}</span>
+  ) : (
+    <Typography.Text type="secondary">—</Typography.Text>
+  );
 }
 
 /** The indicator rows of a sheet: how each was recognized, or why not, with a hand mapping beside each. */
@@ -63,13 +80,20 @@ export function ImportRowsTable({ rows, catalog, manual, onMap }: Props) {
   const todo = rows.filter((r) => todoStates.has(r.state)).length;
   const matched = rows.filter((r) => r.state === 'matched').length;
   const shown = useMemo(
-    () => (filter === 'all' ? rows : rows.filter((r) => (filter === 'todo' ? todoStates.has(r.state) : r.state === 'matched'))),
+    () =>
+      filter === 'all'
+        ? rows
+        : rows.filter((r) => (filter === 'todo' ? todoStates.has(r.state) : r.state === 'matched')),
     [rows, filter],
   );
   const columns: TableColumnsType<PreviewRow> = [
     { title: 'Ô', dataIndex: 'cell', width: 64, render: (cell: string) => <span className="import-cell">{cell}</span> },
     { title: 'STT', dataIndex: 'stt', width: 56 },
-    { title: 'Tên trong tệp', dataIndex: 'name', render: (name: string) => name || <Typography.Text type="secondary">(trống)</Typography.Text> },
+    {
+      title: 'Tên trong tệp',
+      dataIndex: 'name',
+      render: (name: string) => name || <Typography.Text type="secondary">(trống)</Typography.Text>,
+    },
     { title: 'ĐVT', dataIndex: 'unit', width: 100 },
     {
       title: 'Trạng thái',
@@ -77,7 +101,11 @@ export function ImportRowsTable({ rows, catalog, manual, onMap }: Props) {
       width: 130,
       render: (state: RowState) => <Tag color={rowStateWords[state].color}>{rowStateWords[state].text}</Tag>,
     },
-    { title: 'Chỉ tiêu nhận ra', key: 'match', render: (_, row) => <MatchCell row={row} onMap={(code) => onMap(row.row, code)} /> },
+    {
+      title: 'Chỉ tiêu nhận ra',
+      key: 'match',
+      render: (_, row) => <MatchCell row={row} onMap={(code) => onMap(row.row, code)} />,
+    },
     {
       title: (
         <Tooltip title="Chọn chỉ tiêu cho dòng này; tên trong tệp được thêm làm tên gọi khác, và biểu này được nhớ cho lần nhập sau.">
@@ -87,7 +115,12 @@ export function ImportRowsTable({ rows, catalog, manual, onMap }: Props) {
       key: 'manual',
       width: 260,
       render: (_, row) => (
-        <IndicatorSelect catalog={catalog} label={`Chỉ tiêu cho dòng ${row.row}`} value={manual.get(row.row)} onChange={(code) => onMap(row.row, code)} />
+        <IndicatorSelect
+          catalog={catalog}
+          label={`Chỉ tiêu cho dòng ${row.row}`}
+          value={manual.get(row.row)}
+          onChange={(code) => onMap(row.row, code)}
+        />
       ),
     },
   ];
@@ -108,7 +141,9 @@ export function ImportRowsTable({ rows, catalog, manual, onMap }: Props) {
         rowKey="row"
         columns={columns}
         dataSource={shown}
-        pagination={shown.length > 50 ? { pageSize: 50, showSizeChanger: false, showTotal: (total) => `${total} dòng` } : false}
+        pagination={
+          shown.length > 50 ? { pageSize: 50, showSizeChanger: false, showTotal: (total) => `${total} dòng` } : false
+        }
         rowClassName={(row) => `import-row-${row.state}`}
         onRow={(row) => ({ 'data-row': row.row }) as HTMLAttributes<HTMLElement>}
         locale={{ emptyText: 'Không có dòng nào' }}

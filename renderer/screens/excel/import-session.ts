@@ -156,7 +156,8 @@ export function useImportSession() {
     staged,
     reading,
     sending,
-    sendError: sendError ?? (progress.error ? progress.error.message : null) ?? (probe.error ? probe.error.message : null),
+    sendError:
+      sendError ?? (progress.error ? progress.error.message : null) ?? (probe.error ? probe.error.message : null),
     progress: progress.data?.sessionId === sessionId ? progress.data : undefined,
     /** Read, and the titles looked at: the preview can be asked for. */
     ready: done && probe.isSuccess,

@@ -27,7 +27,18 @@ interface SheetProps {
   onColumn(column: string, role: ColumnRole | undefined): void;
 }
 
-function SheetPreview({ sheet, input, fileId, report, catalog, catalogByCode, manualRows, manualColumns, onRow, onColumn }: SheetProps) {
+function SheetPreview({
+  sheet,
+  input,
+  fileId,
+  report,
+  catalog,
+  catalogByCode,
+  manualRows,
+  manualColumns,
+  onRow,
+  onColumn,
+}: SheetProps) {
   const [view, setView] = useState<SheetView>('values');
   if (sheet.state !== 'table') {
     return (
@@ -63,9 +74,21 @@ function SheetPreview({ sheet, input, fileId, report, catalog, catalogByCode, ma
           </Tag>
         ) : null}
       </div>
-      {view === 'values' ? <ImportValuesTable input={input} fileId={fileId} sheet={sheet} catalog={catalogByCode} suggestedRows={suggestedRows} /> : null}
-      {view === 'rows' ? <ImportRowsTable rows={sheet.rows} catalog={catalog} manual={manualRows} onMap={onRow} /> : null}
-      {view === 'columns' ? <ImportColumnsTable columns={sheet.columns} report={report} manual={manualColumns} onMap={onColumn} /> : null}
+      {view === 'values' ? (
+        <ImportValuesTable
+          input={input}
+          fileId={fileId}
+          sheet={sheet}
+          catalog={catalogByCode}
+          suggestedRows={suggestedRows}
+        />
+      ) : null}
+      {view === 'rows' ? (
+        <ImportRowsTable rows={sheet.rows} catalog={catalog} manual={manualRows} onMap={onRow} />
+      ) : null}
+      {view === 'columns' ? (
+        <ImportColumnsTable columns={sheet.columns} report={report} manual={manualColumns} onMap={onColumn} />
+      ) : null}
       {view === 'findings' ? <ImportFindingsList findings={sheet.findings} /> : null}
     </Space>
   );

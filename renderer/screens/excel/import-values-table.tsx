@@ -40,7 +40,15 @@ export function ImportValuesTable({ input, fileId, sheet, catalog, suggestedRows
   const values = useQuery({
     // Under the preview's key, so that whatever drops or refreshes the preview does the same to its pages.
     queryKey: ['import.preview', input, 'values', fileId, sheet.name, filter, shownPage],
-    queryFn: () => api.call('import.values', { ...input, fileId, sheet: sheet.name, filter, offset: (shownPage - 1) * pageSize, limit: pageSize }),
+    queryFn: () =>
+      api.call('import.values', {
+        ...input,
+        fileId,
+        sheet: sheet.name,
+        filter,
+        offset: (shownPage - 1) * pageSize,
+        limit: pageSize,
+      }),
     enabled: counts[filter] > 0,
     placeholderData: keepPreviousData,
   });
@@ -121,16 +129,27 @@ export function ImportValuesTable({ input, fileId, sheet, catalog, suggestedRows
           ...(counts.other > 0 ? [{ value: 'other' as const, label: `Khác (${counts.other})` }] : []),
         ]}
       />
-      {values.error ? <Alert type="error" showIcon role="alert" title="Không xem được số liệu" description={values.error.message} /> : null}
+      {values.error ? (
+        <Alert type="error" showIcon role="alert" title="Không xem được số liệu" description={values.error.message} />
+      ) : null}
       <Table<PreviewValue>
         size="small"
-        rowKey={(v) => `${v.cell}|${v.code}|${v.target.kind === 'value' ? v.target.period : `${v.target.year}${v.target.level}`}`}
+        rowKey={(v) =>
+          `${v.cell}|${v.code}|${v.target.kind === 'value' ? v.target.period : `${v.target.year}${v.target.level}`}`
+        }
         columns={columns}
         dataSource={shown as PreviewValue[]}
         loading={values.isFetching && values.isPlaceholderData}
         pagination={
           counts[filter] > pageSize
-            ? { current: shownPage, pageSize, total: counts[filter], showSizeChanger: false, showTotal: (total) => `${total} số liệu`, onChange: setPage }
+            ? {
+                current: shownPage,
+                pageSize,
+                total: counts[filter],
+                showSizeChanger: false,
+                showTotal: (total) => `${total} số liệu`,
+                onChange: setPage,
+              }
             : false
         }
         onRow={(v) => ({ 'data-cell': v.cell, 'data-change': v.change }) as HTMLAttributes<HTMLElement>}

@@ -33,7 +33,11 @@ export const changeWords: Record<ValueChange, { text: string; color: string; hin
   same: { text: 'Giữ nguyên', color: 'default', hint: 'Số trong tệp bằng số hiện có.' },
   kept: { text: 'Giữ số thực hiện', color: 'purple', hint: 'Số ước tính trong tệp không ghi đè số thực hiện đã có.' },
   duplicate: { text: 'Trùng ô khác', color: 'default', hint: 'Một ô khác ghi cùng số này và được ghi thay.' },
-  conflict: { text: 'Xung đột', color: 'red', hint: 'Các ô khác ghi số khác cho cùng chỉ tiêu và kỳ: không ghi số nào.' },
+  conflict: {
+    text: 'Xung đột',
+    color: 'red',
+    hint: 'Các ô khác ghi số khác cho cùng chỉ tiêu và kỳ: không ghi số nào.',
+  },
 };
 
 export const severityWords: Record<Severity, { text: string; color: string; alert: 'error' | 'warning' | 'info' }> = {

@@ -5,7 +5,12 @@ import { missingSetup } from '../../../shared/report/office-setup';
 import { useApiMutation, useApiQuery } from '../../api/api';
 import { onOpenSetup } from './open-setup';
 
-type SetupValues = Required<Pick<SettingsPatch, 'departmentName' | 'provinceName' | 'placeName' | 'clerkName' | 'preparerName' | 'headTitle' | 'headName'>>;
+type SetupValues = Required<
+  Pick<
+    SettingsPatch,
+    'departmentName' | 'provinceName' | 'placeName' | 'clerkName' | 'preparerName' | 'headTitle' | 'headName'
+  >
+>;
 
 const required = (what: string) => [{ required: true, whitespace: true, message: `Hãy nhập ${what}.` }];
 
@@ -61,8 +66,8 @@ export function FirstRunDialog() {
       ]}
     >
       <Typography.Paragraph type="secondary">
-        Tên cơ quan, tỉnh và người ký được in ở đầu và cuối mọi biểu Excel, báo cáo Word và bản in; tên của bạn được ghi vào nhật ký thay đổi
-        bên cạnh mỗi số liệu bạn nhập. Có thể sửa lại ở Cài đặt.
+        Tên cơ quan, tỉnh và người ký được in ở đầu và cuối mọi biểu Excel, báo cáo Word và bản in; tên của bạn được ghi
+        vào nhật ký thay đổi bên cạnh mỗi số liệu bạn nhập. Có thể sửa lại ở Cài đặt.
       </Typography.Paragraph>
       <Form<SetupValues>
         form={form}
@@ -71,7 +76,8 @@ export function FirstRunDialog() {
         onFinish={finish}
         onValuesChange={(changed: Partial<SetupValues>, all) => {
           // The place of the date line is the province's name until the clerk says otherwise.
-          if (changed.provinceName !== undefined && (all.placeName ?? '') === (settings.data?.placeName ?? '')) form.setFieldValue('placeName', changed.provinceName);
+          if (changed.provinceName !== undefined && (all.placeName ?? '') === (settings.data?.placeName ?? ''))
+            form.setFieldValue('placeName', changed.provinceName);
         }}
       >
         <Form.Item name="departmentName" label="Tên cơ quan" rules={required('tên cơ quan')}>
@@ -83,13 +89,21 @@ export function FirstRunDialog() {
         <Form.Item name="placeName" label="Địa danh ở dòng ngày tháng" rules={required('địa danh')}>
           <Input placeholder="Tây Ninh" />
         </Form.Item>
-        <Form.Item name="clerkName" label="Họ tên của bạn (người nhập liệu, ghi vào nhật ký thay đổi)" rules={required('họ tên của bạn')}>
+        <Form.Item
+          name="clerkName"
+          label="Họ tên của bạn (người nhập liệu, ghi vào nhật ký thay đổi)"
+          rules={required('họ tên của bạn')}
+        >
           <Input placeholder="Nguyễn Thị Lan" autoComplete="name" />
         </Form.Item>
         <Form.Item name="preparerName" label="Người lập biểu" rules={required('người lập biểu')}>
           <Input />
         </Form.Item>
-        <Form.Item name="headTitle" label="Chức danh thủ trưởng (Enter để xuống dòng: KT. GIÁM ĐỐC, rồi PHÓ GIÁM ĐỐC)" rules={required('chức danh thủ trưởng')}>
+        <Form.Item
+          name="headTitle"
+          label="Chức danh thủ trưởng (Enter để xuống dòng: KT. GIÁM ĐỐC, rồi PHÓ GIÁM ĐỐC)"
+          rules={required('chức danh thủ trưởng')}
+        >
           <Input.TextArea placeholder="GIÁM ĐỐC" autoSize={{ minRows: 1, maxRows: 3 }} />
         </Form.Item>
         <Form.Item name="headName" label="Họ tên thủ trưởng" rules={required('họ tên thủ trưởng')}>

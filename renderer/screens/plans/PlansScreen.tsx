@@ -23,9 +23,11 @@ function yearFromParam(param: string | null, today: Date): number {
 
 const rowId = (row: PlanRow) => row.code;
 const rowLabel = (row: PlanRow) => `${row.nameVi} (${row.code})`;
-const groupRowReason = (row: PlanRow) => `“${row.nameVi}” là dòng nhóm (tiêu đề): không có kế hoạch riêng, kế hoạch nhập ở các dòng con.`;
+const groupRowReason = (row: PlanRow) =>
+  `“${row.nameVi}” là dòng nhóm (tiêu đề): không có kế hoạch riêng, kế hoạch nhập ở các dòng con.`;
 const whyReadOnly = (row: PlanRow) => (takesPlan(row) ? null : groupRowReason(row));
-const rowClassName = (row: PlanRow) => [row.hasChildren || row.kind === 'group' ? 'is-parent' : '', row.kind === 'group' ? 'is-group' : ''].join(' ');
+const rowClassName = (row: PlanRow) =>
+  [row.hasChildren || row.kind === 'group' ? 'is-parent' : '', row.kind === 'group' ? 'is-group' : ''].join(' ');
 
 export function PlansScreen() {
   const today = useMemo(() => new Date(), []);
@@ -42,9 +44,15 @@ export function PlansScreen() {
 
   const allRows = useMemo<PlanRow[]>(() => {
     const byCode = new Map((plans.data?.rows ?? []).map((r) => [r.code, r]));
-    return catalog.tree.map((i) => ({ ...i, plan: i.kind === 'group' ? null : (byCode.get(i.code) ?? { code: i.code, giao: null, phanDau: null }) }));
+    return catalog.tree.map((i) => ({
+      ...i,
+      plan: i.kind === 'group' ? null : (byCode.get(i.code) ?? { code: i.code, giao: null, phanDau: null }),
+    }));
   }, [catalog.tree, plans.data]);
-  const rows = useMemo(() => filterTree(allRows, query, onlyWithPlans ? hasPlan : null), [allRows, query, onlyWithPlans]);
+  const rows = useMemo(
+    () => filterTree(allRows, query, onlyWithPlans ? hasPlan : null),
+    [allRows, query, onlyWithPlans],
+  );
   const columns = useMemo(() => planColumns(year), [year]);
 
   const save = useCallback(
@@ -65,7 +73,9 @@ export function PlansScreen() {
   const refusal = useCallback(
     (row: PlanRow, columnId: string, value: number) => {
       const level = planLevelOfColumn[columnId];
-      return level === undefined ? null : (rangeBreachOf(row, value, () => planFigureLabelVi(level, year))?.message ?? null);
+      return level === undefined
+        ? null
+        : (rangeBreachOf(row, value, () => planFigureLabelVi(level, year))?.message ?? null);
     },
     [year],
   );

@@ -39,10 +39,15 @@ export function ReportCharts({ report, indicators }: Props) {
             onChange={setChosen}
             popupMatchSelectWidth={false}
             showSearch={{ filterOption: (input, option) => matchesFolded(String(option?.label ?? ''), input) }}
-            options={chartable.map((i) => ({ value: i.code, label: `${i.stt ? `${i.stt}. ` : ''}${i.nameVi}${i.unit ? ` (${i.unit})` : ''}` }))}
+            options={chartable.map((i) => ({
+              value: i.code,
+              label: `${i.stt ? `${i.stt}. ` : ''}${i.nameVi}${i.unit ? ` (${i.unit})` : ''}`,
+            }))}
           />
         </label>
-        {code === undefined || !parsed.ok ? null : <IndicatorChart code={code} unitId={report.unitId} year={parsed.period.year} height={340} />}
+        {code === undefined || !parsed.ok ? null : (
+          <IndicatorChart code={code} unitId={report.unitId} year={parsed.period.year} height={340} />
+        )}
       </div>
     </div>
   );

@@ -19,7 +19,9 @@ export function ReportDocument({ report, indicators }: Props) {
       </p>
       <PeriodStateLine unitId={report.unitId} periodKey={report.period} />
       {report.sections.length === 0 ? (
-        <p className="report-empty">Chưa có số liệu nào của kỳ này để viết thành câu. Hãy nhập số liệu ở Nhập liệu hoặc nhập từ tệp Excel.</p>
+        <p className="report-empty">
+          Chưa có số liệu nào của kỳ này để viết thành câu. Hãy nhập số liệu ở Nhập liệu hoặc nhập từ tệp Excel.
+        </p>
       ) : (
         report.sections.map((section) => (
           <section key={section.key} className="report-section" aria-label={section.title}>
@@ -30,7 +32,12 @@ export function ReportDocument({ report, indicators }: Props) {
           </section>
         ))
       )}
-      <ReportFindings findings={report.openFindings} indicators={indicators} unitId={report.unitId} periodKey={report.period} />
+      <ReportFindings
+        findings={report.openFindings}
+        indicators={indicators}
+        unitId={report.unitId}
+        periodKey={report.period}
+      />
       {report.skipped.length === 0 ? null : (
         <details className="report-skipped">
           <summary>

@@ -33,7 +33,11 @@ export function ReportScreen() {
   const [tabParam, setTabParam] = useHashParam('muc');
   const tab = tabOf(tabParam);
   // Findings closed in Kiểm tra or figures imported elsewhere change the report: read it afresh on every visit.
-  const report = useApiQuery('report.build', { period: periodKey, unitId: unit?.id }, { enabled: unit !== undefined, staleTime: 0 });
+  const report = useApiQuery(
+    'report.build',
+    { period: periodKey, unitId: unit?.id },
+    { enabled: unit !== undefined, staleTime: 0 },
+  );
   const catalog = useApiQuery('catalog.list', { includeRetired: true });
   const indicators = useMemo(() => catalog.data ?? [], [catalog.data]);
   const byCode = useMemo(() => new Map(indicators.map((i) => [i.code, i])), [indicators]);
@@ -42,8 +46,13 @@ export function ReportScreen() {
   const copy = () => {
     if (!report.data) return;
     copyText(report.data.text).then(
-      () => void message.success({ content: 'Đã sao chép văn bản báo cáo; dán vào văn bản của Sở bằng Ctrl+V.', key: 'report-action' }),
-      (error: unknown) => void message.error({ content: error instanceof Error ? error.message : String(error), key: 'report-action' }),
+      () =>
+        void message.success({
+          content: 'Đã sao chép văn bản báo cáo; dán vào văn bản của Sở bằng Ctrl+V.',
+          key: 'report-action',
+        }),
+      (error: unknown) =>
+        void message.error({ content: error instanceof Error ? error.message : String(error), key: 'report-action' }),
     );
   };
 
@@ -55,7 +64,13 @@ export function ReportScreen() {
         downloadDocx(file);
         void message.success({ content: `Đã tải tệp ${file.fileName}.`, key: 'report-action' });
       })
-      .catch((error: unknown) => void message.error({ content: `Chưa tạo được tệp Word: ${error instanceof Error ? error.message : String(error)}`, key: 'report-action' }))
+      .catch(
+        (error: unknown) =>
+          void message.error({
+            content: `Chưa tạo được tệp Word: ${error instanceof Error ? error.message : String(error)}`,
+            key: 'report-action',
+          }),
+      )
       .finally(() => setDownloading(false));
   };
 
@@ -86,12 +101,22 @@ export function ReportScreen() {
         activeKey={tab}
         tabBarExtraContent={
           <span className="report-actions">
-            <PrintButton input={{ document: 'report', period: periodKey, unitId: unit?.id }} disabled={unit === undefined} />
+            <PrintButton
+              input={{ document: 'report', period: periodKey, unitId: unit?.id }}
+              disabled={unit === undefined}
+            />
             <Button icon={<CopyOutlined />} disabled={!report.data} onClick={copy}>
               Sao chép văn bản
             </Button>
             {/* A fixed name: antd's loading icon would otherwise rename the button while the file is made. */}
-            <Button type="primary" aria-label="Tải tệp Word (.docx)" icon={<FileWordOutlined />} loading={downloading} disabled={unit === undefined} onClick={download}>
+            <Button
+              type="primary"
+              aria-label="Tải tệp Word (.docx)"
+              icon={<FileWordOutlined />}
+              loading={downloading}
+              disabled={unit === undefined}
+              onClick={download}
+            >
               Tải tệp Word (.docx)
             </Button>
           </span>

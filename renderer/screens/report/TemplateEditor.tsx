@@ -54,7 +54,11 @@ export function TemplateEditor({ template, indicatorNames }: Props) {
     reset.mutate(
       { key: template.key },
       {
-        onSuccess: () => void message.success({ content: `Đã trả mẫu câu "${template.title}" về câu chữ mặc định.`, key: 'template-saved' }),
+        onSuccess: () =>
+          void message.success({
+            content: `Đã trả mẫu câu "${template.title}" về câu chữ mặc định.`,
+            key: 'template-saved',
+          }),
         onError: (error) => void message.error(error.message),
       },
     );
@@ -72,7 +76,11 @@ export function TemplateEditor({ template, indicatorNames }: Props) {
           </Tag>
         ) : null}
       </div>
-      <Form.Item validateStatus={save.error === null ? undefined : 'error'} help={save.error?.message} style={{ marginBottom: 6 }}>
+      <Form.Item
+        validateStatus={save.error === null ? undefined : 'error'}
+        help={save.error?.message}
+        style={{ marginBottom: 6 }}
+      >
         <Input.TextArea
           aria-label={`Mẫu câu: ${template.title}`}
           autoSize={{ minRows: 2, maxRows: 6 }}

@@ -8,7 +8,9 @@ interface Props {
   indicators: ReadonlyMap<string, Indicator>;
 }
 
-function bySection(templates: readonly ReportTemplate[]): { key: string; title: string; templates: ReportTemplate[] }[] {
+function bySection(
+  templates: readonly ReportTemplate[],
+): { key: string; title: string; templates: ReportTemplate[] }[] {
   const sections: { key: string; title: string; templates: ReportTemplate[] }[] = [];
   for (const t of templates) {
     let section = sections.find((s) => s.key === t.sectionKey);
@@ -32,9 +34,10 @@ export function TemplatesPanel({ indicators }: Props) {
   return (
     <div className="templates-panel">
       <Typography.Paragraph type="secondary" className="templates-help">
-        Mỗi mẫu câu viết thành một câu cho từng chỉ tiêu của nó. Chỗ trong ngoặc nhọn như {'{giatri}'} được điền bằng số liệu;
-        phần trong ngoặc vuông như [, đạt {'{pctKeHoach}'}% kế hoạch] bị bỏ đi khi thiếu số liệu, còn thiếu số liệu ở ngoài
-        ngoặc vuông thì cả câu được bỏ qua. Khi sửa một mẫu câu, danh sách chỗ điền hiện ra bên dưới: rê chuột lên để xem ý nghĩa, bấm để chèn vào vị trí con trỏ.
+        Mỗi mẫu câu viết thành một câu cho từng chỉ tiêu của nó. Chỗ trong ngoặc nhọn như {'{giatri}'} được điền bằng số
+        liệu; phần trong ngoặc vuông như [, đạt {'{pctKeHoach}'}% kế hoạch] bị bỏ đi khi thiếu số liệu, còn thiếu số
+        liệu ở ngoài ngoặc vuông thì cả câu được bỏ qua. Khi sửa một mẫu câu, danh sách chỗ điền hiện ra bên dưới: rê
+        chuột lên để xem ý nghĩa, bấm để chèn vào vị trí con trỏ.
       </Typography.Paragraph>
       {bySection(templates.data).map((section) => (
         <section key={section.key} className="templates-section" aria-label={section.title}>
@@ -43,9 +46,7 @@ export function TemplatesPanel({ indicators }: Props) {
             <TemplateEditor
               key={t.key}
               template={t}
-              indicatorNames={t.codes
-                .map((c) => indicators.get(c)?.nameVi ?? c)
-                .join('; ')}
+              indicatorNames={t.codes.map((c) => indicators.get(c)?.nameVi ?? c).join('; ')}
             />
           ))}
         </section>

@@ -12,6 +12,7 @@ export function downloadDocx(file: ReportDocxOutput): void {
 /** The report's text to the clipboard, ready to paste into the department's own document. */
 export async function copyText(text: string): Promise<void> {
   // Only a secure context has the clipboard API: the desktop window and http://127.0.0.1 both are.
-  if (!('clipboard' in navigator)) throw new Error('Trình duyệt không cho phép ghi vào bộ nhớ tạm; hãy chọn văn bản rồi nhấn Ctrl+C.');
+  if (!('clipboard' in navigator))
+    throw new Error('Trình duyệt không cho phép ghi vào bộ nhớ tạm; hãy chọn văn bản rồi nhấn Ctrl+C.');
   await navigator.clipboard.writeText(text);
 }

@@ -10,10 +10,20 @@ const fields: { name: keyof SettingsPatch; label: string; placeholder?: string; 
   { name: 'formNumber', label: 'Số biểu', placeholder: 'Biểu số 01/SCT' },
   { name: 'officeSymbol', label: 'Chữ viết tắt của cơ quan trong số văn bản (Số: …/BC-SCT)', placeholder: 'SCT' },
   { name: 'preparerName', label: 'Người lập biểu' },
-  { name: 'headTitle', label: 'Chức danh thủ trưởng (Enter để xuống dòng: KT. GIÁM ĐỐC, rồi PHÓ GIÁM ĐỐC)', placeholder: 'GIÁM ĐỐC', lines: true },
+  {
+    name: 'headTitle',
+    label: 'Chức danh thủ trưởng (Enter để xuống dòng: KT. GIÁM ĐỐC, rồi PHÓ GIÁM ĐỐC)',
+    placeholder: 'GIÁM ĐỐC',
+    lines: true,
+  },
   { name: 'headName', label: 'Họ tên thủ trưởng' },
   { name: 'clerkName', label: 'Tên người nhập liệu (ghi vào nhật ký thay đổi)' },
-  { name: 'recipients', label: 'Nơi nhận của báo cáo (mỗi dòng một nơi)', placeholder: 'Bộ Công Thương;\nUBND tỉnh;\nLưu: VT.', lines: true },
+  {
+    name: 'recipients',
+    label: 'Nơi nhận của báo cáo (mỗi dòng một nơi)',
+    placeholder: 'Bộ Công Thương;\nUBND tỉnh;\nLưu: VT.',
+    lines: true,
+  },
 ];
 
 export function SettingsScreen() {
@@ -41,7 +51,11 @@ export function SettingsScreen() {
         >
           {fields.map((f) => (
             <Form.Item key={f.name} name={f.name} label={f.label}>
-              {f.lines ? <Input.TextArea placeholder={f.placeholder} autoSize={{ minRows: 1, maxRows: 3 }} /> : <Input placeholder={f.placeholder} />}
+              {f.lines ? (
+                <Input.TextArea placeholder={f.placeholder} autoSize={{ minRows: 1, maxRows: 3 }} />
+              ) : (
+                <Input placeholder={f.placeholder} />
+              )}
             </Form.Item>
           ))}
           <Button type="primary" htmlType="submit" loading={save.isPending}>
@@ -82,7 +96,9 @@ export function SettingsScreen() {
             <Descriptions.Item label="Cấu trúc dữ liệu">{info.data.schemaVersion}</Descriptions.Item>
             <Descriptions.Item label="Tình trạng tệp dữ liệu">
               {info.data.databaseState.writeRefusalVi ??
-                (info.data.databaseState.integrity === 'ok' ? 'Đã kiểm tra toàn bộ, không thấy lỗi' : 'Đã kiểm tra nhanh khi mở, không thấy lỗi')}
+                (info.data.databaseState.integrity === 'ok'
+                  ? 'Đã kiểm tra toàn bộ, không thấy lỗi'
+                  : 'Đã kiểm tra nhanh khi mở, không thấy lỗi')}
             </Descriptions.Item>
           </Descriptions>
         ) : null}

@@ -43,7 +43,9 @@ export function UnitForm({ open, editing, units, saving, onCancel, onSubmit }: P
         : { code: '', name: '', kind: 'commune', parentId: null, validFrom: null, validTo: null, predecessorIds: [] },
     );
   }, [open, editing, form]);
-  const others = units.filter((u) => u.id !== editing?.id).map((u) => ({ value: u.id, label: `${u.name} (${u.code})` }));
+  const others = units
+    .filter((u) => u.id !== editing?.id)
+    .map((u) => ({ value: u.id, label: `${u.name} (${u.code})` }));
 
   return (
     <Modal
@@ -72,10 +74,18 @@ export function UnitForm({ open, editing, units, saving, onCancel, onSubmit }: P
           })
         }
       >
-        <Form.Item name="code" label="Mã đơn vị" rules={[{ required: true, whitespace: true, message: 'Hãy nhập mã đơn vị.' }]}>
+        <Form.Item
+          name="code"
+          label="Mã đơn vị"
+          rules={[{ required: true, whitespace: true, message: 'Hãy nhập mã đơn vị.' }]}
+        >
           <Input />
         </Form.Item>
-        <Form.Item name="name" label="Tên đơn vị" rules={[{ required: true, whitespace: true, message: 'Hãy nhập tên đơn vị.' }]}>
+        <Form.Item
+          name="name"
+          label="Tên đơn vị"
+          rules={[{ required: true, whitespace: true, message: 'Hãy nhập tên đơn vị.' }]}
+        >
           <Input />
         </Form.Item>
         <Form.Item name="kind" label="Loại đơn vị" rules={[{ required: true }]}>

@@ -16,7 +16,12 @@ interface SettingsRow {
 }
 
 const builtinColumns: TableColumnsType<BuiltinRule> = [
-  { title: 'Mức độ', dataIndex: 'severity', width: 96, render: (_, r) => <Tag color={severityColors[r.severity]}>{severityLabelsVi[r.severity]}</Tag> },
+  {
+    title: 'Mức độ',
+    dataIndex: 'severity',
+    width: 96,
+    render: (_, r) => <Tag color={severityColors[r.severity]}>{severityLabelsVi[r.severity]}</Tag>,
+  },
   { title: 'Quy tắc', dataIndex: 'titleVi' },
 ];
 
@@ -34,7 +39,12 @@ export function BuiltinRulesPanel({ indicators }: { indicators: readonly Indicat
 
   const settingsColumns: TableColumnsType<SettingsRow> = [
     { title: 'Chỉ tiêu', dataIndex: 'indicator', render: (_, r) => `${r.indicator} (${r.code})` },
-    { title: 'Bắt buộc', key: 'required', width: 110, render: (_, r) => requiredLabels[requiredChoiceOf(r.settings.required)] },
+    {
+      title: 'Bắt buộc',
+      key: 'required',
+      width: 110,
+      render: (_, r) => requiredLabels[requiredChoiceOf(r.settings.required)],
+    },
     { title: 'Ngưỡng', key: 'band', width: 150, render: (_, r) => bandText(r.settings) },
     { title: 'Quy tắc đã tắt', key: 'disabled', render: (_, r) => disabledRulesText(r.settings.disabledRules) },
     {
@@ -70,7 +80,13 @@ export function BuiltinRulesPanel({ indicators }: { indicators: readonly Indicat
       </section>
       <section className="panel-card" aria-label="Các quy tắc có sẵn">
         <Typography.Title level={5}>Các quy tắc có sẵn</Typography.Title>
-        <Table<BuiltinRule> size="small" rowKey="id" columns={builtinColumns} dataSource={builtinRules} pagination={false} />
+        <Table<BuiltinRule>
+          size="small"
+          rowKey="id"
+          columns={builtinColumns}
+          dataSource={builtinRules}
+          pagination={false}
+        />
       </section>
     </div>
   );

@@ -15,14 +15,19 @@ interface Props {
 }
 
 function indicatorTitle(finding: ReportedFinding, indicator: Indicator | undefined): string {
-  if (indicator === undefined) return finding.indicatorCode === '' ? 'Không gắn với chỉ tiêu nào' : finding.indicatorCode;
+  if (indicator === undefined)
+    return finding.indicatorCode === '' ? 'Không gắn với chỉ tiêu nào' : finding.indicatorCode;
   return `${indicator.stt ? `${indicator.stt}. ` : ''}${indicator.nameVi}`;
 }
 
 /** One finding: its indicator (a link to the cell in Nhập liệu), the message, the figures, and its note. */
 export function FindingItem({ finding, indicator, rules, unitId, periodKey }: Props) {
   const userRuleId = userRuleIdOf(finding.ruleId);
-  const figures = findingFigures(finding, indicator?.decimals ?? 1, userRuleId === null ? undefined : rules.get(userRuleId));
+  const figures = findingFigures(
+    finding,
+    indicator?.decimals ?? 1,
+    userRuleId === null ? undefined : rules.get(userRuleId),
+  );
   const title = indicatorTitle(finding, indicator);
   const classes = ['finding-item', `is-${finding.severity}`, finding.open ? 'is-open' : 'is-closed'];
   return (
@@ -31,7 +36,11 @@ export function FindingItem({ finding, indicator, rules, unitId, periodKey }: Pr
         {indicator === undefined ? (
           <Typography.Text strong>{title}</Typography.Text>
         ) : (
-          <a className="finding-indicator" href={entryCellHref(unitId, periodKey, indicator.code)} title="Mở ô số liệu này ở Nhập liệu">
+          <a
+            className="finding-indicator"
+            href={entryCellHref(unitId, periodKey, indicator.code)}
+            title="Mở ô số liệu này ở Nhập liệu"
+          >
             {title} <span className="finding-code">({indicator.code})</span>
           </a>
         )}
@@ -51,7 +60,9 @@ export function FindingItem({ finding, indicator, rules, unitId, periodKey }: Pr
         ))}
         <span className="finding-rule">{ruleTitle(finding.ruleId, rules)}</span>
       </div>
-      {finding.note === null ? null : <div className={`finding-note is-${finding.note.kind}`}>{noteLine(finding.note)}</div>}
+      {finding.note === null ? null : (
+        <div className={`finding-note is-${finding.note.kind}`}>{noteLine(finding.note)}</div>
+      )}
     </li>
   );
 }

@@ -92,7 +92,9 @@ function NoteDialog({ finding, unitId, periodKey, initialText, onClose }: Dialog
               validator: (_rule, value: string | undefined) =>
                 (value ?? '').trim().length >= minReason
                   ? Promise.resolve()
-                  : Promise.reject(new Error(`Hãy ghi rõ ${override ? 'lý do' : 'nội dung ghi chú'} (ít nhất ${minReason} ký tự).`)),
+                  : Promise.reject(
+                      new Error(`Hãy ghi rõ ${override ? 'lý do' : 'nội dung ghi chú'} (ít nhất ${minReason} ký tự).`),
+                    ),
             },
           ]}
         >

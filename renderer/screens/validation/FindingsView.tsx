@@ -34,7 +34,12 @@ export function FindingsView({ report, unitName, indicators, rules }: Props) {
   }, [report.findings, indicators, onlyOpen]);
 
   if (report.findings.length === 0) {
-    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={`Không có phát hiện nào: số liệu ${unitName} · ${report.periodLabel} không có lỗi, cảnh báo.`} />;
+    return (
+      <Empty
+        image={Empty.PRESENTED_IMAGE_SIMPLE}
+        description={`Không có phát hiện nào: số liệu ${unitName} · ${report.periodLabel} không có lỗi, cảnh báo.`}
+      />
+    );
   }
   return (
     <div className="findings">
@@ -44,7 +49,14 @@ export function FindingsView({ report, unitName, indicators, rules }: Props) {
       {groups.map(({ severity, all, shown }) => (
         <FindingGroup key={severity} severity={severity} all={all} shown={shown}>
           {shown.map((f) => (
-            <FindingItem key={f.key} finding={f} indicator={byCode.get(f.indicatorCode)} rules={rules} unitId={report.unitId} periodKey={report.period} />
+            <FindingItem
+              key={f.key}
+              finding={f}
+              indicator={byCode.get(f.indicatorCode)}
+              rules={rules}
+              unitId={report.unitId}
+              periodKey={report.period}
+            />
           ))}
         </FindingGroup>
       ))}

@@ -49,7 +49,9 @@ export function ImportRulesDialog({ fileName, file, onClose }: Props) {
           ]}
           style={{ display: 'flex', flexDirection: 'column', gap: 6 }}
         />
-        {importRules.error === null ? null : <Alert type="error" showIcon title="Chưa nhập quy tắc nào" description={importRules.error.message} />}
+        {importRules.error === null ? null : (
+          <Alert type="error" showIcon title="Chưa nhập quy tắc nào" description={importRules.error.message} />
+        )}
       </Space>
     </Modal>
   );

@@ -24,7 +24,12 @@ interface Props {
 const ruleOptions = builtinRules.map((r) => ({ value: r.id, label: r.titleVi }));
 
 function valuesOf(settings: IndicatorRuleSettings): FormValues {
-  return { required: requiredChoiceOf(settings.required), bandLow: settings.bandLow, bandHigh: settings.bandHigh, disabledRules: settings.disabledRules };
+  return {
+    required: requiredChoiceOf(settings.required),
+    bandLow: settings.bandLow,
+    bandHigh: settings.bandHigh,
+    disabledRules: settings.disabledRules,
+  };
 }
 
 /** The settings of the built-in rules for one indicator: whether it must be reported, its band, the rules turned off. */
@@ -37,10 +42,21 @@ export function IndicatorSettingsForm({ indicators, code, onCodeChange, saved }:
 
   const store = (settings: IndicatorRuleSettings, done: string) => {
     if (code === null) return;
-    save.mutate({ code, settings }, { onSuccess: () => void message.success(done), onError: (error) => void message.error(error.message) });
+    save.mutate(
+      { code, settings },
+      { onSuccess: () => void message.success(done), onError: (error) => void message.error(error.message) },
+    );
   };
   const submit = (v: FormValues) =>
-    store({ required: requiredOf(v.required), bandLow: v.bandLow ?? null, bandHigh: v.bandHigh ?? null, disabledRules: v.disabledRules }, `Đã lưu thiết lập kiểm tra của ${code}.`);
+    store(
+      {
+        required: requiredOf(v.required),
+        bandLow: v.bandLow ?? null,
+        bandHigh: v.bandHigh ?? null,
+        disabledRules: v.disabledRules,
+      },
+      `Đã lưu thiết lập kiểm tra của ${code}.`,
+    );
 
   return (
     <Form form={form} layout="vertical" onFinish={submit} disabled={code === null}>
@@ -59,13 +75,28 @@ export function IndicatorSettingsForm({ indicators, code, onCodeChange, saved }:
         />
       </Form.Item>
       <div className="settings-row">
-        <Form.Item name="required" label="Bắt buộc báo cáo" tooltip="Theo cùng kỳ: bắt buộc khi cùng kỳ năm trước có số liệu.">
-          <Radio.Group optionType="button" options={(['auto', 'yes', 'no'] as const).map((c) => ({ value: c, label: requiredLabels[c] }))} />
+        <Form.Item
+          name="required"
+          label="Bắt buộc báo cáo"
+          tooltip="Theo cùng kỳ: bắt buộc khi cùng kỳ năm trước có số liệu."
+        >
+          <Radio.Group
+            optionType="button"
+            options={(['auto', 'yes', 'no'] as const).map((c) => ({ value: c, label: requiredLabels[c] }))}
+          />
         </Form.Item>
-        <Form.Item label="Ngưỡng so với cùng kỳ (%)" tooltip="Cảnh báo khi số liệu so với cùng kỳ năm trước nằm ngoài khoảng này; để trống là mặc định.">
+        <Form.Item
+          label="Ngưỡng so với cùng kỳ (%)"
+          tooltip="Cảnh báo khi số liệu so với cùng kỳ năm trước nằm ngoài khoảng này; để trống là mặc định."
+        >
           <Space.Compact>
             <Form.Item name="bandLow" noStyle>
-              <InputNumber aria-label="Ngưỡng dưới (%)" min={0} placeholder={String(defaultBand.low)} style={{ width: 90 }} />
+              <InputNumber
+                aria-label="Ngưỡng dưới (%)"
+                min={0}
+                placeholder={String(defaultBand.low)}
+                style={{ width: 90 }}
+              />
             </Form.Item>
             <Form.Item
               name="bandHigh"
@@ -83,7 +114,12 @@ export function IndicatorSettingsForm({ indicators, code, onCodeChange, saved }:
                 }),
               ]}
             >
-              <InputNumber aria-label="Ngưỡng trên (%)" min={0} placeholder={String(defaultBand.high)} style={{ width: 90 }} />
+              <InputNumber
+                aria-label="Ngưỡng trên (%)"
+                min={0}
+                placeholder={String(defaultBand.high)}
+                style={{ width: 90 }}
+              />
             </Form.Item>
           </Space.Compact>
         </Form.Item>
@@ -95,7 +131,9 @@ export function IndicatorSettingsForm({ indicators, code, onCodeChange, saved }:
         <Button type="primary" htmlType="submit" loading={save.isPending}>
           Lưu thiết lập
         </Button>
-        <Button onClick={() => store(defaultRuleSettings, `Đã đưa thiết lập kiểm tra của ${code} về mặc định.`)}>Về mặc định</Button>
+        <Button onClick={() => store(defaultRuleSettings, `Đã đưa thiết lập kiểm tra của ${code} về mặc định.`)}>
+          Về mặc định
+        </Button>
       </Space>
     </Form>
   );

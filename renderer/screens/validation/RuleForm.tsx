@@ -44,8 +44,10 @@ interface Props {
 
 /** Shown under an expression as it is typed: the parser's verdict, or how to write one while the field is empty. */
 function checkProps(check: ExpressionCheck) {
-  if (check.status === 'empty') return { extra: 'Mã chỉ tiêu, số, + − × ÷ và ngoặc; @cungky: cùng kỳ năm trước, @kytruoc: kỳ trước.' };
-  if (check.status === 'ok') return { help: <span className="expression-ok">{check.text}</span>, validateStatus: 'success' as const };
+  if (check.status === 'empty')
+    return { extra: 'Mã chỉ tiêu, số, + − × ÷ và ngoặc; @cungky: cùng kỳ năm trước, @kytruoc: kỳ trước.' };
+  if (check.status === 'ok')
+    return { help: <span className="expression-ok">{check.text}</span>, validateStatus: 'success' as const };
   return { help: check.text, validateStatus: 'error' as const };
 }
 
@@ -96,17 +98,37 @@ export function RuleForm({ editing, codes, onClose }: Props) {
       width={760}
     >
       <Form form={form} layout="vertical" initialValues={editing ?? emptyRule} onFinish={submit}>
-        <Form.Item name="name" label="Tên quy tắc" required rules={[{ required: true, whitespace: true, message: 'Quy tắc cần có tên.' }]}>
+        <Form.Item
+          name="name"
+          label="Tên quy tắc"
+          required
+          rules={[{ required: true, whitespace: true, message: 'Quy tắc cần có tên.' }]}
+        >
           <Input maxLength={200} placeholder="Ví dụ: Tổng XNK bằng XK cộng NK" />
         </Form.Item>
         <div className="rule-sides">
-          <Form.Item name="left" label="Vế trái" required rules={[expressionRule(codes, 'Vế trái')]} {...checkProps(leftCheck)}>
+          <Form.Item
+            name="left"
+            label="Vế trái"
+            required
+            rules={[expressionRule(codes, 'Vế trái')]}
+            {...checkProps(leftCheck)}
+          >
             <Input maxLength={1000} placeholder="XK + NK" autoComplete="off" spellCheck={false} />
           </Form.Item>
           <Form.Item name="operator" label="Phép so sánh">
-            <Select options={ruleOperators.map((o) => ({ value: o, label: ruleOperatorLabelsVi[o] }))} popupMatchSelectWidth={false} />
+            <Select
+              options={ruleOperators.map((o) => ({ value: o, label: ruleOperatorLabelsVi[o] }))}
+              popupMatchSelectWidth={false}
+            />
           </Form.Item>
-          <Form.Item name="right" label="Vế phải" required rules={[expressionRule(codes, 'Vế phải')]} {...checkProps(rightCheck)}>
+          <Form.Item
+            name="right"
+            label="Vế phải"
+            required
+            rules={[expressionRule(codes, 'Vế phải')]}
+            {...checkProps(rightCheck)}
+          >
             <Input maxLength={1000} placeholder="XNK" autoComplete="off" spellCheck={false} />
           </Form.Item>
         </div>
@@ -114,18 +136,33 @@ export function RuleForm({ editing, codes, onClose }: Props) {
           <Form.Item
             name="missing"
             label="Khi thiếu số liệu"
-            tooltip={pairs ? 'Với cặp bắt buộc và cặp loại trừ, việc có hay không có số liệu chính là điều được kiểm tra.' : undefined}
+            tooltip={
+              pairs
+                ? 'Với cặp bắt buộc và cặp loại trừ, việc có hay không có số liệu chính là điều được kiểm tra.'
+                : undefined
+            }
           >
-            <Select disabled={pairs} options={missingStrategies.map((m) => ({ value: m, label: missingStrategyLabelsVi[m] }))} popupMatchSelectWidth={false} />
+            <Select
+              disabled={pairs}
+              options={missingStrategies.map((m) => ({ value: m, label: missingStrategyLabelsVi[m] }))}
+              popupMatchSelectWidth={false}
+            />
           </Form.Item>
           <Form.Item name="severity" label="Mức độ">
-            <Radio.Group optionType="button" options={severities.map((s) => ({ value: s, label: severityLabelsVi[s] }))} />
+            <Radio.Group
+              optionType="button"
+              options={severities.map((s) => ({ value: s, label: severityLabelsVi[s] }))}
+            />
           </Form.Item>
           <Form.Item name="enabled" label="Đang dùng" valuePropName="checked">
             <Switch />
           </Form.Item>
         </div>
-        <Form.Item name="message" label="Thông báo khi quy tắc không thỏa mãn" extra="Để trống: ChiTieu tự viết từ tên quy tắc và số liệu hai vế.">
+        <Form.Item
+          name="message"
+          label="Thông báo khi quy tắc không thỏa mãn"
+          extra="Để trống: ChiTieu tự viết từ tên quy tắc và số liệu hai vế."
+        >
           <Input.TextArea rows={2} maxLength={500} />
         </Form.Item>
         <Typography.Text type="secondary">

@@ -1,13 +1,17 @@
 import { App, Button, Popconfirm, Space, Switch, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useRef, useState } from 'react';
 import { severityLabelsVi } from '../../../shared/validation/finding';
-import { missingStrategyLabelsVi, ruleOperatorLabelsVi, type UserRule, type UserRulesFile } from '../../../shared/validation/user-rule';
+import {
+  missingStrategyLabelsVi,
+  ruleOperatorLabelsVi,
+  type UserRule,
+  type UserRulesFile,
+} from '../../../shared/validation/user-rule';
 import { api, useApiMutation, useApiQuery } from '../../api/api';
 import { severityColors } from './finding-text';
 import { ImportRulesDialog } from './ImportRulesDialog';
 import { RuleForm } from './RuleForm';
 import { downloadRules, readRulesFile, rulesFileName } from './rules-file';
-
 
 interface Props {
   codes: ReadonlySet<string>;
@@ -51,8 +55,18 @@ export function RulesPanel({ codes }: Props) {
         </code>
       ),
     },
-    { title: 'Khi thiếu số liệu', dataIndex: 'missing', width: 200, render: (_, rule) => missingStrategyLabelsVi[rule.missing] },
-    { title: 'Mức độ', dataIndex: 'severity', width: 100, render: (_, rule) => <Tag color={severityColors[rule.severity]}>{severityLabelsVi[rule.severity]}</Tag> },
+    {
+      title: 'Khi thiếu số liệu',
+      dataIndex: 'missing',
+      width: 200,
+      render: (_, rule) => missingStrategyLabelsVi[rule.missing],
+    },
+    {
+      title: 'Mức độ',
+      dataIndex: 'severity',
+      width: 100,
+      render: (_, rule) => <Tag color={severityColors[rule.severity]}>{severityLabelsVi[rule.severity]}</Tag>,
+    },
     {
       title: 'Đang dùng',
       dataIndex: 'enabled',
@@ -62,7 +76,9 @@ export function RulesPanel({ codes }: Props) {
           size="small"
           aria-label={`Dùng quy tắc ${rule.name}`}
           checked={rule.enabled}
-          onChange={(enabled) => save.mutate({ ...rule, enabled }, { onError: (error) => void message.error(error.message) })}
+          onChange={(enabled) =>
+            save.mutate({ ...rule, enabled }, { onError: (error) => void message.error(error.message) })
+          }
         />
       ),
     },
@@ -82,7 +98,10 @@ export function RulesPanel({ codes }: Props) {
             onConfirm={() =>
               remove.mutate(
                 { id: rule.id },
-                { onSuccess: () => void message.success(`Đã xóa quy tắc "${rule.name}".`), onError: (error) => void message.error(error.message) },
+                {
+                  onSuccess: () => void message.success(`Đã xóa quy tắc "${rule.name}".`),
+                  onError: (error) => void message.error(error.message),
+                },
               )
             }
           >
@@ -111,7 +130,9 @@ export function RulesPanel({ codes }: Props) {
           hidden
           onChange={(e) => void chooseFile(e.target.files?.[0])}
         />
-        <Typography.Text type="secondary">Quy tắc so sánh các chỉ tiêu theo cách của đơn vị, áp dụng ở mọi lần kiểm tra.</Typography.Text>
+        <Typography.Text type="secondary">
+          Quy tắc so sánh các chỉ tiêu theo cách của đơn vị, áp dụng ở mọi lần kiểm tra.
+        </Typography.Text>
       </div>
       {rules.error ? <p role="alert">{rules.error.message}</p> : null}
       <Table<UserRule>
@@ -123,8 +144,12 @@ export function RulesPanel({ codes }: Props) {
         pagination={false}
         locale={{ emptyText: 'Chưa có quy tắc nào của đơn vị. Bấm "Thêm quy tắc" để viết, ví dụ XK + NK = XNK.' }}
       />
-      {editing === null ? null : <RuleForm editing={editing === 'new' ? null : editing} codes={codes} onClose={() => setEditing(null)} />}
-      {importing === null ? null : <ImportRulesDialog fileName={importing.fileName} file={importing.file} onClose={() => setImporting(null)} />}
+      {editing === null ? null : (
+        <RuleForm editing={editing === 'new' ? null : editing} codes={codes} onClose={() => setEditing(null)} />
+      )}
+      {importing === null ? null : (
+        <ImportRulesDialog fileName={importing.fileName} file={importing.file} onClose={() => setImporting(null)} />
+      )}
     </section>
   );
 }

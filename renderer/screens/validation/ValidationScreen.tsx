@@ -20,7 +20,9 @@ const tabs = ['ket-qua', 'quy-tac', 'co-san'] as const;
 type Tab = (typeof tabs)[number];
 
 function checkedText(counts: OpenCounts): string {
-  return counts.errors + counts.warnings === 0 ? 'không còn lỗi, cảnh báo nào chưa xử lý' : `còn ${openCountsText(counts)} chưa xử lý`;
+  return counts.errors + counts.warnings === 0
+    ? 'không còn lỗi, cảnh báo nào chưa xử lý'
+    : `còn ${openCountsText(counts)} chưa xử lý`;
 }
 
 function tabOf(param: string | null): Tab {
@@ -44,7 +46,10 @@ export function ValidationScreen() {
   const check = () =>
     void report.refetch().then((result) => {
       if (result.error !== null) void message.error(result.error.message);
-      else if (result.data !== undefined) void message.success(`Đã kiểm tra ${result.data.periodLabel}: ${checkedText(openCounts(result.data.findings))}.`);
+      else if (result.data !== undefined)
+        void message.success(
+          `Đã kiểm tra ${result.data.periodLabel}: ${checkedText(openCounts(result.data.findings))}.`,
+        );
     });
 
   const results =
@@ -65,11 +70,19 @@ export function ValidationScreen() {
         <PeriodPicker value={period} onChange={setPeriod} />
         <PeriodStateBar unitId={unit?.id} periodKey={periodKey} withActions={false} />
         {/* A fixed name: antd's loading icon would otherwise rename the button "loading Kiểm tra" mid-check. */}
-        <Button type="primary" aria-label="Kiểm tra" loading={report.isFetching} disabled={unit === undefined} onClick={check}>
+        <Button
+          type="primary"
+          aria-label="Kiểm tra"
+          loading={report.isFetching}
+          disabled={unit === undefined}
+          onClick={check}
+        >
           Kiểm tra
         </Button>
         {report.dataUpdatedAt > 0 && report.data !== undefined ? (
-          <Typography.Text type="secondary">Kiểm tra lúc {dayjs(report.dataUpdatedAt).format('HH:mm:ss')}</Typography.Text>
+          <Typography.Text type="secondary">
+            Kiểm tra lúc {dayjs(report.dataUpdatedAt).format('HH:mm:ss')}
+          </Typography.Text>
         ) : null}
       </div>
       <Tabs
@@ -77,8 +90,16 @@ export function ValidationScreen() {
         onChange={(key) => setTabParam(key)}
         items={[
           { key: 'ket-qua', label: 'Kết quả kiểm tra', children: results },
-          { key: 'quy-tac', label: `Quy tắc của đơn vị${rules.data ? ` (${rules.data.length})` : ''}`, children: <RulesPanel codes={codes} /> },
-          { key: 'co-san', label: 'Quy tắc có sẵn và thiết lập', children: <BuiltinRulesPanel indicators={indicators} /> },
+          {
+            key: 'quy-tac',
+            label: `Quy tắc của đơn vị${rules.data ? ` (${rules.data.length})` : ''}`,
+            children: <RulesPanel codes={codes} />,
+          },
+          {
+            key: 'co-san',
+            label: 'Quy tắc có sẵn và thiết lập',
+            children: <BuiltinRulesPanel indicators={indicators} />,
+          },
         ]}
       />
     </section>

@@ -35,13 +35,19 @@ export interface FigureLine {
 }
 
 /** The figures a finding is about, in Vietnamese notation; a user rule's sides are named by their expressions. */
-export function findingFigures(finding: Pick<ReportedFinding, 'values'>, decimals: number, rule: UserRule | undefined): FigureLine[] {
+export function findingFigures(
+  finding: Pick<ReportedFinding, 'values'>,
+  decimals: number,
+  rule: UserRule | undefined,
+): FigureLine[] {
   return Object.entries(finding.values).map(([name, value]) => {
     const known = figureNames[name];
-    const side = rule === undefined ? undefined : name === 'left' ? rule.left : name === 'right' ? rule.right : undefined;
+    const side =
+      rule === undefined ? undefined : name === 'left' ? rule.left : name === 'right' ? rule.right : undefined;
     const label = side ?? known?.label ?? name;
     if (value === null) return { label, text: 'không có' };
-    const text = known?.decimals === undefined ? formatViFigure(value, decimals) : formatViNumber(value, known.decimals);
+    const text =
+      known?.decimals === undefined ? formatViFigure(value, decimals) : formatViNumber(value, known.decimals);
     return { label, text: known?.percent ? `${text}%` : text };
   });
 }
@@ -92,5 +98,7 @@ export function openCounts(findings: readonly Pick<GridFinding, 'severity' | 'op
 /** "3 lỗi · 2 cảnh báo", as the header and Kiểm tra say it. */
 export function openCountsText({ errors, warnings }: OpenCounts): string {
   if (errors === 0 && warnings === 0) return 'Không còn lỗi, cảnh báo';
-  return [errors > 0 ? `${errors} lỗi` : null, warnings > 0 ? `${warnings} cảnh báo` : null].filter((t) => t !== null).join(' · ');
+  return [errors > 0 ? `${errors} lỗi` : null, warnings > 0 ? `${warnings} cảnh báo` : null]
+    .filter((t) => t !== null)
+    .join(' · ');
 }

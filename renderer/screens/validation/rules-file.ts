@@ -21,7 +21,10 @@ export async function readRulesFile(file: File): Promise<ReadRules> {
   }
   const parsed = userRulesFileSchema.safeParse(json);
   if (!parsed.success) {
-    return { ok: false, message: `Tệp "${file.name}" không phải tệp quy tắc kiểm tra của ChiTieu: ${describeZodError(parsed.error)}` };
+    return {
+      ok: false,
+      message: `Tệp "${file.name}" không phải tệp quy tắc kiểm tra của ChiTieu: ${describeZodError(parsed.error)}`,
+    };
   }
   return { ok: true, file: parsed.data };
 }
