@@ -145,13 +145,11 @@ export async function enterTwoYears(api: ApiClient): Promise<Indicator[]> {
   });
   await api.call('plans.set', {
     year: 2024,
-    entries: planned
-      .slice(0, 6)
-      .map((i) => ({
-        code: i.code,
-        level: 'giao' as const,
-        value: Math.round(figureOf(catalog.indexOf(i), 0, 2024, 6) * 13),
-      })),
+    entries: planned.slice(0, 6).map((i) => ({
+      code: i.code,
+      level: 'giao' as const,
+      value: Math.round(figureOf(catalog.indexOf(i), 0, 2024, 6) * 13),
+    })),
   });
   return catalog;
 }
