@@ -12,6 +12,12 @@ const session = useBrowserSession();
 /** 7 December 2026, 9 o'clock: the window's clock, so that "the month just ended" does not depend on the day the test runs. */
 const seventhOfDecember = new Date(2026, 11, 7, 9, 0);
 
+/** The date line as the backend prints it on the day the test runs: printing is dated by the computer's own clock. */
+function printedDateLine(day: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `Tây Ninh, ngày ${two(day.getDate())} tháng ${two(day.getMonth() + 1)} năm ${day.getFullYear()}`;
+}
+
 async function openOn(server: RunningServer): Promise<Page> {
   const page = await session.browser.newPage({ locale: 'vi-VN', viewport: { width: 1366, height: 768 } });
   page.setDefaultTimeout(15_000);
@@ -118,7 +124,7 @@ describe('print and PDF', () => {
       'Số: /BC-SCT',
       'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
       'Độc lập - Tự do - Hạnh phúc',
-      'Tây Ninh, ngày 07 tháng 12 năm 2026',
+      printedDateLine(new Date()),
       'BÁO CÁO',
       'Tình hình thực hiện các chỉ tiêu ngành Công Thương 6 tháng đầu năm 2023',
       'đạt 2.260 triệu USD, đạt 59,5% kế hoạch, tăng 98,9% so với cùng kỳ năm 2022',

@@ -75,9 +75,10 @@ export function FirstRunDialog() {
         aria-label="Thông tin đơn vị"
         onFinish={finish}
         onValuesChange={(changed: Partial<SetupValues>, all) => {
-          // The place of the date line is the province's name until the clerk says otherwise.
-          if (changed.provinceName !== undefined && (all.placeName ?? '') === (settings.data?.placeName ?? ''))
-            form.setFieldValue('placeName', changed.provinceName);
+          // The place of the date line is the province's name until the clerk types a place of their own; set as
+          // untouched, since antd counts a value set from outside as typed.
+          if (changed.provinceName !== undefined && !settings.data?.placeName && !form.isFieldTouched('placeName'))
+            form.setFields([{ name: 'placeName', value: all.provinceName, touched: false }]);
         }}
       >
         <Form.Item name="departmentName" label="Tên cơ quan" rules={required('tên cơ quan')}>
