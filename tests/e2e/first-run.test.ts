@@ -1,11 +1,11 @@
 import type { Page } from 'playwright-core';
-import { extractText } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import { useBrowserSession } from '../support/browser-session';
 import { makeDataDir } from '../support/data-dir';
 import { enterSeedFigures } from '../support/export-data';
 import { apiClientOf, type RunningServer } from '../support/serve';
 import { cell, choosePeriod, eventually, goToScreen, grid, scrollToRow, storedValue } from './grid-helpers';
+import { printFrameText, spaceless } from './printed-pdf';
 
 const session = useBrowserSession();
 
@@ -26,24 +26,11 @@ async function openOn(server: RunningServer): Promise<Page> {
   return page;
 }
 
-/** The page the print button laid out, printed to PDF by Chromium, and the text of that PDF. */
+/** The page the print button laid out, printed to PDF, and the text of that PDF. */
 async function printedPdfText(page: Page, buttonName: string): Promise<string> {
   await page.getByRole('button', { name: buttonName }).click();
-  const frame = page.locator('iframe[data-print="chitieu"]');
-  await frame.waitFor({ state: 'attached' });
-  const html = await frame.getAttribute('srcdoc');
-  expect(html).toContain('@page{size:A4');
-  const paper = await session.browser.newPage();
-  await paper.setContent(html ?? '');
-  const pdf = await paper.pdf({ preferCSSPageSize: true });
-  await paper.close();
-  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-  const { text } = await extractText(new Uint8Array(pdf), { mergePages: true });
-  // Spaces left out: a PDF places words by position, and a reader may split an italic word ("N ơi nh ận").
-  return text.replace(/\s+/g, '');
+  return printFrameText(session.browser, page);
 }
-
-const spaceless = (text: string) => text.replace(/\s+/g, '');
 
 describe('the first run', () => {
   it('asks for the office, the province, the clerk and the signatories before the first figure, and the change log names that clerk', async () => {

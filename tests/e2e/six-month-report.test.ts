@@ -1,18 +1,17 @@
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
-import { extractText } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import { useBrowserSession } from '../support/browser-session';
 import { makeDataDir } from '../support/data-dir';
 import { api, eventually, grid, storedValue, waitForText } from './grid-helpers';
+import { printFrameText, spaceless } from './printed-pdf';
 
 const session = useBrowserSession();
 
 /** 10 July 2023, 9 o'clock, the day of seed 000's meeting: the month just ended is June, the half-year's last. */
 const tenthOfJuly = new Date(2023, 6, 10, 9, 0);
 
-const spaceless = (text: string) => text.replace(/\s+/g, '');
 const entryGrid = (page: Page) => grid(page, /^Số liệu /);
 
 /** Presses Tab, as a clerk does, until the focus is on (or inside) the target; fails rather than loop for ever. */
@@ -54,22 +53,11 @@ async function arrowToRow(page: Page, code: string): Promise<void> {
   await page.keyboard.press('Home');
 }
 
-/** The page the print button laid out (its iframe), printed to PDF by Chromium, and the text of that PDF. */
+/** The page the print button laid out, printed to PDF, and the text of that PDF. */
 async function printedPdfText(page: Page, buttonName: string): Promise<string> {
   await tabTo(page, page.getByRole('button', { name: buttonName }));
   await page.keyboard.press('Enter');
-  const frame = page.locator('iframe[data-print="chitieu"]');
-  await frame.waitFor({ state: 'attached' });
-  const html = await frame.getAttribute('srcdoc');
-  expect(html).toContain('@page{size:A4');
-  const paper = await session.browser.newPage();
-  await paper.setContent(html ?? '');
-  const pdf = await paper.pdf({ preferCSSPageSize: true });
-  await paper.close();
-  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-  const { text } = await extractText(new Uint8Array(pdf), { mergePages: true });
-  // Spaces left out: a PDF places words by position, and a reader may split a word in two.
-  return spaceless(text);
+  return printFrameText(session.browser, page);
 }
 
 /** The row of a sheet whose column B names the indicator, and the column under a heading of rows 9–10. */
