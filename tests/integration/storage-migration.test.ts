@@ -1,30 +1,7 @@
-import { copyFileSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/open-database';
-import { makeDataDir } from '../support/data-dir';
+import { release, releaseDataDir } from '../support/release-0006';
 import type { Row } from '../support/sqlite-files';
-
-const fixtures = fileURLToPath(new URL('../fixtures/db/', import.meta.url));
-
-/** What the 0006 release answered about release-0006.db (tests/fixtures/db/README.md). */
-interface ReleaseAnswers {
-  cells: { unitId: number; period: string }[];
-  tables: Record<'indicator_values' | 'annual_plans' | 'change_log' | 'imports' | 'import_files', Row[]>;
-  grids: { unitId: number; period: string; rows: Row[] }[];
-  history: Row[];
-  undo: { importId: number; grids: { unitId: number; period: string; rows: Row[] }[]; history: Row[] };
-}
-
-const release = JSON.parse(readFileSync(join(fixtures, 'release-0006.answers.json'), 'utf8')) as ReleaseAnswers;
-
-/** A copy of the release's database in a data directory of the test's own. */
-function releaseDataDir(): string {
-  const dir = makeDataDir();
-  copyFileSync(join(fixtures, 'release-0006.db'), join(dir, 'chitieu.db'));
-  return dir;
-}
 
 const byKey = (a: Row, b: Row) =>
   `${a['unit_id']}|${a['period']}|${a['indicator_code']}`.localeCompare(
