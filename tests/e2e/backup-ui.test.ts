@@ -31,7 +31,7 @@ describe('the Sao lưu screen in the browser', () => {
     await row.first().waitFor();
     await expect(row.count()).resolves.toBe(1);
     await expect(row.first().getAttribute('data-backup')).resolves.toMatch(
-      /^ChiTieu-So-Cong-Thuong-\d{4}-\d{2}-\d{2}-\d{4}\.db$/,
+      /^ChiTieu-So-Cong-Thuong-Tay-Ninh-\d{4}-\d{2}-\d{2}-\d{4}\.db$/,
     );
     await expect(row.first().innerText()).resolves.toContain('thủ công');
     await page.getByText(/Lần sao lưu gần nhất: .*\(Sao lưu ngay\), thành công\./).waitFor();

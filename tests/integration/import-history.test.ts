@@ -114,7 +114,7 @@ describe('undoing an import from the history', () => {
     const refusal = await refusalOf(api.call('import.undo', { importId: a.importId ?? 0 }));
     expect(refusal.message).toMatch(
       new RegExp(
-        `^Không hoàn tác được: SPCN_DIEN_SX Tháng 5/2023 đã được sửa sau lần ghi đó \\(lần nhập số ${b.importId} lúc [^)]+\\)\\. Hãy hoàn tác lần nhập số ${b.importId} trước\\.$`,
+        `^Không hoàn tác được: SPCN_DIEN_SX Tháng 5/2023 đã được sửa sau lần ghi đó \\(lần nhập số ${b.importId} lúc [^)]+ bởi .+\\)\\. Hãy hoàn tác lần nhập số ${b.importId} trước\\.$`,
       ),
     );
     expect(everything(backend)).toEqual(before);

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { exportFillInputSchema, exportReportInputSchema } from '../../shared/api/export-entities';
+import {
+  exportFillInputSchema,
+  exportFillToFileInputSchema,
+  exportReportInputSchema,
+} from '../../shared/api/export-entities';
 
 describe('the proposed export operations', () => {
   it('take a period and one way of choosing units, the province by default', () => {
@@ -21,10 +25,17 @@ describe('the proposed export operations', () => {
     expect(exportReportInputSchema.safeParse({ period: '2023-06', overrideReason: ' ok ' }).success).toBe(false);
   });
 
-  it('fill a template given by path or by its bytes', () => {
-    expect(exportFillInputSchema.parse({ template: { path: '/tmp/mau.xlsx' }, period: '2023-05' })).toMatchObject({
-      period: '2023-05',
-    });
+  it('fill a template given by its bytes, or by path where the template is on this computer', () => {
+    expect(
+      exportFillToFileInputSchema.parse({
+        template: { path: '/tmp/mau.xlsx' },
+        period: '2023-05',
+        saveTo: '/tmp/ra.xlsx',
+      }),
+    ).toMatchObject({ period: '2023-05' });
+    expect(exportFillInputSchema.safeParse({ template: { path: '/tmp/mau.xlsx' }, period: '2023-05' }).success).toBe(
+      false,
+    );
     expect(
       exportFillInputSchema.parse({
         template: { name: 'mau.xlsx', contentBase64: 'UEsDBA==' },
