@@ -13,7 +13,7 @@ import type { ImportFileSource } from '../../../shared/api/import-entities';
 import type { BatchResult } from '../../../shared/api/values-entities';
 import { revertBatch } from '../changes/changes-service';
 import type { HandlerContext } from '../handler-types';
-import { currentSettings } from '../settings/settings-service';
+import { changeAuthor } from '../settings/settings-service';
 import { previewFor, publicPreview, valuesPage } from './preview';
 import type { ImportSessions } from './sessions';
 
@@ -78,7 +78,7 @@ export function undoImport(ctx: Pick<HandlerContext, 'db' | 'history'>, importId
       const reverted = revertBatch(record.batchId, ctx);
       markImportUndone(db, importId, {
         at: new Date().toISOString(),
-        who: currentSettings(db).clerkName,
+        who: changeAuthor(db),
         batchId: reverted.batchId ?? '',
       });
       return reverted;
