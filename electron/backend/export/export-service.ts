@@ -35,6 +35,7 @@ import { buildReport } from './report-workbook';
 import type { SheetContent } from './sheet-writer';
 import { periodStatus } from '../periods/period-states';
 import { periodStateLineVi } from '../../../shared/periods/period-lock';
+import { readFailureOf } from '../files/read-failure';
 
 export type { ExportContext } from './report-data';
 
@@ -277,15 +278,7 @@ async function templateBytes(source: TemplateSource): Promise<{ name: string; by
   try {
     return { name: basename(source.path), bytes: readFileSync(source.path) };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'không có tệp này'
-        : code === 'EACCES' || code === 'EPERM'
-          ? 'không có quyền đọc tệp'
-          : code === 'EISDIR'
-            ? 'đây là một thư mục'
-            : 'không mở được tệp';
+    const { code, why } = readFailureOf(error);
     throw new AppError(
       'bad_input',
       `Không đọc được tệp mẫu ${source.path}: ${why}.`,

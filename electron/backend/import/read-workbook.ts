@@ -17,6 +17,7 @@ import { readSheet, SheetDamaged, SheetTooLarge } from '../xlsx/read-sheet';
 import { readSharedStrings } from '../xlsx/shared-strings';
 import { XmlFormatError } from '../xlsx/xml-scanner';
 import { attribute, decodeXmlText } from '../xlsx/xml-text';
+import { readFailureOf } from '../files/read-failure';
 
 /** Bounds that keep memory and time in check whatever file a clerk picks. */
 export const importLimits = {
@@ -305,15 +306,7 @@ export async function readWorkbook(
   try {
     src = 'path' in input ? await fileSource(input.path) : bufferSource(input.bytes);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'không có tệp này'
-        : code === 'EACCES' || code === 'EPERM'
-          ? 'không có quyền đọc tệp'
-          : code === 'EISDIR'
-            ? 'đây là một thư mục'
-            : 'không mở được tệp';
+    const { why } = readFailureOf(error);
     throw new UnreadableWorkbook('cannot_open', `Không đọc được ${'path' in input ? input.path : name}: ${why}.`);
   }
   try {
