@@ -1,7 +1,7 @@
-import { Alert, Button, Collapse, Table, Tag, Typography } from 'antd';
+import { Alert, Collapse, Table, Tag, Typography } from 'antd';
 import type { ExportFillOutput, FilledSheet } from '../../../shared/api/export-entities';
 import { formatViNumber } from '../../../shared/numbers/vi-number';
-import { downloadWorkbook, fileSizeText } from './export-files';
+import { DeliveredFile } from './delivered-file';
 
 const count = (n: number) => formatViNumber(n, 0);
 
@@ -101,20 +101,10 @@ export function ExportFillSummary({ output, templateName }: { output: ExportFill
         showIcon
         title={`Đã điền ${count(s.cellsFilled)} ô số liệu vào mẫu ${templateName} (${s.unitName}, ${s.periodLabel})`}
         description={
-          <span>
-            Tệp <strong>{output.fileName}</strong> ({fileSizeText(output.size)}) đã được tải về; mọi thứ khác của mẫu
-            giữ nguyên. {s.recalculateOnOpen ? 'Mẫu có công thức: Excel sẽ tính lại khi mở tệp. ' : ''}
-            {output.contentBase64 === null ? null : (
-              <Button
-                type="link"
-                size="small"
-                style={{ padding: 0 }}
-                onClick={() => downloadWorkbook(output.fileName, output.contentBase64 ?? '')}
-              >
-                Tải lại tệp
-              </Button>
-            )}
-          </span>
+          <DeliveredFile output={output}>
+            ; mọi thứ khác của mẫu giữ nguyên.
+            {s.recalculateOnOpen ? ' Mẫu có công thức: Excel sẽ tính lại khi mở tệp.' : ''}
+          </DeliveredFile>
         }
       />
       {s.validation.overrideReason === null ? null : (

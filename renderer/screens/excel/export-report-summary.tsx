@@ -1,7 +1,7 @@
-import { Alert, Button, Descriptions, Table, Tag } from 'antd';
+import { Alert, Descriptions, Table, Tag } from 'antd';
 import { exportLayoutLabelsVi, type ExportReportOutput } from '../../../shared/api/export-entities';
 import { formatViNumber } from '../../../shared/numbers/vi-number';
-import { downloadWorkbook, fileSizeText } from './export-files';
+import { DeliveredFile } from './delivered-file';
 
 type Sheet = ExportReportOutput['summary']['sheets'][number];
 
@@ -25,21 +25,7 @@ export function ExportReportSummary({ output }: { output: ExportReportOutput }) 
         type="success"
         showIcon
         title={`Đã xuất báo cáo ${s.periodLabel} (${who})`}
-        description={
-          <span>
-            Tệp <strong>{output.fileName}</strong> ({fileSizeText(output.size)}) đã được tải về.{' '}
-            {output.contentBase64 === null ? null : (
-              <Button
-                type="link"
-                size="small"
-                style={{ padding: 0 }}
-                onClick={() => downloadWorkbook(output.fileName, output.contentBase64 ?? '')}
-              >
-                Tải lại tệp
-              </Button>
-            )}
-          </span>
-        }
+        description={<DeliveredFile output={output}>.</DeliveredFile>}
       />
       <Descriptions size="small" column={2} bordered className="export-descriptions">
         <Descriptions.Item label="Kỳ báo cáo">{s.periodLabel}</Descriptions.Item>
