@@ -36,7 +36,8 @@ async function run(argv: string[]): Promise<void> {
         data: { type: 'string' },
         json: { type: 'boolean', default: false },
         port: { type: 'string' },
-        host: { type: 'string', default: '127.0.0.1' },
+        host: { type: 'string' },
+        office: { type: 'boolean', default: false },
         period: { type: 'string' },
         unit: { type: 'string' },
         status: { type: 'string' },
@@ -182,7 +183,12 @@ async function run(argv: string[]): Promise<void> {
     case 'backup':
       return backupCommand({ dataDir, out: values.out, json: values.json });
     case 'serve':
-      return serveCommand({ dataDir, port: parsePort(values.port), host: values.host });
+      return serveCommand({
+        dataDir,
+        port: parsePort(values.port),
+        host: values.host ?? (values.office ? '0.0.0.0' : '127.0.0.1'),
+        office: values.office,
+      });
     default:
       throw new UsageError(`Không có lệnh "${command}".\n\n${usageText}`);
   }

@@ -49,8 +49,11 @@ Lệnh:
                                  Khôi phục từ một bản sao lưu: in tệp chứa gì, sao lưu dữ liệu hiện tại rồi thay bằng
                                  dữ liệu của tệp; --dry-run chỉ xem. Tệp không phải của ChiTieu hoặc của phiên bản mới
                                  hơn bị từ chối, dữ liệu hiện tại giữ nguyên. Hoàn tác: khôi phục bản vừa sao lưu
-  serve [--port N] [--host H]    Mở ChiTieu trong trình duyệt; dòng đầu tiên in ra là đường dẫn để mở
-                                 (mặc định 127.0.0.1; nghe ngoài máy này cần --host và mật khẩu trong Cài đặt)
+  serve [--port N] [--host H] [--office]
+                                 Mở ChiTieu trong trình duyệt; dòng đầu tiên in ra là đường dẫn để mở
+                                 (mặc định 127.0.0.1; nghe ngoài máy này cần --host và mật khẩu trong Cài đặt).
+                                 --office: máy chủ của văn phòng, các máy khác trong mạng nội bộ mở bằng trình
+                                 duyệt và đăng nhập bằng mật khẩu (mặc định nghe mọi địa chỉ, 0.0.0.0)
 
 Kỳ báo cáo: 2023-06 (tháng), 2023-Q2 (quý), 2023-L07 (lũy kế 7 tháng), 2023-H1 (6 tháng), 2023-9M, 2023 (năm).
 

@@ -9,10 +9,11 @@ export const missingTokenPage = page(
   `<h1>ChiTieu</h1><p>Hãy mở ChiTieu bằng đường dẫn có mã truy cập mà lệnh <code>chitieu serve</code> đã in ra.</p>`,
 );
 
-export function loginPage(failed: boolean): string {
+/** The login form; `notice` is one of the door's own sentences (a wrong password, a wait), never the request's text. */
+export function loginPage(notice: string | null): string {
   return page(
     'ChiTieu: đăng nhập',
-    `<h1>ChiTieu</h1>${failed ? '<p role="alert">Mật khẩu không đúng.</p>' : ''}
+    `<h1>ChiTieu</h1>${notice === null ? '' : `<p role="alert">${notice}</p>`}
 <form method="post" action="/login"><label>Mật khẩu truy cập <input type="password" name="password" autofocus></label>
 <button type="submit">Đăng nhập</button></form>`,
   );

@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isOperationName, takesPath } from '../../shared/api/contract';
@@ -9,9 +9,12 @@ import type { Backend } from '../backend/backend';
 import { storedWebPasswordHash } from '../backend/settings/settings-service';
 import type { Logger } from '../backend/log';
 import { verifyWebPassword } from '../backend/settings/web-password';
+import { defaultThrottlePolicy, LoginThrottle, type ThrottlePolicy } from './login-throttle';
 import { loginPage, missingTokenPage } from './pages';
+import { BodyTooLarge, readBody } from './request-body';
 import { contentSecurityPolicy, isLoopbackHost } from './security';
 import { serveStatic } from './static-files';
+import { defaultSessionLifetimes, sameSecret, type SessionLifetimes, WebSessions } from './web-sessions';
 
 export interface WebServerOptions {
   backend: Backend;
@@ -21,6 +24,10 @@ export interface WebServerOptions {
   log: Logger;
   /** How often an open event stream gets a comment line, so that proxies and browsers keep it open. */
   heartbeatMs?: number;
+  /** Logins by password even on a loopback address (the office mode); a door open to the network always asks. */
+  requireLogin?: boolean;
+  sessionLifetimes?: SessionLifetimes;
+  throttle?: ThrottlePolicy;
 }
 
 export interface WebServer {
@@ -34,6 +41,8 @@ const cookieName = 'chitieu_session';
 export const localPathRefusalVi =
   'Qua trình duyệt, ChiTieu không đọc hay ghi tệp theo đường dẫn trên máy chủ: hãy chọn tệp để tải lên, tệp xuất sẽ được tải về.';
 const maxBodyBytes = 64 * 1024 * 1024;
+/** A login form holds one password: nothing a stranger sends before logging in is read beyond this. */
+const maxLoginBodyBytes = 4 * 1024;
 
 const statusOfError: Partial<Record<ErrorCode, number>> = {
   bad_input: 400,
@@ -51,36 +60,12 @@ const baseHeaders = {
   'x-frame-options': 'DENY',
 };
 
-function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
 function cookieValue(req: IncomingMessage, name: string): string | null {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [key, ...rest] = part.trim().split('=');
     if (key === name) return rest.join('=');
   }
   return null;
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBodyBytes) {
-        reject(new Error('body too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -92,8 +77,19 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-function refuse(res: ServerResponse, status: 401 | 403, code: ErrorCode, message: string): void {
+function refuse(res: ServerResponse, status: 401 | 403 | 413, code: ErrorCode, message: string): void {
   sendJson(res, status, { ok: false, error: { code, message } });
+}
+
+/** A request refused unread may still be sending its body: closing the connection is what stops it. */
+function closeAfterReply(req: IncomingMessage, res: ServerResponse): void {
+  if (req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] !== undefined)
+    res.setHeader('connection', 'close');
+}
+
+function waitWordsVi(ms: number): string {
+  const seconds = Math.ceil(ms / 1000);
+  return seconds < 120 ? `${seconds} giây` : `${Math.ceil(seconds / 60)} phút`;
 }
 
 /**
@@ -104,8 +100,9 @@ function refuse(res: ServerResponse, status: 401 | 403, code: ErrorCode, message
 export function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const { backend, log } = options;
   const token = randomBytes(24).toString('hex');
-  const sessions = new Set<string>([token]);
-  const exposed = !isLoopbackHost(options.host);
+  const sessions = new WebSessions(options.sessionLifetimes ?? defaultSessionLifetimes);
+  const throttle = new LoginThrottle(options.throttle ?? defaultThrottlePolicy);
+  const exposed = options.requireLogin === true || !isLoopbackHost(options.host);
   let allowedHosts = new Set<string>();
   const listensEverywhere = options.host === '0.0.0.0' || options.host === '::';
   // A DNS-rebinding page reaches us under its own host name, never under a bare IP address.
@@ -114,31 +111,70 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
 
   const isAuthorized = (req: IncomingMessage): boolean => {
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-    const presented = bearer ?? cookieValue(req, cookieName);
-    return presented !== null && presented !== undefined && [...sessions].some((s) => sameSecret(s, presented));
+    if (bearer !== undefined) return sameSecret(bearer, token) || sessions.admits(bearer);
+    const cookie = cookieValue(req, cookieName);
+    return cookie !== null && sessions.admits(cookie);
   };
 
-  const startSession = (res: ServerResponse, session: string): void => {
+  const startSession = (res: ServerResponse): void => {
     res.writeHead(303, {
       ...baseHeaders,
       location: '/',
-      'set-cookie': `${cookieName}=${session}; HttpOnly; SameSite=Strict; Path=/`,
+      'set-cookie': `${cookieName}=${sessions.start()}; HttpOnly; SameSite=Strict; Path=/`,
       'cache-control': 'no-store',
     });
     res.end();
   };
 
+  const loginAnswer = (res: ServerResponse, status: number, notice: string | null, headers = {}): void => {
+    res.writeHead(status, { ...baseHeaders, 'content-type': 'text/html; charset=utf-8', ...headers });
+    res.end(loginPage(notice));
+  };
+
   const handleLogin = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const form = new URLSearchParams((await readBody(req)).toString('utf8'));
-    const stored = storedWebPasswordHash(backend.database.db);
-    if (stored && verifyWebPassword(form.get('password') ?? '', stored)) {
-      const session = randomBytes(24).toString('hex');
-      sessions.add(session);
-      startSession(res, session);
+    const address = req.socket.remoteAddress ?? '';
+    const wait = throttle.waitFor(address);
+    if (wait > 0) {
+      log.error('web login throttled', { remote: address, waitMs: wait });
+      closeAfterReply(req, res);
+      loginAnswer(res, 429, `Đã nhập sai mật khẩu nhiều lần. Hãy thử lại sau ${waitWordsVi(wait)}.`, {
+        'retry-after': String(Math.ceil(wait / 1000)),
+      });
       return;
     }
-    log.error('web login refused', { remote: req.socket.remoteAddress });
-    res.writeHead(401, { ...baseHeaders, 'content-type': 'text/html; charset=utf-8' }).end(loginPage(true));
+    let body: Buffer;
+    try {
+      body = await readBody(req, maxLoginBodyBytes);
+    } catch (error) {
+      if (!(error instanceof BodyTooLarge)) throw error;
+      log.error('web login refused: body too large', { remote: address });
+      closeAfterReply(req, res);
+      loginAnswer(res, 413, 'Yêu cầu đăng nhập quá lớn.');
+      return;
+    }
+    const password = new URLSearchParams(body.toString('utf8')).get('password') ?? '';
+    const stored = storedWebPasswordHash(backend.database.db);
+    if (stored && (await verifyWebPassword(password, stored))) {
+      throttle.succeeded(address);
+      log.info('web login', { remote: address });
+      startSession(res);
+      return;
+    }
+    throttle.failed(address);
+    log.error('web login refused', { remote: address });
+    loginAnswer(res, 401, 'Mật khẩu không đúng.');
+  };
+
+  const handleLogout = (req: IncomingMessage, res: ServerResponse): void => {
+    const cookie = cookieValue(req, cookieName);
+    if (cookie !== null) sessions.revoke(cookie);
+    res.writeHead(303, {
+      ...baseHeaders,
+      location: exposed ? '/login' : '/',
+      'set-cookie': `${cookieName}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0`,
+      'cache-control': 'no-store',
+    });
+    res.end();
   };
 
   const eventStreams = new Set<ServerResponse>();
@@ -180,9 +216,14 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
     }
     let input: unknown;
     try {
-      const body = (await readBody(req)).toString('utf8');
+      const body = (await readBody(req, maxBodyBytes)).toString('utf8');
       input = body.length > 0 ? JSON.parse(body) : {};
-    } catch {
+    } catch (error) {
+      if (error instanceof BodyTooLarge) {
+        closeAfterReply(req, res);
+        refuse(res, 413, 'bad_input', 'Yêu cầu quá lớn (quá 64 MB).');
+        return;
+      }
       sendJson(res, 400, {
         ok: false,
         error: { code: 'bad_input', message: 'Nội dung yêu cầu không phải JSON hợp lệ.' },
@@ -216,21 +257,28 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const offered = url.searchParams.get('token');
     if (req.method === 'GET' && offered !== null && sameSecret(offered, token)) {
-      startSession(res, token);
+      startSession(res);
       return;
     }
     if (exposed && url.pathname === '/login') {
       if (req.method === 'POST') await handleLogin(req, res);
-      else res.writeHead(200, { ...baseHeaders, 'content-type': 'text/html; charset=utf-8' }).end(loginPage(false));
+      else loginAnswer(res, 200, null);
+      return;
+    }
+    if (url.pathname === '/logout' && req.method === 'POST') {
+      handleLogout(req, res);
       return;
     }
     if (!isAuthorized(req)) {
+      closeAfterReply(req, res);
       if (url.pathname.startsWith('/api/')) {
         refuse(
           res,
           401,
           'unauthorized',
-          'Thiếu hoặc sai mã truy cập. Hãy mở ChiTieu bằng đường dẫn mà lệnh chitieu serve đã in ra.',
+          exposed
+            ? 'Chưa đăng nhập, hoặc phiên đăng nhập đã hết hạn. Hãy tải lại trang và đăng nhập.'
+            : 'Thiếu hoặc sai mã truy cập. Hãy mở ChiTieu bằng đường dẫn mà lệnh chitieu serve đã in ra.',
         );
       } else if (exposed) {
         res.writeHead(303, { ...baseHeaders, location: '/login' }).end();

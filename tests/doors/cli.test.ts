@@ -90,6 +90,12 @@ describe('the chitieu command line', () => {
     expect(result.stderr).toContain('chưa đặt mật khẩu truy cập');
   });
 
+  it('refuses to run the office server while no access password is set', () => {
+    const result = runCli(['serve', '--office', '--host', '127.0.0.1', '--port', '0', '--data', makeDataDir()]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('Không thể chạy máy chủ văn phòng (--office) khi chưa đặt mật khẩu truy cập');
+  });
+
   it('fails with exit code 1 and says why when the data file is not a database', async () => {
     const dir = makeDataDir();
     const { writeFileSync } = await import('node:fs');

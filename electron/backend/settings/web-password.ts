@@ -1,4 +1,4 @@
-import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
 
 const keyLength = 32;
 
@@ -7,10 +7,13 @@ export function hashWebPassword(password: string): string {
   return `scrypt$${salt.toString('hex')}$${scryptSync(password, salt, keyLength).toString('hex')}`;
 }
 
-export function verifyWebPassword(password: string, stored: string): boolean {
+/** Checks a password in libuv's thread pool: a burst of login attempts must not stall every clerk's request. */
+export async function verifyWebPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, saltHex, hashHex] = stored.split('$');
   if (scheme !== 'scrypt' || !saltHex || !hashHex) return false;
   const expected = Buffer.from(hashHex, 'hex');
-  const actual = scryptSync(password, Buffer.from(saltHex, 'hex'), keyLength);
+  const actual = await new Promise<Buffer>((resolve, reject) =>
+    scrypt(password, Buffer.from(saltHex, 'hex'), keyLength, (error, key) => (error ? reject(error) : resolve(key))),
+  );
   return expected.length === actual.length && timingSafeEqual(expected, actual);
 }

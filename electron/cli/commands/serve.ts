@@ -10,6 +10,8 @@ export interface ServeOptions {
   dataDir: string;
   port: number;
   host: string;
+  /** The office server: every browser logs in with the password, even one on this computer. */
+  office?: boolean;
   /** Where the built UI is; the bundled CLI sits in out/main beside out/renderer. */
   staticDir?: string;
 }
@@ -17,10 +19,12 @@ export interface ServeOptions {
 export async function serveCommand(options: ServeOptions): Promise<void> {
   // The browser mode's lifetime is the server's: it backs up once a day while it runs and when Ctrl+C stops it.
   const backend = createBackend({ dataDir: options.dataDir, automaticBackups: true });
-  if (!isLoopbackHost(options.host) && !storedWebPasswordHash(backend.database.db)) {
+  if ((options.office === true || !isLoopbackHost(options.host)) && !storedWebPasswordHash(backend.database.db)) {
     backend.close();
     throw new UsageError(
-      `Không thể mở ChiTieu ra ngoài máy này (--host ${options.host}) khi chưa đặt mật khẩu truy cập trong Cài đặt.`,
+      options.office === true
+        ? 'Không thể chạy máy chủ văn phòng (--office) khi chưa đặt mật khẩu truy cập trong Cài đặt.'
+        : `Không thể mở ChiTieu ra ngoài máy này (--host ${options.host}) khi chưa đặt mật khẩu truy cập trong Cài đặt.`,
     );
   }
   const server = await startWebServer({
@@ -28,6 +32,7 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
     staticDir: options.staticDir ?? fileURLToPath(new URL('../renderer', import.meta.url)),
     port: options.port,
     host: options.host,
+    requireLogin: options.office === true,
     log: createFileLogger(options.dataDir),
   }).catch((error: unknown) => {
     backend.close();
