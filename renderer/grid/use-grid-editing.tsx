@@ -12,8 +12,14 @@ import { useGridSubmit, type Written } from './use-grid-submit';
 import type { UndoableWrites, WriteResult } from './use-undoable-writes';
 
 /** An open editor; it names its cell by ids so that a refresh that moves rows does not move the edit. */
-export interface EditorState {
+export interface EditorState<TRow = unknown> {
   rowId: string;
+  /**
+   * The row as the screen showed it when typing began, so that a save says which figure it replaces: one saved
+   * by someone else meanwhile is then refused, not overwritten. Null once a refused save has been shown to the
+   * clerk: typing on after it replaces the figure now in view.
+   */
+  openedOn: TRow | null;
   columnId: string;
   text: string;
   /** The text the editor opened with: committing it unchanged saves nothing. */
@@ -64,12 +70,12 @@ export interface GridEditing {
 export function useGridEditing<TRow extends RowData>(options: GridEditingOptions<TRow>): GridEditing {
   const { rows, columns, cells, selection, writes, save, refusal, focusGrid } = options;
   const { message } = App.useApp();
-  const [editor, setEditor] = useState<EditorState | null>(null);
-  const editorRef = useRef<EditorState | null>(null);
+  const [editor, setEditor] = useState<EditorState<TRow> | null>(null);
+  const editorRef = useRef<EditorState<TRow> | null>(null);
   const { pendingByRow, submit } = useGridSubmit(writes, save);
   const { cellText, cellName, isEditable, whyReadOnly } = cells;
 
-  const updateEditor = useCallback((next: EditorState | null) => {
+  const updateEditor = useCallback((next: EditorState<TRow> | null) => {
     editorRef.current = next;
     setEditor(next);
   }, []);
@@ -111,6 +117,7 @@ export function useGridEditing<TRow extends RowData>(options: GridEditingOptions
       selection.collapse();
       updateEditor({
         rowId: row.id,
+        openedOn: row.original,
         columnId: column.id,
         text: text ?? current,
         initialText: current,
@@ -136,9 +143,9 @@ export function useGridEditing<TRow extends RowData>(options: GridEditingOptions
 
   // The clerk's text must not vanish when its save fails: it goes back into the editor, unless another edit is open by now.
   const reopen = useCallback(
-    (ed: EditorState, reason: string) => {
+    (ed: EditorState<TRow>, reason: string) => {
       if (editorRef.current !== null) return;
-      updateEditor({ ...ed, error: reason });
+      updateEditor({ ...ed, openedOn: null, error: reason });
       selection.moveTo(positionOf(ed.rowId, ed.columnId), false);
     },
     [updateEditor, selection, positionOf],
@@ -167,7 +174,15 @@ export function useGridEditing<TRow extends RowData>(options: GridEditingOptions
       }
       leave();
       void submit(
-        [{ rowId: ed.rowId, columnId: ed.columnId, row: row.original, value: read.value, text: ed.text }],
+        [
+          {
+            rowId: ed.rowId,
+            columnId: ed.columnId,
+            row: ed.openedOn ?? row.original,
+            value: read.value,
+            text: ed.text,
+          },
+        ],
         'typed',
         (reason) => reopen(ed, reason),
       );
@@ -203,7 +218,7 @@ export function useGridEditing<TRow extends RowData>(options: GridEditingOptions
       if (row === undefined || !read.ok) return;
       editorRef.current = null;
       writes.writeNow(
-        () => save([{ row: row.original, columnId: ed.columnId, value: read.value }], 'typed'),
+        () => save([{ row: ed.openedOn ?? row.original, columnId: ed.columnId, value: read.value }], 'typed'),
         [ed.rowId],
       );
     };

@@ -121,6 +121,11 @@ export const valueEntrySchema = z
     value: enteredNumberSchema.nullable().optional(),
     status: z.enum(valueStatuses).optional(),
     comment: z.string().max(2000).nullable().optional(),
+    /**
+     * The figure the clerk's screen showed when they typed over it (null: an empty cell). Given, the save is
+     * refused if the stored figure is no longer that one, so that nobody's figure is replaced unseen.
+     */
+    seen: z.number().nullable().optional(),
   })
   .strict();
 export type ValueEntry = z.input<typeof valueEntrySchema>;

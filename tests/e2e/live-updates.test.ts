@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { useBrowserSession } from '../support/browser-session';
 import { chitieuOk } from '../support/cli';
 import { makeDataDir } from '../support/data-dir';
-import { cell, choosePeriod, grid, scrollToRow } from './grid-helpers';
+import { cell, choosePeriod, grid, scrollToRow, storedValue } from './grid-helpers';
 
 const session = useBrowserSession();
 
@@ -51,5 +51,34 @@ describe('two pages on one database', () => {
     expect(await msUntilShown(first, 'BLHH', '15.000', committedAt)).toBeLessThan(1500);
     await first.close();
     await second.close();
+  });
+
+  it('refuses a figure typed over one the other page saved meanwhile, names it, and saves on a second Enter', async () => {
+    const server = await session.startServer(makeDataDir());
+    const lan = await session.openWindow(server);
+    const minh = await session.openWindow(server);
+    await openFirstHalf2023(lan);
+    await openFirstHalf2023(minh);
+
+    await cell(entryGrid(lan), 'BLHH', 'value').click();
+    await lan.keyboard.type('14.000');
+    await cell(entryGrid(minh), 'BLHH', 'value').click();
+    await minh.keyboard.type('14.659,9');
+    await minh.keyboard.press('Enter');
+    await msUntilShown(minh, 'BLHH', '14.659,9', Date.now());
+
+    await lan.keyboard.press('Enter');
+    await lan
+      .getByText(/trong lúc bạn nhập, số liệu đã được .* sửa thành 14\.659,9 lúc .*\(bạn đã thấy ô trống\)/)
+      .first()
+      .waitFor();
+    expect((await storedValue(server, '2023-H1', 'BLHH'))?.value).toBe(14659.9);
+
+    // The clerk has read who saved what; Enter again replaces it with the figure still in the editor.
+    await lan.keyboard.press('Enter');
+    await msUntilShown(minh, 'BLHH', '14.000', Date.now());
+    expect((await storedValue(server, '2023-H1', 'BLHH'))?.value).toBe(14000);
+    await lan.close();
+    await minh.close();
   });
 });

@@ -23,6 +23,7 @@ import type { EnteredFigures } from '../../../shared/figures/entered-figures';
 import { assertWritable } from '../periods/period-states';
 import { newBatch } from '../changes/new-batch';
 import { enteredNumber, refuseDuplicates, refuseOutOfRange, writableIndicator } from './entry-rules';
+import { staleFigureRefusal, stillAsSeen } from './stale-figure';
 import { planFiguresOf } from '../plans/plan-figures';
 import { resolveUnit } from '../units/resolve-unit';
 import { validateUnitPeriod } from '../validation/validation-service';
@@ -174,6 +175,8 @@ export function setValues(
       for (const entry of entries) {
         const indicator = writableIndicator(catalog, entry.code);
         const current = findValue(db, entry.code, unit.id, periodKey);
+        if (entry.seen !== undefined && !stillAsSeen(current, entry.seen))
+          throw staleFigureRefusal(indicator, periodLabelVi(period), entry.seen, current);
         const currentState: ValueState | null = current
           ? { value: current.value, status: current.status, comment: current.comment }
           : null;

@@ -7,7 +7,17 @@ import type { EntryRow } from './entry-row';
 /** Where a column typed in Nhập liệu keeps its figure: the same place Kế hoạch and the other period's grid do. */
 export type EntryTarget =
   | { kind: 'plan'; year: number; label: string }
-  | { kind: 'values'; period: string; label: string; status?: ValueStatus };
+  | {
+      kind: 'values';
+      period: string;
+      label: string;
+      status?: ValueStatus;
+      /**
+       * The stored figure the row showed, sent with the save so that a figure someone else saved meanwhile is not
+       * replaced unseen; only where the column shows the stored figure itself, not one worked out from months.
+       */
+      seenOf?: (row: EntryRow) => number | null;
+    };
 
 /** The stored figure behind each column that takes input, by column id. */
 export function entryTargets(period: Period, newStatus: ValueStatus): Readonly<Record<string, EntryTarget>> {
@@ -15,7 +25,13 @@ export function entryTargets(period: Period, newStatus: ValueStatus): Readonly<R
   return {
     plan: { kind: 'plan', year: period.year, label: `Kế hoạch giao năm ${period.year}` },
     samePeriod: { kind: 'values', period: formatPeriodKey(same), label: periodLabelVi(same) },
-    value: { kind: 'values', period: formatPeriodKey(period), label: periodLabelVi(period), status: newStatus },
+    value: {
+      kind: 'values',
+      period: formatPeriodKey(period),
+      label: periodLabelVi(period),
+      status: newStatus,
+      seenOf: (row) => row.figures?.value ?? null,
+    },
   };
 }
 
@@ -34,12 +50,13 @@ function writeTo(
     const entries = edits.map((e) => ({ code: e.row.code, level: 'giao' as const, value: e.value }));
     return api.call('plans.set', { unitId, year: target.year, source, entries });
   }
-  const { status } = target;
-  const entries = edits.map((e) =>
-    e.value === null || status === undefined
-      ? { code: e.row.code, value: e.value }
-      : { code: e.row.code, value: e.value, status },
-  );
+  const { status, seenOf } = target;
+  const entries = edits.map((e) => ({
+    code: e.row.code,
+    value: e.value,
+    ...(e.value === null || status === undefined ? {} : { status }),
+    ...(seenOf === undefined ? {} : { seen: seenOf(e.row) }),
+  }));
   return api.call('values.set', { unitId, period: target.period, source, entries });
 }
 
