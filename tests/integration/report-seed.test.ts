@@ -3,31 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { reportSchema } from '../../shared/api/report-entities';
 import { startBackend } from '../support/backend';
 import { makeDataDir } from '../support/data-dir';
-import { enterSeedFigures, enterTwoYears, exportOf } from '../support/export-data';
+import { enterKeyProducts, enterSeedFigures, enterTwoYears, exportOf } from '../support/export-data';
 import { plantOutOfRange } from '../support/validation-figures';
 import { readWithPython, type PySheet } from '../support/python-xlsx';
-
-/** Thirteen key products for 2023-H1 with their plans and 2022-H1 figures: eight on schedule and growing. */
-async function enterKeyProducts(api: ReturnType<typeof startBackend>['api']): Promise<void> {
-  const catalog = await api.call('catalog.list', { includeRetired: false });
-  const products = catalog.filter((i) => i.parentCode === 'SPCN');
-  expect(products).toHaveLength(13);
-  const plans: { code: string; level: 'giao'; value: number }[] = [];
-  const lastYear: { code: string; value: number; status: 'actual' }[] = [];
-  const thisYear: { code: string; value: number; status: 'estimate' }[] = [];
-  products.forEach((p, i) => {
-    // 0–7: half the plan reached and above last year; 8–9: on schedule but below last year;
-    // 10–11: above last year but behind schedule (49% of the plan at mid-year); 12: no plan at all.
-    const plan = 1000 + i * 100;
-    const value = i <= 9 ? plan / 2 + 10 : Math.round(plan * 0.49);
-    if (i < 12) plans.push({ code: p.code, level: 'giao', value: plan });
-    thisYear.push({ code: p.code, value, status: 'estimate' });
-    lastYear.push({ code: p.code, value: i === 8 || i === 9 ? value + 50 : value - 50, status: 'actual' });
-  });
-  await api.call('plans.set', { year: 2023, entries: plans });
-  await api.call('values.set', { period: '2022-H1', entries: lastYear });
-  await api.call('values.set', { period: '2023-H1', entries: thisYear });
-}
 
 describe('the report of seed 000 (6 tháng đầu năm 2023)', () => {
   it("writes the seed's sentences with its figures, plan shares and changes", async () => {

@@ -54,6 +54,31 @@ export async function enterSeedFigures(api: ApiClient): Promise<void> {
   });
 }
 
+/**
+ * Seed 000's "8 of 13 key products": thirteen products for 2023-H1 with their plans and 2022-H1 figures, eight
+ * on schedule and growing.
+ */
+export async function enterKeyProducts(api: ApiClient): Promise<void> {
+  const catalog = await api.call('catalog.list', { includeRetired: false });
+  const products = catalog.filter((i) => i.parentCode === 'SPCN');
+  if (products.length !== 13) throw new Error(`the default catalog has 13 key products, not ${products.length}`);
+  const plans: { code: string; level: 'giao'; value: number }[] = [];
+  const lastYear: { code: string; value: number; status: 'actual' }[] = [];
+  const thisYear: { code: string; value: number; status: 'estimate' }[] = [];
+  products.forEach((p, i) => {
+    // 0–7: half the plan reached and above last year; 8–9: on schedule but below last year;
+    // 10–11: above last year but behind schedule (49% of the plan at mid-year); 12: no plan at all.
+    const plan = 1000 + i * 100;
+    const value = i <= 9 ? plan / 2 + 10 : Math.round(plan * 0.49);
+    if (i < 12) plans.push({ code: p.code, level: 'giao', value: plan });
+    thisYear.push({ code: p.code, value, status: 'estimate' });
+    lastYear.push({ code: p.code, value: i === 8 || i === 9 ? value + 50 : value - 50, status: 'actual' });
+  });
+  await api.call('plans.set', { year: 2023, entries: plans });
+  await api.call('values.set', { period: '2022-H1', entries: lastYear });
+  await api.call('values.set', { period: '2023-H1', entries: thisYear });
+}
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** A figure with the indicator's decimals that differs by indicator, month and year. */
