@@ -1,4 +1,4 @@
-import { App, Button, Form, Input, Modal, Typography } from 'antd';
+import { App, Button, Col, Form, Input, Modal, Row, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { SettingsPatch } from '../../../shared/api/entities';
 import { missingSetup } from '../../../shared/report/office-setup';
@@ -49,7 +49,9 @@ export function FirstRunDialog() {
       title="Thông tin đơn vị trước khi nhập số liệu"
       closable={false}
       mask={{ closable: false }}
-      width={640}
+      width={720}
+      // Seven fields and the buttons within a 1366×768 window: pairs side by side, the dialog near the top.
+      style={{ top: 32 }}
       footer={[
         <Button
           key="later"
@@ -84,32 +86,51 @@ export function FirstRunDialog() {
         <Form.Item name="departmentName" label="Tên cơ quan" rules={required('tên cơ quan')}>
           <Input placeholder="SỞ CÔNG THƯƠNG" autoFocus />
         </Form.Item>
-        <Form.Item name="provinceName" label="Tỉnh (cơ quan chủ quản: UBND tỉnh)" rules={required('tên tỉnh')}>
-          <Input placeholder="Tây Ninh" />
-        </Form.Item>
-        <Form.Item name="placeName" label="Địa danh ở dòng ngày tháng" rules={required('địa danh')}>
-          <Input placeholder="Tây Ninh" />
-        </Form.Item>
-        <Form.Item
-          name="clerkName"
-          label="Họ tên của bạn (người nhập liệu, ghi vào nhật ký thay đổi)"
-          rules={required('họ tên của bạn')}
-        >
-          <Input placeholder="Nguyễn Thị Lan" autoComplete="name" />
-        </Form.Item>
-        <Form.Item name="preparerName" label="Người lập biểu" rules={required('người lập biểu')}>
-          <Input />
-        </Form.Item>
-        <Form.Item
-          name="headTitle"
-          label="Chức danh thủ trưởng (Enter để xuống dòng: KT. GIÁM ĐỐC, rồi PHÓ GIÁM ĐỐC)"
-          rules={required('chức danh thủ trưởng')}
-        >
-          <Input.TextArea placeholder="GIÁM ĐỐC" autoSize={{ minRows: 1, maxRows: 3 }} />
-        </Form.Item>
-        <Form.Item name="headName" label="Họ tên thủ trưởng" rules={required('họ tên thủ trưởng')}>
-          <Input />
-        </Form.Item>
+        <Row gutter={16}>
+          <Col span={12}>
+            <Form.Item name="provinceName" label="Tỉnh (cơ quan chủ quản: UBND tỉnh)" rules={required('tên tỉnh')}>
+              <Input placeholder="Tây Ninh" />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="placeName" label="Địa danh ở dòng ngày tháng" rules={required('địa danh')}>
+              <Input placeholder="Tây Ninh" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={16}>
+          <Col span={12}>
+            <Form.Item
+              name="clerkName"
+              label="Họ tên của bạn (ghi vào nhật ký thay đổi)"
+              rules={required('họ tên của bạn')}
+            >
+              <Input placeholder="Nguyễn Thị Lan" autoComplete="name" />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="preparerName" label="Người lập biểu" rules={required('người lập biểu')}>
+              <Input />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={16}>
+          <Col span={12}>
+            <Form.Item
+              name="headTitle"
+              label="Chức danh thủ trưởng"
+              extra="Enter để xuống dòng: KT. GIÁM ĐỐC, rồi PHÓ GIÁM ĐỐC"
+              rules={required('chức danh thủ trưởng')}
+            >
+              <Input.TextArea placeholder="GIÁM ĐỐC" autoSize={{ minRows: 1, maxRows: 3 }} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="headName" label="Họ tên thủ trưởng" rules={required('họ tên thủ trưởng')}>
+              <Input />
+            </Form.Item>
+          </Col>
+        </Row>
       </Form>
     </Modal>
   );
