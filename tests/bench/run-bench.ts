@@ -3,6 +3,7 @@ import { benchExport } from './bench-export';
 import { benchGrid } from './bench-grid';
 import { benchImport } from './bench-import';
 import { benchImportAccuracy } from './bench-import-accuracy';
+import { benchOffice } from './bench-office';
 import { benchValidation } from './bench-validation';
 
 const only = process.argv[2];
@@ -13,6 +14,7 @@ const benches: Record<string, () => Promise<void>> = {
   'import-accuracy': benchImportAccuracy,
   commit: benchCommit,
   export: benchExport,
+  office: benchOffice,
 };
 
 for (const [name, run] of Object.entries(benches)) {
