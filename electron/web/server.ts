@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { isOperationName, takesPath } from '../../shared/api/contract';
 import { apiRequestSchema } from '../../shared/api/envelope';
@@ -28,6 +29,8 @@ export interface WebServerOptions {
   requireLogin?: boolean;
   sessionLifetimes?: SessionLifetimes;
   throttle?: ThrottlePolicy;
+  /** The certificate of a door open to the office: the password and the sessions then never cross the LAN in clear. */
+  tls?: { key: string; cert: string };
 }
 
 export interface WebServer {
@@ -103,6 +106,8 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const sessions = new WebSessions(options.sessionLifetimes ?? defaultSessionLifetimes);
   const throttle = new LoginThrottle(options.throttle ?? defaultThrottlePolicy);
   const exposed = options.requireLogin === true || !isLoopbackHost(options.host);
+  const scheme = options.tls === undefined ? 'http' : 'https';
+  const cookieFlags = `HttpOnly; SameSite=Strict; Path=/${options.tls === undefined ? '' : '; Secure'}`;
   let allowedHosts = new Set<string>();
   const listensEverywhere = options.host === '0.0.0.0' || options.host === '::';
   // A DNS-rebinding page reaches us under its own host name, never under a bare IP address.
@@ -120,7 +125,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
     res.writeHead(303, {
       ...baseHeaders,
       location: '/',
-      'set-cookie': `${cookieName}=${sessions.start()}; HttpOnly; SameSite=Strict; Path=/`,
+      'set-cookie': `${cookieName}=${sessions.start()}; ${cookieFlags}`,
       'cache-control': 'no-store',
     });
     res.end();
@@ -171,7 +176,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
     res.writeHead(303, {
       ...baseHeaders,
       location: exposed ? '/login' : '/',
-      'set-cookie': `${cookieName}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0`,
+      'set-cookie': `${cookieName}=; ${cookieFlags}; Max-Age=0`,
       'cache-control': 'no-store',
     });
     res.end();
@@ -249,7 +254,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
       return;
     }
     const origin = req.headers.origin;
-    if (origin !== undefined && origin !== `http://${host}`) {
+    if (origin !== undefined && origin !== `${scheme}://${host}`) {
       log.error('web request refused: foreign origin', { origin });
       refuse(res, 403, 'unauthorized', 'Yêu cầu đến từ một trang khác (Origin) và đã bị từ chối.');
       return;
@@ -298,24 +303,34 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
     serveStatic(options.staticDir, url.pathname, res, baseHeaders);
   };
 
-  const server = createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse): void => {
     handle(req, res).catch((error: unknown) => {
       log.error('web request failed', { message: error instanceof Error ? error.message : String(error) });
       if (!res.headersSent)
         sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'Máy chủ ChiTieu gặp lỗi.' } });
       else res.end();
     });
-  });
+  };
+  const server = options.tls === undefined ? createHttpServer(listener) : createHttpsServer(options.tls, listener);
+  // A page's connection is kept for a minute: when the server waited on another process's import, a keep-alive
+  // timer that fired meanwhile would otherwise close a socket a browser is just reusing.
+  server.keepAliveTimeout = 60_000;
+  server.headersTimeout = 65_000;
 
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {
       const { port } = server.address() as AddressInfo;
-      const hostForUrl = options.host.includes(':') ? `[${options.host}]` : options.host;
+      // Listening on every address, this computer still opens the door by its loopback one.
+      const hostForUrl = listensEverywhere
+        ? '127.0.0.1'
+        : options.host.includes(':')
+          ? `[${options.host}]`
+          : options.host;
       allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, `${hostForUrl}:${port}`]);
       log.info('web server listening', { host: options.host, port });
       resolve({
-        url: `http://${hostForUrl}:${port}/?token=${token}`,
+        url: `${scheme}://${hostForUrl}:${port}/?token=${token}`,
         port,
         close: () =>
           new Promise<void>((done) => {

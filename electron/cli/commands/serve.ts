@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { createBackend } from '../../backend/backend';
 import { storedWebPasswordHash } from '../../backend/settings/settings-service';
 import { createFileLogger } from '../../backend/log';
+import { lanAddresses, officeCertificate } from '../../web/office-certificate';
 import { startWebServer } from '../../web/server';
 import { isLoopbackHost } from '../../web/security';
 import { UsageError } from '../cli-error';
@@ -27,12 +28,15 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
         : `Không thể mở ChiTieu ra ngoài máy này (--host ${options.host}) khi chưa đặt mật khẩu truy cập trong Cài đặt.`,
     );
   }
+  const exposed = options.office === true || !isLoopbackHost(options.host);
+  const certificate = exposed ? await officeCertificate(options.dataDir) : null;
   const server = await startWebServer({
     backend,
     staticDir: options.staticDir ?? fileURLToPath(new URL('../renderer', import.meta.url)),
     port: options.port,
     host: options.host,
     requireLogin: options.office === true,
+    ...(certificate === null ? {} : { tls: { key: certificate.key, cert: certificate.cert } }),
     log: createFileLogger(options.dataDir),
   }).catch((error: unknown) => {
     backend.close();
@@ -42,6 +46,18 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
     throw error;
   });
   process.stdout.write(`${server.url}\n`);
+  if (certificate !== null) {
+    const everywhere = options.host === '0.0.0.0' || options.host === '::';
+    const others = everywhere ? lanAddresses() : [options.host];
+    if (others.length > 0)
+      process.stdout.write(
+        `Các máy khác trong văn phòng mở: ${others.map((a) => `https://${a}:${server.port}/`).join('  ')}\n`,
+      );
+    process.stdout.write(
+      `Chứng chỉ của máy chủ (tự ký, ${certificate.certFile}), dấu vân tay SHA-256:\n  ${certificate.fingerprint}\n` +
+        'Lần đầu mở, trình duyệt sẽ cảnh báo chứng chỉ: hãy so dấu vân tay trong cảnh báo với dòng trên rồi mới tiếp tục.\n',
+    );
+  }
   process.stdout.write(`Mở đường dẫn trên trong trình duyệt. Dữ liệu: ${options.dataDir}. Nhấn Ctrl+C để dừng.\n`);
   const stop = () => {
     void server.close().then(() => {
