@@ -4,9 +4,7 @@
  * findings. Pure: the backend supplies the stored figures through the lookups of the context.
  */
 import type { ImportCounts, ImportFinding, PreviewRow, PreviewSheet, PreviewValue } from '../api/import-entities';
-import type { ValueStatus } from '../api/values-entities';
 import { cellAddress, figureInCell, shownText } from './cells';
-import { formatAsWritten } from './figure-precision';
 import { targetKey } from './roles';
 import type { PlannedValue, PlannedValues } from './planned-values';
 import { settleSuggestions } from './row-suggestions';
@@ -21,6 +19,7 @@ import { targetLabel } from './target-periods';
 
 export type { RememberedLayout, SheetContext, StoredFigure } from './sheet-context';
 export { describeRole } from './sheet-columns';
+export { settleDuplicates, type PlacedValue, type PlacedValues } from './duplicate-figures';
 export { rowKey } from './sheet-rows';
 export { defaultStatusOf, periodOfKey, targetLabel } from './target-periods';
 export type { PlannedValue } from './planned-values';
@@ -146,122 +145,4 @@ export function countValuesAndFindings(
   counts.valuesConflicting = changes.conflict;
   counts.errors = findings.filter((f) => f.severity === 'error').length;
   counts.warnings = findings.filter((f) => f.severity === 'warning').length;
-}
-
-function statusWords(status: ValueStatus | null): string {
-  return status === 'estimate' ? 'ước tính' : status === 'actual' ? 'thực hiện' : '';
-}
-
-/** The figures of one sheet with the file and sheet they come from. */
-export interface PlacedValues {
-  fileName: string;
-  sheet: string;
-  values: PlannedValues;
-}
-
-/** One figure of them. */
-export interface PlacedValue<P extends PlacedValues = PlacedValues> {
-  place: P;
-  index: number;
-}
-
-function idOf(ids: Map<string, number>, key: string): number {
-  let id = ids.get(key);
-  if (id === undefined) ids.set(key, (id = ids.size));
-  return id;
-}
-
-/**
- * Two cells giving the same indicator and period (two columns of one period, a row repeated, two files of one
- * unit): one figure is written if they agree (the others are marked duplicate); if they disagree none is
- * (all are marked conflict), and the clerk is told where.
- */
-export function settleDuplicates<P extends PlacedValues>(
-  sheets: readonly P[],
-  report: (finding: ImportFinding, places: readonly PlacedValue<P>[]) => void,
-): void {
-  // Every indicator and target gets one number across the sheets, so that a figure's key is a number, not a string.
-  const codeIds = new Map<string, number>();
-  const targetIds = new Map<string, number>();
-  const local = sheets.map((s) => ({
-    codes: s.values.codes.map((c) => idOf(codeIds, c)),
-    targets: s.values.targets.map((t) => idOf(targetIds, targetKey(t))),
-  }));
-  const width = Math.max(1, targetIds.size);
-  const offsets: number[] = [];
-  let total = 0;
-  for (const s of sheets) {
-    offsets.push(total);
-    total += s.values.length;
-  }
-  const placeOf = (figure: number): PlacedValue<P> => {
-    let lo = 0;
-    let hi = sheets.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if ((offsets[mid] ?? 0) <= figure) lo = mid;
-      else hi = mid - 1;
-    }
-    return { place: sheets[lo] as P, index: figure - (offsets[lo] ?? 0) };
-  };
-  const first = new Map<number, number>();
-  const groups = new Map<number, number[]>();
-  sheets.forEach((s, k) => {
-    const ids = local[k];
-    if (!ids) return;
-    for (let i = 0; i < s.values.length; i++) {
-      const key = (ids.codes[s.values.codeIdAt(i)] ?? 0) * width + (ids.targets[s.values.targetIdAt(i)] ?? 0);
-      const figure = (offsets[k] ?? 0) + i;
-      const earlier = first.get(key);
-      if (earlier === undefined) {
-        first.set(key, figure);
-        continue;
-      }
-      let list = groups.get(earlier);
-      if (!list) groups.set(earlier, (list = [earlier]));
-      list.push(figure);
-    }
-  });
-  for (const figures of groups.values()) {
-    const list = figures.map(placeOf);
-    const [head, ...rest] = list;
-    if (!head) continue;
-    const value = (p: PlacedValue<P>) => p.place.values.valueAt(p.index);
-    const status = (p: PlacedValue<P>) => p.place.values.statusAt(p.index);
-    const agree = rest.every((p) => value(p) === value(head) && status(p) === status(head));
-    if (agree) {
-      for (const p of rest) p.place.values.setChange(p.index, 'duplicate');
-      continue;
-    }
-    for (const p of list) p.place.values.setChange(p.index, 'conflict');
-    const files = new Set(list.map((p) => p.place.fileName));
-    const where = list
-      .map((p) => `${files.size > 1 ? `${p.place.fileName}: ` : ''}${p.place.sheet}!${p.place.values.cellAt(p.index)}`)
-      .join(', ');
-    const code = head.place.values.codeAt(head.index);
-    const label = targetLabel(head.place.values.targetAt(head.index));
-    // Equal numbers differ by status alone: say which is the estimate.
-    const sameNumbers = list.every((p) => value(p) === value(head));
-    const oneRow =
-      files.size === 1 &&
-      list.every(
-        (p) =>
-          p.place.sheet === head.place.sheet && p.place.values.rowAt(p.index) === head.place.values.rowAt(head.index),
-      );
-    // Two columns of one row read as one period most often means the report period chosen is off by one.
-    const hint = oneRow
-      ? ` Các cột ${list.map((p) => p.place.values.columnAt(p.index)).join(', ')} cùng được hiểu là số của ${label}: hãy kiểm tra kỳ báo cáo đã chọn và cách đọc các cột.`
-      : '';
-    report(
-      {
-        severity: 'error',
-        kind: 'conflicting-cells',
-        message: `${code} ${label}: các ô ${where} ghi số khác nhau (${list.map((p) => `${formatAsWritten(value(p))}${sameNumbers ? ` ${statusWords(status(p))}` : ''}`).join('; ')}); không nhập số nào của chỉ tiêu và kỳ này.${hint}`,
-        sheet: head.place.sheet,
-        cell: head.place.values.cellAt(head.index),
-        code,
-      },
-      list,
-    );
-  }
 }
