@@ -1,23 +1,17 @@
 import { useTable, type Cell, type Column, type RowData } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { Spin } from 'antd';
-import { memo, useCallback, useEffect, useId, useMemo, useRef, type ClipboardEvent } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useRef } from 'react';
 import { positionsIn, rangeCellCount, type CellPos } from '../../shared/grid/cell-range';
-import {
-  gridFeatures,
-  ROW_HEIGHT,
-  type CellEdit,
-  type GridColumns,
-  type GridFeatures,
-  type WriteSource,
-} from './grid-features';
-import { GridHeaderCell } from './GridHeaderCell';
-import { GridRowView } from './GridRowView';
+import { gridFeatures, type CellEdit, type GridColumns, type GridFeatures, type WriteSource } from './grid-features';
+import { GridBody } from './GridBody';
+import { GridHead } from './GridHead';
 import { GridStatusBar, selectionSummary } from './GridStatusBar';
 import { useActiveCellInView } from './use-active-cell-in-view';
 import { useGridCells } from './use-grid-cells';
+import { useGridClipboard } from './use-grid-clipboard';
 import { useGridEditing } from './use-grid-editing';
 import { useGridKeyboard } from './use-grid-keyboard';
+import { useGridRowsInView } from './use-grid-rows-in-view';
 import { useGridSelection } from './use-grid-selection';
 import { useHeaderHeight } from './use-header-height';
 import { useRowActions } from './use-row-actions';
@@ -74,6 +68,19 @@ function stickyOffsets<TRow extends RowData>(columns: readonly Column<GridFeatur
   return offsets;
 }
 
+/** The column the selection starts on: the one asked for, else the first taking input, else the first. */
+function startColumnOf<TRow extends RowData>(
+  columns: readonly Column<GridFeatures, TRow>[],
+  startColumnId: string | undefined,
+): number {
+  return Math.max(
+    0,
+    columns.findIndex((c) =>
+      startColumnId === undefined ? c.columnDef.meta?.editable === true : c.id === startColumnId,
+    ),
+  );
+}
+
 /**
  * A spreadsheet-like grid over TanStack Table and Virtual: one focusable element (role grid) carries the
  * keyboard, the active cell is announced through aria-activedescendant, and only rows in view are rendered.
@@ -85,13 +92,7 @@ function EditableGridInner<TRow extends RowData>(props: EditableGridProps<TRow>)
   const leafColumns = table.getAllLeafColumns();
   const size = useMemo(() => ({ rows: rows.length, cols: leafColumns.length }), [rows.length, leafColumns.length]);
   const rowIds = useMemo(() => rows.map((r) => r.id), [rows]);
-  const { startColumnId } = props;
-  const startCol = Math.max(
-    0,
-    leafColumns.findIndex((c) =>
-      startColumnId === undefined ? c.columnDef.meta?.editable === true : c.id === startColumnId,
-    ),
-  );
+  const startCol = startColumnOf(leafColumns, props.startColumnId);
   const selection = useGridSelection(rowIds, leafColumns.length, scopeKey, startCol);
 
   const gridId = useId();
@@ -117,24 +118,12 @@ function EditableGridInner<TRow extends RowData>(props: EditableGridProps<TRow>)
     focusGrid,
   });
 
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: (index) => {
-      const row = rows[index];
-      return row === undefined || rowHeight === undefined ? ROW_HEIGHT : rowHeight(row.original);
-    },
-    getItemKey: (index) => rows[index]?.id ?? index,
-    overscan: 12,
-    scrollMargin: headHeight,
-    // The sticky header covers the top of the view: a row scrolled to lands below it.
-    scrollPaddingStart: headHeight,
+  const { virtualizer, items, padTop, padBottom, rowsPerPage } = useGridRowsInView({
+    rows,
+    scrollRef,
+    headHeight,
+    rowHeight,
   });
-
-  const rowsPerPage = useCallback(
-    () => Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? 0) - headHeight) / ROW_HEIGHT) - 1),
-    [headHeight],
-  );
   const { onGridKeyDown, onEditorKeyDown } = useGridKeyboard({
     size,
     selection,
@@ -172,22 +161,7 @@ function EditableGridInner<TRow extends RowData>(props: EditableGridProps<TRow>)
     [table],
   );
 
-  const onCopy = (e: ClipboardEvent) => {
-    if (e.target !== e.currentTarget) return;
-    e.preventDefault();
-    e.clipboardData.setData('text/plain', editing.copySelection());
-  };
-  const onPaste = (e: ClipboardEvent) => {
-    if (e.target !== e.currentTarget) return;
-    e.preventDefault();
-    editing.paste(e.clipboardData.getData('text/plain'));
-  };
-
-  const items = virtualizer.getVirtualItems();
-  const firstItem = items[0];
-  const lastItem = items[items.length - 1];
-  const padTop = firstItem === undefined ? 0 : firstItem.start - headHeight;
-  const padBottom = lastItem === undefined ? 0 : virtualizer.getTotalSize() - (lastItem.end - headHeight);
+  const { onCopy, onPaste } = useGridClipboard(editing);
   const headerRowCount = table.getHeaderGroups().length;
   const summary = rangeCellCount(range) > 1 ? selectionSummary(positionsIn(range).map((p) => cells.cellText(p))) : '';
   const { editor, pendingByRow } = editing;
@@ -221,58 +195,29 @@ function EditableGridInner<TRow extends RowData>(props: EditableGridProps<TRow>)
                 <col key={column.id} style={column.columnDef.meta?.grow ? undefined : { width: column.getSize() }} />
               ))}
             </colgroup>
-            <thead ref={headRef} role="rowgroup">
-              {table.getHeaderGroups().map((group, i) => (
-                <tr key={group.id} role="row" aria-rowindex={i + 1}>
-                  {group.headers
-                    .filter((h) => h.rowSpan > 0)
-                    .map((header) => (
-                      <GridHeaderCell<TRow>
-                        key={header.id}
-                        header={header}
-                        stickyStyle={actions.stickyStyle(header.column.id, true)}
-                      >
-                        <table.FlexRender header={header} />
-                      </GridHeaderCell>
-                    ))}
-                </tr>
-              ))}
-            </thead>
-            <tbody role="rowgroup">
-              {padTop > 0 ? <tr aria-hidden="true" style={{ height: padTop }} /> : null}
-              {items.map((item) => {
-                const row = rows[item.index];
-                if (row === undefined) return null;
-                const inRange = item.index >= range.top && item.index <= range.bottom;
-                return (
-                  <GridRowView<TRow>
-                    key={row.id}
-                    row={row}
-                    index={item.index}
-                    ariaRowIndex={item.index + headerRowCount + 1}
-                    columns={leafColumns}
-                    className={props.rowClassName?.(row.original)}
-                    editableRow={isRowEditable(row.original)}
-                    activeCol={item.index === active.row ? active.col : -1}
-                    selLeft={inRange ? range.left : 0}
-                    selRight={inRange ? range.right : -1}
-                    editor={editor !== null && editor.rowId === row.id ? editor : null}
-                    pending={pendingByRow.get(row.id) ?? null}
-                    height={item.size}
-                    actions={actions}
-                    renderCell={renderCell}
-                  />
-                );
-              })}
-              {padBottom > 0 ? <tr aria-hidden="true" style={{ height: padBottom }} /> : null}
-              {rows.length === 0 && !props.loading ? (
-                <tr role="row">
-                  <td role="gridcell" className="grid-empty" colSpan={leafColumns.length}>
-                    {props.emptyText}
-                  </td>
-                </tr>
-              ) : null}
-            </tbody>
+            <GridHead<TRow>
+              headRef={headRef}
+              groups={table.getHeaderGroups()}
+              stickyStyle={actions.stickyStyle}
+              renderHeader={(header) => <table.FlexRender header={header} />}
+            />
+            <GridBody<TRow>
+              rows={rows}
+              columns={leafColumns}
+              items={items}
+              padTop={padTop}
+              padBottom={padBottom}
+              headerRowCount={headerRowCount}
+              active={active}
+              range={range}
+              editor={editor}
+              pendingByRow={pendingByRow}
+              actions={actions}
+              renderCell={renderCell}
+              rowClassName={props.rowClassName}
+              isRowEditable={isRowEditable}
+              emptyText={rows.length === 0 && !props.loading ? props.emptyText : null}
+            />
           </table>
         </div>
       </div>

@@ -13,6 +13,7 @@ import { AppError } from '../../../shared/api/errors';
 import {
   columnRoleSchema,
   type ImportChoices,
+  type ImportCounts,
   type ImportValuesPage,
   type ValueFilter,
   type ImportFinding,
@@ -40,7 +41,7 @@ import { detectTable, type SheetGrid, type TableLayout } from '../../../shared/i
 import { findUnitByLabel, periodInTitle, unitLabelInTitle } from '../../../shared/import/title';
 import { formatPeriodKey, parsePeriod, periodLabelVi, type Period } from '../../../shared/periods/period';
 import type { HandlerContext } from '../handler-types';
-import type { ImportSessions, StagedFile } from './sessions';
+import type { ImportSession, ImportSessions, StagedFile } from './sessions';
 
 export interface PlannedSheet {
   preview: PlannedSheetPreview;
@@ -136,6 +137,28 @@ class StoredFigures {
   }
 }
 
+/** What planning the files of one preview shares: the choices, the units, the catalog's matcher, what is stored. */
+interface PreviewPlanning {
+  ctx: HandlerContext;
+  choices: ImportChoices;
+  today: Date;
+  units: ReportingUnit[];
+  unitById: Map<number, ReportingUnit>;
+  province: ReportingUnit | undefined;
+  matcher: IndicatorMatcher;
+  figuresOf: (unitId: number) => StoredFigures;
+  layouts: Map<StagedFile, SheetLayout[]>;
+  remembered: ReturnType<typeof layoutsBySignature>;
+  previous: ReturnType<typeof importsOfContents>;
+  /** Why the import cannot be written yet, in the clerk's words. */
+  blockers: string[];
+}
+
+interface SheetLayout {
+  grid: SheetGrid;
+  layout: TableLayout | null;
+}
+
 /**
  * The preview of a session for the clerk's choices. Called by import.preview, and again by import.commit inside
  * its transaction, so that what is written is exactly what the figures stored at that moment call for.
@@ -146,8 +169,67 @@ export function buildPreview(
   choices: ImportChoices,
   today = new Date(),
 ): BuiltPreview {
-  const { db } = ctx;
   const session = sessions.ready(choices.sessionId);
+  const planning = previewPlanning(ctx, session, choices, today);
+  const files = session.files.map((staged) => planFile(planning, staged));
+  settleDuplicatesByUnit(files);
+  const counts = countFiles(files);
+  if (files.every((f) => f.preview.skipped)) planning.blockers.push('Không còn tệp nào để nhập.');
+  return {
+    preview: { sessionId: session.sessionId, counts, blockers: planning.blockers },
+    files,
+  };
+}
+
+/** The choices checked against the session and the units, and what every file's planning reads once. */
+function previewPlanning(
+  ctx: HandlerContext,
+  session: ImportSession,
+  choices: ImportChoices,
+  today: Date,
+): PreviewPlanning {
+  const { db } = ctx;
+  const units = listReportingUnits(db);
+  const unitById = new Map(units.map((u) => [u.id, u]));
+  checkChoices(session, choices, unitById);
+  const province: ReportingUnit | undefined = reportingUnitsWithCode(db, provinceUnitCode)[0];
+  const catalog = ctx.catalog.all();
+  const figuresByUnit = new Map<number, StoredFigures>();
+  const figuresOf = (unitId: number) => {
+    let f = figuresByUnit.get(unitId);
+    if (!f) figuresByUnit.set(unitId, (f = new StoredFigures(ctx, unitId, catalog)));
+    return f;
+  };
+  // Layouts first: their signatures find what was remembered, their titles the period and unit.
+  const layouts = sheetLayouts(session);
+  const signatures = [...layouts.values()].flatMap((list) =>
+    list.flatMap((l) => (l.layout ? [l.layout.signature] : [])),
+  );
+  return {
+    ctx,
+    choices,
+    today,
+    units,
+    unitById,
+    province,
+    matcher: new IndicatorMatcher(catalog),
+    figuresOf,
+    layouts,
+    remembered: layoutsBySignature(db, signatures),
+    previous: importsOfContents(
+      db,
+      session.files.flatMap((f) => (f.workbook ? [f.workbook.sha256] : [])),
+    ),
+    blockers: [],
+  };
+}
+
+/** A file or unit the choices name must be in the session and the list of units. */
+function checkChoices(
+  session: ImportSession,
+  choices: ImportChoices,
+  unitById: ReadonlyMap<number, ReportingUnit>,
+): void {
   const fileIds = new Set(session.files.map((f) => f.fileId));
   for (const f of choices.files) {
     if (!fileIds.has(f.fileId))
@@ -158,28 +240,17 @@ export function buildPreview(
         'unknown file id',
       );
   }
-  const units = listReportingUnits(db);
-  const unitById = new Map(units.map((u) => [u.id, u]));
   const checkUnit = (id: number | undefined): void => {
     if (id !== undefined && !unitById.has(id))
       throw new AppError('not_found', `Không có đơn vị báo cáo ${id}.`, { unitId: id }, 'reporting unit not found');
   };
   checkUnit(choices.unitId);
   for (const f of choices.files) checkUnit(f.unitId);
-  const province: ReportingUnit | undefined = reportingUnitsWithCode(db, provinceUnitCode)[0];
+}
 
-  const catalog = ctx.catalog.all();
-  const matcher = new IndicatorMatcher(catalog);
-  const figuresByUnit = new Map<number, StoredFigures>();
-  const figuresOf = (unitId: number) => {
-    let f = figuresByUnit.get(unitId);
-    if (!f) figuresByUnit.set(unitId, (f = new StoredFigures(ctx, unitId, catalog)));
-    return f;
-  };
-
-  // Layouts first: their signatures find what was remembered, their titles the period and unit.
-  const layouts = new Map<StagedFile, { grid: SheetGrid; layout: TableLayout | null }[]>();
-  const signatures: string[] = [];
+/** The table of each sheet of each file read, none for a hidden or empty sheet. */
+function sheetLayouts(session: ImportSession): Map<StagedFile, SheetLayout[]> {
+  const layouts = new Map<StagedFile, SheetLayout[]>();
   for (const staged of session.files) {
     if (!staged.workbook) continue;
     const list = staged.workbook.sheets.map((grid) => ({
@@ -187,216 +258,213 @@ export function buildPreview(
       layout: grid.hidden || grid.rows.size === 0 ? null : detectTable(grid),
     }));
     layouts.set(staged, list);
-    for (const l of list) if (l.layout) signatures.push(l.layout.signature);
   }
-  const remembered = layoutsBySignature(db, signatures);
-  const previous = importsOfContents(
-    db,
-    session.files.flatMap((f) => (f.workbook ? [f.workbook.sha256] : [])),
-  );
+  return layouts;
+}
 
-  const blockers: string[] = [];
-  const files: PlannedFile[] = [];
-  for (const staged of session.files) {
-    const choice = choices.files.find((f) => f.fileId === staged.fileId);
-    const findings: ImportFinding[] = [];
-    const base: PlannedFile['preview'] = {
-      fileId: staged.fileId,
-      name: staged.name,
-      size: staged.size,
-      sha256: staged.workbook?.sha256 ?? null,
-      skipped: choice?.skip ?? false,
-      error: staged.error,
-      period: null,
-      unit: null,
-      previousImports: staged.workbook ? (previous.get(staged.workbook.sha256) ?? []) : [],
-      findings,
-      counts: emptyCounts(),
-    };
-    const planned: PlannedFile = { staged, preview: base, sheets: [], unitId: null, period: null };
-    files.push(planned);
-    if (base.skipped) continue;
-    if (staged.error || !staged.workbook) {
-      blockers.push(staged.error?.message ?? `Tệp ${staged.name} chưa đọc được.`);
-      continue;
-    }
-    const sheetLayouts = layouts.get(staged) ?? [];
+function planFile(planning: PreviewPlanning, staged: StagedFile): PlannedFile {
+  const { choices, previous, blockers } = planning;
+  const choice = choices.files.find((f) => f.fileId === staged.fileId);
+  const base: PlannedFile['preview'] = {
+    fileId: staged.fileId,
+    name: staged.name,
+    size: staged.size,
+    sha256: staged.workbook?.sha256 ?? null,
+    skipped: choice?.skip ?? false,
+    error: staged.error,
+    period: null,
+    unit: null,
+    previousImports: staged.workbook ? (previous.get(staged.workbook.sha256) ?? []) : [],
+    findings: [],
+    counts: emptyCounts(),
+  };
+  const planned: PlannedFile = { staged, preview: base, sheets: [], unitId: null, period: null };
+  if (base.skipped) return planned;
+  if (staged.error || !staged.workbook) {
+    blockers.push(staged.error?.message ?? `Tệp ${staged.name} chưa đọc được.`);
+    return planned;
+  }
+  const layouts = planning.layouts.get(staged) ?? [];
+  const period = reportPeriodOf(planning, staged, layouts, base, choice?.period ?? choices.period);
+  const unit = reportingUnitOf(planning, staged, layouts, base, choice?.unitId ?? choices.unitId);
+  planned.unitId = unit?.id ?? null;
+  planned.period = period ? formatPeriodKey(period) : null;
+  for (const sheet of layouts) planned.sheets.push(planFileSheet(planning, staged, sheet, period, unit));
+  return planned;
+}
 
-    // The report period: chosen, else named in a title.
-    const chosenPeriod = choice?.period ?? choices.period;
-    let period: Period | null = null;
-    let titled: { period: Period; sheet: string; cell: string } | null = null;
-    for (const { grid, layout } of sheetLayouts) {
-      for (const t of layout?.titleTexts ?? []) {
-        const found: Period | null = titled ? null : periodInTitle(t.text);
-        if (found) titled = { period: found, sheet: grid.name, cell: t.cell };
-      }
+/** The report period: chosen, else named in a title; a chosen one a title contradicts is questioned. */
+function reportPeriodOf(
+  planning: PreviewPlanning,
+  staged: StagedFile,
+  layouts: readonly SheetLayout[],
+  base: PlannedFile['preview'],
+  chosenPeriod: string | undefined,
+): Period | null {
+  let period: Period | null = null;
+  let titled: { period: Period; sheet: string; cell: string } | null = null;
+  for (const { grid, layout } of layouts) {
+    for (const t of layout?.titleTexts ?? []) {
+      const found: Period | null = titled ? null : periodInTitle(t.text);
+      if (found) titled = { period: found, sheet: grid.name, cell: t.cell };
     }
-    if (chosenPeriod) {
-      const parsed = parsePeriod(chosenPeriod);
-      if (parsed.ok) {
-        period = parsed.period;
-        base.period = {
-          key: formatPeriodKey(period),
-          label: periodLabelVi(period),
-          how: 'chosen',
-          sheet: null,
-          cell: null,
-        };
-        if (titled && formatPeriodKey(titled.period) !== formatPeriodKey(period)) {
-          findings.push({
-            severity: 'warning',
-            kind: 'period-differs',
-            message: `Tiêu đề của tệp ${staged.name} ghi ${periodLabelVi(titled.period)} (${titled.sheet}!${titled.cell}) nhưng kỳ đã chọn là ${periodLabelVi(period)}: hãy kiểm tra có nhầm tháng không.`,
-            sheet: titled.sheet,
-            cell: titled.cell,
-            code: null,
-          });
-        }
-      }
-    } else if (titled) {
-      period = titled.period;
+  }
+  if (chosenPeriod) {
+    const parsed = parsePeriod(chosenPeriod);
+    if (parsed.ok) {
+      period = parsed.period;
       base.period = {
         key: formatPeriodKey(period),
         label: periodLabelVi(period),
-        how: 'cell',
-        sheet: titled.sheet,
-        cell: titled.cell,
+        how: 'chosen',
+        sheet: null,
+        cell: null,
       };
+      if (titled && formatPeriodKey(titled.period) !== formatPeriodKey(period)) {
+        base.findings.push({
+          severity: 'warning',
+          kind: 'period-differs',
+          message: `Tiêu đề của tệp ${staged.name} ghi ${periodLabelVi(titled.period)} (${titled.sheet}!${titled.cell}) nhưng kỳ đã chọn là ${periodLabelVi(period)}: hãy kiểm tra có nhầm tháng không.`,
+          sheet: titled.sheet,
+          cell: titled.cell,
+          code: null,
+        });
+      }
     }
-    if (!period) {
-      const message = `Chưa biết kỳ báo cáo của tệp ${staged.name}: tiêu đề không ghi kỳ; hãy chọn kỳ báo cáo (trên màn hình: «Kỳ báo cáo chung» hoặc «Đổi kỳ» của tệp; dòng lệnh: --period, ví dụ --period 2023-05 là tháng 5/2023).`;
-      findings.push({ severity: 'error', kind: 'period-missing', message, sheet: null, cell: null, code: null });
-      blockers.push(message);
-    }
+  } else if (titled) {
+    period = titled.period;
+    base.period = {
+      key: formatPeriodKey(period),
+      label: periodLabelVi(period),
+      how: 'cell',
+      sheet: titled.sheet,
+      cell: titled.cell,
+    };
+  }
+  if (!period) {
+    const message = `Chưa biết kỳ báo cáo của tệp ${staged.name}: tiêu đề không ghi kỳ; hãy chọn kỳ báo cáo (trên màn hình: «Kỳ báo cáo chung» hoặc «Đổi kỳ» của tệp; dòng lệnh: --period, ví dụ --period 2023-05 là tháng 5/2023).`;
+    base.findings.push({ severity: 'error', kind: 'period-missing', message, sheet: null, cell: null, code: null });
+    planning.blockers.push(message);
+  }
+  return period;
+}
 
-    // The reporting unit: chosen, else named in a title, else the province.
-    const chosenUnit = choice?.unitId ?? choices.unitId;
-    let unit: ReportingUnit | undefined;
-    if (chosenUnit !== undefined) {
-      unit = unitById.get(chosenUnit);
-      if (unit) base.unit = { id: unit.id, code: unit.code, name: unit.name, how: 'chosen', sheet: null, cell: null };
-    } else {
-      let label: { text: string; sheet: string; cell: string } | null = null;
-      for (const { grid, layout } of sheetLayouts) {
-        for (const t of layout?.titleTexts ?? []) {
-          const text = unitLabelInTitle(t.text);
-          if (text && !label) label = { text, sheet: grid.name, cell: t.cell };
-        }
-      }
-      if (label) {
-        unit = findUnitByLabel(units, label.text);
-        if (unit)
-          base.unit = {
-            id: unit.id,
-            code: unit.code,
-            name: unit.name,
-            how: 'cell',
-            sheet: label.sheet,
-            cell: label.cell,
-          };
-        else {
-          const message = `Tệp ${staged.name} ghi đơn vị "${label.text}" (${label.sheet}!${label.cell}) nhưng danh sách đơn vị báo cáo không có đơn vị này; hãy chọn đơn vị cho tệp (dòng lệnh: --unit MÃ) hoặc thêm đơn vị này trước (màn hình «Đơn vị báo cáo»; dòng lệnh: chitieu units add --code MÃ --name "${label.text}").`;
-          findings.push({
-            severity: 'error',
-            kind: 'unit-unknown',
-            message,
-            sheet: label.sheet,
-            cell: label.cell,
-            code: null,
-          });
-          blockers.push(message);
-        }
-      } else if (province) {
-        unit = province;
-        base.unit = { id: unit.id, code: unit.code, name: unit.name, how: 'default', sheet: null, cell: null };
-      }
-    }
-    planned.unitId = unit?.id ?? null;
-    planned.period = period ? formatPeriodKey(period) : null;
-
-    for (const { grid, layout } of sheetLayouts) {
-      if (grid.hidden) {
-        const sheet = emptySheet(grid, 'hidden', [
-          sheetFinding(grid.name, 'info', 'sheet-hidden', `Trang tính "${grid.name}" đang ẩn nên không được nhập.`),
-        ]);
-        planned.sheets.push({
-          preview: sheet,
-          grid,
-          layout: null,
-          manualRows: [],
-          manualColumns: new Map(),
-          remembered: null,
-        });
-        continue;
-      }
-      if (grid.rows.size === 0) {
-        planned.sheets.push({
-          preview: emptySheet(grid, 'empty', []),
-          grid,
-          layout: null,
-          manualRows: [],
-          manualColumns: new Map(),
-          remembered: null,
-        });
-        continue;
-      }
-      if (!layout) {
-        const sheet = emptySheet(grid, 'no_table', [
-          sheetFinding(
-            grid.name,
-            'info',
-            'no-table',
-            `Trang tính "${grid.name}" không có bảng chỉ tiêu nhận ra được (không thấy dòng tiêu đề có cột "Chỉ tiêu" hoặc "Mã"); không nhập gì từ trang này.`,
-          ),
-        ]);
-        planned.sheets.push({
-          preview: sheet,
-          grid,
-          layout: null,
-          manualRows: [],
-          manualColumns: new Map(),
-          remembered: null,
-        });
-        continue;
-      }
-      const mine = (c: { fileId?: string | undefined; sheet: string }) =>
-        (c.fileId === undefined || c.fileId === staged.fileId) && c.sheet === grid.name;
-      const manualRows = new Map(choices.rows.filter(mine).map((r) => [r.row, r.code]));
-      const manualColumns = new Map(choices.columns.filter(mine).map((c) => [c.column, c.role as ColumnRole]));
-      const memory = parseRemembered(remembered.get(layout.signature));
-      if (!period || !unit) {
-        const sheet = emptySheet(grid, 'table', []);
-        sheet.headerRows = layout.headerRows;
-        sheet.firstDataRow = layout.firstDataRow;
-        sheet.signature = layout.signature;
-        planned.sheets.push({ preview: sheet, grid, layout, manualRows: [], manualColumns, remembered: memory });
-        continue;
-      }
-      const figures = figuresOf(unit.id);
-      const plan = planSheet(grid, layout, {
-        report: period,
-        today,
-        matcher,
-        acceptSuggestions: choices.acceptSuggestions,
-        manualRows,
-        manualColumns,
-        remembered: memory,
-        current: (code, target) => figures.current(code, target),
-        figure: (code, p) => figures.figure(code, p),
-      });
-      planned.sheets.push({
-        preview: plan.preview,
-        grid,
-        layout,
-        manualRows: plan.manualRows,
-        manualColumns,
-        remembered: memory,
-      });
+/** The reporting unit: chosen, else named in a title, else the province. */
+function reportingUnitOf(
+  planning: PreviewPlanning,
+  staged: StagedFile,
+  layouts: readonly SheetLayout[],
+  base: PlannedFile['preview'],
+  chosenUnit: number | undefined,
+): ReportingUnit | undefined {
+  const { unitById, province } = planning;
+  if (chosenUnit !== undefined) {
+    const unit = unitById.get(chosenUnit);
+    if (unit) base.unit = { id: unit.id, code: unit.code, name: unit.name, how: 'chosen', sheet: null, cell: null };
+    return unit;
+  }
+  let label: { text: string; sheet: string; cell: string } | null = null;
+  for (const { grid, layout } of layouts) {
+    for (const t of layout?.titleTexts ?? []) {
+      const text = unitLabelInTitle(t.text);
+      if (text && !label) label = { text, sheet: grid.name, cell: t.cell };
     }
   }
+  if (label) return titledUnit(planning, staged, base, label);
+  if (province)
+    base.unit = { id: province.id, code: province.code, name: province.name, how: 'default', sheet: null, cell: null };
+  return province;
+}
 
-  // One figure per unit, indicator and period, across sheets and files.
+/** The unit a title names; one not in the list of units blocks the import with the way to add it. */
+function titledUnit(
+  planning: PreviewPlanning,
+  staged: StagedFile,
+  base: PlannedFile['preview'],
+  label: { text: string; sheet: string; cell: string },
+): ReportingUnit | undefined {
+  const unit = findUnitByLabel(planning.units, label.text);
+  if (unit) {
+    base.unit = { id: unit.id, code: unit.code, name: unit.name, how: 'cell', sheet: label.sheet, cell: label.cell };
+    return unit;
+  }
+  const message = `Tệp ${staged.name} ghi đơn vị "${label.text}" (${label.sheet}!${label.cell}) nhưng danh sách đơn vị báo cáo không có đơn vị này; hãy chọn đơn vị cho tệp (dòng lệnh: --unit MÃ) hoặc thêm đơn vị này trước (màn hình «Đơn vị báo cáo»; dòng lệnh: chitieu units add --code MÃ --name "${label.text}").`;
+  base.findings.push({
+    severity: 'error',
+    kind: 'unit-unknown',
+    message,
+    sheet: label.sheet,
+    cell: label.cell,
+    code: null,
+  });
+  planning.blockers.push(message);
+  return undefined;
+}
+
+/** A sheet of a file: hidden, empty, without a table, waiting for its period or unit, or planned. */
+function planFileSheet(
+  planning: PreviewPlanning,
+  staged: StagedFile,
+  { grid, layout }: SheetLayout,
+  period: Period | null,
+  unit: ReportingUnit | undefined,
+): PlannedSheet {
+  const { choices } = planning;
+  const unplanned = (preview: PlannedSheetPreview): PlannedSheet => ({
+    preview,
+    grid,
+    layout: null,
+    manualRows: [],
+    manualColumns: new Map(),
+    remembered: null,
+  });
+  if (grid.hidden)
+    return unplanned(
+      emptySheet(grid, 'hidden', [
+        sheetFinding(grid.name, 'info', 'sheet-hidden', `Trang tính "${grid.name}" đang ẩn nên không được nhập.`),
+      ]),
+    );
+  if (grid.rows.size === 0) return unplanned(emptySheet(grid, 'empty', []));
+  if (!layout)
+    return unplanned(
+      emptySheet(grid, 'no_table', [
+        sheetFinding(
+          grid.name,
+          'info',
+          'no-table',
+          `Trang tính "${grid.name}" không có bảng chỉ tiêu nhận ra được (không thấy dòng tiêu đề có cột "Chỉ tiêu" hoặc "Mã"); không nhập gì từ trang này.`,
+        ),
+      ]),
+    );
+  const mine = (c: { fileId?: string | undefined; sheet: string }) =>
+    (c.fileId === undefined || c.fileId === staged.fileId) && c.sheet === grid.name;
+  const manualRows = new Map(choices.rows.filter(mine).map((r) => [r.row, r.code]));
+  const manualColumns = new Map(choices.columns.filter(mine).map((c) => [c.column, c.role as ColumnRole]));
+  const memory = parseRemembered(planning.remembered.get(layout.signature));
+  if (!period || !unit) {
+    const sheet = emptySheet(grid, 'table', []);
+    sheet.headerRows = layout.headerRows;
+    sheet.firstDataRow = layout.firstDataRow;
+    sheet.signature = layout.signature;
+    return { preview: sheet, grid, layout, manualRows: [], manualColumns, remembered: memory };
+  }
+  const figures = planning.figuresOf(unit.id);
+  const plan = planSheet(grid, layout, {
+    report: period,
+    today: planning.today,
+    matcher: planning.matcher,
+    acceptSuggestions: choices.acceptSuggestions,
+    manualRows,
+    manualColumns,
+    remembered: memory,
+    current: (code, target) => figures.current(code, target),
+    figure: (code, p) => figures.figure(code, p),
+  });
+  return { preview: plan.preview, grid, layout, manualRows: plan.manualRows, manualColumns, remembered: memory };
+}
+
+/** One figure per unit, indicator and period, across sheets and files. */
+function settleDuplicatesByUnit(files: readonly PlannedFile[]): void {
   const byUnit = new Map<number, (PlacedValues & { file: PlannedFile })[]>();
   for (const f of files) {
     if (f.unitId === null || f.preview.skipped) continue;
@@ -422,7 +490,10 @@ export function buildPreview(
       }
     });
   }
+}
 
+/** The counts of each sheet, of each file (with the file's own findings) and of them all. */
+function countFiles(files: readonly PlannedFile[]): ImportCounts {
   const counts = emptyCounts();
   for (const f of files) {
     const fileCounts = emptyCounts();
@@ -435,11 +506,7 @@ export function buildPreview(
     f.preview.counts = fileCounts;
     addCounts(counts, fileCounts);
   }
-  if (files.every((f) => f.preview.skipped)) blockers.push('Không còn tệp nào để nhập.');
-  return {
-    preview: { sessionId: session.sessionId, counts, blockers },
-    files,
-  };
+  return counts;
 }
 
 /**
