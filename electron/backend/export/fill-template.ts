@@ -7,13 +7,13 @@
  */
 import { layoutsBySignature } from '../../../db/access/imports';
 import type { Indicator } from '../../../shared/api/entities';
-import { columnRoleSchema, type PreviewColumn } from '../../../shared/api/import-entities';
+import type { PreviewColumn } from '../../../shared/api/import-entities';
 import type { FilledSheet } from '../../../shared/api/export-entities';
 import type { EnteredFigures } from '../../../shared/figures/entered-figures';
 import { FigureResolver } from '../../../shared/figures/resolve-figures';
 import { cellAddress, columnNumber, figureInCell, type CellReading } from '../../../shared/import/cells';
 import { IndicatorMatcher } from '../../../shared/import/match';
-import { describeRole, planSheet, type RememberedLayout } from '../../../shared/import/plan';
+import { describeRole, periodOfKey, planSheet } from '../../../shared/import/plan';
 import { resolveTarget, type ColumnRole, type ResolvedTarget } from '../../../shared/import/roles';
 import { cellOf, detectTable, type SheetGrid } from '../../../shared/import/table';
 import { convertFigure } from '../../../shared/import/units';
@@ -25,7 +25,7 @@ import {
   percentOf,
   roundDecimal,
 } from '../../../shared/numbers/vi-number';
-import { formatPeriodKey, parsePeriod, samePeriodLastYear, type Period } from '../../../shared/periods/period';
+import { formatPeriodKey, samePeriodLastYear, type Period } from '../../../shared/periods/period';
 import type { ReadWorkbook } from '../import/read-workbook';
 import { cellStyles, readStyleDecimals } from './number-formats';
 import type { ExportContext } from './report-data';
@@ -33,34 +33,13 @@ import { sheetPartsOf, withFullCalcOnLoad, writeNumbers, type CellWrite } from '
 import { readPackage, replacePart, writePackage, partText } from '../xlsx/xlsx-package';
 import { planFiguresOf } from '../plans/plan-figures';
 import type { PlanFigures } from '../../../shared/figures/grid-rows';
+import { rememberedLayoutOf } from '../../../shared/import/remembered-layout';
 
 export interface FillResult {
   bytes: Buffer;
   sheets: FilledSheet[];
   cellsFilled: number;
   recalculateOnOpen: boolean;
-}
-
-function parseRemembered(
-  stored: { columns: Record<string, unknown>; rows: Record<string, string | null> } | undefined,
-): RememberedLayout | null {
-  if (!stored) return null;
-  const columns: Record<string, ColumnRole> = {};
-  for (const [letter, role] of Object.entries(stored.columns)) {
-    const parsed = columnRoleSchema.safeParse(role);
-    if (parsed.success) columns[letter] = parsed.data as ColumnRole;
-  }
-  return { columns, rows: stored.rows };
-}
-
-const periodCache = new Map<string, Period | null>();
-function periodOf(key: string): Period | null {
-  let p = periodCache.get(key);
-  if (p === undefined) {
-    const parsed = parsePeriod(key);
-    periodCache.set(key, (p = parsed.ok ? parsed.period : null));
-  }
-  return p;
 }
 
 /** The figures of one unit as a template asks for them: any period, any year's plan at either level. */
@@ -84,7 +63,7 @@ class UnitFigures {
       const plan = year.get(code);
       return (target.level === 'giao' ? plan?.giao : plan?.phanDau) ?? null;
     }
-    const period = periodOf(target.period);
+    const period = periodOfKey(target.period);
     if (!period) return null;
     // Flows also from their months and children; an index or ratio only as published.
     if (this.byCode.get(code)?.kind === 'flow') return this.resolver.value(code, period);
@@ -176,7 +155,7 @@ export function fillWorkbook(
       acceptSuggestions: false,
       manualRows: new Map(),
       manualColumns: new Map(),
-      remembered: parseRemembered(remembered.get(layout.signature)),
+      remembered: rememberedLayoutOf(remembered.get(layout.signature)),
       current: () => null,
       figure: () => null,
     }).preview;
@@ -303,7 +282,7 @@ export function fillWorkbook(
     }
     // An index "so với cùng kỳ" is the published index of the period itself.
     if (indicator.kind === 'index' && of.kind === 'value' && to.kind === 'value') {
-      const ofPeriod = periodOf(of.period);
+      const ofPeriod = periodOfKey(of.period);
       if (ofPeriod && formatPeriodKey(samePeriodLastYear(ofPeriod)) === to.period)
         return figures.of(indicator.code, of);
     }

@@ -10,16 +10,15 @@ import { listReportingUnits, reportingUnitsWithCode } from '../../../db/access/r
 import { provinceUnitCode } from '../../../db/seed/seed-new-database';
 import type { Indicator, ReportingUnit } from '../../../shared/api/entities';
 import { AppError } from '../../../shared/api/errors';
-import {
-  columnRoleSchema,
-  type ImportChoices,
-  type ImportCounts,
-  type ImportValuesPage,
-  type ValueFilter,
-  type ImportFinding,
-  type ImportPreview,
-  type PreviewFile,
-  type PreviewSheet,
+import type {
+  ImportChoices,
+  ImportCounts,
+  ImportValuesPage,
+  ValueFilter,
+  ImportFinding,
+  ImportPreview,
+  PreviewFile,
+  PreviewSheet,
 } from '../../../shared/api/import-entities';
 import { FigureResolver } from '../../../shared/figures/resolve-figures';
 import { IndicatorMatcher } from '../../../shared/import/match';
@@ -42,6 +41,7 @@ import { findUnitByLabel, periodInTitle, unitLabelInTitle } from '../../../share
 import { formatPeriodKey, parsePeriod, periodLabelVi, type Period } from '../../../shared/periods/period';
 import type { HandlerContext } from '../handler-types';
 import type { ImportSession, ImportSessions, StagedFile } from './sessions';
+import { rememberedLayoutOf } from '../../../shared/import/remembered-layout';
 
 export interface PlannedSheet {
   preview: PlannedSheetPreview;
@@ -90,18 +90,6 @@ function emptySheet(grid: SheetGrid, state: PreviewSheet['state'], findings: Imp
     findings,
     counts: emptyCounts(),
   };
-}
-
-function parseRemembered(
-  stored: { columns: Record<string, unknown>; rows: Record<string, string | null> } | undefined,
-): RememberedLayout | null {
-  if (!stored) return null;
-  const columns: Record<string, ColumnRole> = {};
-  for (const [letter, role] of Object.entries(stored.columns)) {
-    const parsed = columnRoleSchema.safeParse(role);
-    if (parsed.success) columns[letter] = parsed.data;
-  }
-  return { columns, rows: stored.rows };
 }
 
 /** Lazily loaded figures of one unit, a period (or a year of plans) at a time. */
@@ -440,7 +428,7 @@ function planFileSheet(
     (c.fileId === undefined || c.fileId === staged.fileId) && c.sheet === grid.name;
   const manualRows = new Map(choices.rows.filter(mine).map((r) => [r.row, r.code]));
   const manualColumns = new Map(choices.columns.filter(mine).map((c) => [c.column, c.role as ColumnRole]));
-  const memory = parseRemembered(planning.remembered.get(layout.signature));
+  const memory = rememberedLayoutOf(planning.remembered.get(layout.signature));
   if (!period || !unit) {
     const sheet = emptySheet(grid, 'table', []);
     sheet.headerRows = layout.headerRows;
