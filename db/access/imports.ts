@@ -60,12 +60,13 @@ export function plansAtYears(db: ChitieuDb, unitId: number, years: readonly numb
 }
 
 /**
- * Runs a large write with a page cache big enough for the indexes it touches (64 MB instead of SQLite's 2 MB),
- * then gives the memory back: an import of a hundred thousand figures writes twice as fast.
+ * Runs a large write with a page cache big enough for the indexes it touches (16 MB instead of SQLite's 2 MB),
+ * then gives the memory back: an import of a hundred thousand figures writes twice as fast. The figures go in key
+ * order, so the pages being filled are few: 64 MB wrote no faster and held 40 MB more at 480.000 figures.
  */
 export function withLargePageCache<T>(db: ChitieuDb, write: () => T): T {
   const before = db.$client.pragma('cache_size', { simple: true }) as number;
-  db.$client.pragma('cache_size = -65536');
+  db.$client.pragma('cache_size = -16384');
   try {
     return write();
   } finally {

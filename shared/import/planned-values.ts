@@ -119,6 +119,8 @@ export class PlannedValues {
   }
 
   private grow(): void {
+    // Checked once here rather than in each array's grown(): its closures were allocated for every figure.
+    if (this.count < this.rows.length) return;
     const n = this.count;
     this.rows = grown(this.rows, n, (k) => new Int32Array(k));
     this.cols = grown(this.cols, n, (k) => new Int32Array(k));
