@@ -12,6 +12,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // Bundled rather than loaded from node_modules: Node's loader re-reads drizzle-orm's 180 kB package.json for
+      // each of its hundreds of modules, which cost every start of the command line 2 s and 200 MB.
+      externalizeDeps: { exclude: ['drizzle-orm', 'zod'] },
       rolldownOptions: {
         input: {
           main: resolve(root, 'electron/host/main.ts'),

@@ -119,6 +119,8 @@ export class PlannedValues {
   }
 
   private grow(): void {
+    // Checked once here rather than in each array's grown(): its closures were allocated for every figure.
+    if (this.count < this.rows.length) return;
     const n = this.count;
     this.rows = grown(this.rows, n, (k) => new Int32Array(k));
     this.cols = grown(this.cols, n, (k) => new Int32Array(k));
@@ -204,6 +206,37 @@ export class PlannedValues {
     return this.rows[i] ?? 0;
   }
 
+  colAt(i: number): number {
+    return this.cols[i] ?? 0;
+  }
+
+  /** Whether a figure is stored now where this one would go, and what it is. */
+  hasCurrent(i: number): boolean {
+    return (this.currentStatus[i] ?? 0) !== 0;
+  }
+
+  currentValueAt(i: number): number | null {
+    return this.hasCurrent(i) ? (this.currentValues[i] ?? 0) : null;
+  }
+
+  currentStatusAt(i: number): ValueStatus | null {
+    const stored = this.currentStatus[i] ?? 0;
+    return stored === 0 ? null : (statuses[stored - 1] ?? null);
+  }
+
+  currentCommentAt(i: number): string | null {
+    const comment = this.currentComments[i] ?? -1;
+    return comment < 0 ? null : (this.texts.list[comment] ?? null);
+  }
+
+  rowEvidenceAt(i: number): string {
+    return this.texts.list[this.rowEvidences[i] ?? 0] ?? '';
+  }
+
+  columnEvidenceAt(i: number): string {
+    return this.columnEvidence.get(this.columnAt(i)) ?? '';
+  }
+
   cellAt(i: number): string {
     return cellAddress(this.rows[i] ?? 0, this.cols[i] ?? 0);
   }
@@ -217,8 +250,7 @@ export class PlannedValues {
     const row = this.rows[i] ?? 0;
     const col = this.cols[i] ?? 0;
     const column = columnLetter(col);
-    const stored = this.currentStatus[i] ?? 0;
-    const comment = this.currentComments[i] ?? -1;
+    const current = this.currentValueAt(i);
     return {
       cell: cellAddress(row, col),
       row,
@@ -230,15 +262,11 @@ export class PlannedValues {
       value: this.valueAt(i),
       status: this.statusAt(i),
       current:
-        stored === 0
+        current === null
           ? null
-          : {
-              value: this.currentValues[i] ?? 0,
-              status: statuses[stored - 1] ?? null,
-              comment: comment < 0 ? null : (this.texts.list[comment] ?? null),
-            },
+          : { value: current, status: this.currentStatusAt(i), comment: this.currentCommentAt(i) },
       change: this.changeAt(i),
-      rowEvidence: this.texts.list[this.rowEvidences[i] ?? 0] ?? '',
+      rowEvidence: this.rowEvidenceAt(i),
       columnEvidence: this.columnEvidence.get(column) ?? '',
     };
   }

@@ -7,15 +7,15 @@ import {
   withLargePageCache,
   writeImportedPlan,
   writeImportedValues,
-  type ImportedFigure,
+  type ImportedFigures,
 } from '../../../db/access/imports';
 import { cellPosition } from '../../../db/access/write-source';
 import { encodeEvidence, type FileEvidence } from '../../../db/access/import-evidence';
 import { AppError } from '../../../shared/api/errors';
 import type { ImportChoices, ImportResult } from '../../../shared/api/import-entities';
-import type { PlanLevel } from '../../../shared/api/values-entities';
+import type { PlanLevel, ValueStatus } from '../../../shared/api/values-entities';
 import { nameKey } from '../../../shared/import/names';
-import type { PlannedValue } from '../../../shared/import/plan';
+import type { PlannedValues } from '../../../shared/import/planned-values';
 import { sameRole } from '../../../shared/import/roles';
 import type { HandlerContext } from '../handler-types';
 import { newBatch } from '../changes/new-batch';
@@ -48,12 +48,105 @@ function rememberedAfter(
   return changed || !sheet.remembered ? { columns, rows } : null;
 }
 
-/** Keeps why a written figure is its indicator and period: its row's line and its column's, once each. */
-function keepEvidence(into: FileEvidence, sheet: string, v: PlannedValue): void {
+/** Keeps why written figure i is its indicator and period: its row's line and its column's, once each. */
+function keepEvidence(into: FileEvidence, sheet: string, values: PlannedValues, i: number): void {
   const own = (into[sheet] ??= { rows: {}, columns: {} });
-  const row = String(v.row);
-  if (v.rowEvidence && !own.rows[row]) own.rows[row] = v.rowEvidence;
-  if (v.columnEvidence && !own.columns[v.column]) own.columns[v.column] = v.columnEvidence;
+  const row = String(values.rowAt(i));
+  const rowEvidence = values.rowEvidenceAt(i);
+  if (rowEvidence && !own.rows[row]) own.rows[row] = rowEvidence;
+  const column = values.columnAt(i);
+  const columnEvidence = values.columnEvidenceAt(i);
+  if (columnEvidence && !own.columns[column]) own.columns[column] = columnEvidence;
+}
+
+/**
+ * The figures of a file's sheets that the commit writes, as positions into each sheet's planned values (two
+ * numbers a figure): read from there as they are bound, never copied into an object each.
+ */
+class FiguresToWrite implements ImportedFigures {
+  private count = 0;
+  private sheetOf = new Int32Array(256);
+  private indexOf = new Int32Array(256);
+  private readonly sheets: PlannedValues[] = [];
+
+  get length(): number {
+    return this.count;
+  }
+
+  /** Adds figure i of the sheet at `sheetIndex` in the file's list of sheets. */
+  add(sheetIndex: number, values: PlannedValues, i: number): void {
+    this.sheets[sheetIndex] = values;
+    if (this.count === this.sheetOf.length) {
+      const sheetOf = new Int32Array(this.count * 2);
+      const indexOf = new Int32Array(this.count * 2);
+      sheetOf.set(this.sheetOf);
+      indexOf.set(this.indexOf);
+      this.sheetOf = sheetOf;
+      this.indexOf = indexOf;
+    }
+    this.sheetOf[this.count] = sheetIndex;
+    this.indexOf[this.count] = i;
+    this.count++;
+  }
+
+  private values(k: number): PlannedValues {
+    const values = this.sheets[this.sheetOf[k] ?? -1];
+    if (!values) throw new Error(`figure ${k} of the commit has no sheet`);
+    return values;
+  }
+
+  private at(k: number): number {
+    return this.indexOf[k] ?? -1;
+  }
+
+  code(k: number): string {
+    return this.values(k).codeAt(this.at(k));
+  }
+
+  period(k: number): string {
+    const target = this.values(k).targetAt(this.at(k));
+    if (target.kind !== 'value') throw new Error(`figure ${k} of the commit is a plan, not a value`);
+    return target.period;
+  }
+
+  sheetIndex(k: number): number {
+    return this.sheetOf[k] ?? -1;
+  }
+
+  row(k: number): number {
+    return this.values(k).rowAt(this.at(k));
+  }
+
+  col(k: number): number {
+    return this.values(k).colAt(this.at(k));
+  }
+
+  oldValue(k: number): number | null {
+    return this.values(k).currentValueAt(this.at(k));
+  }
+
+  oldStatus(k: number): ValueStatus | null {
+    const values = this.values(k);
+    const i = this.at(k);
+    return values.hasCurrent(i) ? (values.currentStatusAt(i) ?? 'actual') : null;
+  }
+
+  oldComment(k: number): string | null {
+    return this.values(k).currentCommentAt(this.at(k));
+  }
+
+  nextValue(k: number): number {
+    return this.values(k).valueAt(this.at(k));
+  }
+
+  nextStatus(k: number): ValueStatus {
+    return this.values(k).statusAt(this.at(k)) ?? 'actual';
+  }
+
+  /** An import keeps the comment the figure had: a workbook brings figures, not the clerk's notes. */
+  nextComment(k: number): string | null {
+    return this.values(k).currentCommentAt(this.at(k));
+  }
 }
 
 /** The writes of one file, gathered before anything is written: its file row comes first, and they refer to it. */
@@ -63,7 +156,7 @@ interface FileWrites {
   period: string;
   workbook: { name: string; sha256: string; size: number };
   sheets: string[];
-  figures: ImportedFigure[];
+  figures: FiguresToWrite;
   plans: { code: string; year: number; level: PlanLevel; value: number; sheetIndex: number; cell: string }[];
   evidence: FileEvidence;
 }
@@ -100,34 +193,28 @@ function writeImport(
       period: file.period,
       workbook: file.staged.workbook,
       sheets: file.sheets.map((s) => s.preview.name),
-      figures: [],
+      figures: new FiguresToWrite(),
       plans: [],
       evidence: {},
     };
     file.sheets.forEach((sheet, sheetIndex) => {
-      for (const v of sheet.preview.values) {
-        if (v.change !== 'new' && v.change !== 'changed') continue;
-        keepEvidence(own.evidence, sheet.preview.name, v);
-        periods.add(v.target.kind === 'value' ? v.target.period : String(v.target.year));
-        if (v.target.kind === 'value') {
-          own.figures.push({
-            indicatorCode: v.code,
-            period: v.target.period,
-            sheetIndex,
-            cell: v.cell,
-            old: v.current
-              ? { value: v.current.value, status: v.current.status ?? 'actual', comment: v.current.comment }
-              : null,
-            next: { value: v.value, status: v.status ?? 'actual', comment: v.current?.comment ?? null },
-          });
+      const values = sheet.preview.values;
+      for (let i = 0; i < values.length; i++) {
+        const change = values.changeAt(i);
+        if (change !== 'new' && change !== 'changed') continue;
+        keepEvidence(own.evidence, sheet.preview.name, values, i);
+        const target = values.targetAt(i);
+        periods.add(target.kind === 'value' ? target.period : String(target.year));
+        if (target.kind === 'value') {
+          own.figures.add(sheetIndex, values, i);
         } else {
           own.plans.push({
-            code: v.code,
-            year: v.target.year,
-            level: v.target.level,
-            value: v.value,
+            code: values.codeAt(i),
+            year: target.year,
+            level: target.level,
+            value: values.valueAt(i),
             sheetIndex,
-            cell: v.cell,
+            cell: values.cellAt(i),
           });
         }
       }
