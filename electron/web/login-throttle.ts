@@ -38,8 +38,14 @@ export class LoginThrottle {
     return Math.max(this.remaining(this.byAddress.get(address), 1), this.remaining(this.door, 10));
   }
 
-  failed(address: string): void {
+  /**
+   * Counts an attempt before its password is checked, so that guesses sent all at once are counted as they
+   * arrive, not after the checks they were hoping to run in parallel.
+   */
+  attempted(address: string): void {
     const at = this.now();
+    for (const [known, entry] of this.byAddress)
+      if (at - entry.lastAt > this.policy.windowMs) this.byAddress.delete(known);
     const entry = this.fresh(this.byAddress.get(address), at);
     this.byAddress.set(address, { count: entry.count + 1, lastAt: at });
     const door = this.fresh(this.door, at);
@@ -47,8 +53,10 @@ export class LoginThrottle {
     this.door.lastAt = at;
   }
 
+  /** The right password: its attempt is taken back, and the address starts afresh. */
   succeeded(address: string): void {
     this.byAddress.delete(address);
+    this.door.count = Math.max(0, this.door.count - 1);
   }
 
   private fresh(entry: Failures | undefined, at: number): Failures {

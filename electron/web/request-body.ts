@@ -16,8 +16,10 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
+        // Reading stops here; the answer goes out with `connection: close`, which drops the rest.
+        req.removeAllListeners('data');
+        req.pause();
         reject(new BodyTooLarge(limit));
-        req.destroy();
         return;
       }
       chunks.push(chunk);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { hostname } from 'node:os';
 import { isOperationName, takesPath } from '../../shared/api/contract';
 import { apiRequestSchema } from '../../shared/api/envelope';
 import { clientIdHeader, clientIdSchema, eventsPath } from '../../shared/api/events';
@@ -114,18 +115,24 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const isAllowedHost = (host: string): boolean =>
     allowedHosts.has(host) || (listensEverywhere && /^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-f:]+\]):\d+$/i.test(host));
 
-  const isAuthorized = (req: IncomingMessage): boolean => {
+  // On a door open to the office only the password opens a session: the printed token, which may sit in a
+  // browser's history or a chat, works on a loopback-only door alone.
+  const tokenOpens = !exposed;
+  /** What a session is opened under: on an exposed door the password in force, so that a new one ends them all. */
+  const grant = (): string => (exposed ? (storedWebPasswordHash(backend.database.db) ?? '') : '');
+
+  const isAuthorized = (req: IncomingMessage, use: 'request' | 'look' = 'request'): boolean => {
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-    if (bearer !== undefined) return sameSecret(bearer, token) || sessions.admits(bearer);
+    if (bearer !== undefined) return (tokenOpens && sameSecret(bearer, token)) || sessions.admits(bearer, grant(), use);
     const cookie = cookieValue(req, cookieName);
-    return cookie !== null && sessions.admits(cookie);
+    return cookie !== null && sessions.admits(cookie, grant(), use);
   };
 
   const startSession = (res: ServerResponse): void => {
     res.writeHead(303, {
       ...baseHeaders,
       location: '/',
-      'set-cookie': `${cookieName}=${sessions.start()}; ${cookieFlags}`,
+      'set-cookie': `${cookieName}=${sessions.start(grant())}; ${cookieFlags}`,
       'cache-control': 'no-store',
     });
     res.end();
@@ -159,13 +166,13 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
     }
     const password = new URLSearchParams(body.toString('utf8')).get('password') ?? '';
     const stored = storedWebPasswordHash(backend.database.db);
+    throttle.attempted(address);
     if (stored && (await verifyWebPassword(password, stored))) {
       throttle.succeeded(address);
       log.info('web login', { remote: address });
       startSession(res);
       return;
     }
-    throttle.failed(address);
     log.error('web login refused', { remote: address });
     loginAnswer(res, 401, 'Mật khẩu không đúng.');
   };
@@ -195,10 +202,18 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
     // A browser that lost the stream asks again after a second.
     res.write('retry: 1000\n\n');
     eventStreams.add(res);
-    const stopListening = backend.onChange((change) =>
-      res.write(`id: ${change.seq}\nevent: change\ndata: ${JSON.stringify(change)}\n\n`),
-    );
-    const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), options.heartbeatMs ?? 15_000);
+    const stopListening = backend.onChange((change) => {
+      if (stillAdmitted()) res.write(`id: ${change.seq}\nevent: change\ndata: ${JSON.stringify(change)}\n\n`);
+    });
+    // A stream ends with its session (logout, expiry, a new password), looked at on each heartbeat and event.
+    const stillAdmitted = (): boolean => {
+      if (isAuthorized(req, 'look')) return true;
+      res.end();
+      return false;
+    };
+    const heartbeat = setInterval(() => {
+      if (stillAdmitted()) res.write(': heartbeat\n\n');
+    }, options.heartbeatMs ?? 15_000);
     res.once('close', () => {
       clearInterval(heartbeat);
       stopListening();
@@ -247,6 +262,9 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const authorized = isAuthorized(req);
+    // Nothing a stranger sends is read beyond what its answer needs: the connection closes after the reply.
+    if (!authorized) closeAfterReply(req, res);
     const host = req.headers.host ?? '';
     if (!isAllowedHost(host)) {
       log.error('web request refused: foreign host', { host });
@@ -261,7 +279,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
     }
     const url = new URL(req.url ?? '/', 'http://localhost');
     const offered = url.searchParams.get('token');
-    if (req.method === 'GET' && offered !== null && sameSecret(offered, token)) {
+    if (tokenOpens && req.method === 'GET' && offered !== null && sameSecret(offered, token)) {
       startSession(res);
       return;
     }
@@ -274,8 +292,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
       handleLogout(req, res);
       return;
     }
-    if (!isAuthorized(req)) {
-      closeAfterReply(req, res);
+    if (!authorized) {
       if (url.pathname.startsWith('/api/')) {
         refuse(
           res,
@@ -328,9 +345,11 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
           ? `[${options.host}]`
           : options.host;
       allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, `${hostForUrl}:${port}`]);
+      // The office's browsers may open this computer by its name, which the certificate names too.
+      if (exposed) allowedHosts.add(`${hostname().toLowerCase()}:${port}`);
       log.info('web server listening', { host: options.host, port });
       resolve({
-        url: `${scheme}://${hostForUrl}:${port}/?token=${token}`,
+        url: `${scheme}://${hostForUrl}:${port}/${tokenOpens ? `?token=${token}` : ''}`,
         port,
         close: () =>
           new Promise<void>((done) => {

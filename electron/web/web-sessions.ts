@@ -15,6 +15,8 @@ export const defaultSessionLifetimes: SessionLifetimes = {
 interface Session {
   startedAt: number;
   lastSeenAt: number;
+  /** What the session was opened with (the access password's stored hash): a new password ends it. */
+  grant: string;
 }
 
 export function sameSecret(a: string, b: string): boolean {
@@ -32,23 +34,30 @@ export class WebSessions {
     private readonly now: () => number = Date.now,
   ) {}
 
-  start(): string {
+  start(grant: string): string {
     const id = randomBytes(24).toString('hex');
     const at = this.now();
-    this.sessions.set(id, { startedAt: at, lastSeenAt: at });
+    this.sessions.set(id, { startedAt: at, lastSeenAt: at, grant });
     return id;
   }
 
-  /** Whether the presented id is a live session; using it keeps it from going idle. */
-  admits(presented: string): boolean {
+  /**
+   * Whether the presented id is a live session opened under the grant in force; a request (`use`) keeps it from
+   * going idle, a look from an open event stream does not.
+   */
+  admits(presented: string, grant: string, use: 'request' | 'look' = 'request'): boolean {
     const at = this.now();
     for (const [id, session] of this.sessions) {
-      if (at - session.lastSeenAt > this.lifetimes.idleMs || at - session.startedAt > this.lifetimes.absoluteMs) {
+      const ended =
+        at - session.lastSeenAt > this.lifetimes.idleMs ||
+        at - session.startedAt > this.lifetimes.absoluteMs ||
+        session.grant !== grant;
+      if (ended) {
         this.sessions.delete(id);
         continue;
       }
       if (sameSecret(id, presented)) {
-        session.lastSeenAt = at;
+        if (use === 'request') session.lastSeenAt = at;
         return true;
       }
     }

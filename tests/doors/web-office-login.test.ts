@@ -13,7 +13,9 @@ const password = 'mat-khau-van-phong';
 const staticDir = join(import.meta.dirname, '..', '..', 'out', 'renderer');
 
 /** The office server on loopback, logins required, with the password set in Cài đặt beforehand. */
-async function officeServer(options: { sessionLifetimes?: SessionLifetimes; throttle?: ThrottlePolicy } = {}) {
+async function officeServer(
+  options: { sessionLifetimes?: SessionLifetimes; throttle?: ThrottlePolicy; heartbeatMs?: number } = {},
+) {
   const dataDir = makeDataDir();
   const backend = createBackend({ dataDir });
   const api = createApiClient((operation, input) => backend.call(operation, input));
@@ -31,7 +33,7 @@ async function officeServer(options: { sessionLifetimes?: SessionLifetimes; thro
     await server.close();
     backend.close();
   });
-  return { origin: `http://127.0.0.1:${server.port}`, url: server.url };
+  return { origin: `http://127.0.0.1:${server.port}`, url: server.url, api };
 }
 
 function login(origin: string, typed: string): Promise<Response> {
@@ -178,5 +180,41 @@ describe('the office server (chitieu serve --office): logins by password', () =>
     });
     expect(forged.status).toBe(403);
     expect(sessionCookie(forged)).toBe('');
+  });
+
+  it('prints no access token: on the office door only the password opens a session', async () => {
+    const { url } = await officeServer();
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+  });
+
+  it('counts guesses sent all at once as they arrive: at most five are checked', async () => {
+    const { origin } = await officeServer();
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => login(origin, `doan-${i}`)));
+    expect(answers.filter((a) => a.status === 401)).toHaveLength(5);
+    expect(answers.filter((a) => a.status === 429)).toHaveLength(15);
+  });
+
+  it('ends every session when the access password is changed in Cài đặt', async () => {
+    const { origin, api } = await officeServer();
+    const cookie = sessionCookie(await login(origin, password));
+    expect((await settingsWith(origin, cookie)).status).toBe(200);
+    await api.call('settings.set', { webPassword: 'mat-khau-moi-2026' });
+    expect((await settingsWith(origin, cookie)).status).toBe(401);
+    expect((await login(origin, password)).status).toBe(401);
+    expect((await login(origin, 'mat-khau-moi-2026')).status).toBe(303);
+  });
+
+  it('ends an open event stream when its session is logged out', async () => {
+    const { origin } = await officeServer({ heartbeatMs: 100 });
+    const cookie = sessionCookie(await login(origin, password));
+    const stream = await fetch(`${origin}/api/events`, { headers: { cookie } });
+    expect(stream.status).toBe(200);
+    const reader = stream.body!.getReader();
+    await reader.read();
+    await fetch(`${origin}/logout`, { method: 'POST', redirect: 'manual', headers: { cookie, origin } });
+    const ended = (async () => {
+      for (;;) if ((await reader.read()).done) return true;
+    })();
+    await expect(ended).resolves.toBe(true);
   });
 });
