@@ -10,6 +10,7 @@ import { useGridPaste } from './use-grid-paste';
 import type { GridSelection } from './use-grid-selection';
 import { useGridSubmit, type Written } from './use-grid-submit';
 import type { UndoableWrites, WriteResult } from './use-undoable-writes';
+import { AppError } from '../../shared/api/errors';
 
 /** An open editor; it names its cell by ids so that a refresh that moves rows does not move the edit. */
 export interface EditorState<TRow = unknown> {
@@ -143,9 +144,12 @@ export function useGridEditing<TRow extends RowData>(options: GridEditingOptions
 
   // The clerk's text must not vanish when its save fails: it goes back into the editor, unless another edit is open by now.
   const reopen = useCallback(
-    (ed: EditorState<TRow>, reason: string) => {
+    (ed: EditorState<TRow>, reason: string, error: unknown) => {
       if (editorRef.current !== null) return;
-      updateEditor({ ...ed, openedOn: null, error: reason });
+      // Only a refusal that named the other clerk's figure lets the next Enter replace what is then on screen; any
+      // other failure (a busy database, a closed period) keeps the figure the clerk saw when typing began.
+      const told = error instanceof AppError && error.code === 'conflict';
+      updateEditor({ ...ed, openedOn: told ? null : ed.openedOn, error: reason });
       selection.moveTo(positionOf(ed.rowId, ed.columnId), false);
     },
     [updateEditor, selection, positionOf],
@@ -184,7 +188,7 @@ export function useGridEditing<TRow extends RowData>(options: GridEditingOptions
           },
         ],
         'typed',
-        (reason) => reopen(ed, reason),
+        (reason, error) => reopen(ed, reason, error),
       );
       return true;
     },

@@ -20,7 +20,7 @@ export interface GridSubmit<TRow> {
   submit(
     cells: Written<TRow>[],
     source: WriteSource,
-    onFailure?: (reason: string) => void,
+    onFailure?: (reason: string, error: unknown) => void,
   ): Promise<WriteResult | null>;
 }
 
@@ -38,7 +38,7 @@ export function useGridSubmit<TRow extends RowData>(
     (
       cells: Written<TRow>[],
       source: WriteSource,
-      onFailure?: (reason: string) => void,
+      onFailure?: (reason: string, error: unknown) => void,
     ): Promise<WriteResult | null> => {
       const keys = cells.map((c) => cellKey(c.rowId, c.columnId));
       setPending((old) => new Map([...old, ...cells.map((c, i) => [keys[i] ?? '', c.text] as const)]));
@@ -51,7 +51,7 @@ export function useGridSubmit<TRow extends RowData>(
         .catch((error: unknown) => {
           const reason = errorText(error);
           void message.error({ content: `Chưa lưu được: ${reason}`, key: 'grid-save' });
-          onFailure?.(reason);
+          onFailure?.(reason, error);
           return null;
         })
         .finally(() =>

@@ -81,4 +81,20 @@ describe('two pages on one database', () => {
     await lan.close();
     await minh.close();
   });
+
+  it("takes a clerk's own second figure typed at once over the first, with no refusal", async () => {
+    const server = await session.startServer(makeDataDir());
+    const page = await session.openWindow(server);
+    await openFirstHalf2023(page);
+    await cell(entryGrid(page), 'BLHH', 'value').click();
+    await page.keyboard.type('14.000');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.type('14.659,9');
+    await page.keyboard.press('Enter');
+    await msUntilShown(page, 'BLHH', '14.659,9', Date.now());
+    expect((await storedValue(server, '2023-H1', 'BLHH'))?.value).toBe(14659.9);
+    expect(await page.getByText('trong lúc bạn nhập').count()).toBe(0);
+    await page.close();
+  });
 });

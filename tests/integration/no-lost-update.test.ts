@@ -101,4 +101,15 @@ describe('a save over a figure someone else changed meanwhile', () => {
     await as('Nguyễn Thị Lan', (a) => a.call('values.set', { period, entries: [{ code: 'XK', value: 799 }] }));
     expect(await figureOf(api, 'XK')).toBe(799);
   });
+
+  it('goes through when the clerk types the figure that is already there, whoever saved it', async () => {
+    const { api, as } = await office();
+    await as('Trần Văn Minh', (a) =>
+      a.call('values.set', { period, entries: [{ code: 'XK', value: 812.4, seen: null }] }),
+    );
+    await as('Nguyễn Thị Lan', (a) =>
+      a.call('values.set', { period, entries: [{ code: 'XK', value: 812.4, seen: null }] }),
+    );
+    expect(await figureOf(api, 'XK')).toBe(812.4);
+  });
 });

@@ -175,7 +175,9 @@ export function setValues(
       for (const entry of entries) {
         const indicator = writableIndicator(catalog, entry.code);
         const current = findValue(db, entry.code, unit.id, periodKey);
-        if (entry.seen !== undefined && !stillAsSeen(current, entry.seen))
+        // Typing the figure that is already there replaces nobody's figure, whoever saved it.
+        const sameFigure = entry.value !== undefined && entry.value === (current?.value ?? null);
+        if (entry.seen !== undefined && !sameFigure && !stillAsSeen(current, entry.seen))
           throw staleFigureRefusal(indicator, periodLabelVi(period), entry.seen, current);
         const currentState: ValueState | null = current
           ? { value: current.value, status: current.status, comment: current.comment }

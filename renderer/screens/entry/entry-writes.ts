@@ -40,7 +40,29 @@ export function lockKeyOf(target: EntryTarget): string {
   return target.kind === 'plan' ? String(target.year) : target.period;
 }
 
-function writeTo(
+/**
+ * Figures this page saved whose re-read has not come back yet: typing over such a cell again (or pasting over it)
+ * replaces the page's own figure, which the row on screen does not show yet, so that one is what the save saw.
+ */
+class OwnSaves {
+  private readonly saved = new Map<string, { shownBefore: number | null; written: number | null }>();
+
+  seen(key: string, shown: number | null): number | null {
+    const own = this.saved.get(key);
+    if (own === undefined) return shown;
+    if (shown === own.shownBefore) return own.written;
+    this.saved.delete(key);
+    return shown;
+  }
+
+  record(key: string, shownBefore: number | null, written: number | null): void {
+    this.saved.set(key, { shownBefore, written });
+  }
+}
+
+const ownSaves = new OwnSaves();
+
+async function writeTo(
   unitId: number | undefined,
   target: EntryTarget,
   edits: readonly CellEdit<EntryRow>[],
@@ -51,13 +73,17 @@ function writeTo(
     return api.call('plans.set', { unitId, year: target.year, source, entries });
   }
   const { status, seenOf } = target;
-  const entries = edits.map((e) => ({
+  const keyOf = (code: string) => `${unitId ?? ''}|${target.period}|${code}`;
+  const seen = edits.map((e) => (seenOf === undefined ? undefined : ownSaves.seen(keyOf(e.row.code), seenOf(e.row))));
+  const entries = edits.map((e, i) => ({
     code: e.row.code,
     value: e.value,
     ...(e.value === null || status === undefined ? {} : { status }),
-    ...(seenOf === undefined ? {} : { seen: seenOf(e.row) }),
+    ...(seen[i] === undefined ? {} : { seen: seen[i] }),
   }));
-  return api.call('values.set', { unitId, period: target.period, source, entries });
+  const result = await api.call('values.set', { unitId, period: target.period, source, entries });
+  if (seenOf !== undefined) for (const e of edits) ownSaves.record(keyOf(e.row.code), seenOf(e.row), e.value);
+  return result;
 }
 
 /**
