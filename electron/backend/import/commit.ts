@@ -20,7 +20,8 @@ import { sameRole } from '../../../shared/import/roles';
 import type { HandlerContext } from '../handler-types';
 import { newBatch } from '../changes/new-batch';
 import { assertWritable } from '../periods/period-states';
-import { previewFor, type PlannedSheet } from './preview';
+import { refuseChangesSincePreview } from './changed-since-preview';
+import { previewFor, type BuiltPreview, type PlannedSheet } from './preview';
 import type { ImportSessions } from './sessions';
 
 function sameName(a: string, b: string): boolean {
@@ -169,7 +170,9 @@ function writeImport(
   touched: Set<number>,
 ): ImportResult {
   const { db } = ctx;
+  const confirmed = sessions.ready(choices.sessionId).lastPreview?.preview as BuiltPreview | undefined;
   const built = previewFor(ctx, sessions, choices);
+  if (confirmed !== undefined && confirmed !== built) refuseChangesSincePreview(confirmed, built);
   if (built.preview.blockers.length > 0) {
     throw new AppError(
       'bad_input',
