@@ -112,4 +112,22 @@ describe('a save over a figure someone else changed meanwhile', () => {
     );
     expect(await figureOf(api, 'XK')).toBe(812.4);
   });
+
+  it('refuses to mark as actual a figure changed since the clerk saw it, so nobody vouches for a figure unseen', async () => {
+    const { api, as } = await office();
+    await as('Nguyễn Thị Lan', (a) =>
+      a.call('values.set', { period, entries: [{ code: 'XK', value: 800, status: 'estimate' }] }),
+    );
+    await as('Trần Văn Minh', (a) =>
+      a.call('values.set', { period, entries: [{ code: 'XK', value: 812.4, status: 'estimate', seen: 800 }] }),
+    );
+    const refusal = await refusalOf(
+      as('Nguyễn Thị Lan', (a) =>
+        a.call('values.set', { period, entries: [{ code: 'XK', status: 'actual', seen: 800 }] }),
+      ),
+    );
+    expect(refusal.message).toContain('đã được Trần Văn Minh sửa thành 812,4');
+    const row = (await api.call('values.grid', { period, withFindings: false })).rows.find((r) => r.code === 'XK');
+    expect([row?.value, row?.status]).toEqual([812.4, 'estimate']);
+  });
 });

@@ -84,7 +84,13 @@ function FigureDetail({ row, figures, unitId, periodKey, writes }: Props & { row
   const write = (entry: { status?: ValueStatus; comment?: string | null }, done: string) =>
     writes
       .write(
-        () => api.call('values.set', { unitId, period: periodKey, entries: [{ code: row.code, ...entry }] }),
+        // Marking or commenting a figure says which one: one saved elsewhere meanwhile is refused, not vouched for.
+        () =>
+          api.call('values.set', {
+            unitId,
+            period: periodKey,
+            entries: [{ code: row.code, ...entry, seen: figures.value }],
+          }),
         [row.code],
       )
       .then(() => void message.success({ content: done, key: 'detail-saved' }))
