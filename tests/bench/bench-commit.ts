@@ -2,10 +2,9 @@ import { cpSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import ExcelJS from 'exceljs';
-import { createApiClient, type ApiClient } from '../../shared/api/client';
+import { createApiClient } from '../../shared/api/client';
 import { createBackend } from '../../electron/backend/backend';
-import { benchFigure, createLargeCatalog } from './setup-data';
+import { benchCatalogRows, benchFigure, createLargeCatalog, writeMonthlyWorkbook } from './setup-data';
 import { median } from './report';
 
 const sheets = 20;
@@ -14,37 +13,6 @@ const firstYear = 2006;
 const figures = sheets * rowsPerSheet * 12;
 const reportPeriod = `${firstYear + sheets - 1}-12`;
 const pairedRuns = 5;
-
-/** One sheet per year of `rowsPerSheet` indicators × 12 months: the 120.000 figures of the import bench. */
-async function writeWorkbook(file: string, api: ApiClient): Promise<void> {
-  const catalog = (await api.call('catalog.list', {}))
-    .filter((i) => i.kind !== 'group' && i.code.startsWith('CT_'))
-    .slice(0, rowsPerSheet);
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: false });
-  for (let s = 0; s < sheets; s++) {
-    const year = firstYear + s;
-    const ws = wb.addWorksheet(`Năm ${year}`);
-    ws.addRow([`SỐ LIỆU CÁC THÁNG NĂM ${year}`]).commit();
-    ws.addRow([
-      'STT',
-      'Chỉ tiêu',
-      'ĐVT',
-      ...Array.from({ length: 12 }, (_, m) => `Tháng ${String(m + 1).padStart(2, '0')}/${year}`),
-    ]).commit();
-    catalog.forEach((indicator, i) =>
-      ws
-        .addRow([
-          indicator.stt,
-          indicator.nameVi,
-          indicator.unit,
-          ...Array.from({ length: 12 }, (_, m) => benchFigure(i, year, m + 1)),
-        ])
-        .commit(),
-    );
-    ws.commit();
-  }
-  await wb.commit();
-}
 
 /** The database file of a closed data directory: closing checkpoints the -wal into it and removes it. */
 function fileBytes(dataDir: string): number {
@@ -121,7 +89,7 @@ export async function benchCommit(): Promise<void> {
     const api = createApiClient((op, input) => setup.call(op, input));
     const codes = (await createLargeCatalog(api)).filter((c) => c.startsWith('CT_')).slice(0, rowsPerSheet);
     const file = join(root, 'bench-120k.xlsx');
-    await writeWorkbook(file, api);
+    await writeMonthlyWorkbook(file, await benchCatalogRows(api, rowsPerSheet), { sheets, firstYear });
     setup.close();
     const rows: [string, number, string, number][] = [];
     for (let s = 0; s < sheets; s++) {

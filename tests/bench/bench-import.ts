@@ -2,10 +2,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import ExcelJS from 'exceljs';
 import { createApiClient, type ApiClient } from '../../shared/api/client';
 import { createBackend } from '../../electron/backend/backend';
-import { benchFigure, createLargeCatalog } from './setup-data';
+import { benchCatalogRows, createLargeCatalog, writeMonthlyWorkbook } from './setup-data';
 import { median, report } from './report';
 
 const sheets = 20;
@@ -14,36 +13,6 @@ const reportPeriod = `${firstYear + sheets - 1}-12`;
 /** Paired runs of the 120.000-figure workbook (each run: exceljs, openpyxl when present, then our import). */
 const pairedRuns = 5;
 const largeRuns = 3;
-
-/**
- * `sheets` sheets (one per year) of `rows` indicator rows (STT, name, unit) and 12 month columns "Tháng 01/2006" …,
- * half of them in triệu đồng for indicators kept in tỷ đồng.
- */
-async function writeBenchWorkbook(file: string, api: ApiClient, rows: number): Promise<void> {
-  const catalog = (await api.call('catalog.list', {}))
-    .filter((i) => i.kind !== 'group' && i.code.startsWith('CT_'))
-    .slice(0, rows);
-  if (catalog.length < rows) throw new Error(`the bench catalog has ${catalog.length} indicators, not ${rows}`);
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: false });
-  for (let s = 0; s < sheets; s++) {
-    const year = firstYear + s;
-    const ws = wb.addWorksheet(`Năm ${year}`);
-    ws.addRow([`SỐ LIỆU CÁC THÁNG NĂM ${year}`]).commit();
-    ws.addRow([
-      'STT',
-      'Chỉ tiêu',
-      'ĐVT',
-      ...Array.from({ length: 12 }, (_, m) => `Tháng ${String(m + 1).padStart(2, '0')}/${year}`),
-    ]).commit();
-    catalog.forEach((indicator, i) => {
-      const inMillions = indicator.unit === 'tỷ đồng';
-      const figures = Array.from({ length: 12 }, (_, m) => benchFigure(i, year, m + 1) * (inMillions ? 1000 : 1));
-      ws.addRow([indicator.stt, indicator.nameVi, inMillions ? 'Triệu đồng' : indicator.unit, ...figures]).commit();
-    });
-    ws.commit();
-  }
-  await wb.commit();
-}
 
 function cpuMs(since: NodeJS.CpuUsage): number {
   const used = process.cpuUsage(since);
@@ -233,8 +202,8 @@ export async function benchImport(): Promise<void> {
     await createLargeCatalog(api);
     const file = join(root, 'bench-120k.xlsx');
     const large = join(root, 'bench-480k.xlsx');
-    await writeBenchWorkbook(file, api, 500);
-    await writeBenchWorkbook(large, api, 2000);
+    await writeMonthlyWorkbook(file, await benchCatalogRows(api, 500), { sheets, firstYear, inMillions: true });
+    await writeMonthlyWorkbook(large, await benchCatalogRows(api, 2000), { sheets, firstYear, inMillions: true });
     backend.close();
     report(
       `import: workbook of ${sheets} sheets × 500 rows × 12 months (120.000 figures)`,

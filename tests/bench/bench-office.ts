@@ -3,10 +3,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import ExcelJS from 'exceljs';
 import { createApiClient } from '../../shared/api/client';
 import { createBackend } from '../../electron/backend/backend';
-import { benchFigure, createLargeCatalog } from './setup-data';
+import { benchCatalogRows, createLargeCatalog, writeMonthlyWorkbook } from './setup-data';
 import { median, report } from './report';
 
 /**
@@ -39,38 +38,6 @@ function secondsOption(): number {
 function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
-
-interface CatalogRow {
-  stt: string;
-  nameVi: string;
-  unit: string;
-}
-
-async function writeImportWorkbook(file: string, catalog: readonly CatalogRow[]): Promise<number> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: false });
-  for (let s = 0; s < importSheets; s++) {
-    const year = importFirstYear + s;
-    const ws = wb.addWorksheet(`Năm ${year}`);
-    ws.addRow([`SỐ LIỆU CÁC THÁNG NĂM ${year}`]).commit();
-    ws.addRow([
-      'STT',
-      'Chỉ tiêu',
-      'ĐVT',
-      ...Array.from({ length: 12 }, (_, m) => `Tháng ${String(m + 1).padStart(2, '0')}/${year}`),
-    ]).commit();
-    catalog.forEach((row, i) => {
-      ws.addRow([
-        row.stt,
-        row.nameVi,
-        row.unit,
-        ...Array.from({ length: 12 }, (_, m) => benchFigure(i, year, m + 1)),
-      ]).commit();
-    });
-    ws.commit();
-  }
-  await wb.commit();
-  return importSheets * catalog.length * 12;
 }
 
 function runImport(dataDir: string, file: string): Promise<number> {
@@ -255,13 +222,11 @@ export async function benchOffice(): Promise<void> {
     const backend = createBackend({ dataDir: template });
     const api = createApiClient((op, input) => backend.call(op, input));
     await createLargeCatalog(api);
-    const catalog = (await api.call('catalog.list', {}))
-      .filter((i) => i.kind !== 'group' && i.code.startsWith('CT_'))
-      .slice(0, importRows);
+    const catalog = await benchCatalogRows(api, importRows);
     await api.call('settings.set', { webPassword: password, clerkName: 'Bench' });
     backend.close();
     const workbook = join(root, 'import.xlsx');
-    const figures = await writeImportWorkbook(workbook, catalog);
+    const figures = await writeMonthlyWorkbook(workbook, catalog, { sheets: importSheets, firstYear: importFirstYear });
 
     const alone: number[] = [];
     for (let run = 0; run < aloneRuns; run++) {
