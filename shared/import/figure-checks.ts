@@ -68,13 +68,7 @@ export function checkStatedPercents(
     const address = cellAddress(r, u.col);
     if (figure.kind === 'none') continue;
     if (figure.kind === 'problem') {
-      findings.add(
-        'warning',
-        cell?.t === 'f' ? 'formula-without-result' : 'not-a-number',
-        `${sheet}!${address} (${indicator.code}, cột "${u.heading}"): ${figure.reason}`,
-        address,
-        indicator.code,
-      );
+      findings.unreadableCell({ address, isFormula: cell?.t === 'f' }, indicator.code, u.heading, figure.reason);
       continue;
     }
     const of = resolveTarget(u.role.of, ctx.report);

@@ -137,7 +137,6 @@ function planRowFigures(planning: FigurePlanning, w: RowWork, group: FigureGroup
 function planDataFigures(planning: FigurePlanning, w: RowWork, group: FigureGroup): RowFigures {
   const { grid, columns, findings } = planning;
   const { indicator, fit } = group;
-  const sheet = findings.sheet;
   const r = w.preview.row;
   const factor = fit.kind === 'convert' ? fit.factor : 1;
   const row: RowFigures = { values: new Map(), cells: new Map(), refused: new Set(), percents: [] };
@@ -154,12 +153,12 @@ function planDataFigures(planning: FigurePlanning, w: RowWork, group: FigureGrou
     const address = cellAddress(r, u.col);
     if (figure.kind === 'none') continue;
     if (figure.kind === 'problem') {
-      findings.add(
-        'warning',
-        cell?.t === 'f' ? 'formula-without-result' : 'not-a-number',
-        `${sheet}!${address} (${indicator.code}, cột "${u.heading}"): ${figure.reason} Ô này không được nhập.`,
-        address,
+      findings.unreadableCell(
+        { address, isFormula: cell?.t === 'f' },
         indicator.code,
+        u.heading,
+        figure.reason,
+        ' Ô này không được nhập.',
       );
       if (target) row.refused.add(targetKey(target));
       continue;
@@ -206,12 +205,12 @@ function planIndexFromPercents(planning: FigurePlanning, w: RowWork, indicator: 
       continue;
     }
     if (figure.kind === 'problem') {
-      findings.add(
-        'warning',
-        cell?.t === 'f' ? 'formula-without-result' : 'not-a-number',
-        `${sheet}!${address} (${indicator.code}, cột "${u.heading}"): ${figure.reason} Ô này không được nhập.`,
-        address,
+      findings.unreadableCell(
+        { address, isFormula: cell?.t === 'f' },
         indicator.code,
+        u.heading,
+        figure.reason,
+        ' Ô này không được nhập.',
       );
     }
     if (figure.kind !== 'number' || outOfRange(findings, indicator, target, figure.value, address, u.heading)) continue;

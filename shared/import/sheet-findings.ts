@@ -15,4 +15,21 @@ export class SheetFindings {
   ): void {
     this.list.push({ severity, kind, message, sheet: this.sheet, cell, code });
   }
+
+  /** A cell that should hold a number but does not (a formula without its result, text): said with its reason. */
+  unreadableCell(
+    at: { address: string; isFormula: boolean },
+    code: string,
+    heading: string,
+    reason: string,
+    consequence = '',
+  ): void {
+    this.add(
+      'warning',
+      at.isFormula ? 'formula-without-result' : 'not-a-number',
+      `${this.sheet}!${at.address} (${code}, cột "${heading}"): ${reason}${consequence}`,
+      at.address,
+      code,
+    );
+  }
 }
