@@ -27,21 +27,34 @@ interface Failures {
 export class LoginThrottle {
   private readonly byAddress = new Map<string, Failures>();
   private readonly door: Failures = { count: 0, lastAt: 0 };
+  private readonly turns = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly policy: ThrottlePolicy,
     private readonly now: () => number = Date.now,
   ) {}
 
+  /**
+   * Runs one login check of an address after the ones before it: guesses sent all at once are checked one by one,
+   * each counted before the next is looked at, while logins from other addresses go on.
+   */
+  inTurn<T>(address: string, check: () => Promise<T>): Promise<T> {
+    const before = this.turns.get(address) ?? Promise.resolve();
+    const mine = before.then(check, check);
+    const settled = mine.catch(() => undefined);
+    this.turns.set(address, settled);
+    void settled.then(() => {
+      if (this.turns.get(address) === settled) this.turns.delete(address);
+    });
+    return mine;
+  }
+
   /** Milliseconds this address must still wait before a password of it is checked; 0 when it may try now. */
   waitFor(address: string): number {
     return Math.max(this.remaining(this.byAddress.get(address), 1), this.remaining(this.door, 10));
   }
 
-  /**
-   * Counts an attempt before its password is checked, so that guesses sent all at once are counted as they
-   * arrive, not after the checks they were hoping to run in parallel.
-   */
+  /** Counts an attempt before its password is checked; the right password takes it back (succeeded). */
   attempted(address: string): void {
     const at = this.now();
     for (const [known, entry] of this.byAddress)

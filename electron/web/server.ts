@@ -143,17 +143,20 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
     res.end(loginPage(notice));
   };
 
+  const refuseWhileWaiting = (req: IncomingMessage, res: ServerResponse, address: string): boolean => {
+    const wait = throttle.waitFor(address);
+    if (wait <= 0) return false;
+    log.error('web login throttled', { remote: address, waitMs: wait });
+    closeAfterReply(req, res);
+    loginAnswer(res, 429, `Đã nhập sai mật khẩu nhiều lần. Hãy thử lại sau ${waitWordsVi(wait)}.`, {
+      'retry-after': String(Math.ceil(wait / 1000)),
+    });
+    return true;
+  };
+
   const handleLogin = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const address = req.socket.remoteAddress ?? '';
-    const wait = throttle.waitFor(address);
-    if (wait > 0) {
-      log.error('web login throttled', { remote: address, waitMs: wait });
-      closeAfterReply(req, res);
-      loginAnswer(res, 429, `Đã nhập sai mật khẩu nhiều lần. Hãy thử lại sau ${waitWordsVi(wait)}.`, {
-        'retry-after': String(Math.ceil(wait / 1000)),
-      });
-      return;
-    }
+    if (refuseWhileWaiting(req, res, address)) return;
     let body: Buffer;
     try {
       body = await readBody(req, maxLoginBodyBytes);
@@ -165,16 +168,19 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
       return;
     }
     const password = new URLSearchParams(body.toString('utf8')).get('password') ?? '';
-    const stored = storedWebPasswordHash(backend.database.db);
-    throttle.attempted(address);
-    if (stored && (await verifyWebPassword(password, stored))) {
-      throttle.succeeded(address);
-      log.info('web login', { remote: address });
-      startSession(res);
-      return;
-    }
-    log.error('web login refused', { remote: address });
-    loginAnswer(res, 401, 'Mật khẩu không đúng.');
+    await throttle.inTurn(address, async () => {
+      if (refuseWhileWaiting(req, res, address)) return;
+      const stored = storedWebPasswordHash(backend.database.db);
+      throttle.attempted(address);
+      if (stored && (await verifyWebPassword(password, stored))) {
+        throttle.succeeded(address);
+        log.info('web login', { remote: address });
+        startSession(res);
+        return;
+      }
+      log.error('web login refused', { remote: address });
+      loginAnswer(res, 401, 'Mật khẩu không đúng.');
+    });
   };
 
   const handleLogout = (req: IncomingMessage, res: ServerResponse): void => {

@@ -194,6 +194,12 @@ describe('the office server (chitieu serve --office): logins by password', () =>
     expect(answers.filter((a) => a.status === 429)).toHaveLength(15);
   });
 
+  it('lets many clerks behind one address log in at once with the right password', async () => {
+    const { origin } = await officeServer();
+    const answers = await Promise.all(Array.from({ length: 12 }, () => login(origin, password)));
+    expect(answers.map((a) => a.status)).toEqual(Array.from({ length: 12 }, () => 303));
+  });
+
   it('ends every session when the access password is changed in Cài đặt', async () => {
     const { origin, api } = await officeServer();
     const cookie = sessionCookie(await login(origin, password));
