@@ -20,7 +20,8 @@ export interface ServeOptions {
 export async function serveCommand(options: ServeOptions): Promise<void> {
   // The browser mode's lifetime is the server's: it backs up once a day while it runs and when Ctrl+C stops it.
   const backend = createBackend({ dataDir: options.dataDir, automaticBackups: true });
-  if ((options.office === true || !isLoopbackHost(options.host)) && !storedWebPasswordHash(backend.database.db)) {
+  const exposed = options.office === true || !isLoopbackHost(options.host);
+  if (exposed && !storedWebPasswordHash(backend.database.db)) {
     backend.close();
     throw new UsageError(
       options.office === true
@@ -28,7 +29,6 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
         : `Không thể mở ChiTieu ra ngoài máy này (--host ${options.host}) khi chưa đặt mật khẩu truy cập trong Cài đặt.`,
     );
   }
-  const exposed = options.office === true || !isLoopbackHost(options.host);
   const certificate = exposed ? await officeCertificate(options.dataDir) : null;
   const server = await startWebServer({
     backend,
@@ -48,7 +48,7 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
   process.stdout.write(`${server.url}\n`);
   if (certificate !== null) {
     const everywhere = options.host === '0.0.0.0' || options.host === '::';
-    const others = everywhere ? lanAddresses() : [options.host];
+    const others = everywhere ? lanAddresses() : isLoopbackHost(options.host) ? [] : [options.host];
     if (others.length > 0)
       process.stdout.write(
         `Các máy khác trong văn phòng mở: ${others.map((a) => `https://${a}:${server.port}/`).join('  ')}\n`,
